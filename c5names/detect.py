@@ -1,0 +1,364 @@
+"""Find candidate name spans in text: capitalised words whose keys the index knows, assembled into
+the shapes names take (given + surname, surname + given, with patronymics, initials, suffixes, and
+fixed alias phrases such as country names).
+
+Only capitalised words are looked at (a C-level regex finds them), and each distinct word is
+looked up once (cached in the index), so the cost per document does not depend on the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from .index import Hit, NameIndex
+from .keys import APOSTROPHES, skeleton
+
+_METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy": 3, "coreference": 4}
+
+
+@lru_cache(maxsize=1)
+def _upper_class() -> str:
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isupper() or chr(c).istitle()]
+    ranges: list[str] = []
+    start = prev = chars[0]
+    for ch in [*chars[1:], "\0"]:
+        if ord(ch) == ord(prev) + 1:
+            prev = ch
+            continue
+        ranges.append(re.escape(start) if start == prev else f"{re.escape(start)}-{re.escape(prev)}")
+        start = prev = ch
+    return "".join(ranges)
+
+
+_APOS = re.escape(APOSTROPHES)
+WORD_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[dD]all|[sS]ull)[{_APOS}])?"
+    rf"(?P<w>[{_upper_class()}][^\W\d_]*(?:[{_APOS}\-][^\W\d_]+)*)"
+)
+PERSON_PATTERNS: tuple[tuple[str, ...], ...] = (
+    ("G", "P", "S", "X"),
+    ("G", "P", "S"),
+    ("G", "S", "X"),
+    ("G", "S"),
+    ("S", "G", "P"),
+    ("S", "G"),
+    ("G", "P"),
+    ("I", "I", "S"),
+    ("I", "S"),
+    ("S", "I", "I"),
+    ("S", "I"),
+    ("S", "X"),
+    ("S",),
+)
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Option(NamedTuple):
+    """One entity a found span may denote, with how it matched."""
+
+    entity: int
+    score: float
+    method: str
+    form: str
+
+
+@dataclass
+class Found:
+    """A candidate mention before resolution."""
+
+    start: int
+    end: int
+    pattern: str  # full, alias, surname
+    options: list[Option]
+    first: int
+    last: int
+    keys: tuple[str, ...]
+    other_person: bool = False
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+def segment(text: str) -> list[Word]:
+    """The capitalised words of a text, hyphenated ones split into their parts (elided articles
+    before a word are left out of it)."""
+    words: list[Word] = []
+    for match in WORD_RE.finditer(text):
+        start, word = match.start("w"), match.group("w")
+        if "-" not in word:
+            words.append(Word(start, start + len(word), word))
+            continue
+        offset = start
+        for part in word.split("-"):
+            if part:
+                words.append(Word(offset, offset + len(part), part))
+            offset += len(part) + 1
+    return words
+
+
+class _Doc:
+    def __init__(self, index: NameIndex, text: str, lang: str | None) -> None:
+        self.index = index
+        self.text = text
+        self.lang = lang
+        self.words = segment(text)
+        self._hits: dict[int, tuple[Hit, ...]] = {}
+
+    def hits(self, k: int) -> tuple[Hit, ...]:
+        found = self._hits.get(k)
+        if found is None:
+            word = self.words[k].text
+            found = self.index.word_hits(word, self.lang)
+            if found and len(word) <= 3 and word.isupper() and not self._caps_line(k):
+                # XI or LU in running text is a numeral or an acronym, not Xi or Lu; keep what the
+                # gazetteer itself writes in capitals (USA, JD).
+                found = tuple(h for h in found if h.posting.role == "A" or h.form.rstrip(".") == word)
+            self._hits[k] = found
+        return found
+
+    def _caps_line(self, k: int) -> bool:
+        start = self.text.rfind("\n", 0, self.words[k].start) + 1
+        end = self.text.find("\n", self.words[k].end)
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        letters = [c for c in line if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+    def gap(self, k: int) -> str:
+        """Text between word k-1 and word k."""
+        return self.text[self.words[k - 1].end : self.words[k].start]
+
+    def plain_gap(self, k: int) -> bool:
+        gap = self.gap(k)
+        return (not gap or gap.isspace()) and gap.count("\n") <= 1
+
+    def hyphen_gap(self, k: int) -> bool:
+        """Word k continues word k-1 across a hyphen (Kassym-Jomart, États-Unis)."""
+        return 0 < k < len(self.words) and self.gap(k) == "-"
+
+    def inner_gap(self, k: int) -> bool:
+        return self.plain_gap(k) or self.hyphen_gap(k)
+
+    def is_initial(self, k: int) -> bool:
+        word = self.words[k]
+        return (
+            len(word.text) <= 2
+            and word.text[:1].isupper()
+            and word.text.isalpha()
+            and self.text[word.end : word.end + 1] == "."
+        )
+
+    def initial_gap(self, k: int) -> bool:
+        gap = self.gap(k)
+        return gap.startswith(".") and gap[1:].strip() == "" and gap.count("\n") <= 1
+
+
+def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
+    if after_initial:
+        return doc.initial_gap(k)
+    if doc.plain_gap(k):
+        return True
+    gap = doc.gap(k).strip()
+    return (
+        bool(gap)
+        and gap.replace(" ", "").isalpha()
+        and skeleton(gap) in doc.index.entities[entity].connectors
+    )
+
+
+def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
+    """Match one name part (possibly several words) of `entity` starting at word k."""
+    for hit in doc.hits(k):
+        p = hit.posting
+        if p.entity != entity or p.role != role or p.pos != 0:
+            continue
+        chosen = [hit]
+        ok = True
+        for t in range(1, p.length):
+            j = k + t
+            if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text) or not doc.inner_gap(j):
+                ok = False
+                break
+            nxt = [h for h in doc.hits(j) if h.posting[:4] == (entity, role, t, p.length)]
+            if not nxt:
+                ok = False
+                break
+            chosen.append(max(nxt, key=lambda h: h.score))
+        if ok:
+            return k + p.length, chosen
+    return None
+
+
+def _parse_person(
+    doc: _Doc, i: int, entity: int
+) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
+    """The longest name shape of `entity` starting at word i: (end word, pattern, hits, roles)."""
+    facts = doc.index.entities[entity]
+    best: tuple[int, str, list[Hit | None], tuple[str, ...]] | None = None
+    for pattern in PERSON_PATTERNS:
+        k = i
+        hits: list[Hit | None] = []
+        ok = True
+        prev_initial = False
+        for n, role in enumerate(pattern):
+            if k >= len(doc.words):
+                ok = False
+                break
+            if n and (
+                not _join_ok(doc, k, entity, prev_initial)
+                or (hits[-1] and hits[-1].end < len(doc.words[k - 1].text))
+            ):
+                ok = False
+                break
+            if role == "I":
+                if not doc.is_initial(k) or skeleton(doc.words[k].text)[:1] not in facts.initials:
+                    ok = False
+                    break
+                hits.append(None)
+                k += 1
+                prev_initial = True
+                continue
+            prev_initial = False
+            block = _block(doc, k, entity, role)
+            if block is None:
+                ok = False
+                break
+            k, block_hits = block
+            hits.extend(block_hits)
+        if not ok:
+            continue
+        firm = [h for h in hits if h is not None and not h.weak]
+        weak = [h for h in hits if h is not None and h.weak]
+        if weak and (not firm or len(pattern) < 2):
+            continue
+        if best is None or k > best[0]:
+            best = (k, "full" if len(pattern) > 1 else "surname", hits, pattern)
+    return best
+
+
+def _parse_alias(doc: _Doc, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:
+    p = hit.posting
+    gaps = doc.index.alias_gaps[p.ref]
+    chosen = [hit]
+    for t in range(1, p.length):
+        j = i + t
+        if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text):
+            return None
+        gap = doc.gap(j)
+        expected = gaps[t]
+        if expected:
+            if skeleton(gap) != expected or any(c in gap for c in '.,;:!?()«»"\n'):
+                return None
+        elif not doc.inner_gap(j):
+            return None
+        nxt = [
+            h for h in doc.hits(j) if h.posting.role == "A" and h.posting.ref == p.ref and h.posting.pos == t
+        ]
+        if not nxt:
+            return None
+        chosen.append(max(nxt, key=lambda h: h.score))
+    if any(h.weak for h in chosen):
+        return None
+    return i + p.length, chosen
+
+
+def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
+    firm = [h for h in hits if h is not None]
+    score = sum(h.score for h in firm) / len(firm) if firm else 0.0
+    method = max((h.method for h in firm), key=lambda m: _METHOD_RANK[m], default="initial")
+    form = " ".join(h.form for h in firm)
+    return score, method, form
+
+
+def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Found], list[Word]]:
+    """Candidate mentions, left to right, longest first, never overlapping."""
+    doc = _Doc(index, text, lang)
+    words = doc.words
+    found: list[Found] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        starts = doc.hits(i)
+        initial = doc.is_initial(i)
+        if not starts and not initial:
+            i += 1
+            continue
+        parses: list[tuple[int, int, str, float, str, str, Hit | None, tuple[str, ...]]] = []
+        entities = {h.posting.entity for h in starts if h.posting.pos == 0 and h.posting.role != "A"}
+        if initial:
+            for j in (i + 1, i + 2):
+                if j < n:
+                    entities.update(h.posting.entity for h in doc.hits(j) if h.posting.role == "S")
+        for entity in entities:
+            parsed = _parse_person(doc, i, entity)
+            if parsed:
+                end_word, pattern, hits, roles = parsed
+                score, method, form = _summarise(hits)
+                if index.entities[entity].needs_suffix and "X" not in roles:
+                    score *= 0.5
+                parses.append((end_word, entity, pattern, score, method, form, hits[-1], roles))
+        for hit in starts:
+            if hit.posting.role == "A" and hit.posting.pos == 0:
+                parsed_alias = _parse_alias(doc, i, hit)
+                if parsed_alias:
+                    end_word, hits = parsed_alias
+                    score, method, form = _summarise(hits)
+                    parses.append(
+                        (end_word, hit.posting.entity, "alias", score, method, form, hits[-1], ("A",))
+                    )
+        if not parses:
+            i += 1
+            continue
+        longest = max(p[0] for p in parses)
+        if doc.hyphen_gap(i) or doc.hyphen_gap(longest):
+            # A name never starts or ends inside a hyphenated word (Gore-Tex is not Gore).
+            i += 1
+            continue
+        chosen = [p for p in parses if p[0] == longest]
+        options: dict[int, Option] = {}
+        for _end, entity, _pattern, score, method, form, _last, _roles in chosen:
+            if entity not in options or options[entity].score < score:
+                options[entity] = Option(entity, score, method, form)
+        pattern = "full" if any(p[2] == "full" for p in chosen) else chosen[0][2]
+        if any(p[2] == "alias" for p in chosen) and pattern != "full":
+            pattern = "alias"
+        last_hit = max((p[6] for p in chosen if p[6] is not None), key=lambda h: h.end, default=None)
+        last_word = longest - 1
+        end = words[last_word].start + (last_hit.end if last_hit else len(words[last_word].text))
+        if last_hit and last_hit.form.endswith(".") and text[end : end + 1] == ".":
+            end += 1  # an abbreviation written with its dot in the gazetteer (Jr.)
+        keys = tuple(skeleton(w.text) for w in words[i:longest])
+        item = Found(
+            words[i].start, end, pattern, sorted(options.values(), key=lambda o: -o.score), i, last_word, keys
+        )
+        if pattern == "surname" and i > 0:
+            item.other_person = _preceded_by_other_name(doc, i, set(options))
+        found.append(item)
+        i = longest
+    return found, words
+
+
+def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
+    """A surname right after an unknown capitalised word is someone else's full name (G‘ayrat Karimov)."""
+    from .lexicon import is_title_or_function_word
+
+    if not doc.plain_gap(i) or "\n" in doc.gap(i):
+        return False
+    prev = doc.words[i - 1]
+    if doc.is_initial(i - 1) or is_title_or_function_word(prev.text):
+        return False
+    if prev.text.isupper() and len(prev.text) > 1:
+        return False
+    hits = doc.hits(i - 1)
+    return not any(h.posting.role == "A" or h.posting.entity in entities for h in hits)
+
+
+def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:
+    """Candidate mentions in a short text (used by `lookup`)."""
+    return find(index, text, lang)[0]

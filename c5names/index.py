@@ -1,0 +1,406 @@
+"""The compiled name index: word keys → postings, fuzzy blocks, compact entity facts.
+
+Built once from a `Gazetteer` and cached on disk keyed by the YAML content and the engine version,
+so a command starts fast and per-document work never loops over entities: every lookup is a dict
+access by key, and fuzzy search only scans the block of keys with the same first letter and
+nearby length.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from .inflection import split_apostrophe_suffix, split_elision, stems
+from .keys import fold, skeleton
+from .schema import Entity, PersonName
+from .translit import CONVENTIONS, has_cyrillic, romanise_word
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+log = logging.getLogger("c5names")
+
+ROLES = ("G", "P", "S", "X", "A")
+METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
+FUZZY_MIN_LEN = 6
+WEAK_FUZZY_MIN_LEN = 4
+
+
+class Posting(NamedTuple):
+    """A word of a gazetteer name: which entity, which part, where in the part, which form."""
+
+    entity: int
+    role: str  # G given, P patronymic/middle, S surname, X suffix, A alias phrase
+    pos: int
+    length: int
+    ref: int  # alias index for role A, form index otherwise
+
+
+class Hit(NamedTuple):
+    """A text word matched to a posting, with how well and how."""
+
+    posting: Posting
+    score: float
+    method: str
+    form: str
+    end: int  # where the name ends inside the text word (an apostrophe suffix is left out)
+    weak: bool  # a fuzzy match of a short word: valid only next to a firm one
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One entity a form may denote."""
+
+    id: str
+    score: float
+    form: str
+    method: str
+    role: str
+    name: str
+    type: str
+
+
+@dataclass
+class EntityFacts:
+    """What resolution needs to know about an entity, without the pydantic model."""
+
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    offices: list[tuple[str | None, str | None, str, str]]  # kind, country, start, end (ISO)
+    initials: set[str] = field(default_factory=set)
+    connectors: set[str] = field(default_factory=set)
+    needs_suffix: bool = False
+    relations: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _start_iso(value: str | None) -> str:
+    if not value:
+        return "0000-00-00"
+    return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+
+
+def _end_iso(value: str | None) -> str:
+    if not value:
+        return "9999-12-31"
+    return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
+
+
+def split_words(text: str) -> list[str]:
+    """Words of a name as the matcher sees them: hyphens and elisions separate words."""
+    words: list[str] = []
+    for raw in text.replace("-", " ").split():
+        prefix, rest = split_elision(raw)
+        if prefix:
+            words.append(prefix)
+        if rest:
+            words.append(rest)
+    return words
+
+
+def _is_connector(word: str) -> bool:
+    return not word[:1].isupper()
+
+
+def _name_parts(name: PersonName) -> dict[str, list[str]]:
+    given = split_words(name.given or "")
+    head = [w for w in given[:1]]
+    # Hyphenated given names ("Kassym-Jomart") stay one block; extra spaced given names are middle names.
+    if name.given and "-" in name.given.split()[0]:
+        head = split_words(name.given.split()[0])
+        rest = split_words(" ".join(name.given.split()[1:]))
+    else:
+        rest = given[1:]
+    return {
+        "G": head,
+        "P": rest + split_words(name.patronymic or ""),
+        "S": split_words(name.surname or ""),
+        "X": split_words(name.suffix or ""),
+    }
+
+
+def _spellings(name: PersonName) -> list[dict[str, list[str]]]:
+    """The name as written plus its romanisations by every convention when it is Cyrillic."""
+    parts = _name_parts(name)
+    out = [parts]
+    if any(has_cyrillic(w) for words in parts.values() for w in words):
+        source = name.lang or "ru"
+        for convention in CONVENTIONS:
+            for option in range(3):
+                spelled = {
+                    role: [
+                        _pick(romanise_word(w, convention, source), option) if has_cyrillic(w) else w
+                        for w in words
+                    ]
+                    for role, words in parts.items()
+                }
+                if spelled not in out:
+                    out.append(spelled)
+    return out
+
+
+def _pick(options: list[str], option: int) -> str:
+    return options[min(option, len(options) - 1)]
+
+
+class NameIndex:
+    """Word-key postings and entity facts, compiled from a gazetteer."""
+
+    def __init__(self) -> None:
+        self.entities: list[EntityFacts] = []
+        self.by_id: dict[str, int] = {}
+        self.postings: dict[str, list[Posting]] = defaultdict(list)
+        self.exact: set[tuple[str, int]] = set()
+        self.forms: list[str] = []
+        self.alias_gaps: list[tuple[str, ...]] = []
+        self.alias_forms: list[str] = []
+        self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._form_ids: dict[str, int] = {}
+        self._cache: dict[tuple[str, str | None], tuple[Hit, ...]] = {}
+
+    # -- compile ----------------------------------------------------------------------------
+    def _form_id(self, form: str) -> int:
+        found = self._form_ids.get(form)
+        if found is None:
+            found = self._form_ids[form] = len(self.forms)
+            self.forms.append(form)
+        return found
+
+    def _add(self, key: str, posting: Posting) -> None:
+        bucket = self.postings[key]
+        if posting[:4] not in {p[:4] for p in bucket}:
+            bucket.append(posting)
+
+    def add_entity(self, entity: Entity) -> None:
+        idx = len(self.entities)
+        facts = EntityFacts(
+            id=entity.id,
+            name=entity.name,
+            type=entity.type,
+            wikidata=entity.wikidata,
+            offices=[(o.kind, o.country, _start_iso(o.start), _end_iso(o.end)) for o in entity.offices],
+            relations=[(r.type, r.id) for r in entity.relations],
+        )
+        self.entities.append(facts)
+        self.by_id[entity.id] = idx
+        removed = {fold(form) for form in _removed_forms(entity)}
+        names = list(entity.names)
+        if entity.type == "person" and not names:
+            words = entity.name.split()
+            names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
+        facts.needs_suffix = bool(names) and all(n.suffix for n in names)
+        for name in names:
+            for spelled in _spellings(name):
+                for role, words in spelled.items():
+                    content = [w for w in words if not _is_connector(w)]
+                    facts.connectors.update(skeleton(w) for w in words if _is_connector(w))
+                    for pos, word in enumerate(content):
+                        if fold(word) in removed:
+                            continue
+                        key = skeleton(word)
+                        if not key:
+                            continue
+                        self._add(key, Posting(idx, role, pos, len(content), self._form_id(word)))
+                        self.exact.add((fold(word), idx))
+                        if role in "GP" and pos == 0:
+                            facts.initials.add(key[:1])
+        aliases = [a.form for a in entity.aliases]
+        if entity.type != "person":
+            aliases.append(entity.name)
+        for form in dict.fromkeys(aliases):
+            if fold(form) in removed:
+                continue
+            self._add_alias(idx, form)
+
+    def _add_alias(self, idx: int, form: str) -> None:
+        words = split_words(form)
+        content: list[str] = []
+        gaps: list[str] = []
+        pending: list[str] = []
+        for word in words:
+            if _is_connector(word) and content:
+                pending.append(word)
+                continue
+            gaps.append(skeleton(" ".join(pending)))
+            pending = []
+            content.append(word)
+        if not content:
+            return
+        alias_idx = len(self.alias_forms)
+        self.alias_forms.append(form)
+        self.alias_gaps.append(tuple(gaps))
+        for pos, word in enumerate(content):
+            key = skeleton(word)
+            if key:
+                self._add(key, Posting(idx, "A", pos, len(content), alias_idx))
+                self.exact.add((fold(word), idx))
+
+    def finish(self) -> None:
+        """Freeze postings and build the fuzzy blocks."""
+        self.postings = dict(self.postings)
+        for key in self.postings:
+            if len(key) >= 3 and " " not in key:
+                self.blocks[(key[0], len(key))].append(key)
+        self.blocks = dict(self.blocks)
+
+    # -- word lookup ------------------------------------------------------------------------
+    def word_hits(self, word: str, lang: str | None = None) -> tuple[Hit, ...]:
+        """Every posting a text word may realise: raw first, then stems, then fuzzy keys."""
+        cache_key = (word, lang)
+        found = self._cache.get(cache_key)
+        if found is not None:
+            return found
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        found = tuple(self._word_hits(word, lang))
+        self._cache[cache_key] = found
+        return found
+
+    def _word_hits(self, word: str, lang: str | None) -> list[Hit]:
+        hypotheses: list[tuple[str, int, bool]] = [(word, len(word), False)]
+        split = split_apostrophe_suffix(word)
+        if split:
+            hypotheses.append((split[0], len(split[0]), False))
+        for text, end, _ in list(hypotheses):
+            hypotheses.extend((stem, end, True) for stem in stems(text, lang))
+        hits: list[Hit] = []
+        seen: set[tuple[int, str, int, int]] = set()
+        for text, end, inflected in hypotheses:
+            key = skeleton(text)
+            for posting in self.postings.get(key, ()):
+                if posting[:4] in seen:
+                    continue
+                seen.add(posting[:4])
+                if inflected:
+                    method = "inflected"
+                elif (fold(text), posting.entity) in self.exact:
+                    method = "exact"
+                else:
+                    method = "translit"
+                hits.append(Hit(posting, METHOD_SCORE[method], method, self._form(posting), end, False))
+        # Fuzzy keys are tried even when a rule matched, but then only as weak hits: they may complete
+        # a full name next to a firm word (Sergio Gore) and never decide a bare surname.
+        firm = bool(hits)
+        for text, end, _inflected in hypotheses:
+            for key, distance in self._fuzzy_keys(skeleton(text)):
+                size = max(len(key), 1)
+                score = round(0.9 * (1 - distance / size), 3)
+                weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
+                for posting in self.postings.get(key, ()):
+                    if posting[:4] in seen:
+                        continue
+                    seen.add(posting[:4])
+                    hits.append(Hit(posting, score, "fuzzy", self._form(posting), end, weak))
+            if hits:
+                break
+        return hits
+
+    def _form(self, posting: Posting) -> str:
+        return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
+
+    def _fuzzy_keys(self, key: str) -> list[tuple[str, int]]:
+        if len(key) < WEAK_FUZZY_MIN_LEN or " " in key:
+            return []
+        max_edits = 1 if len(key) < 9 else 2
+        out: list[tuple[str, int]] = []
+        for length in range(len(key) - max_edits, len(key) + max_edits + 1):
+            for other in self.blocks.get((key[0], length), ()):
+                distance = Levenshtein.distance(key, other, score_cutoff=max_edits)
+                if distance <= max_edits and other != key:
+                    out.append((other, distance))
+        out.sort(key=lambda item: item[1])
+        return out[:8]
+
+    # -- lookup of a whole form (API and CLI `lookup`) --------------------------------------
+    def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
+        """Entities a written form (one or more words) may denote, best first."""
+        from .detect import find_in_text
+
+        results: dict[int, Candidate] = {}
+        for found in find_in_text(self, form, lang):
+            for option in found.options:
+                facts = self.entities[option.entity]
+                cand = Candidate(
+                    facts.id, option.score, option.form, option.method, found.pattern, facts.name, facts.type
+                )
+                if option.entity not in results or results[option.entity].score < cand.score:
+                    results[option.entity] = cand
+        return sorted(results.values(), key=lambda c: (-c.score, c.id))[:limit]
+
+    def shared_keys(self) -> dict[str, list[str]]:
+        """Surname and alias keys that point at more than one entity."""
+        out: dict[str, list[str]] = {}
+        for key, postings in self.postings.items():
+            ids = sorted({self.entities[p.entity].id for p in postings if p.role in "SA"})
+            if len(ids) > 1:
+                out[key] = ids
+        return dict(sorted(out.items()))
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        return state
+
+
+def _removed_forms(entity: Entity) -> list[str]:
+    prefix = "removed form: "
+    return [note[len(prefix) :] for note in entity.notes if note.startswith(prefix)]
+
+
+def build_index(gazetteer: Gazetteer) -> NameIndex:
+    index = NameIndex()
+    for entity in gazetteer:
+        index.add_entity(entity)
+    index.finish()
+    return index
+
+
+def engine_version() -> str:
+    """A hash of the engine's source: a change of rules invalidates cached indexes."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("index.py", "keys.py", "translit.py", "inflection.py", "schema.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("C5NAMES_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "c5names"
+
+
+def load_or_build_index(gazetteer: Gazetteer) -> NameIndex:
+    """The compiled index from the on-disk cache when fresh, else built and cached."""
+    if os.environ.get("C5NAMES_NO_CACHE"):
+        return build_index(gazetteer)
+    path = cache_dir() / f"index-{gazetteer.digest[:24]}-{engine_version()}.pkl"
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+        if isinstance(index, NameIndex):
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    index = build_index(gazetteer)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            pickle.dump(index, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)
+    except OSError as err:
+        log.debug("could not cache the index at %s: %s", path, err)
+    return index

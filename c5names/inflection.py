@@ -1,0 +1,190 @@
+"""Case endings, possessives and clitics that languages fuse onto names.
+
+Names inflect: Russian Мирзиёева/Мирзиёевым, Polish Tokajewem, Czech Mirzijojevovi, Lithuanian
+Mirzijojevas, Hungarian Tokajevvel, German Tokajews, Uzbek Mirziyoyevni. The matcher always tries the
+raw form first, then each stem these rules propose; a stem only counts when the index knows it.
+Apostrophe suffixes (Tokayev's, Tokayev'in) and French/Italian elisions (d’Emomali) are not part of
+the name's span; fused endings are.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .keys import APOSTROPHES
+
+_CYR_SLAVIC = [
+    "ами",
+    "ями",
+    "ыми",
+    "ими",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ой",
+    "ей",
+    "ою",
+    "ом",
+    "ем",
+    "ым",
+    "им",
+    "ах",
+    "ях",
+    "ых",
+    "их",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+]
+_CYR_TURKIC = [
+    "тың",
+    "тің",
+    "дың",
+    "дің",
+    "ның",
+    "нің",
+    "қа",
+    "ке",
+    "ға",
+    "ге",
+    "ка",
+    "та",
+    "те",
+    "да",
+    "де",
+    "тан",
+    "тен",
+    "дан",
+    "ден",
+    "нан",
+    "нен",
+    "ты",
+    "ті",
+    "ды",
+    "ді",
+    "ны",
+    "ні",
+    "мен",
+    "бен",
+    "пен",
+    "ни",
+    "нинг",
+    "га",
+    "дан",
+    "ро",
+]
+ENDINGS: dict[str, list[str]] = {
+    "ru": _CYR_SLAVIC,
+    "uk": [*_CYR_SLAVIC, "ові", "єві"],
+    "be": _CYR_SLAVIC,
+    "bg": ["а", "я"],
+    "sr": ["а", "у", "ом", "ем", "е"],
+    "mk": ["а"],
+    "kk": _CYR_SLAVIC + _CYR_TURKIC,
+    "ky": _CYR_SLAVIC + _CYR_TURKIC,
+    "tg": [*_CYR_SLAVIC, "ро", "и"],
+    "pl": ["owi", "ego", "emu", "em", "ie", "ą", "a", "u", "y", "ym", "om", "ów"],
+    "cs": ["ovi", "ových", "em", "ou", "a", "u", "e", "om"],
+    "sk": ["ovi", "em", "om", "ou", "a", "u", "e"],
+    "sl": ["u", "a", "om", "em"],
+    "hr": ["u", "a", "om", "em", "e"],
+    "lt": ["iui", "ams", "as", "is", "ys", "us", "ui", "io", "ą", "į", "u", "e", "o", "a"],
+    "lv": ["am", "s", "a", "u", "ā"],
+    "hu": [
+        "nak",
+        "nek",
+        "val",
+        "vel",
+        "tal",
+        "tel",
+        "hoz",
+        "hez",
+        "höz",
+        "ról",
+        "ről",
+        "ban",
+        "ben",
+        "nál",
+        "nél",
+        "tól",
+        "től",
+        "ért",
+        "ból",
+        "ből",
+        "ba",
+        "be",
+        "ra",
+        "re",
+        "on",
+        "en",
+        "ön",
+        "ot",
+        "et",
+        "at",
+        "t",
+        "n",
+    ],
+    "de": ["s"],
+    "nl": ["s"],
+    "sv": ["s"],
+    "da": ["s"],
+    "no": ["s"],
+    "uz": ["ning", "ni", "ga", "ka", "qa", "da", "ta", "dan", "tan", "dagi", "lar", "ning"],
+    "tk": ["yň", "iň", "nyň", "niň", "ny", "ni", "a", "e", "y", "i", "da", "de", "dan", "den"],
+    "tr": [],
+    "az": ["nin", "ın", "in", "un", "ün", "a", "e", "ı", "i"],
+    "fi": ["n", "a", "ä", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä"],
+}
+_ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, reverse=True)
+MIN_STEM = 3
+
+_ELISION_RE = re.compile(
+    rf"^(?:[ldjmnstcLDJMNSTC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[dD]all|[sS]ull)[{re.escape(APOSTROPHES)}](?=\w)"
+)
+_APOS_SUFFIX_RE = re.compile(rf"^(.{{2,}}?)[{re.escape(APOSTROPHES)}]([^\W\d_]{{0,6}})$")
+
+
+def endings_for(lang: str | None) -> list[str]:
+    """The endings tried for a language; every known ending when the language is unknown."""
+    if not lang or lang in {"xx", "mul", "und"}:
+        return _ALL
+    base = lang.split("-")[0].lower()
+    return sorted(ENDINGS.get(base, []), key=len, reverse=True)
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str, lang: str | None = None) -> tuple[str, ...]:
+    """Candidate stems of a word, longest ending removed first; never the word itself."""
+    lower = word.lower()
+    out: list[str] = []
+    for ending in endings_for(lang):
+        if lower.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            stem = word[: len(word) - len(ending)]
+            if stem not in out:
+                out.append(stem)
+    return tuple(out)
+
+
+def split_elision(word: str) -> tuple[str, str]:
+    """('d’', 'Emomali') for an elided article or preposition; ('', word) otherwise."""
+    match = _ELISION_RE.match(word)
+    if match and word[match.end() :][:1].isupper():
+        return word[: match.end()], word[match.end() :]
+    return "", word
+
+
+def split_apostrophe_suffix(word: str) -> tuple[str, str] | None:
+    """('Tokayev', "'in") when a word ends in an apostrophe suffix (English 's, Turkish cases)."""
+    match = _APOS_SUFFIX_RE.match(word)
+    if not match:
+        return None
+    base, suffix = match.group(1), match.group(2)
+    if suffix and not suffix.islower():
+        return None
+    return base, word[len(base) :]

@@ -1,0 +1,136 @@
+"""Folding and keys: the strings under which spellings of one name collide.
+
+Three levels, from strict to loose:
+- `fold`: Unicode NFKC, casefold, one apostrophe, one hyphen, single spaces. Two forms with the same
+  fold are the same spelling ("exact").
+- `ascii_fold`: fold, then the letters of European and Central Asian Latin alphabets reduced to
+  ASCII (ş→sh, ž→zh, ı→i, oʻ→o), Cyrillic romanised (see translit), diacritics dropped.
+- `skeleton`: ascii_fold, then the spellings that different romanisation conventions give for one
+  sound are merged (sh/sch/sz, zh/j/dzh/dsch/dj, y/i, ou/u, kh/h/x, w/v, z/s, ye/e, doubled letters).
+  This is the unified key the index is built on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+APOSTROPHES = "'’ʻʼ‘`´ʹ′ʾʿ"
+DASHES = "-‐‑‒–—―−"
+_APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
+_SPACE_RE = re.compile(r"\s+")
+
+# Letters whose plain ASCII reading is a digraph in the romanisation conventions we meet.
+_LETTER_MAP = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ł": "l",
+        "đ": "dj",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "š": "sh",
+        "ş": "sh",
+        "ș": "sh",
+        "ŝ": "sh",
+        "ž": "zh",
+        "ż": "zh",
+        "ź": "z",
+        "č": "ch",
+        "ç": "ch",
+        "ć": "ch",
+        "ĉ": "ch",
+        "ñ": "n",
+        "ň": "n",
+        "ý": "y",
+        "ğ": "g",
+        "ŋ": "ng",
+        "ǵ": "g",
+        "ǧ": "g",
+    }
+)
+
+# Conventions' spellings of one sound, longest first; applied in one left-to-right pass.
+_DIGRAPHS = {
+    "dsch": "j",
+    "tsch": "ch",
+    "shch": "sh",
+    "dzh": "j",
+    "dzs": "j",
+    "sch": "sh",
+    "tch": "ch",
+    "dj": "j",
+    "zh": "j",
+    "zs": "j",
+    "sz": "sh",
+    "cz": "ch",
+    "kh": "h",
+    "ck": "k",
+    "ph": "f",
+    "ou": "u",
+    "oe": "u",
+    "ts": "c",
+    "gue": "ge",
+    "gui": "gi",
+}
+_DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_SINGLE_MAP = str.maketrans({"y": "i", "w": "v", "z": "s", "q": "k", "x": "h"})
+_GLIDE_RE = re.compile(r"i(?=[eo])")
+_DOUBLE_RE = re.compile(r"([a-z])\1+")
+_NON_KEY_RE = re.compile(r"[^a-z0-9 ]+")
+
+
+def fold(text: str) -> str:
+    """Case-, width- and punctuation-insensitive form; keeps diacritics and script."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOS_RE.sub("'", text)
+    text = _DASH_RE.sub("-", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def ascii_fold(text: str) -> str:
+    """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
+    from .translit import has_cyrillic, romanise_neutral
+
+    text = fold(text)
+    if has_cyrillic(text):
+        text = romanise_neutral(text).casefold()
+    text = text.translate(_LETTER_MAP)
+    text = _strip_marks(text)
+    if not text.isascii():
+        text = unidecode(text).casefold()
+    text = text.replace("-", " ").replace("'", "")
+    return _SPACE_RE.sub(" ", _NON_KEY_RE.sub(" ", text)).strip()
+
+
+def _skeleton_word(word: str) -> str:
+    word = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], word)
+    word = word.translate(_SINGLE_MAP)
+    word = _DOUBLE_RE.sub(r"\1", word)
+    word = _GLIDE_RE.sub("", word)
+    return _DOUBLE_RE.sub(r"\1", word)
+
+
+@lru_cache(maxsize=400_000)
+def skeleton(text: str) -> str:
+    """The unified key: romanisation conventions of one name collide under it."""
+    return " ".join(_skeleton_word(w) for w in ascii_fold(text).split())
+
+
+def initial_key(text: str) -> str:
+    """The key an initial ('Sh.', 'Ш.', 'J.') shares with the names it abbreviates."""
+    key = skeleton(text)
+    return key[:1]

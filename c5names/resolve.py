@@ -1,0 +1,256 @@
+"""Decide who each candidate mention refers to, or abstain.
+
+Order of evidence, strongest first:
+1. full names and alias phrases (given + surname, initials, country names) link directly;
+2. a bare surname refers to a person named in full elsewhere in the same document;
+3. otherwise the document's date against the offices in the gazetteer, and a title right before the
+   mention (président, Präsident, президент, Prime Minister…) narrow the candidates;
+4. when more than one candidate survives, abstain: a wrong link costs more than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .detect import Found, Option, Word
+from .index import NameIndex
+from .inflection import stems
+from .keys import skeleton
+from .lexicon import title_kinds
+
+_SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
+CONTEXT_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A linked mention: character offsets into the text, the id, and why it was linked."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    name: str
+    type: str
+    score: float
+    method: str
+    form: str
+    wikidata: str | None = None
+    evidence: tuple[str, ...] = ()
+    alternatives: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "score": round(self.score, 3),
+            "method": self.method,
+            "form": self.form,
+            "wikidata": self.wikidata,
+            "evidence": list(self.evidence),
+            "alternatives": [{"id": i, "score": round(s, 3)} for i, s in self.alternatives],
+        }
+
+
+def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
+    for office_kind, _country, start, end in index.entities[entity].offices:
+        if kind and office_kind != kind:
+            continue
+        if date is None or start <= date <= end:
+            return True
+    return False
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The office kind named just before a mention, in the same sentence."""
+    window = text[max(0, start - CONTEXT_CHARS) : start]
+    cut = list(_SENTENCE_END.finditer(window))
+    if cut:
+        window = window[cut[-1].end() :]
+    kinds = title_kinds(window)
+    return kinds[-1][1] if kinds else None
+
+
+def _iso(date: str | None) -> str | None:
+    if not date:
+        return None
+    return date + "-06-30"[len(date) - 4 :] if len(date) < 10 else date[:10]
+
+
+class _Resolver:
+    def __init__(self, index: NameIndex, text: str, date: str | None) -> None:
+        self.index = index
+        self.text = text
+        self.date = _iso(date)
+
+    def facts(self, option: Option) -> tuple[str, str]:
+        entity = self.index.entities[option.entity]
+        return entity.id, entity.type
+
+    def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:
+        """Keep the candidates that the date and a title before the mention agree with."""
+        pool = options
+        holders = [o for o in pool if self.index.entities[o.entity].offices]
+        if holders and len(holders) < len(pool):
+            pool = holders
+            evidence.append("office-holder")
+        if self.date:
+            active = [o for o in pool if _active(self.index, o.entity, self.date)]
+            if active and len(active) < len(pool):
+                pool = active
+                evidence.append(f"in office on {self.date}")
+        title = _title_before(self.text, start)
+        if title:
+            titled = [o for o in pool if _active(self.index, o.entity, self.date, title)]
+            if titled and len(titled) < len(pool):
+                pool = titled
+                evidence.append(f"title: {title}")
+        return pool
+
+    def mention(
+        self,
+        found: Found,
+        option: Option,
+        method: str,
+        score: float,
+        evidence: list[str],
+        alternatives: list[Option],
+    ) -> Mention:
+        facts = self.index.entities[option.entity]
+        return Mention(
+            start=found.start,
+            end=found.end,
+            text=self.text[found.start : found.end],
+            id=facts.id,
+            name=facts.name,
+            type=facts.type,
+            score=round(min(score, 1.0), 4),
+            method=method,
+            form=option.form,
+            wikidata=facts.wikidata,
+            evidence=tuple(evidence),
+            alternatives=tuple(
+                (self.index.entities[o.entity].id, round(o.score, 4))
+                for o in alternatives
+                if o.entity != option.entity
+            ),
+        )
+
+
+def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity: int) -> list[str]:
+    """Keys of the words of a full mention that later bare mentions may repeat: the surname, or a word
+    the index does not tie to another part of the name (a misspelling such as Gore for Gor)."""
+    keys: list[str] = []
+    for word in words:
+        roles = {
+            h.posting.role
+            for h in index.word_hits(word.text, lang)
+            if h.posting.entity == entity and not h.weak
+        }
+        if "S" in roles or not roles & {"G", "P", "X"}:
+            keys.append(skeleton(word.text))
+            keys.extend(skeleton(stem) for stem in stems(word.text, lang))
+    return keys
+
+
+def resolve(
+    index: NameIndex,
+    text: str,
+    found: list[Found],
+    words: list[Word],
+    date: str | None = None,
+    lang: str | None = None,
+) -> list[Mention]:
+    """Turn candidate spans into linked mentions (unresolvable ones are dropped)."""
+    resolver = _Resolver(index, text, date)
+    out: dict[int, Mention] = {}
+    antecedents: dict[int, list[int]] = {}
+    surface: dict[str, set[int]] = {}
+
+    for n, item in enumerate(found):
+        if item.pattern == "surname":
+            continue
+        evidence = [item.pattern]
+        options = item.options
+        choice: Option | None = options[0]
+        if len(options) > 1 and options[0].score < options[1].score + 0.1:
+            pool = resolver.narrow(options, item.start, evidence)
+            choice = pool[0] if len(pool) == 1 else None
+        if choice is None:
+            continue
+        out[n] = resolver.mention(item, choice, choice.method, choice.score, evidence, options)
+        if index.entities[choice.entity].type == "person":
+            antecedents.setdefault(choice.entity, []).append(item.start)
+            for key in _surface_words(index, words[item.first : item.last + 1], lang, choice.entity):
+                surface.setdefault(key, set()).add(choice.entity)
+
+    for n, item in enumerate(found):
+        if item.pattern != "surname" or item.other_person:
+            continue
+        evidence: list[str] = []
+        local = [o for o in item.options if o.entity in antecedents]
+        if not local:
+            local = [
+                Option(e, 0.9, "coreference", index.entities[e].name)
+                for e in sorted(surface.get(item.keys[0], set()))
+            ]
+        if local:
+            evidence.append("named in full in this document")
+            pool = local if len(local) == 1 else resolver.narrow(local, item.start, evidence)
+            if len(pool) > 1:
+                before = [
+                    (max((s for s in antecedents.get(o.entity, []) if s < item.start), default=-1), o)
+                    for o in pool
+                ]
+                before.sort(key=lambda pair: -pair[0])
+                if before[0][0] >= 0 and before[0][0] != before[1][0]:
+                    pool = [before[0][1]]
+                    evidence.append("nearest full name before")
+            if len(pool) == 1:
+                out[n] = resolver.mention(
+                    item, pool[0], "coreference", 0.9 * pool[0].score + 0.1, evidence, item.options
+                )
+            continue
+        persons = [o for o in item.options if index.entities[o.entity].type == "person"]
+        if not persons:
+            continue
+        pool = persons if len(persons) == 1 else resolver.narrow(persons, item.start, evidence)
+        if len(pool) == 1:
+            evidence.insert(0, "surname")
+            out[n] = resolver.mention(
+                item, pool[0], pool[0].method, 0.8 * pool[0].score, evidence, item.options
+            )
+
+    covered = [(m.start, m.end) for m in out.values()]
+    extra_mentions = _surface_only(resolver, words, found, surface, covered)
+    return sorted([*out.values(), *extra_mentions], key=lambda m: m.start)
+
+
+def _surface_only(
+    resolver: _Resolver,
+    words: list[Word],
+    found: list[Found],
+    surface: dict[str, set[int]],
+    covered: list[tuple[int, int]],
+) -> list[Mention]:
+    """Words the index does not know but that repeat a surname written earlier (a misspelt one)."""
+    if not surface:
+        return []
+    taken = {k for item in found for k in range(item.first, item.last + 1)}
+    out: list[Mention] = []
+    for k, word in enumerate(words):
+        if k in taken or len(word.text) < 3 or not word.text[:1].isupper():
+            continue
+        entities = surface.get(skeleton(word.text), set())
+        if len(entities) != 1:
+            continue
+        entity = next(iter(entities))
+        item = Found(word.start, word.end, "surname", [], k, k, (skeleton(word.text),))
+        option = Option(entity, 0.85, "coreference", word.text)
+        out.append(resolver.mention(item, option, "coreference", 0.85, ["same word as a full name here"], []))
+    return out

@@ -1,0 +1,200 @@
+"""Pydantic models of the gazetteer YAML: the single source of truth for its format.
+
+Everything a gazetteer file may contain is declared here, so validation, the JSON Schema
+(`c5names schema`) and the documentation are generated from one place and cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise ValueError(f"{value!r} is not a lowercase slug (letters, digits and single hyphens)")
+    return value
+
+
+def _check_qid(value: str) -> str:
+    if not QID_RE.match(value):
+        raise ValueError(f"{value!r} is not a Wikidata id (Q followed by digits, e.g. Q57808)")
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    match = PARTIAL_DATE_RE.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a real calendar date ({err})") from None
+    return value
+
+
+def _check_lang(value: str) -> str:
+    if not LANG_RE.match(value):
+        raise ValueError(f"{value!r} is not a language code (ISO 639, e.g. 'ru', 'uz', 'de')")
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://\S+$", value):
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+QID = Annotated[str, AfterValidator(_check_qid)]
+PartialDate = Annotated[
+    str,
+    AfterValidator(_check_partial_date),
+    Field(description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2016", "2016-12", "2016-12-14"]),
+]
+Lang = Annotated[str, AfterValidator(_check_lang)]
+Url = Annotated[str, AfterValidator(_check_url)]
+
+EntityType = Literal["person", "country", "place", "organisation"]
+Script = Literal["Latn", "Cyrl", "Arab", "Hans", "Hant", "Grek", "Other"]
+NameKind = Literal["native", "exonym", "former", "birth", "misspelling", "nickname"]
+OfficeKind = Literal[
+    "head_of_state",
+    "head_of_government",
+    "deputy_head_of_government",
+    "vice_president",
+    "foreign_minister",
+    "minister",
+    "legislature_chair",
+    "legislator",
+    "diplomat",
+    "envoy",
+    "governor",
+    "mayor",
+    "party_leader",
+    "official",
+]
+RelationType = Literal["child_of", "parent_of", "spouse_of", "sibling_of", "namesake_of"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+class PersonName(_Strict):
+    """One way a person's name is written, split into parts so word order and initials can vary."""
+
+    given: str | None = Field(None, description="Given name(s); the first word is the main given name")
+    patronymic: str | None = Field(None, description="Patronymic or middle names")
+    surname: str | None = Field(None, description="Family name as written in this form")
+    suffix: str | None = Field(None, description="Generational suffix such as 'Jr.'")
+    lang: Lang | None = Field(None, description="Language of this form (ISO 639-1/3)")
+    script: Script | None = Field(None, description="ISO 15924 script of this form")
+    kind: NameKind = Field("native", description="native, exonym, former, birth, misspelling, nickname")
+    since: PartialDate | None = Field(None, description="First date the form was in use, if it changed")
+    until: PartialDate | None = Field(None, description="Last date the form was in use (former names)")
+    source: Url | None = None
+
+    @model_validator(mode="after")
+    def _has_a_part(self) -> PersonName:
+        if not (self.given or self.surname):
+            raise ValueError("a name needs at least a given name or a surname")
+        return self
+
+
+class Alias(_Strict):
+    """A fixed form matched as a whole phrase (country names, abbreviations, nicknames)."""
+
+    form: str = Field(min_length=1)
+    lang: Lang | None = None
+    kind: NameKind = "exonym"
+    source: Url | None = None
+
+
+class Office(_Strict):
+    """An office held between two dates; an empty end means the person still holds it."""
+
+    role: str = Field(min_length=1, description="The office as usually written in English")
+    kind: OfficeKind | None = Field(None, description="Normalised kind used to match titles in text")
+    country: Slug | None = Field(None, description="Id of the country entity the office belongs to")
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    source: Url | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Office:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"office ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Relation(_Strict):
+    """A relation that helps to tell namesakes and relatives apart."""
+
+    type: RelationType
+    id: Slug
+    source: Url | None = None
+
+
+class Entity(_Strict):
+    """A person, country, place or organisation that mentions are linked to."""
+
+    id: Slug
+    type: EntityType
+    name: str = Field(min_length=1, description="Display name used when normalising text")
+    wikidata: QID | None = Field(None, description="Wikidata id, only where confirmed by a source")
+    names: list[PersonName] = Field(default_factory=list, description="Structured person names")
+    aliases: list[Alias] = Field(default_factory=list, description="Whole-phrase forms")
+    offices: list[Office] = Field(default_factory=list)
+    birth_date: PartialDate | None = None
+    death_date: PartialDate | None = None
+    gender: Literal["male", "female"] | None = None
+    relations: list[Relation] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=list, description="Where the facts come from")
+    notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _names_fit_type(self) -> Entity:
+        if self.names and self.type != "person":
+            raise ValueError("structured 'names' are for persons; use 'aliases' for other types")
+        return self
+
+
+class Extension(_Strict):
+    """Additions to (or removals from) an entity defined in another file, without copying it."""
+
+    id: Slug = Field(description="Id of the entity to extend; it must be defined in another file")
+    names: list[PersonName] = Field(default_factory=list)
+    aliases: list[Alias] = Field(default_factory=list)
+    offices: list[Office] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=list)
+    remove_aliases: list[str] = Field(
+        default_factory=list,
+        description="Forms (alias phrases or single name words) that must no longer match this entity",
+    )
+
+
+class GazetteerFile(_Strict):
+    """One YAML file of the gazetteer."""
+
+    version: Literal[1] = 1
+    entities: list[Entity] = Field(default_factory=list)
+    extend: list[Extension] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of a gazetteer file, for editors with a YAML language server."""
+    schema = GazetteerFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "c5names gazetteer file"
+    return schema

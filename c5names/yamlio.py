@@ -1,0 +1,156 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's safe loader silently keeps the last of two duplicate keys and forgets positions once
+objects are built. We compose the node graph ourselves so that duplicate keys are errors and every
+field path maps back to a line and column for error messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import GazetteerError, Problem
+
+Location = tuple[int, int]
+PathKey = tuple[str | int, ...]
+
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Builds scalars only; mappings and sequences are walked by `_build`."""
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = _Constructor().construct_object(node)
+    if isinstance(value, dt.datetime | dt.date):
+        # Dates stay strings: the schema accepts partial dates such as 2016-12.
+        return node.value
+    return value
+
+
+def _build(
+    node: yaml.Node, path: PathKey, positions: dict[PathKey, Location], file: str, problems: list[Problem]
+) -> Any:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        problems.append(
+            Problem(
+                file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                _dotted(path),
+                f"unsupported YAML tag {node.tag!r}",
+            )
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        _dotted(path),
+                        "mapping keys must be plain strings",
+                    )
+                )
+                continue
+            key = str(_scalar(key_node))
+            if key in result:
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        _dotted((*path, key)),
+                        f"duplicate key {key!r}",
+                    )
+                )
+                continue
+            result[key] = _build(value_node, (*path, key), positions, file, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, i), positions, file, problems) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    return _scalar(node)
+
+
+def _dotted(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class LoadedYaml:
+    """A parsed YAML document with the position of each field path."""
+
+    def __init__(self, file: str, data: Any, positions: dict[PathKey, Location]) -> None:
+        self.file = file
+        self.data = data
+        self.positions = positions
+
+    def where(self, path: PathKey) -> Location | tuple[None, None]:
+        """The line and column of the deepest known prefix of `path`."""
+        for cut in range(len(path), -1, -1):
+            location = self.positions.get(tuple(path[:cut]))
+            if location:
+                return location
+        return (None, None)
+
+    def problem(self, path: PathKey, message: str) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, line, column, _dotted(path), message)
+
+
+def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
+    """Parse one YAML file safely; raise GazetteerError with file and line on any problem."""
+    file = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise GazetteerError([Problem(file, None, None, "", "file not found")]) from None
+        except UnicodeDecodeError as err:
+            raise GazetteerError(
+                [Problem(file, None, None, "", f"not UTF-8 text ({err.reason} at byte {err.start})")]
+            ) from None
+        except OSError as err:
+            raise GazetteerError([Problem(file, None, None, "", f"cannot read: {err.strerror}")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise GazetteerError([Problem(file, line, column, "", f"YAML syntax error: {err.problem}")]) from None
+    except yaml.YAMLError as err:
+        raise GazetteerError([Problem(file, None, None, "", f"YAML error: {err}")]) from None
+    positions: dict[PathKey, Location] = {}
+    problems: list[Problem] = []
+    try:
+        data = {} if node is None else _build(node, (), positions, file, problems)
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark
+        raise GazetteerError(
+            [
+                Problem(
+                    file,
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                    "",
+                    f"unsupported YAML value: {err.problem}",
+                )
+            ]
+        ) from None
+    if problems:
+        raise GazetteerError(problems)
+    return LoadedYaml(file, data, positions)

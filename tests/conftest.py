@@ -1,0 +1,30 @@
+"""Shared fixtures. The evaluation sets live in ../shared beside the repository (as in CI)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("C5NAMES_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never touch the user's index cache."""
+    os.environ["C5NAMES_CACHE_DIR"] = str(tmp_path_factory.mktemp("c5names-cache"))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def shared_file(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available (the shared evaluation folder sits beside the repo)")
+    return path
