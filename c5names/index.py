@@ -130,10 +130,10 @@ def _name_parts(name: PersonName) -> dict[str, list[str]]:
     }
 
 
-def _spellings(name: PersonName) -> list[dict[str, list[str]]]:
+def _spellings(name: PersonName) -> list[tuple[str, dict[str, list[str]]]]:
     """The name as written plus its romanisations by every convention when it is Cyrillic."""
     parts = _name_parts(name)
-    out = [parts]
+    out: list[tuple[str, dict[str, list[str]]]] = [("as written", parts)]
     if any(has_cyrillic(w) for words in parts.values() for w in words):
         source = name.lang or "ru"
         for convention in CONVENTIONS:
@@ -145,8 +145,31 @@ def _spellings(name: PersonName) -> list[dict[str, list[str]]]:
                     ]
                     for role, words in parts.items()
                 }
-                if spelled not in out:
-                    out.append(spelled)
+                if all(spelled != seen for _, seen in out):
+                    out.append((convention, spelled))
+    return out
+
+
+def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
+    """What the engine recognises for an entity: (convention, spelling, key) triples.
+
+    Convention is "as written" for forms from the YAML, else the romanisation convention that
+    produced the spelling (en, fr, de, es, it, pl, cs, lt, tr, hu, nl, pt, uz, kk, iso). Inflected
+    forms and fuzzy neighbours are recognised on top of these and are not listed.
+    """
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for name in entity.names:
+        for convention, spelled in _spellings(name):
+            words = [w for role in ("G", "P", "S", "X") for w in spelled[role]]
+            text = " ".join(words)
+            if text not in seen:
+                seen.add(text)
+                out.append((convention, text, skeleton(text)))
+    for alias in entity.aliases:
+        if alias.form not in seen:
+            seen.add(alias.form)
+            out.append(("as written", alias.form, skeleton(alias.form)))
     return out
 
 
@@ -201,7 +224,7 @@ class NameIndex:
             names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
         facts.needs_suffix = bool(names) and all(n.suffix for n in names)
         for name in names:
-            for spelled in _spellings(name):
+            for _convention, spelled in _spellings(name):
                 for role, words in spelled.items():
                     content = [w for w in words if not _is_connector(w)]
                     facts.connectors.update(skeleton(w) for w in words if _is_connector(w))
