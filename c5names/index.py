@@ -139,10 +139,7 @@ def _spellings(name: PersonName) -> list[tuple[str, dict[str, list[str]]]]:
         for convention in CONVENTIONS:
             for option in range(3):
                 spelled = {
-                    role: [
-                        _pick(romanise_word(w, convention, source), option) if has_cyrillic(w) else w
-                        for w in words
-                    ]
+                    role: [_pick(romanise_word(w, convention, source), option) if has_cyrillic(w) else w for w in words]
                     for role, words in parts.items()
                 }
                 if all(spelled != seen for _, seen in out):

@@ -1,0 +1,216 @@
+"""The spaCy component: blank pipelines, serialisation, multiprocessing, existing entities."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from c5names.pipeline import blank, with_dates
+
+TEXTS = {
+    "fr": (
+        "Le président de l’Ouzbékistan, Chavkat Mirzioïev, a reçu Sergio Gore. M. Gore a remis une lettre.",
+        [
+            ("Ouzbékistan", "uzbekistan"),
+            ("Chavkat Mirzioïev", "mirziyoyev-shavkat"),
+            ("Sergio Gore", "gor-sergio"),
+            ("Gore", "gor-sergio"),
+        ],
+    ),
+    "en": (
+        "Kazakh President Kassym-Jomart Tokayev met Donald Trump. Trump praised Tokayev's reforms.",
+        [
+            ("Kassym-Jomart Tokayev", "tokayev-kassym-jomart"),
+            ("Donald Trump", "trump-donald"),
+            ("Trump", "trump-donald"),
+            ("Tokayev", "tokayev-kassym-jomart"),
+        ],
+    ),
+    "de": (
+        "Präsident Mirsijojew empfing Sadyr Dschaparow. Tokajews Delegation kam aus Kasachstan.",
+        [
+            ("Mirsijojew", "mirziyoyev-shavkat"),
+            ("Sadyr Dschaparow", "japarov-sadyr"),
+            ("Tokajews", "tokayev-kassym-jomart"),
+            ("Kasachstan", "kazakhstan"),
+        ],
+    ),
+    "ru": (
+        "Шавкат Мирзиёев встретился с Касым-Жомартом Токаевым. Мирзиёеву позвонил Путин.",
+        [
+            ("Шавкат Мирзиёев", "mirziyoyev-shavkat"),
+            ("Касым-Жомартом Токаевым", "tokayev-kassym-jomart"),
+            ("Мирзиёеву", "mirziyoyev-shavkat"),
+            ("Путин", "putin-vladimir"),
+        ],
+    ),
+    "xx": (
+        "Qozog‘iston Prezidenti Qosim-Jomart Toqayev Shavkat Mirziyoyevni tabrikladi.",
+        [
+            ("Qozog‘iston", "kazakhstan"),
+            ("Qosim-Jomart Toqayev", "tokayev-kassym-jomart"),
+            ("Shavkat Mirziyoyevni", "mirziyoyev-shavkat"),
+        ],
+    ),
+}
+
+
+def _ents(doc: spacy.tokens.Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.kb_id_) for e in doc.ents]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> dict[str, spacy.language.Language]:
+    out = {}
+    for lang in TEXTS:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("c5names", config={"default_date": "2025-11-06"})
+        out[lang] = nlp
+    return out
+
+
+@pytest.mark.parametrize("lang", sorted(TEXTS))
+def test_blank_pipelines_link_every_mention(pipelines: dict, lang: str) -> None:
+    text, expected = TEXTS[lang]
+    doc = pipelines[lang](text)
+    assert _ents(doc) == expected
+    for ent in doc.ents:
+        info = ent._.c5names
+        assert info["id"] == ent.kb_id_ and 0 < info["score"] <= 1
+        assert info["method"] in {"exact", "translit", "inflected", "fuzzy", "coreference", "initial"}
+        assert info["name"] and info["form"]
+
+
+def test_labels_follow_the_language_and_config() -> None:
+    en = spacy.blank("en")
+    en.add_pipe("c5names")
+    assert {e.label_ for e in en("Tokayev visited Uzbekistan.").ents} == {"PERSON", "GPE"}
+    fr = spacy.blank("fr")
+    fr.add_pipe("c5names", config={"labels": {"person": "PERSONNE"}})
+    assert {e.label_ for e in fr("Tokaïev a visité l’Ouzbékistan.").ents} == {"PERSONNE", "LOC"}
+
+
+def test_types_restrict_what_is_linked() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names", config={"types": ["country"]})
+    assert _ents(nlp("Tokayev visited Uzbekistan.")) == [("Uzbekistan", "uzbekistan")]
+
+
+def test_document_date_decides_the_office_holder() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names")
+    texts = [("President Berdimuhamedov spoke.", "2021-08-15"), ("President Berdimuhamedov spoke.", "2023-11-10")]
+    ids = [[e.kb_id_ for e in doc.ents] for doc in nlp.pipe(with_dates(nlp, texts))]
+    assert ids == [["berdimuhamedov-gurbanguly"], ["berdimuhamedov-serdar"]]
+
+
+def test_languages_without_a_spacy_class_fall_back_to_xx() -> None:
+    for lang in ("kk", "uz", "tg", "tk", "ky"):
+        nlp = blank(lang)
+        assert nlp.lang in {lang, "xx"}
+        nlp.add_pipe("c5names")
+        assert [e.kb_id_ for e in nlp("Shavkat Mirziyoyev").ents] == ["mirziyoyev-shavkat"]
+
+
+def test_turkish_suffix_is_split_off_the_name() -> None:
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("c5names")
+    doc = nlp("Tokayev'in ziyareti")
+    assert [t.text for t in doc][:2] == ["Tokayev", "'in"]
+    assert _ents(doc) == [("Tokayev", "tokayev-kassym-jomart")]
+
+
+def test_existing_entities_are_kept_or_replaced_as_configured() -> None:
+    for overwrite, expected_label in ((True, "PERSON"), (False, "CUSTOM")):
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("entity_ruler")
+        ruler.add_patterns([{"label": "CUSTOM", "pattern": "Tokayev"}, {"label": "ORG", "pattern": "NATO"}])
+        nlp.add_pipe("c5names", config={"overwrite_ents": overwrite})
+        doc = nlp("Tokayev met NATO officials.")
+        labels = {e.text: e.label_ for e in doc.ents}
+        assert labels == {"Tokayev": expected_label, "NATO": "ORG"}
+
+
+def test_round_trip_through_disk(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "entities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n"
+        "    names:\n      - {given: Jane, surname: Doe, lang: en}\n",
+        encoding="utf-8",
+    )
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("c5names", config={"gazetteer_files": [str(extra)], "threshold": 0.6})
+    text = "Jane Doe a rencontré Chavkat Mirzioïev."
+    before = _ents(nlp(text))
+    nlp.to_disk(tmp_path / "model")
+    extra.unlink()  # the saved pipeline carries its own copy of the user's gazetteer
+    loaded = spacy.load(tmp_path / "model")
+    assert _ents(loaded(text)) == before == [("Jane Doe", "doe-jane"), ("Chavkat Mirzioïev", "mirziyoyev-shavkat")]
+    assert loaded.get_pipe("c5names").threshold == 0.6
+
+
+def test_bytes_round_trip_and_pickle() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names")
+    text = TEXTS["en"][0]
+    restored = spacy.blank("en")
+    restored.add_pipe("c5names")
+    restored.from_bytes(nlp.to_bytes())
+    assert _ents(restored(text)) == _ents(nlp(text))
+    assert _ents(pickle.loads(pickle.dumps(nlp))(text)) == _ents(nlp(text))
+
+
+def test_two_processes_give_exactly_the_results_of_one() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names", config={"default_date": "2025-11-06"})
+    texts = [TEXTS["en"][0], "Sergio Gor met Shavkat Mirziyoyev.", "Nothing here.", TEXTS["fr"][0]] * 5
+    one = [[(e.start_char, e.end_char, e.kb_id_, e._.c5names["score"]) for e in d.ents] for d in nlp.pipe(texts)]
+    two = [
+        [(e.start_char, e.end_char, e.kb_id_, e._.c5names["score"]) for e in d.ents]
+        for d in nlp.pipe(texts, n_process=2, batch_size=4)
+    ]
+    assert one == two
+    assert any(one)
+
+
+_NAMEY = st.sampled_from(
+    [
+        "Mirziyoyev",
+        "Tokayev's",
+        "Gor",
+        "Gore-Tex",
+        "Мирзиёева",
+        "Japarov",
+        "XI",
+        "Oʻzbekiston",
+        "d’Emomali",
+        "J. D. Vance",
+        "Landau",
+        "Trump Jr.",
+        "\n",
+        " ",
+        ", ",
+        "Президент ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.text(max_size=12), _NAMEY), max_size=12).map("".join))
+def test_any_text_gives_valid_non_overlapping_deterministic_spans(pipelines: dict, text: str) -> None:
+    nlp = pipelines["en"]
+    doc = nlp(text)
+    ents = [(e.start_char, e.end_char, e.kb_id_) for e in doc.ents]
+    assert ents == [(e.start_char, e.end_char, e.kb_id_) for e in nlp(text).ents]
+    previous_end = 0
+    for start, end, _ in ents:
+        assert 0 <= start < end <= len(text)
+        assert start >= previous_end
+        previous_end = end
+    for info in doc._.c5names:
+        assert text[info["start"] : info["end"]] == info["text"]
