@@ -9,10 +9,11 @@ looked up once (cached in the index), so the cost per document does not depend o
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
 
 from .index import Hit, NameIndex
 from .keys import APOSTROPHES, skeleton
@@ -22,7 +23,8 @@ _METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy"
 
 @lru_cache(maxsize=1)
 def _upper_class() -> str:
-    chars = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isupper() or chr(c).istitle()]
+    # Upper- and titlecase letters all lie in the first two planes.
+    chars = [chr(c) for c in range(0x20000) if chr(c).isupper() or chr(c).istitle()]
     ranges: list[str] = []
     start = prev = chars[0]
     for ch in [*chars[1:], "\0"]:
@@ -165,11 +167,7 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
     if doc.plain_gap(k):
         return True
     gap = doc.gap(k).strip()
-    return (
-        bool(gap)
-        and gap.replace(" ", "").isalpha()
-        and skeleton(gap) in doc.index.entities[entity].connectors
-    )
+    return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
 
 
 def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
@@ -195,9 +193,7 @@ def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] |
     return None
 
 
-def _parse_person(
-    doc: _Doc, i: int, entity: int
-) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
+def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
     """The longest name shape of `entity` starting at word i: (end word, pattern, hits, roles)."""
     facts = doc.index.entities[entity]
     best: tuple[int, str, list[Hit | None], tuple[str, ...]] | None = None
@@ -211,8 +207,7 @@ def _parse_person(
                 ok = False
                 break
             if n and (
-                not _join_ok(doc, k, entity, prev_initial)
-                or (hits[-1] and hits[-1].end < len(doc.words[k - 1].text))
+                not _join_ok(doc, k, entity, prev_initial) or (hits[-1] and hits[-1].end < len(doc.words[k - 1].text))
             ):
                 ok = False
                 break
@@ -257,9 +252,7 @@ def _parse_alias(doc: _Doc, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:
                 return None
         elif not doc.inner_gap(j):
             return None
-        nxt = [
-            h for h in doc.hits(j) if h.posting.role == "A" and h.posting.ref == p.ref and h.posting.pos == t
-        ]
+        nxt = [h for h in doc.hits(j) if h.posting.role == "A" and h.posting.ref == p.ref and h.posting.pos == t]
         if not nxt:
             return None
         chosen.append(max(nxt, key=lambda h: h.score))
@@ -309,9 +302,7 @@ def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Fou
                 if parsed_alias:
                     end_word, hits = parsed_alias
                     score, method, form = _summarise(hits)
-                    parses.append(
-                        (end_word, hit.posting.entity, "alias", score, method, form, hits[-1], ("A",))
-                    )
+                    parses.append((end_word, hit.posting.entity, "alias", score, method, form, hits[-1], ("A",)))
         if not parses:
             i += 1
             continue
@@ -334,14 +325,39 @@ def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Fou
         if last_hit and last_hit.form.endswith(".") and text[end : end + 1] == ".":
             end += 1  # an abbreviation written with its dot in the gazetteer (Jr.)
         keys = tuple(skeleton(w.text) for w in words[i:longest])
-        item = Found(
-            words[i].start, end, pattern, sorted(options.values(), key=lambda o: -o.score), i, last_word, keys
-        )
-        if pattern == "surname" and i > 0:
+        item = Found(words[i].start, end, pattern, sorted(options.values(), key=lambda o: -o.score), i, last_word, keys)
+        if pattern == "surname" and i > 0 and (not found or found[-1].last < i - 1):
             item.other_person = _preceded_by_other_name(doc, i, set(options))
+            if item.other_person:
+                _take_unlisted_given_name(doc, item)
         found.append(item)
         i = longest
     return found, words
+
+
+GIVEN_NAME_SIMILARITY = 0.6
+
+
+def _take_unlisted_given_name(doc: _Doc, item: Found) -> None:
+    """Şevket Mirziyoyev: an unknown word before a surname that resembles the person's own given name
+    is that given name in another spelling, not someone else's; the mention then covers both words."""
+    prev = doc.words[item.first - 1]
+    key = skeleton(prev.text)
+    best: tuple[float, Option] | None = None
+    for option in item.options:
+        for given in doc.index.entities[option.entity].given_keys:
+            similarity = Levenshtein.normalized_similarity(key, given)
+            if similarity >= GIVEN_NAME_SIMILARITY and (best is None or similarity > best[0]):
+                best = (similarity, option)
+    if best is None:
+        return
+    similarity, option = best
+    item.start = prev.start
+    item.first -= 1
+    item.keys = (key, *item.keys)
+    item.pattern = "full"
+    item.other_person = False
+    item.options = [Option(option.entity, round(0.9 * similarity * option.score, 3), "fuzzy", option.form)]
 
 
 def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:

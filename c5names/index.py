@@ -80,6 +80,7 @@ class EntityFacts:
     wikidata: str | None
     offices: list[tuple[str | None, str | None, str, str]]  # kind, country, start, end (ISO)
     initials: set[str] = field(default_factory=set)
+    given_keys: set[str] = field(default_factory=set)
     connectors: set[str] = field(default_factory=set)
     needs_suffix: bool = False
     relations: list[tuple[str, str]] = field(default_factory=list)
@@ -235,6 +236,8 @@ class NameIndex:
                         self.exact.add((fold(word), idx))
                         if role in "GP" and pos == 0:
                             facts.initials.add(key[:1])
+                        if role == "G":
+                            facts.given_keys.add(key)
         aliases = [a.form for a in entity.aliases]
         if entity.type != "person":
             aliases.append(entity.name)

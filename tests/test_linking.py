@@ -97,3 +97,8 @@ def test_offsets_point_at_the_mention_text() -> None:
     for mention in c5names.link(text, lang="fr"):
         assert text[mention.start : mention.end] == mention.text
     assert "Chavkat\nMirzioïev" in [m.text for m in c5names.link(text, lang="fr")]
+
+
+def test_unlisted_spelling_of_the_given_name_joins_the_surname() -> None:
+    mentions = c5names.link("Özbekistan Cumhurbaşkanı Şevket Mirziyoyev konuştu.", lang="tr", date="2025-11-06")
+    assert [(m.text, m.id) for m in mentions if m.type == "person"] == [("Şevket Mirziyoyev", "mirziyoyev-shavkat")]
