@@ -68,9 +68,7 @@ def parse_file(path: Path | str, text: str | None = None) -> tuple[GazetteerFile
     """Read and validate one file; raise GazetteerError naming file, line and field."""
     loaded = load_yaml(path, text)
     if not isinstance(loaded.data, dict):
-        raise GazetteerError(
-            [loaded.problem((), "a gazetteer file must be a mapping with 'entities' and/or 'extend'")]
-        )
+        raise GazetteerError([loaded.problem((), "a gazetteer file must be a mapping with 'entities' and/or 'extend'")])
     try:
         model = GazetteerFile.model_validate(loaded.data)
     except ValidationError as err:

@@ -450,17 +450,12 @@ def is_title_or_function_word(word: str) -> bool:
         for title in titles
         if " " not in title
     ) or any(
-        key.endswith(title) and len(title) >= 5
-        for titles in TITLES.values()
-        for title in titles
-        if " " not in title
+        key.endswith(title) and len(title) >= 5 for titles in TITLES.values() for title in titles if " " not in title
     )
 
 
 _TITLE_RES = {
-    kind: re.compile(
-        r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\w*\b"
-    )
+    kind: re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\w*\b")
     for kind, titles in TITLES.items()
 }
 

@@ -135,9 +135,7 @@ class _Resolver:
             wikidata=facts.wikidata,
             evidence=tuple(evidence),
             alternatives=tuple(
-                (self.index.entities[o.entity].id, round(o.score, 4))
-                for o in alternatives
-                if o.entity != option.entity
+                (self.index.entities[o.entity].id, round(o.score, 4)) for o in alternatives if o.entity != option.entity
             ),
         )
 
@@ -147,11 +145,7 @@ def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity
     the index does not tie to another part of the name (a misspelling such as Gore for Gor)."""
     keys: list[str] = []
     for word in words:
-        roles = {
-            h.posting.role
-            for h in index.word_hits(word.text, lang)
-            if h.posting.entity == entity and not h.weak
-        }
+        roles = {h.posting.role for h in index.word_hits(word.text, lang) if h.posting.entity == entity and not h.weak}
         if "S" in roles or not roles & {"G", "P", "X"}:
             keys.append(skeleton(word.text))
             keys.extend(skeleton(stem) for stem in stems(word.text, lang))
@@ -196,16 +190,14 @@ def resolve(
         local = [o for o in item.options if o.entity in antecedents]
         if not local:
             local = [
-                Option(e, 0.9, "coreference", index.entities[e].name)
-                for e in sorted(surface.get(item.keys[0], set()))
+                Option(e, 0.9, "coreference", index.entities[e].name) for e in sorted(surface.get(item.keys[0], set()))
             ]
         if local:
             evidence.append("named in full in this document")
             pool = local if len(local) == 1 else resolver.narrow(local, item.start, evidence)
             if len(pool) > 1:
                 before = [
-                    (max((s for s in antecedents.get(o.entity, []) if s < item.start), default=-1), o)
-                    for o in pool
+                    (max((s for s in antecedents.get(o.entity, []) if s < item.start), default=-1), o) for o in pool
                 ]
                 before.sort(key=lambda pair: -pair[0])
                 if before[0][0] >= 0 and before[0][0] != before[1][0]:
@@ -222,9 +214,7 @@ def resolve(
         pool = persons if len(persons) == 1 else resolver.narrow(persons, item.start, evidence)
         if len(pool) == 1:
             evidence.insert(0, "surname")
-            out[n] = resolver.mention(
-                item, pool[0], pool[0].method, 0.8 * pool[0].score, evidence, item.options
-            )
+            out[n] = resolver.mention(item, pool[0], pool[0].method, 0.8 * pool[0].score, evidence, item.options)
 
     covered = [(m.start, m.end) for m in out.values()]
     extra_mentions = _surface_only(resolver, words, found, surface, covered)

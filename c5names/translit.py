@@ -482,9 +482,7 @@ def romanise_neutral(text: str) -> str:
     return romanise(text, "en", "ru")
 
 
-def variants(
-    text: str, source: str = "ru", conventions: tuple[str, ...] = CONVENTIONS
-) -> Iterator[tuple[str, str]]:
+def variants(text: str, source: str = "ru", conventions: tuple[str, ...] = CONVENTIONS) -> Iterator[tuple[str, str]]:
     """(convention, spelling) pairs of a Cyrillic multi-word name, several per convention."""
     words = text.split()
     for convention in conventions:
