@@ -330,12 +330,28 @@ def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Fou
             item.other_person = _preceded_by_other_name(doc, i, set(options))
             if item.other_person:
                 _take_unlisted_given_name(doc, item)
+        if pattern == "surname" and len(words[i].text) <= SHORT_SURNAME and longest < n:
+            item.other_person = item.other_person or _followed_by_other_name(doc, longest, set(options))
         found.append(item)
         i = longest
     return found, words
 
 
 GIVEN_NAME_SIMILARITY = 0.6
+SHORT_SURNAME = 4
+
+
+def _followed_by_other_name(doc: _Doc, k: int, entities: set[int]) -> bool:
+    """Lu Kang, Gor Sargsyan: a short surname right before an unknown capitalised word is another
+    person's given name or a name in surname-first order."""
+    from .lexicon import is_title_or_function_word
+
+    if not doc.plain_gap(k) or "\n" in doc.gap(k):
+        return False
+    word = doc.words[k]
+    if len(word.text) < 3 or not word.text.istitle() or is_title_or_function_word(word.text):
+        return False
+    return not any(h.posting.role == "A" or h.posting.entity in entities for h in doc.hits(k))
 
 
 def _take_unlisted_given_name(doc: _Doc, item: Found) -> None:

@@ -102,3 +102,15 @@ def test_offsets_point_at_the_mention_text() -> None:
 def test_unlisted_spelling_of_the_given_name_joins_the_surname() -> None:
     mentions = c5names.link("Özbekistan Cumhurbaşkanı Şevket Mirziyoyev konuştu.", lang="tr", date="2025-11-06")
     assert [(m.text, m.id) for m in mentions if m.type == "person"] == [("Şevket Mirziyoyev", "mirziyoyev-shavkat")]
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Chinese spokesman Lu Kang said talks went well.", "lu-donald"),
+        ("Armenian midfielder Gor Sargsyan scored twice.", "gor-sergio"),
+        ("Trade with Latin America and Central America grew.", "united-states"),
+    ],
+)
+def test_longer_names_around_a_known_word_are_someone_else(text: str, forbidden: str) -> None:
+    assert forbidden not in {m.id for m in c5names.link(text, lang="en", date="2025-01-01")}
