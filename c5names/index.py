@@ -182,7 +182,7 @@ class NameIndex:
         self.entities: list[EntityFacts] = []
         self.by_id: dict[str, int] = {}
         self.postings: dict[str, list[Posting]] = defaultdict(list)
-        self.exact: set[tuple[str, int]] = set()
+        self._seen: set[tuple[str, int, str, int, int]] = set()
         self.forms: list[str] = []
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []
@@ -199,9 +199,10 @@ class NameIndex:
         return found
 
     def _add(self, key: str, posting: Posting) -> None:
-        bucket = self.postings[key]
-        if posting[:4] not in {p[:4] for p in bucket}:
-            bucket.append(posting)
+        marker = (key, *posting[:4])
+        if marker not in self._seen:
+            self._seen.add(marker)
+            self.postings[key].append(posting)
 
     def add_entity(self, entity: Entity) -> None:
         idx = len(self.entities)
@@ -233,7 +234,6 @@ class NameIndex:
                         if not key:
                             continue
                         self._add(key, Posting(idx, role, pos, len(content), self._form_id(word)))
-                        self.exact.add((fold(word), idx))
                         if role in "GP" and pos == 0:
                             facts.initials.add(key[:1])
                         if role == "G":
@@ -267,11 +267,11 @@ class NameIndex:
             key = skeleton(word)
             if key:
                 self._add(key, Posting(idx, "A", pos, len(content), alias_idx))
-                self.exact.add((fold(word), idx))
 
     def finish(self) -> None:
         """Freeze postings and build the fuzzy blocks."""
         self.postings = dict(self.postings)
+        self._seen = set()
         for key in self.postings:
             if len(key) >= 3 and " " not in key:
                 self.blocks[(key[0], len(key))].append(key)
@@ -307,8 +307,8 @@ class NameIndex:
                 seen.add(posting[:4])
                 if inflected:
                     method = "inflected"
-                elif (fold(text), posting.entity) in self.exact:
-                    method = "exact"
+                elif fold(text) == fold(self._word_form(posting)):
+                    method = "exact"  # as written in the gazetteer (the first form with this key)
                 else:
                     method = "translit"
                 hits.append(Hit(posting, METHOD_SCORE[method], method, self._form(posting), end, False))
@@ -328,6 +328,13 @@ class NameIndex:
             if hits:
                 break
         return hits
+
+    def _word_form(self, posting: Posting) -> str:
+        if posting.role == "A":
+            words = split_words(self.alias_forms[posting.ref])
+            content = [w for n, w in enumerate(words) if n == 0 or not _is_connector(w)]
+            return content[posting.pos]
+        return self.forms[posting.ref]
 
     def _form(self, posting: Posting) -> str:
         return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
