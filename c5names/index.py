@@ -13,6 +13,7 @@ import logging
 import os
 import pickle
 import tempfile
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,6 +184,7 @@ class NameIndex:
         self.by_id: dict[str, int] = {}
         self.postings: dict[str, list[Posting]] = defaultdict(list)
         self._seen: set[tuple[str, int, str, int, int]] = set()
+        self.written: set[int] = set()
         self.forms: list[str] = []
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []
@@ -223,7 +225,7 @@ class NameIndex:
             names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
         facts.needs_suffix = bool(names) and all(n.suffix for n in names)
         for name in names:
-            for _convention, spelled in _spellings(name):
+            for convention, spelled in _spellings(name):
                 for role, words in spelled.items():
                     content = [w for w in words if not _is_connector(w)]
                     facts.connectors.update(skeleton(w) for w in words if _is_connector(w))
@@ -234,6 +236,8 @@ class NameIndex:
                         if not key:
                             continue
                         self._add(key, Posting(idx, role, pos, len(content), self._form_id(word)))
+                        if convention == "as written":
+                            self.written.add(_written_mark(word, idx))
                         if role in "GP" and pos == 0:
                             facts.initials.add(key[:1])
                         if role == "G":
@@ -267,6 +271,7 @@ class NameIndex:
             key = skeleton(word)
             if key:
                 self._add(key, Posting(idx, "A", pos, len(content), alias_idx))
+                self.written.add(_written_mark(word, idx))
 
     def finish(self) -> None:
         """Freeze postings and build the fuzzy blocks."""
@@ -307,8 +312,8 @@ class NameIndex:
                 seen.add(posting[:4])
                 if inflected:
                     method = "inflected"
-                elif fold(text) == fold(self._word_form(posting)):
-                    method = "exact"  # as written in the gazetteer (the first form with this key)
+                elif _written_mark(text, posting.entity) in self.written:
+                    method = "exact"  # as written in the gazetteer
                 else:
                     method = "translit"
                 hits.append(Hit(posting, METHOD_SCORE[method], method, self._form(posting), end, False))
@@ -328,13 +333,6 @@ class NameIndex:
             if hits:
                 break
         return hits
-
-    def _word_form(self, posting: Posting) -> str:
-        if posting.role == "A":
-            words = split_words(self.alias_forms[posting.ref])
-            content = [w for n, w in enumerate(words) if n == 0 or not _is_connector(w)]
-            return content[posting.pos]
-        return self.forms[posting.ref]
 
     def _form(self, posting: Posting) -> str:
         return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
@@ -381,6 +379,11 @@ class NameIndex:
         state = self.__dict__.copy()
         state["_cache"] = {}
         return state
+
+
+def _written_mark(word: str, entity: int) -> int:
+    """A compact, process-independent mark of 'this entity has this form as written'."""
+    return zlib.crc32(fold(word).encode("utf-8")) << 24 | entity
 
 
 def _removed_forms(entity: Entity) -> list[str]:
