@@ -9,13 +9,14 @@ looked up once (cached in the index), so the cost per document does not depend o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
 from .index import Hit, NameIndex
+from .inflection import split_elision
 from .keys import APOSTROPHES, skeleton
 
 _METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy": 3, "coreference": 4}
@@ -37,10 +38,11 @@ def _upper_class() -> str:
 
 
 _APOS = re.escape(APOSTROPHES)
-WORD_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[dD]all|[sS]ull)[{_APOS}])?"
-    rf"(?P<w>[{_upper_class()}][^\W\d_]*(?:[{_APOS}\-][^\W\d_]+)*)"
-)
+# The pattern starts with the uppercase class so that `re` can scan for it quickly; the lookbehind
+# after the first letter rejects words that continue a lowercase one. An elided article (d’, l’)
+# is not a letter, so the word after it matches on its own and the article stays in the gap.
+_UPPER = _upper_class()
+WORD_RE = re.compile(rf"(?P<w>[{_UPPER}](?<![^\W\d_][{_UPPER}])[^\W\d_]*(?:[{_APOS}\-][^\W\d_]+)*)")
 PERSON_PATTERNS: tuple[tuple[str, ...], ...] = (
     ("G", "P", "S", "X"),
     ("G", "P", "S"),
@@ -94,6 +96,9 @@ def segment(text: str) -> list[Word]:
     words: list[Word] = []
     for match in WORD_RE.finditer(text):
         start, word = match.start("w"), match.group("w")
+        if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
+            prefix, word = split_elision(word)
+            start += len(prefix)
         if "-" not in word:
             words.append(Word(start, start + len(word), word))
             continue
@@ -106,12 +111,13 @@ def segment(text: str) -> list[Word]:
 
 
 class _Doc:
-    def __init__(self, index: NameIndex, text: str, lang: str | None) -> None:
+    def __init__(self, index: NameIndex, text: str, lang: str | None, caps_line: bool | None = None) -> None:
         self.index = index
         self.text = text
         self.lang = lang
         self.words = segment(text)
         self._hits: dict[int, tuple[Hit, ...]] = {}
+        self._caps = caps_line
 
     def hits(self, k: int) -> tuple[Hit, ...]:
         found = self._hits.get(k)
@@ -126,6 +132,8 @@ class _Doc:
         return found
 
     def _caps_line(self, k: int) -> bool:
+        if self._caps is not None:
+            return self._caps
         start = self.text.rfind("\n", 0, self.words[k].start) + 1
         end = self.text.find("\n", self.words[k].end)
         line = self.text[start : end if end >= 0 else len(self.text)]
@@ -269,9 +277,71 @@ def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     return score, method, form
 
 
+_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
+CHUNK_CACHE_SIZE = 200_000
+
+
+def _caps_of(text: str, position: int, memo: dict[int, bool]) -> bool:
+    """Is the line around `position` written in capitals (a headline)? Memoised per line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    found = memo.get(line_start)
+    if found is None:
+        line_end = text.find("\n", position)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        upper = sum(1 for c in line if c.isupper())
+        lower = sum(1 for c in line if c.islower())
+        found = memo[line_start] = upper + lower > 0 and upper / (upper + lower) > 0.8
+    return found
+
+
+def _joinable(gap: str) -> bool:
+    """Could a name continue across this gap (space, hyphen, initial's dot, a connector word)?"""
+    return len(gap) <= 16 and gap.count("\n") <= 1 and bool(_JOINABLE_GAP.match(gap))
+
+
 def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Found], list[Word]]:
-    """Candidate mentions, left to right, longest first, never overlapping."""
-    doc = _Doc(index, text, lang)
+    """Candidate mentions, left to right, longest first, never overlapping.
+
+    The text is cut into chunks (runs of capitalised words that a name could span); a chunk's
+    candidates depend only on its own text, so they are cached: a name seen once in a corpus costs a
+    dictionary lookup afterwards.
+    """
+    words = segment(text)
+    found: list[Found] = []
+    caps_memo: dict[int, bool] = {}
+    cache: dict[tuple[str, str | None, bool], list[Found]] = index.chunk_cache
+    n = len(words)
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and _joinable(text[words[j].end : words[j + 1].start]):
+            j += 1
+        chunk = range(k, j + 1)
+        if any(index.word_hits(words[t].text, lang) for t in chunk) or any(
+            len(words[t].text) <= 2 and text[words[t].end : words[t].end + 1] == "." for t in chunk
+        ):
+            start = words[k].start
+            end = words[j].end + (1 if text[words[j].end : words[j].end + 1] == "." else 0)
+            caps = any(len(words[t].text) <= 3 and words[t].text.isupper() for t in chunk) and _caps_of(
+                text, words[k].start, caps_memo
+            )
+            key = (text[start:end], lang, caps)
+            relative = cache.get(key)
+            if relative is None:
+                if len(cache) > CHUNK_CACHE_SIZE:
+                    cache.clear()
+                relative = cache[key] = _find_in(_Doc(index, key[0], lang, caps))[0]
+            found.extend(
+                replace(f, start=f.start + start, end=f.end + start, first=f.first + k, last=f.last + k)
+                for f in relative
+            )
+        k = j + 1
+    return found, words
+
+
+def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
+    """Candidate mentions of one chunk (or of any text), with offsets relative to it."""
+    index, text = doc.index, doc.text
     words = doc.words
     found: list[Found] = []
     i = 0
@@ -392,5 +462,5 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:
-    """Candidate mentions in a short text (used by `lookup`)."""
-    return find(index, text, lang)[0]
+    """Candidate mentions in a short text (used by `lookup`), without caching."""
+    return _find_in(_Doc(index, text, lang))[0]

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
@@ -133,6 +134,7 @@ class C5NamesComponent:
         if self.split_tokens and mentions:
             doc = _split_at_boundaries(doc, mentions)
         spans: list[Span] = []
+        explained: list[dict[str, Any]] = []
         for mention in mentions:
             span = doc.char_span(
                 mention.start,
@@ -143,10 +145,11 @@ class C5NamesComponent:
             )
             if span is None:
                 continue
-            span._.c5names = _explain(mention)
+            explained.append(_explain(mention))
+            span._.c5names = explained[-1]
             spans.append(span)
-        doc._.c5names = [_explain(m) for m in mentions]
-        existing = list(doc.ents)
+        doc._.c5names = explained
+        existing = list(doc.ents) if doc.to_array("ENT_IOB").any() else []
         if self.overwrite_ents:
             merged = filter_spans(spans + [e for e in existing if not _overlaps_any(e, spans)])
         else:
@@ -228,13 +231,24 @@ def _explain(mention: Mention) -> dict[str, Any]:
 
 
 def _split_at_boundaries(doc: Doc, mentions: list[Mention]) -> Doc:
-    """Split tokens in which a name starts or ends (Tokayev'in → Tokayev + 'in)."""
+    """Split tokens in which a name starts or ends (Tokayev'in → Tokayev + 'in).
+
+    Aligned mentions (nearly all) are recognised by spaCy's strict `char_span`, which is a binary
+    search; only the others look up their token through the array of token offsets.
+    """
+    misaligned = [m for m in mentions if doc.char_span(m.start, m.end) is None]
+    if not misaligned:
+        return doc
+    starts = doc.to_array("IDX")
     cuts: dict[int, set[int]] = {}
-    for mention in mentions:
+    for mention in misaligned:
         for offset in (mention.start, mention.end):
-            token = _token_containing(doc, offset)
-            if token is not None and token.idx < offset < token.idx + len(token.text):
-                cuts.setdefault(token.i, set()).add(offset - token.idx)
+            i = int(numpy.searchsorted(starts, offset, side="right")) - 1
+            if i < 0:
+                continue
+            token = doc[i]
+            if token.idx < offset < token.idx + len(token.text):
+                cuts.setdefault(i, set()).add(offset - token.idx)
     if not cuts:
         return doc
     with doc.retokenize() as retokenizer:
@@ -245,11 +259,6 @@ def _split_at_boundaries(doc: Doc, mentions: list[Mention]) -> Doc:
             heads = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
     return doc
-
-
-def _token_containing(doc: Doc, offset: int) -> Any:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if offset < len(doc.text) else None
-    return span[0] if span is not None and len(span) else None
 
 
 def with_dates(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator[Doc]:
