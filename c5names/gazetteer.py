@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from .errors import GazetteerError, Problem
 from .schema import Entity, Extension, GazetteerFile
-from .yamlio import LoadedYaml, load_yaml
+from .yamlio import LoadedYaml, decode_problem, load_yaml
 
 if TYPE_CHECKING:
     from .index import Candidate, NameIndex
@@ -149,6 +150,7 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
     origin: dict[str, Problem] = {}
     extensions: list[tuple[Extension, LoadedYaml, int]] = []
     problems: list[Problem] = []
+    refs: list[tuple[str, Problem]] = []
     digest = hashlib.sha256(b"c5names-gazetteer-v1")
     for file in files:
         try:
@@ -160,7 +162,7 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
         try:
             model, loaded = parse_file(file, raw.decode("utf-8-sig"))
         except UnicodeDecodeError as err:
-            problems.append(Problem(str(file), None, None, "", f"not UTF-8 text (byte {err.start})"))
+            problems.append(decode_problem(str(file), err))
             continue
         except GazetteerError as err:
             problems.extend(err.problems)
@@ -182,6 +184,7 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
                 continue
             entities[entity.id] = entity
             origin[entity.id] = here
+            refs.extend(_references(entity, loaded, ("entities", i)))
         extensions.extend((ext, loaded, i) for i, ext in enumerate(model.extend))
     for ext, loaded, i in extensions:
         if ext.id not in entities:
@@ -193,31 +196,24 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
             )
             continue
         entities[ext.id] = _merge_extension(entities[ext.id], ext)
-    problems.extend(_reference_problems(entities, origin))
+        refs.extend(_references(ext, loaded, ("extend", i)))
+    problems.extend(
+        replace(where, message=f"refers to unknown id {target!r}") for target, where in refs if target not in entities
+    )
     if problems:
         raise GazetteerError(problems)
     return Gazetteer(entities, files, digest.hexdigest())
 
 
-def _reference_problems(entities: dict[str, Entity], origin: dict[str, Problem]) -> list[Problem]:
-    """Relations and office countries must point at known entities."""
-    problems = []
-    for entity in entities.values():
-        where = origin[entity.id]
-        targets = [(r.id, "relations") for r in entity.relations]
-        targets += [(o.country, "offices.country") for o in entity.offices if o.country]
-        for target, field in targets:
-            if target not in entities:
-                problems.append(
-                    Problem(
-                        where.path,
-                        where.line,
-                        where.column,
-                        f"{entity.id}.{field}",
-                        f"refers to unknown id {target!r}",
-                    )
-                )
-    return problems
+def _references(item: Entity | Extension, loaded: LoadedYaml, at: tuple[str, int]) -> list[tuple[str, Problem]]:
+    """(target id, where it is written) for every relation and office country of an entity or extension."""
+    out = [(r.id, loaded.problem((*at, "relations", j, "id"), "")) for j, r in enumerate(item.relations)]
+    out += [
+        (o.country, loaded.problem((*at, "offices", j, "country"), ""))
+        for j, o in enumerate(item.offices)
+        if o.country
+    ]
+    return out
 
 
 _DEFAULT: Gazetteer | None = None

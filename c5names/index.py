@@ -191,6 +191,7 @@ class NameIndex:
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._form_ids: dict[str, int] = {}
         self._cache: dict[tuple[str, str | None], tuple[Hit, ...]] = {}
+        self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by detect.find
 
     # -- compile ----------------------------------------------------------------------------
     def _form_id(self, form: str) -> int:
@@ -218,7 +219,7 @@ class NameIndex:
         )
         self.entities.append(facts)
         self.by_id[entity.id] = idx
-        removed = {fold(form) for form in _removed_forms(entity)}
+        removed = {skeleton(form) for form in _removed_forms(entity)}
         names = list(entity.names)
         if entity.type == "person" and not names:
             words = entity.name.split()
@@ -230,9 +231,9 @@ class NameIndex:
                     content = [w for w in words if not _is_connector(w)]
                     facts.connectors.update(skeleton(w) for w in words if _is_connector(w))
                     for pos, word in enumerate(content):
-                        if fold(word) in removed:
-                            continue
                         key = skeleton(word)
+                        if key in removed:
+                            continue
                         if not key:
                             continue
                         self._add(key, Posting(idx, role, pos, len(content), self._form_id(word)))
@@ -246,7 +247,7 @@ class NameIndex:
         if entity.type != "person":
             aliases.append(entity.name)
         for form in dict.fromkeys(aliases):
-            if fold(form) in removed:
+            if skeleton(form) in removed:
                 continue
             self._add_alias(idx, form)
 
@@ -378,6 +379,7 @@ class NameIndex:
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         state["_cache"] = {}
+        state["chunk_cache"] = {}
         return state
 
 

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -31,7 +31,7 @@ def _check_qid(value: str) -> str:
 
 
 def _check_partial_date(value: str) -> str:
-    match = PARTIAL_DATE_RE.match(value)
+    match = PARTIAL_DATE_RE.fullmatch(value)
     if not match:
         raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = match.groups()
@@ -40,6 +40,19 @@ def _check_partial_date(value: str) -> str:
     except ValueError as err:
         raise ValueError(f"{value!r} is not a real calendar date ({err})") from None
     return value
+
+
+def _first_day(value: str) -> dt.date:
+    """The earliest day a partial date may denote (2016 -> 2016-01-01)."""
+    return dt.date.fromisoformat(value + "-01-01"[len(value) - 4 :])
+
+
+def _last_day(value: str) -> dt.date:
+    """The latest day a partial date may denote (2016 -> 2016-12-31, 2016-02 -> 2016-02-29)."""
+    if len(value) == 10:
+        return dt.date.fromisoformat(value)
+    year, month = int(value[:4]), int(value[5:7]) if len(value) == 7 else 12
+    return dt.date(year, 12, 31) if month == 12 else dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def _check_lang(value: str) -> str:
@@ -132,7 +145,7 @@ class Office(_Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Office:
-        if self.start and self.end and self.end < self.start:
+        if self.start and self.end and _last_day(self.end) < _first_day(self.start):
             raise ValueError(f"office ends ({self.end}) before it starts ({self.start})")
         return self
 

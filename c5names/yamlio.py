@@ -26,8 +26,21 @@ class _Constructor(yaml.constructor.SafeConstructor):
     """Builds scalars only; mappings and sequences are walked by `_build`."""
 
 
+MAX_DEPTH = 50
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    value = _Constructor().construct_object(node)
+    if node.tag == _TIMESTAMP:
+        return node.value  # dates stay text (partial dates, impossible dates reported by the schema)
+    try:
+        value = _Constructor().construct_object(node)
+    except yaml.constructor.ConstructorError:
+        raise
+    except Exception:  # PyYAML raises ValueError, KeyError, IndexError... on malformed scalars
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}", node.start_mark
+        ) from None
     if isinstance(value, dt.datetime | dt.date):
         # Dates stay strings: the schema accepts partial dates such as 2016-12.
         return node.value
@@ -111,6 +124,14 @@ class LoadedYaml:
         return Problem(self.file, line, column, _dotted(path), message)
 
 
+def decode_problem(file: str, err: UnicodeDecodeError) -> Problem:
+    """A decoding error with the line and column of the first bad byte."""
+    before = err.object[: err.start]
+    line = before.count(b"\n") + 1
+    column = err.start - (before.rfind(b"\n") + 1) + 1
+    return Problem(file, line, column, "", f"not UTF-8 text ({err.reason} at byte {err.start})")
+
+
 def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
     """Parse one YAML file safely; raise GazetteerError with file and line on any problem."""
     file = str(path)
@@ -120,12 +141,26 @@ def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
         except FileNotFoundError:
             raise GazetteerError([Problem(file, None, None, "", "file not found")]) from None
         except UnicodeDecodeError as err:
-            raise GazetteerError(
-                [Problem(file, None, None, "", f"not UTF-8 text ({err.reason} at byte {err.start})")]
-            ) from None
+            raise GazetteerError([decode_problem(file, err)]) from None
         except OSError as err:
             raise GazetteerError([Problem(file, None, None, "", f"cannot read: {err.strerror}")]) from None
     try:
+        depth = 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise GazetteerError(
+                        [Problem(file, mark.line + 1, mark.column + 1, "", f"nested deeper than {MAX_DEPTH} levels")]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise GazetteerError(
+                    [Problem(file, mark.line + 1, mark.column + 1, "", "YAML aliases (*name) are not supported")]
+                )
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -134,6 +169,8 @@ def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
         raise GazetteerError([Problem(file, line, column, "", f"YAML syntax error: {err.problem}")]) from None
     except yaml.YAMLError as err:
         raise GazetteerError([Problem(file, None, None, "", f"YAML error: {err}")]) from None
+    except RecursionError:
+        raise GazetteerError([Problem(file, None, None, "", "YAML nested too deeply")]) from None
     positions: dict[PathKey, Location] = {}
     problems: list[Problem] = []
     try:
