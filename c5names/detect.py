@@ -15,26 +15,35 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from .index import Hit, NameIndex
+from .index import Hit, NameIndex, Posting
 from .inflection import split_elision
-from .keys import APOSTROPHES, skeleton
+from .keys import APOSTROPHES, fold, skeleton
 
 _METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy": 3, "coreference": 4}
 
 
+# Ranges that contain every upper- and titlecase letter (and some lowercase ones: the blocks of
+# Latin, Greek and Cyrillic alternate cases). Few wide ranges keep `re`'s scan fast; `segment`
+# then checks the first letter with str.isupper(). Derived once from Unicode, see _upper_ranges.
+_DENSE_BLOCKS = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1FFF))
+
+
 @lru_cache(maxsize=1)
 def _upper_class() -> str:
-    # Upper- and titlecase letters all lie in the first two planes.
-    chars = [chr(c) for c in range(0x20000) if chr(c).isupper() or chr(c).istitle()]
-    ranges: list[str] = []
-    start = prev = chars[0]
-    for ch in [*chars[1:], "\0"]:
-        if ord(ch) == ord(prev) + 1:
-            prev = ch
-            continue
-        ranges.append(re.escape(start) if start == prev else f"{re.escape(start)}-{re.escape(prev)}")
-        start = prev = ch
-    return "".join(ranges)
+    """A compact regex class covering every letter for which str.isupper() or istitle() holds."""
+    rest = [
+        c
+        for c in range(0x20000)
+        if (chr(c).isupper() or chr(c).istitle()) and not any(a <= c <= b for a, b in _DENSE_BLOCKS)
+    ]
+    ranges = list(_DENSE_BLOCKS)
+    start = prev = rest[0]
+    for c in [*rest[1:], 0x30000]:
+        if c - prev > 64:
+            ranges.append((start, prev))
+            start = c
+        prev = c
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
 _APOS = re.escape(APOSTROPHES)
@@ -58,6 +67,19 @@ PERSON_PATTERNS: tuple[tuple[str, ...], ...] = (
     ("S", "X"),
     ("S",),
 )
+
+
+# Two-letter initials are romanised single Cyrillic letters (Sh. for Ш., Kh. for Х.).
+INITIAL_DIGRAPHS = frozenset({"sh", "ch", "zh", "kh", "ts", "ya", "yu", "yo", "ye", "gh", "dj", "sz", "cz"})
+
+
+# Endings of patronymics in the region's naming customs (Russian -ovich/-ovna, Kazakh -uly/-kyzy,
+# Uzbek o‘g‘li/qizi, Kyrgyz uulu), in Latin and Cyrillic script.
+PATRONYMIC_RE = re.compile(
+    r"(?:[oe]vi[cč]h?|[oe]vna|ovitch|ewitsch|owitsch|uly|ulı|ūly|kyzy|qizi|вич|вна|ұлы|улы|қызы|кызы)$",
+    re.IGNORECASE,
+)
+_NO_POSTING = Posting(-1, "P", 0, 1, -1)
 
 
 class Word(NamedTuple):
@@ -96,6 +118,8 @@ def segment(text: str) -> list[Word]:
     words: list[Word] = []
     for match in WORD_RE.finditer(text):
         start, word = match.start("w"), match.group("w")
+        if not (word[0].isupper() or word[0].istitle()):
+            continue
         if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
             prefix, word = split_elision(word)
             start += len(prefix)
@@ -111,11 +135,13 @@ def segment(text: str) -> list[Word]:
 
 
 class _Doc:
-    def __init__(self, index: NameIndex, text: str, lang: str | None, caps_line: bool | None = None) -> None:
+    def __init__(
+        self, index: NameIndex, text: str, lang: str | None, caps_line: bool | None = None, limit: int | None = None
+    ) -> None:
         self.index = index
         self.text = text
         self.lang = lang
-        self.words = segment(text)
+        self.words = segment(text)[:limit]  # a chunk's trailing context holds no words of its own
         self._hits: dict[int, tuple[Hit, ...]] = {}
         self._caps = caps_line
 
@@ -156,9 +182,10 @@ class _Doc:
         return self.plain_gap(k) or self.hyphen_gap(k)
 
     def is_initial(self, k: int) -> bool:
+        """J. or Sh. (a romanised digraph), but not Jr., Mr. or Dr."""
         word = self.words[k]
         return (
-            len(word.text) <= 2
+            (len(word.text) == 1 or word.text.lower() in INITIAL_DIGRAPHS)
             and word.text[:1].isupper()
             and word.text.isalpha()
             and self.text[word.end : word.end + 1] == "."
@@ -229,6 +256,21 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
                 continue
             prev_initial = False
             block = _block(doc, k, entity, role)
+            if block is None and role == "P" and PATRONYMIC_RE.search(doc.words[k].text):
+                # A patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov).
+                block = (
+                    k + 1,
+                    [
+                        Hit(
+                            hits[-1].posting if hits and hits[-1] else _NO_POSTING,
+                            0.8,
+                            "fuzzy",
+                            doc.words[k].text,
+                            len(doc.words[k].text),
+                            False,
+                        )
+                    ],
+                )
             if block is None:
                 ok = False
                 break
@@ -258,27 +300,41 @@ def _parse_alias(doc: _Doc, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:
         if expected:
             if skeleton(gap) != expected or any(c in gap for c in '.,;:!?()«»"\n'):
                 return None
-        elif not doc.inner_gap(j):
-            return None
+        elif not (doc.inner_gap(j) or (gap.strip(" ()") == "" and gap.count("\n") == 0)):
+            return None  # "Landau (Pfalz)": brackets inside an alias
         nxt = [h for h in doc.hits(j) if h.posting.role == "A" and h.posting.ref == p.ref and h.posting.pos == t]
         if not nxt:
             return None
         chosen.append(max(nxt, key=lambda h: h.score))
     if any(h.weak for h in chosen):
         return None
+    tail = doc.index.alias_tails[p.ref]
+    if tail and _tail_end(doc, i + p.length - 1, tail) < 0:
+        return None
     return i + p.length, chosen
+
+
+def _tail_end(doc: _Doc, k: int, tail: str) -> int:
+    """Where the alias's trailing lowercase words end if they come right after word k, else -1."""
+    end = doc.words[k].end
+    after = doc.text[end : end + len(tail) + 2]
+    stripped = after.lstrip()
+    if not fold(stripped).startswith(fold(tail)):
+        return -1
+    return end + (len(after) - len(stripped)) + len(tail)
 
 
 def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     firm = [h for h in hits if h is not None]
     score = sum(h.score for h in firm) / len(firm) if firm else 0.0
     method = max((h.method for h in firm), key=lambda m: _METHOD_RANK[m], default="initial")
-    form = " ".join(h.form for h in firm)
+    form = " ".join(dict.fromkeys(h.form for h in firm))  # an alias phrase is listed once
     return score, method, form
 
 
-_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
+_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
 CHUNK_CACHE_SIZE = 200_000
+TAIL_CONTEXT = 40
 
 
 def _caps_of(text: str, position: int, memo: dict[int, bool]) -> bool:
@@ -321,7 +377,14 @@ def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Fou
             len(words[t].text) <= 2 and text[words[t].end : words[t].end + 1] == "." for t in chunk
         ):
             start = words[k].start
-            end = words[j].end + (1 if text[words[j].end : words[j].end + 1] == "." else 0)
+            end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
+            if any(
+                index.alias_tails[h.posting.ref]
+                for t in chunk
+                for h in index.word_hits(words[t].text, lang)
+                if h.posting.role == "A"
+            ):
+                end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
             caps = any(len(words[t].text) <= 3 and words[t].text.isupper() for t in chunk) and _caps_of(
                 text, words[k].start, caps_memo
             )
@@ -330,7 +393,7 @@ def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Fou
             if relative is None:
                 if len(cache) > CHUNK_CACHE_SIZE:
                     cache.clear()
-                relative = cache[key] = _find_in(_Doc(index, key[0], lang, caps))[0]
+                relative = cache[key] = _find_in(_Doc(index, key[0], lang, caps, limit=j - k + 1))[0]
             found.extend(
                 replace(f, start=f.start + start, end=f.end + start, first=f.first + k, last=f.last + k)
                 for f in relative
@@ -392,8 +455,10 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
         last_hit = max((p[6] for p in chosen if p[6] is not None), key=lambda h: h.end, default=None)
         last_word = longest - 1
         end = words[last_word].start + (last_hit.end if last_hit else len(words[last_word].text))
-        if last_hit and last_hit.form.endswith(".") and text[end : end + 1] == ".":
-            end += 1  # an abbreviation written with its dot in the gazetteer (Jr.)
+        if last_hit and last_hit.form[-1:] in ".)" and text[end : end + 1] == last_hit.form[-1]:
+            end += 1  # an abbreviation's dot (Jr.) or a closing bracket (Landau (Pfalz)) in the gazetteer
+        if last_hit and last_hit.posting.role == "A" and index.alias_tails[last_hit.posting.ref]:
+            end = max(end, _tail_end(doc, last_word, index.alias_tails[last_hit.posting.ref]))
         keys = tuple(skeleton(w.text) for w in words[i:longest])
         item = Found(words[i].start, end, pattern, sorted(options.values(), key=lambda o: -o.score), i, last_word, keys)
         if pattern == "surname" and i > 0 and (not found or found[-1].last < i - 1):

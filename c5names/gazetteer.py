@@ -209,9 +209,7 @@ def _references(item: Entity | Extension, loaded: LoadedYaml, at: tuple[str, int
     """(target id, where it is written) for every relation and office country of an entity or extension."""
     out = [(r.id, loaded.problem((*at, "relations", j, "id"), "")) for j, r in enumerate(item.relations)]
     out += [
-        (o.country, loaded.problem((*at, "offices", j, "country"), ""))
-        for j, o in enumerate(item.offices)
-        if o.country
+        (o.country, loaded.problem((*at, "offices", j, "country"), "")) for j, o in enumerate(item.offices) if o.country
     ]
     return out
 

@@ -99,10 +99,17 @@ def _end_iso(value: str | None) -> str:
     return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
 
 
+_EDGE_PUNCT = '()[]{},;:!?«»"“”„‹›'
+
+
 def split_words(text: str) -> list[str]:
-    """Words of a name as the matcher sees them: hyphens and elisions separate words."""
+    """Words of a name as the matcher sees them: hyphens and elisions separate words, brackets and
+    commas are not part of any word."""
     words: list[str] = []
     for raw in text.replace("-", " ").split():
+        raw = raw.strip(_EDGE_PUNCT)
+        if not raw:
+            continue
         prefix, rest = split_elision(raw)
         if prefix:
             words.append(prefix)
@@ -160,8 +167,7 @@ def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
     seen: set[str] = set()
     for name in entity.names:
         for convention, spelled in _spellings(name):
-            words = [w for role in ("G", "P", "S", "X") for w in spelled[role]]
-            text = " ".join(words)
+            text = _join_name(name, spelled)
             if text not in seen:
                 seen.add(text)
                 out.append((convention, text, skeleton(text)))
@@ -170,6 +176,17 @@ def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
             seen.add(alias.form)
             out.append(("as written", alias.form, skeleton(alias.form)))
     return out
+
+
+def _join_name(name: PersonName, spelled: dict[str, list[str]]) -> str:
+    """A spelled name as one string, hyphens kept where the written form has them (Kassym-Jomart)."""
+    parts = []
+    for role, written in (("G", name.given), ("P", name.patronymic), ("S", name.surname), ("X", name.suffix)):
+        words = spelled[role]
+        if role == "G" and written and "-" in written.split()[0] and len(words) > 1:
+            words = ["-".join(words[:2]), *words[2:]]
+        parts.extend(words)
+    return " ".join(parts)
 
 
 def _pick(options: list[str], option: int) -> str:
@@ -183,11 +200,12 @@ class NameIndex:
         self.entities: list[EntityFacts] = []
         self.by_id: dict[str, int] = {}
         self.postings: dict[str, list[Posting]] = defaultdict(list)
-        self._seen: set[tuple[str, int, str, int, int]] = set()
+        self._seen: set[tuple[str, int, str, int, int, int]] = set()
         self.written: set[int] = set()
         self.forms: list[str] = []
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []
+        self.alias_tails: list[str] = []
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._form_ids: dict[str, int] = {}
         self._cache: dict[tuple[str, str | None], tuple[Hit, ...]] = {}
@@ -202,7 +220,7 @@ class NameIndex:
         return found
 
     def _add(self, key: str, posting: Posting) -> None:
-        marker = (key, *posting[:4])
+        marker = (key, *_mark(posting))
         if marker not in self._seen:
             self._seen.add(marker)
             self.postings[key].append(posting)
@@ -257,8 +275,9 @@ class NameIndex:
         gaps: list[str] = []
         pending: list[str] = []
         for word in words:
-            if _is_connector(word) and content:
-                pending.append(word)
+            if _is_connector(word):
+                if content:  # leading articles (la, the) are not part of the name
+                    pending.append(word)
                 continue
             gaps.append(skeleton(" ".join(pending)))
             pending = []
@@ -268,6 +287,8 @@ class NameIndex:
         alias_idx = len(self.alias_forms)
         self.alias_forms.append(form)
         self.alias_gaps.append(tuple(gaps))
+        # Lowercase words after the last capitalised one ("République kirghize") must follow it in text.
+        self.alias_tails.append(" ".join(pending))
         for pos, word in enumerate(content):
             key = skeleton(word)
             if key:
@@ -304,13 +325,13 @@ class NameIndex:
         for text, end, _ in list(hypotheses):
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
         hits: list[Hit] = []
-        seen: set[tuple[int, str, int, int]] = set()
+        seen: set[tuple[int, str, int, int, int]] = set()
         for text, end, inflected in hypotheses:
             key = skeleton(text)
             for posting in self.postings.get(key, ()):
-                if posting[:4] in seen:
+                if _mark(posting) in seen:
                     continue
-                seen.add(posting[:4])
+                seen.add(_mark(posting))
                 if inflected:
                     method = "inflected"
                 elif _written_mark(text, posting.entity) in self.written:
@@ -327,9 +348,9 @@ class NameIndex:
                 score = round(0.9 * (1 - distance / size), 3)
                 weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
                 for posting in self.postings.get(key, ()):
-                    if posting[:4] in seen:
+                    if _mark(posting) in seen:
                         continue
-                    seen.add(posting[:4])
+                    seen.add(_mark(posting))
                     hits.append(Hit(posting, score, "fuzzy", self._form(posting), end, weak))
             if hits:
                 break
@@ -357,6 +378,8 @@ class NameIndex:
         from .detect import find_in_text
 
         results: dict[int, Candidate] = {}
+        if not any(c.isupper() for c in form):
+            form = form.title()  # a typed query ("tokayev") means the name, however it is cased
         for found in find_in_text(self, form, lang):
             for option in found.options:
                 facts = self.entities[option.entity]
@@ -381,6 +404,11 @@ class NameIndex:
         state["_cache"] = {}
         state["chunk_cache"] = {}
         return state
+
+
+def _mark(posting: Posting) -> tuple[int, str, int, int, int]:
+    """Identity of a posting: alias postings also differ by which alias they belong to."""
+    return (*posting[:4], posting.ref if posting.role == "A" else -1)
 
 
 def _written_mark(word: str, entity: int) -> int:

@@ -143,6 +143,17 @@ ENDINGS: dict[str, list[str]] = {
 }
 _ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, reverse=True)
 MIN_STEM = 3
+# Without a language, every language's endings are tried; a lone vowel then strips too much
+# (Karimova is a woman, not Karimov's genitive; Louis is not Lou), so those need a language.
+_VOWEL_ENDINGS = frozenset("aeiouyąęаеиоуыяюэ")
+UNKNOWN_LANG_MIN_STEM = 4
+# Suffixes after an apostrophe: English possessives and Turkish/Azerbaijani case endings.
+APOSTROPHE_SUFFIXES = frozenset(
+    """s
+    in ın un ün nin nın nun nün a e ya ye da de ta te dan den tan ten ı i u ü yı yi yu yü
+    la le yla yle ca ce ça çe ya ye daki deki taki teki dır dir dur dür tır tir tur tür ki
+    """.split()
+)
 
 _ELISION_RE = re.compile(
     rf"^(?:[ldjmnstcLDJMNSTC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[dD]all|[sS]ull)[{re.escape(APOSTROPHES)}](?=\w)"
@@ -163,8 +174,12 @@ def stems(word: str, lang: str | None = None) -> tuple[str, ...]:
     """Candidate stems of a word, longest ending removed first; never the word itself."""
     lower = word.lower()
     out: list[str] = []
+    known = bool(lang) and lang not in {"xx", "mul", "und"}
+    min_stem = MIN_STEM if known else UNKNOWN_LANG_MIN_STEM
     for ending in endings_for(lang):
-        if lower.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+        if not known and ending in _VOWEL_ENDINGS:
+            continue
+        if lower.endswith(ending) and len(word) - len(ending) >= min_stem:
             stem = word[: len(word) - len(ending)]
             if stem not in out:
                 out.append(stem)
@@ -185,6 +200,6 @@ def split_apostrophe_suffix(word: str) -> tuple[str, str] | None:
     if not match:
         return None
     base, suffix = match.group(1), match.group(2)
-    if suffix and not suffix.islower():
-        return None
+    if suffix and suffix not in APOSTROPHE_SUFFIXES:
+        return None  # Xi'an, O'Brien: the apostrophe belongs to the word
     return base, word[len(base) :]

@@ -89,7 +89,8 @@ _NON_KEY_RE = re.compile(r"[^a-z0-9 ]+")
 
 def fold(text: str) -> str:
     """Case-, width- and punctuation-insensitive form; keeps diacritics and script."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    # NFKC would turn the acute accent used as an apostrophe (O´zbekiston) into a space + accent.
+    text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
     text = _APOS_RE.sub("'", text)
     text = _DASH_RE.sub("-", text)
     return _SPACE_RE.sub(" ", text).strip()

@@ -46,7 +46,7 @@ class Linker:
         threshold: float = 0.5,
         default_date: str | dt.date | None = None,
     ) -> None:
-        self.gazetteer = gazetteer or default_gazetteer()
+        self.gazetteer = default_gazetteer() if gazetteer is None else gazetteer
         self.types = frozenset(types)
         unknown = self.types - set(ALL_TYPES)
         if unknown:

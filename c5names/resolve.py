@@ -208,7 +208,9 @@ def resolve(
                     item, pool[0], "coreference", 0.9 * pool[0].score + 0.1, evidence, item.options
                 )
             continue
-        persons = [o for o in item.options if index.entities[o.entity].type == "person"]
+        # A bare surname found only by fuzzy matching is too weak alone (Kasymov is not Karimov):
+        # it needs the full name in the same document (handled above).
+        persons = [o for o in item.options if index.entities[o.entity].type == "person" and o.method != "fuzzy"]
         if not persons:
             continue
         pool = persons if len(persons) == 1 else resolver.narrow(persons, item.start, evidence)

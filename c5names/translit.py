@@ -397,7 +397,7 @@ def _sounds(word: str, source: str) -> list[tuple[str, bool]]:
             initial = not prev or prev in VOWELS or prev in "ъь"
             sound = _IOTATED[ch] if initial or ch != "е" else "e"
             if ch == "ё" and prev and prev not in VOWELS and prev not in "ъь":
-                sound = "YO"
+                sound = "o" if prev in "жчшщ" else "YO"  # Горбачёв: Gorbachov, not Gorbachyov
             out.append((sound, prev == "и"))
         else:
             out.append((table.get(ch, ch), False))
