@@ -1,0 +1,226 @@
+"""Properties of the folding keys (c5names.keys): fold, ascii_fold, skeleton.
+
+fold and ascii_fold are idempotent. skeleton is NOT, by construction: its digraph merges run in one
+left-to-right pass before the single-letter map, the doubled-letter merge and the glide deletion, and
+those later steps can form new digraphs that a second pass would merge (Katz -> 'kats' -> 'kac';
+Mirziyoyev -> 'mirsoev' -> 'mirsuv'). Matching is unaffected because the index and the text both take
+skeleton() of the raw form exactly once; what does hold is tested below: the key depends only on the
+ASCII reading, a key is a fixed point of ascii_fold, it never grows, keeps the word count, and repeated
+application reaches a fixed point.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from c5names.keys import APOSTROPHES, ascii_fold, fold, skeleton
+
+KEY_RE = re.compile(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?\Z")
+FUNCTIONS = {"fold": fold, "ascii_fold": ascii_fold, "skeleton": skeleton}
+
+# Any Unicode text without surrogates, plus text made of the characters names are written with.
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+NAME_CHARS = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "äöüßéèêëïîôçñšžčćłşğıİâûóáíúýÿœæøåőű"
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    "ўқғҳәөұүһіңӣӯҷЎҚҒҲӘӨҰҮҺІҢӢӮҶ" + APOSTROPHES + "-‐–— .,()\t\n"
+)
+NAME_TEXT = st.text(st.sampled_from(NAME_CHARS), max_size=30)
+TEXTS = ANY_TEXT | NAME_TEXT
+PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# The apostrophes the brief and the press use for Uzbek oʻ/gʻ and elisions.
+PRESS_APOSTROPHES = ["’", "'", "ʻ", "ʼ", "‘", "`", "´"]
+
+
+def _apostrophe_params() -> list[object]:
+    return [pytest.param(a, id=f"U+{ord(a):04X}") for a in PRESS_APOSTROPHES]
+
+
+# -- total, deterministic --------------------------------------------------------------------------
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_functions_never_raise_and_return_text(text: str) -> None:
+    for function in FUNCTIONS.values():
+        assert isinstance(function(text), str)
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_functions_are_deterministic(text: str) -> None:
+    for function in FUNCTIONS.values():
+        assert function(text) == function(text)
+    # The caches return what a fresh computation gives.
+    assert ascii_fold(text) == ascii_fold.__wrapped__(text)
+    assert skeleton(text) == skeleton.__wrapped__(text)
+
+
+# -- idempotence -------------------------------------------------------------------------------------
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_fold_is_idempotent(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_ascii_fold_is_idempotent(text: str) -> None:
+    once = ascii_fold(text)
+    assert ascii_fold(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "once", "twice"),
+    [
+        ("Katz", "kats", "kac"),  # z -> s after the digraph pass forms 'ts'
+        ("tsk", "ck", "k"),  # ts -> c forms 'ck'
+        ("qh", "kh", "h"),  # q -> k after the digraph pass forms 'kh'
+        ("Mirziyoyev", "mirsoev", "mirsuv"),  # glide deletion forms 'oe' (a key of the index)
+        ("oie", "oe", "u"),
+    ],
+)
+def test_skeleton_is_not_idempotent_by_construction(text: str, once: str, twice: str) -> None:
+    """Documents why skeleton(skeleton(x)) may differ: one pass of digraph merges, then letter maps."""
+    assert skeleton(text) == once
+    assert skeleton(once) == twice
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_skeleton_depends_only_on_the_ascii_reading(text: str) -> None:
+    assert skeleton(ascii_fold(text)) == skeleton(text)
+    assert skeleton(fold(text)) == skeleton(text)
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_skeleton_is_a_fixed_point_of_ascii_fold_and_never_grows(text: str) -> None:
+    key = skeleton(text)
+    reading = ascii_fold(text)
+    assert ascii_fold(key) == key
+    assert len(key) <= len(reading)
+    assert len(key.split()) == len(reading.split())
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_repeated_skeleton_reaches_a_fixed_point(text: str) -> None:
+    """Every application that changes a key shortens it, so iteration stops within len(key) steps."""
+    key = skeleton(text)
+    for _ in range(len(key) + 1):
+        nxt = skeleton(key)
+        if nxt == key:
+            break
+        assert len(nxt) < len(key)
+        key = nxt
+    assert skeleton(key) == key
+
+
+# -- shape of the keys -------------------------------------------------------------------------------
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_keys_are_ascii_lowercase_digits_and_single_spaces(text: str) -> None:
+    for key in (ascii_fold(text), skeleton(text)):
+        assert KEY_RE.match(key), key
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_fold_has_single_spaces_and_no_case(text: str) -> None:
+    folded = fold(text)
+    assert folded == folded.strip()
+    assert "  " not in folded
+    assert all(c == " " or not c.isspace() for c in folded)
+    assert folded.casefold() == folded
+    assert not set(folded) & (set(APOSTROPHES) - {"'", "´"})  # every apostrophe is written '
+
+
+# -- case and apostrophes ------------------------------------------------------------------------------
+# Latin (without the Turkish dotless ı, a letter of its own that fold keeps and ascii_fold maps to i)
+# and Cyrillic letters, with apostrophes, hyphens and spaces.
+CASE_ALPHABET = st.sampled_from([c for c in NAME_CHARS if c != "ı"])
+
+
+@PROPERTY_SETTINGS
+@given(st.text(CASE_ALPHABET, max_size=30))
+def test_fold_unifies_case_of_latin_and_cyrillic(text: str) -> None:
+    assert fold(text.upper()) == fold(text.lower()) == fold(text)
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_ascii_fold_and_skeleton_unify_case_of_any_text(text: str) -> None:
+    assert ascii_fold(text.upper()) == ascii_fold(text.lower())
+    assert skeleton(text.upper()) == skeleton(text.lower())
+
+
+def test_fold_keeps_dotless_i_apart_and_ascii_fold_unifies_it() -> None:
+    assert fold("Iı") == "iı"
+    assert ascii_fold("Kasım") == ascii_fold("KASIM") == "kasim"
+
+
+@pytest.mark.parametrize("apostrophe", _apostrophe_params())
+def test_fold_unifies_apostrophes(apostrophe: str) -> None:
+    assert fold(f"O{apostrophe}zbekiston") == "o'zbekiston"
+    assert fold(f"G{apostrophe}ayrat Tokayev{apostrophe}in") == "g'ayrat tokayev'in"
+
+
+@pytest.mark.parametrize("apostrophe", _apostrophe_params())
+def test_keys_drop_apostrophes(apostrophe: str) -> None:
+    assert ascii_fold(f"O{apostrophe}zbekiston") == "ozbekiston"
+    assert skeleton(f"O{apostrophe}zbekiston") == skeleton("Ozbekiston")
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.lists(st.sampled_from("abcdefghijklmnopqrstuvwxyzĞŞÖÜğşöü"), min_size=1, max_size=12),
+    st.lists(st.sampled_from([a for a in PRESS_APOSTROPHES if a != "´"]), min_size=1, max_size=3),
+    st.sampled_from([a for a in PRESS_APOSTROPHES if a != "´"]),
+)
+def test_any_apostrophe_folds_like_any_other(letters: list[str], apostrophes: list[str], other: str) -> None:
+    text = "".join(letters[: len(letters) // 2]) + "".join(apostrophes) + "".join(letters[len(letters) // 2 :])
+    swapped = text
+    for apostrophe in set(apostrophes):
+        swapped = swapped.replace(apostrophe, other)
+    assert fold(text) == fold(swapped)
+    assert skeleton(text) == skeleton(swapped)
+
+
+# -- examples: spellings that must collide, and must not ------------------------------------------
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Mirziyoyev", "Mirzioïev", "Мирзиёев"),
+        ("Tokayev", "Tokaïev", "Тоқаев", "Toqaev"),
+        ("Berdimuhamedov", "Berdymukhammedov", "Berdimouhamedov", "Бердымухамедов"),
+        ("Japarov", "Djaparov", "Dschaparow", "Жапаров"),
+        ("Nazarbayev", "Nazarbaïev"),
+        ("Oʻzbekiston", "O'zbekiston", "O‘zbekiston", "O’zbekiston"),
+        ("Kassym-Jomart", "Kassym Jomart", "KASSYM-JOMART"),
+        ("Shavkat", "Schawkat", "Шавкат"),
+    ],
+    ids=lambda spellings: spellings[0],
+)
+def test_spellings_of_one_name_collide(spellings: tuple[str, ...]) -> None:
+    keys = {skeleton(s) for s in spellings}
+    assert len(keys) == 1, {s: skeleton(s) for s in spellings}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Gor", "Gore"), ("Lu", "Li"), ("Japarov", "Jeenbekov"), ("Karimov", "Kasymov"), ("Xi", "Lu")],
+)
+def test_different_names_do_not_collide(first: str, second: str) -> None:
+    assert skeleton(first) != skeleton(second)
+
+
+def test_ascii_fold_reads_cyrillic_by_context_not_letter_by_letter() -> None:
+    assert ascii_fold("Мирзиёев") == "mirziyoyev"
+    assert ascii_fold("Тоқаев") == "tokayev"
+    assert ascii_fold("Нұрсұлтан Назарбаев") == "nursultan nazarbayev"
