@@ -112,6 +112,20 @@ class _Resolver:
                 evidence.append(f"title: {title}")
         return pool
 
+    def titled(self, options: list[Option], start: int) -> Option | None:
+        """The one candidate holding the office named right before the mention on the document's date."""
+        title = _title_before(self.text, start)
+        if not title or not self.date:
+            return None
+        holders = [
+            o
+            for o in options
+            if self.index.entities[o.entity].type == "person"
+            and o.method != "fuzzy"
+            and _active(self.index, o.entity, self.date, title)
+        ]
+        return holders[0] if len(holders) == 1 else None
+
     def mention(
         self,
         found: Found,
@@ -188,10 +202,19 @@ def resolve(
             continue
         evidence: list[str] = []
         local = [o for o in item.options if o.entity in antecedents]
-        if not local:
-            local = [
-                Option(e, 0.9, "coreference", index.entities[e].name) for e in sorted(surface.get(item.keys[0], set()))
-            ]
+        known = {o.entity for o in local}
+        local += [
+            Option(e, 0.9, "coreference", index.entities[e].name)
+            for e in sorted(surface.get(item.keys[0], set()))
+            if e not in known  # a misspelt surname written in a full name here (Sergio Gore … M. Gore)
+        ]
+        titled = resolver.titled(item.options, item.start)
+        if titled is not None and (not local or titled.entity not in {o.entity for o in local}):
+            # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
+            out[n] = resolver.mention(
+                item, titled, titled.method, 0.8 * titled.score, ["surname", "title and date"], item.options
+            )
+            continue
         if local:
             evidence.append("named in full in this document")
             pool = local if len(local) == 1 else resolver.narrow(local, item.start, evidence)

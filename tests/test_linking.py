@@ -114,3 +114,19 @@ def test_unlisted_spelling_of_the_given_name_joins_the_surname() -> None:
 )
 def test_longer_names_around_a_known_word_are_someone_else(text: str, forbidden: str) -> None:
     assert forbidden not in {m.id for m in c5names.link(text, lang="en", date="2025-01-01")}
+
+
+def test_a_title_before_the_surname_beats_a_full_name_later_on() -> None:
+    text = "President Berdimuhamedov opened a school; his father Gurbanguly Berdimuhamedov watched."
+    mentions = c5names.link(text, lang="en", date="2023-05-01")
+    assert [m.id for m in mentions] == ["berdimuhamedov-serdar", "berdimuhamedov-gurbanguly"]
+
+
+def test_the_nearest_full_name_decides_between_namesakes_in_one_document() -> None:
+    text = "Sergio Gore arrived. M. Gore said hello. Al Gore was not there."
+    mentions = c5names.link(text, lang="en", date="2025-10-28")
+    assert [(m.text, m.id) for m in mentions] == [
+        ("Sergio Gore", "gor-sergio"),
+        ("Gore", "gor-sergio"),
+        ("Al Gore", "gore-al"),
+    ]
