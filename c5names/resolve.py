@@ -112,7 +112,7 @@ class _Resolver:
                 evidence.append(f"title: {title}")
         return pool
 
-    def titled(self, options: list[Option], start: int) -> Option | None:
+    def titled(self, options: list[Option], start: int) -> tuple[Option, str] | None:
         """The one candidate holding the office named right before the mention on the document's date."""
         title = _title_before(self.text, start)
         if not title or not self.date:
@@ -124,7 +124,7 @@ class _Resolver:
             and o.method != "fuzzy"
             and _active(self.index, o.entity, self.date, title)
         ]
-        return holders[0] if len(holders) == 1 else None
+        return (holders[0], title) if len(holders) == 1 else None
 
     def mention(
         self,
@@ -208,12 +208,12 @@ def resolve(
             for e in sorted(surface.get(item.keys[0], set()))
             if e not in known  # a misspelt surname written in a full name here (Sergio Gore … M. Gore)
         ]
-        titled = resolver.titled(item.options, item.start)
-        if titled is not None and (not local or titled.entity not in {o.entity for o in local}):
+        found_title = resolver.titled(item.options, item.start)
+        if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
-            out[n] = resolver.mention(
-                item, titled, titled.method, 0.8 * titled.score, ["surname", "title and date"], item.options
-            )
+            titled, title = found_title
+            evidence = ["surname", f"title: {title}", f"in office on {resolver.date}"]
+            out[n] = resolver.mention(item, titled, titled.method, 0.8 * titled.score, evidence, item.options)
             continue
         if local:
             evidence.append("named in full in this document")
