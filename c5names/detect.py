@@ -335,17 +335,19 @@ def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
 _JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
 CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
+CAPS_WINDOW = 120
 
 
 def _caps_of(text: str, position: int, memo: dict[int, bool]) -> bool:
-    """Is the line around `position` written in capitals (a headline)? Memoised per line."""
-    line_start = text.rfind("\n", 0, position) + 1
+    """Is the line around `position` written in capitals (a headline)? Memoised per line; only the
+    neighbourhood of the word is read, since a headline is short and a paragraph can be long."""
+    line_start = max(text.rfind("\n", 0, position) + 1, position - CAPS_WINDOW)
     found = memo.get(line_start)
     if found is None:
-        line_end = text.find("\n", position)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        upper = sum(1 for c in line if c.isupper())
-        lower = sum(1 for c in line if c.islower())
+        line_end = text.find("\n", position, position + CAPS_WINDOW)
+        line = text[line_start : line_end if line_end >= 0 else position + CAPS_WINDOW]
+        upper = sum(map(str.isupper, line))
+        lower = sum(map(str.islower, line))
         found = memo[line_start] = upper + lower > 0 and upper / (upper + lower) > 0.8
     return found
 

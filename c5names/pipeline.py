@@ -27,6 +27,7 @@ from spacy.util import ensure_path, filter_spans
 from .gazetteer import expand_paths, load
 from .linker import ALL_TYPES, Linker, normalise_date
 from .resolve import Mention
+from .sparse import RelevanceCache, sparse_text
 
 ENGLISH_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE", "organisation": "ORG"}
 OTHER_LABELS = {"person": "PER", "country": "LOC", "place": "LOC", "organisation": "ORG"}
@@ -115,6 +116,7 @@ class C5NamesComponent:
         if unknown:
             raise ValueError(f"c5names: unknown entity types {sorted(unknown)}; choose from {list(ALL_TYPES)}")
         self._linker: Linker | None = None
+        self._relevant: RelevanceCache | None = None
 
     # -- the linker is built lazily, so spacy.load can restore files before it is needed -----
     @property
@@ -130,7 +132,10 @@ class C5NamesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         date = doc._.c5names_date or self.default_date
-        mentions = self.linker.link(doc.text, lang=self.lang, date=date)
+        if self._relevant is None:
+            self._relevant = RelevanceCache(self.linker.index, self.lang)
+        text = sparse_text(doc, self._relevant)
+        mentions = [] if text is None else self.linker.link(text, lang=self.lang, date=date)
         if self.split_tokens and mentions:
             doc = _split_at_boundaries(doc, mentions)
         spans: list[Span] = []
@@ -199,6 +204,7 @@ class C5NamesComponent:
         self.split_tokens = cfg["split_tokens"]
         self.gazetteer_files = [str(path / "gazetteer" / name) for name in cfg["files"]]
         self._linker = None
+        self._relevant = None
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

@@ -208,7 +208,9 @@ def resolve(
             for e in sorted(surface.get(item.keys[0], set()))
             if e not in known  # a misspelt surname written in a full name here (Sergio Gore … M. Gore)
         ]
-        found_title = resolver.titled(item.options, item.start)
+        # The title only matters when it could change the answer (several candidates in play).
+        in_play = {o.entity for o in item.options if o.method != "fuzzy"} | {o.entity for o in local}
+        found_title = resolver.titled(item.options, item.start) if len(in_play) > 1 else None
         if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
             titled, title = found_title

@@ -1,0 +1,104 @@
+"""The text of a spaCy Doc, reduced to the neighbourhoods of words the gazetteer knows.
+
+`Doc.text` builds a Python object for every token, which costs about as much as tokenising. Most
+tokens cannot start a name, and whether one can depends only on its string, so the component asks
+once per distinct token (by `orth`, vectorised with numpy) and rebuilds only small windows of text
+around the tokens that can. Everything else becomes a placeholder character that is neither a
+letter nor a space: offsets stay those of `doc.text`, and no name can be joined across a gap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy
+from spacy.attrs import ORTH, SHAPE
+from spacy.tokens import Doc
+
+from .detect import segment
+from .index import NameIndex
+
+PLACEHOLDER = "\x00"
+BEFORE = 8  # tokens kept before a known word: titles, unknown given names ("Präsident", "Gulnara")
+AFTER = 6  # tokens kept after it: patronymics, suffixes, connector words ("uulu", "in der Pfalz")
+CACHE_SIZE = 500_000
+
+
+_CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
+
+
+class RelevanceCache:
+    """Per distinct token string: could it be (part of) a name the index knows?
+
+    A first, vectorised filter works on spaCy's word shapes ("Xxxxx", "xx’Xxxxx"): a corpus has few
+    distinct shapes, and only tokens with a capital letter in front (or after an elision) can be names.
+    """
+
+    def __init__(self, index: NameIndex, lang: str | None) -> None:
+        self.index = index
+        self.lang = lang
+        self.known: dict[int, bool] = {}
+        self.shapes: dict[int, bool] = {}
+
+    def shape(self, shape: int, string: Callable[[int], str]) -> bool:
+        found = self.shapes.get(shape)
+        if found is None:
+            found = self.shapes[shape] = bool(_CAPITAL_SHAPE.search(string(shape)))
+        return found
+
+    def __call__(self, orth: int, string: Callable[[int], str]) -> bool:
+        found = self.known.get(orth)
+        if found is None:
+            if len(self.known) > CACHE_SIZE:
+                self.known.clear()
+            found = self.known[orth] = self._relevant(string(orth))
+        return found
+
+    def _relevant(self, text: str) -> bool:
+        # Initials (J., Ш.) need not count: the surname after them does, and its window covers them.
+        return any(self.index.word_hits(word.text, self.lang) for word in segment(text))
+
+
+def sparse_text(doc: Doc, relevant: RelevanceCache) -> str | None:
+    """`doc.text` with everything but the windows around known words replaced; None if no window."""
+    if not len(doc):
+        return None
+    arr = doc.to_array([ORTH, SHAPE])
+    strings = doc.vocab.strings
+    shapes, shape_of = numpy.unique(arr[:, 1], return_inverse=True)
+    capital = numpy.fromiter((relevant.shape(s, strings.__getitem__) for s in shapes.tolist()), bool, len(shapes))
+    candidates = numpy.flatnonzero(capital[shape_of])
+    if not len(candidates):
+        return None
+    unique, inverse = numpy.unique(arr[candidates, 0], return_inverse=True)
+    flags = numpy.fromiter((relevant(o, strings.__getitem__) for o in unique.tolist()), bool, len(unique))
+    positions = candidates[flags[inverse]]
+    if not len(positions):
+        return None
+    n = len(doc)
+    starts = numpy.maximum(positions - BEFORE, 0)
+    ends = numpy.minimum(positions + AFTER + 1, n)
+    pieces: list[str] = []
+    cursor = 0
+    region_start, region_end = int(starts[0]), int(ends[0])
+    for start, end in zip(starts[1:].tolist(), ends[1:].tolist(), strict=True):
+        if start <= region_end:
+            region_end = max(region_end, end)
+            continue
+        cursor = _append(doc, pieces, cursor, region_start, region_end)
+        region_start, region_end = start, end
+    cursor = _append(doc, pieces, cursor, region_start, region_end)
+    last = doc[-1]
+    total = last.idx + len(last.text_with_ws)
+    pieces.append(PLACEHOLDER * (total - cursor))
+    return "".join(pieces)
+
+
+def _append(doc: Doc, pieces: list[str], cursor: int, start: int, end: int) -> int:
+    span = doc[start:end]
+    begin = span.start_char
+    pieces.append(PLACEHOLDER * (begin - cursor))
+    text = span.text
+    pieces.append(text)
+    return begin + len(text)
