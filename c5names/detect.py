@@ -324,6 +324,17 @@ def _tail_end(doc: _Doc, k: int, tail: str) -> int:
     return end + (len(after) - len(stripped)) + len(tail)
 
 
+def _inside_compound(doc: _Doc, first: int, end: int) -> bool:
+    """Does a match from word `first` to word `end - 1` sit inside a hyphenated compound whose other
+    part is an unknown capitalised word?"""
+    neighbours = []
+    if doc.hyphen_gap(first):
+        neighbours.append(first - 1)
+    if doc.hyphen_gap(end):
+        neighbours.append(end)
+    return any(doc.words[k].text[:1].isupper() and not doc.hits(k) for k in neighbours)
+
+
 def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     firm = [h for h in hits if h is not None]
     score = sum(h.score for h in firm) / len(firm) if firm else 0.0
@@ -442,8 +453,8 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
             i += 1
             continue
         longest = max(p[0] for p in parses)
-        if doc.hyphen_gap(i) or doc.hyphen_gap(longest):
-            # A name never starts or ends inside a hyphenated word (Gore-Tex is not Gore).
+        if _inside_compound(doc, i, longest):
+            # Gore-Tex is not Gore; but Mirziyoyev-led and Tokayev-Putin talks name people.
             i += 1
             continue
         chosen = [p for p in parses if p[0] == longest]

@@ -79,6 +79,11 @@ _CYR_TURKIC = [
     "дан",
     "ро",
 ]
+# Kyrgyz cases with vowel harmony: genitive, dative, accusative, locative, ablative.
+_CYR_KYRGYZ = (
+    "нын нин нун нүн дын дин дун дүн тын тин тун түн га ге го гө ка ке ко кө ны ни ну нү ды ди ду дү "
+    "ты ти ту тү да де до дө та те то тө дан ден дон дөн тан тен тон төн нан нен нон нөн"
+).split()
 ENDINGS: dict[str, list[str]] = {
     "ru": _CYR_SLAVIC,
     "uk": [*_CYR_SLAVIC, "ові", "єві"],
@@ -87,7 +92,7 @@ ENDINGS: dict[str, list[str]] = {
     "sr": ["а", "у", "ом", "ем", "е"],
     "mk": ["а"],
     "kk": _CYR_SLAVIC + _CYR_TURKIC,
-    "ky": _CYR_SLAVIC + _CYR_TURKIC,
+    "ky": _CYR_SLAVIC + _CYR_TURKIC + _CYR_KYRGYZ,
     "tg": [*_CYR_SLAVIC, "ро", "и"],
     "pl": ["owi", "ego", "emu", "em", "ie", "ą", "a", "u", "y", "ym", "om", "ów"],
     "cs": ["ovi", "ových", "em", "ou", "a", "u", "e", "om"],

@@ -2,7 +2,7 @@
 
 Titles tell which office a bare surname refers to ("President Berdimuhamedov" in 2023 is Serdar,
 "Prime Minister Japarov" in 2022 is Akylbek). Function words and titles before a surname are not
-someone else's given name. Entries are ASCII-folded (see keys.ascii_fold) and matched as whole words.
+someone else's given name. Entries are in plain letters (see `plain`) and matched as whole words.
 """
 
 from __future__ import annotations
@@ -10,7 +10,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .keys import ascii_fold
+from unidecode import unidecode
+
+from .keys import fold
+
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=100_000)
+def plain(text: str) -> str:
+    """The plain-letter reading the lexicon is written in: Präsident → prasident, Cumhurbaşkanı →
+    cumhurbaskani, президента → prezidenta, премьер-министр → premer ministr."""
+    text = unidecode(fold(text).replace("-", " ")).lower().replace("'", "")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
 
 TITLES: dict[str, tuple[str, ...]] = {
     "head_of_state": (
@@ -441,7 +455,7 @@ SENTENCE_WORDS = set(
 @lru_cache(maxsize=50_000)
 def is_title_or_function_word(word: str) -> bool:
     """True for words that may stand before a name without being a given name."""
-    key = ascii_fold(word)
+    key = plain(word)
     if key in FUNCTION_WORDS or key in SENTENCE_WORDS:
         return True
     return any(
@@ -461,9 +475,10 @@ _TITLE_RES = {
 
 
 def title_kinds(context: str) -> list[tuple[int, str]]:
-    """Office kinds named in a stretch of text, with the position of each (ASCII-folded text)."""
-    folded = ascii_fold(context)
-    found: list[tuple[int, str]] = []
+    """Office kinds named in a stretch of text, ordered so that the last one is the title closest to
+    its end, and the longest there ("président du cabinet des ministres" is not just "président")."""
+    folded = plain(context)
+    found: list[tuple[int, int, str]] = []
     for kind, pattern in _TITLE_RES.items():
-        found.extend((m.start(), kind) for m in pattern.finditer(folded))
-    return sorted(found)
+        found.extend((m.end(), m.end() - m.start(), kind) for m in pattern.finditer(folded))
+    return [(end - length, kind) for end, length, kind in sorted(found)]

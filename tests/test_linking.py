@@ -130,3 +130,25 @@ def test_the_nearest_full_name_decides_between_namesakes_in_one_document() -> No
         ("Gore", "gor-sergio"),
         ("Al Gore", "gore-al"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "expected"),
+    [
+        (
+            "The Mirziyoyev-led delegation and Tokayev-Putin talks.",
+            "en",
+            "2025-11-06",
+            ["mirziyoyev-shavkat", "tokayev-kassym-jomart", "putin-vladimir"],
+        ),
+        ("Президент Садыр Жапаров Бишкекте. Жапаровдун сапары.", "ky", "2023-05-01", ["japarov-sadyr"] * 2),
+        ("Cumhurbaşkanı Tokayev'e teşekkür etti.", "tr", "2025-11-06", ["tokayev-kassym-jomart"]),
+        ("Le président du cabinet des ministres Japarov a parlé.", "fr", "2023-05-20", ["japarov-akylbek"]),
+    ],
+)
+def test_affixes_case_endings_and_titles(text: str, lang: str, date: str, expected: list[str]) -> None:
+    assert [m.id for m in c5names.link(text, lang=lang, date=date)] == expected
+
+
+def test_a_bare_surname_shared_by_two_office_holders_is_left_unlinked() -> None:
+    assert c5names.link("Mr Japarov said.", lang="en", date="2023-01-01") == []
