@@ -143,6 +143,7 @@ class _Doc:
         self.lang = lang
         self.words = segment(text)[:limit]  # a chunk's trailing context holds no words of its own
         self._hits: dict[int, tuple[Hit, ...]] = {}
+        self._by_entity: dict[int, dict[int, list[Hit]]] = {}
         self._caps = caps_line
 
     def hits(self, k: int) -> tuple[Hit, ...]:
@@ -156,6 +157,23 @@ class _Doc:
                 found = tuple(h for h in found if h.posting.role == "A" or h.form.rstrip(".") == word)
             self._hits[k] = found
         return found
+
+    def entity_hits(self, k: int, entity: int) -> list[Hit]:
+        """Hits of word k for one entity: common given names have thousands of postings, so they are
+        grouped once per word rather than scanned for every candidate entity."""
+        grouped = self._by_entity.get(k)
+        if grouped is None:
+            grouped = {}
+            for hit in self.hits(k):
+                grouped.setdefault(hit.posting.entity, []).append(hit)
+            self._by_entity[k] = grouped
+        return grouped.get(entity, [])
+
+    def entities_at(self, k: int) -> set[int]:
+        if k >= len(self.words):
+            return set()
+        self.entity_hits(k, -1)
+        return set(self._by_entity[k])
 
     def _caps_line(self, k: int) -> bool:
         if self._caps is not None:
@@ -207,9 +225,9 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
 
 def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
     """Match one name part (possibly several words) of `entity` starting at word k."""
-    for hit in doc.hits(k):
+    for hit in doc.entity_hits(k, entity):
         p = hit.posting
-        if p.entity != entity or p.role != role or p.pos != 0:
+        if p.role != role or p.pos != 0:
             continue
         chosen = [hit]
         ok = True
@@ -218,7 +236,7 @@ def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] |
             if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text) or not doc.inner_gap(j):
                 ok = False
                 break
-            nxt = [h for h in doc.hits(j) if h.posting[:4] == (entity, role, t, p.length)]
+            nxt = [h for h in doc.entity_hits(j, entity) if h.posting[1:4] == (role, t, p.length)]
             if not nxt:
                 ok = False
                 break
@@ -429,7 +447,13 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
             i += 1
             continue
         parses: list[tuple[int, int, str, float, str, str, Hit | None, tuple[str, ...]]] = []
-        entities = {h.posting.entity for h in starts if h.posting.pos == 0 and h.posting.role != "A"}
+        # Multi-word shapes need the entity in one of the next two words too; a bare surname does not.
+        near = doc.entities_at(i + 1) | doc.entities_at(i + 2)
+        entities = {
+            h.posting.entity
+            for h in starts
+            if h.posting.pos == 0 and h.posting.role != "A" and (h.posting.role == "S" or h.posting.entity in near)
+        }
         if initial:
             for j in (i + 1, i + 2):
                 if j < n:

@@ -16,6 +16,7 @@ import tempfile
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -156,6 +157,24 @@ def _spellings(name: PersonName) -> list[tuple[str, dict[str, list[str]]]]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, source: str) -> tuple[tuple[str, str, bool], ...]:
+    """(key, form, as written) for one word of a name and, when it is Cyrillic, its romanisations by
+    every convention (the first few options of each). Cached: gazetteers repeat names, and the index
+    only needs keys per word."""
+    out: dict[str, tuple[str, str, bool]] = {}
+    key = skeleton(word)
+    if key:
+        out[key] = (key, word, True)
+    if has_cyrillic(word):
+        for convention in CONVENTIONS:
+            for form in romanise_word(word, convention, source)[:3]:
+                key = skeleton(form)
+                if key and key not in out:
+                    out[key] = (key, form, False)
+    return tuple(out.values())
+
+
 def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
     """What the engine recognises for an entity: (convention, spelling, key) triples.
 
@@ -244,19 +263,18 @@ class NameIndex:
             names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
         facts.needs_suffix = bool(names) and all(n.suffix for n in names)
         for name in names:
-            for convention, spelled in _spellings(name):
-                for role, words in spelled.items():
-                    content = [w for w in words if not _is_connector(w)]
-                    facts.connectors.update(skeleton(w) for w in words if _is_connector(w))
-                    for pos, word in enumerate(content):
-                        key = skeleton(word)
+            source = name.lang or "ru"
+            for role, words in _name_parts(name).items():
+                content = [w for w in words if not _is_connector(w)]
+                for word in words:
+                    if _is_connector(word):
+                        facts.connectors.update(key for key, _form, _written in word_keys(word, source))
+                for pos, word in enumerate(content):
+                    self.written.add(_written_mark(word, idx))
+                    for key, form, _written in word_keys(word, source):
                         if key in removed:
                             continue
-                        if not key:
-                            continue
-                        self._add(key, Posting(idx, role, pos, len(content), self._form_id(word)))
-                        if convention == "as written":
-                            self.written.add(_written_mark(word, idx))
+                        self._add(key, Posting(idx, role, pos, len(content), self._form_id(form)))
                         if role in "GP" and pos == 0:
                             facts.initials.add(key[:1])
                         if role == "G":
@@ -328,13 +346,14 @@ class NameIndex:
         seen: set[tuple[int, str, int, int, int]] = set()
         for text, end, inflected in hypotheses:
             key = skeleton(text)
+            written_base = _written_mark(text, 0)
             for posting in self.postings.get(key, ()):
                 if _mark(posting) in seen:
                     continue
                 seen.add(_mark(posting))
                 if inflected:
                     method = "inflected"
-                elif _written_mark(text, posting.entity) in self.written:
+                elif written_base | posting.entity in self.written:
                     method = "exact"  # as written in the gazetteer
                 else:
                     method = "translit"
@@ -446,19 +465,31 @@ def cache_dir() -> Path:
     return Path(base) / "c5names"
 
 
+def _cache_path(digest: str) -> Path:
+    return cache_dir() / f"index-{digest[:24]}-{engine_version()}.pkl"
+
+
+def read_cached_index(digest: str) -> NameIndex | None:
+    """The compiled index for gazetteer files with this content digest, if it was cached."""
+    if os.environ.get("C5NAMES_NO_CACHE"):
+        return None
+    try:
+        with _cache_path(digest).open("rb") as handle:
+            index = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    return index if isinstance(index, NameIndex) else None
+
+
 def load_or_build_index(gazetteer: Gazetteer) -> NameIndex:
     """The compiled index from the on-disk cache when fresh, else built and cached."""
-    if os.environ.get("C5NAMES_NO_CACHE"):
-        return build_index(gazetteer)
-    path = cache_dir() / f"index-{gazetteer.digest[:24]}-{engine_version()}.pkl"
-    try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
-        if isinstance(index, NameIndex):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    index = read_cached_index(gazetteer.digest)
+    if index is not None:
+        return index
     index = build_index(gazetteer)
+    if os.environ.get("C5NAMES_NO_CACHE"):
+        return index
+    path = _cache_path(gazetteer.digest)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as tmp:

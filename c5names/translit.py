@@ -444,10 +444,16 @@ _VOWEL_SOUNDS = {"a", "e", "i", "o", "u", "E", "YE", "YO", "YU", "YA", "YI", "AE
 
 def romanise_word(word: str, convention: str, source: str = "ru") -> list[str]:
     """Spellings of one Cyrillic word in a convention, the convention's own first."""
+    return list(_romanise_word(word, convention, source))
+
+
+@lru_cache(maxsize=200_000)
+def _romanise_word(word: str, convention: str, source: str) -> tuple[str, ...]:
+    """Cached: gazetteers repeat the same given names and surname roots many times."""
     if "-" in word:
         parts = [romanise_word(part, convention, source) for part in word.split("-")]
         combos = itertools.islice(itertools.product(*parts), MAX_VARIANTS_PER_WORD)
-        return ["-".join(combo) for combo in combos]
+        return tuple("-".join(combo) for combo in combos)
     scheme = SCHEMES[convention]
     sounds = _sounds(word, source)
     choices: list[list[str]] = []
@@ -465,7 +471,7 @@ def romanise_word(word: str, convention: str, source: str = "ru") -> list[str]:
             results.append(spelled)
         if len(results) >= MAX_VARIANTS_PER_WORD:
             break
-    return results
+    return tuple(results)
 
 
 _WORD_RE = re.compile(r"[\u0400-\u052f]+")

@@ -19,6 +19,8 @@ Location = tuple[int, int]
 PathKey = tuple[str | int, ...]
 
 
+# libyaml's safe loader composes the same nodes (with positions) about ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -146,7 +148,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
             raise GazetteerError([Problem(file, None, None, "", f"cannot read: {err.strerror}")]) from None
     try:
         depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -161,7 +163,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
                 raise GazetteerError(
                     [Problem(file, mark.line + 1, mark.column + 1, "", "YAML aliases (*name) are not supported")]
                 )
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
