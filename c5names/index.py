@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .inflection import split_apostrophe_suffix, split_elision, stems
@@ -387,15 +388,17 @@ class NameIndex:
         return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
 
     def _fuzzy_keys(self, key: str) -> list[tuple[str, int]]:
+        """Keys within 1 edit (2 from 9 letters on) of `key`, among keys with the same first letter and
+        a length within reach: rapidfuzz scans each block in C."""
         if len(key) < WEAK_FUZZY_MIN_LEN or " " in key:
             return []
         max_edits = 1 if len(key) < 9 else 2
         out: list[tuple[str, int]] = []
         for length in range(len(key) - max_edits, len(key) + max_edits + 1):
-            for other in self.blocks.get((key[0], length), ()):
-                distance = Levenshtein.distance(key, other, score_cutoff=max_edits)
-                if distance <= max_edits and other != key:
-                    out.append((other, distance))
+            block = self.blocks.get((key[0], length))
+            if block:
+                found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=None)
+                out.extend((other, int(distance)) for other, distance, _ in found if other != key)
         out.sort(key=lambda item: item[1])
         return out[:8]
 

@@ -9,11 +9,13 @@ letter nor a space: offsets stay those of `doc.text`, and no name can be joined 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import ORTH, SHAPE
+from spacy.attrs import IDX, ORTH, SHAPE, SPACY
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .detect import segment
@@ -40,6 +42,20 @@ class RelevanceCache:
         self.lang = lang
         self.known: dict[int, bool] = {}
         self.shapes: dict[int, bool] = {}
+        self.strings: dict[int, str] = {}
+
+    def words(self, orths: numpy.ndarray, strings: StringStore) -> list[str]:
+        """The strings of a document's tokens, through a per-orth cache (no Token objects)."""
+        values = orths.tolist()
+        try:
+            return list(map(self.strings.__getitem__, values))
+        except KeyError:
+            if len(self.strings) > CACHE_SIZE:
+                self.strings.clear()
+            for value in values:
+                if value not in self.strings:
+                    self.strings[value] = strings[value]
+            return list(map(self.strings.__getitem__, values))
 
     def shape(self, shape: int, string: Callable[[int], str]) -> bool:
         found = self.shapes.get(shape)
@@ -64,7 +80,7 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> str | None:
     """`doc.text` with everything but the windows around known words replaced; None if no window."""
     if not len(doc):
         return None
-    arr = doc.to_array([ORTH, SHAPE])
+    arr = doc.to_array([ORTH, SHAPE, IDX, SPACY])
     strings = doc.vocab.strings
     shapes, shape_of = numpy.unique(arr[:, 1], return_inverse=True)
     capital = numpy.fromiter((relevant.shape(s, strings.__getitem__) for s in shapes.tolist()), bool, len(shapes))
@@ -79,6 +95,9 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> str | None:
     n = len(doc)
     starts = numpy.maximum(positions - BEFORE, 0)
     ends = numpy.minimum(positions + AFTER + 1, n)
+    words = relevant.words(arr[:, 0], strings)
+    spaces = _SPACES[arr[:, 3]].tolist()
+    offsets = arr[:, 2].tolist()
     pieces: list[str] = []
     cursor = 0
     region_start, region_end = int(starts[0]), int(ends[0])
@@ -86,19 +105,22 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> str | None:
         if start <= region_end:
             region_end = max(region_end, end)
             continue
-        cursor = _append(doc, pieces, cursor, region_start, region_end)
+        cursor = _append(pieces, cursor, offsets[region_start], words, spaces, region_start, region_end)
         region_start, region_end = start, end
-    cursor = _append(doc, pieces, cursor, region_start, region_end)
-    last = doc[-1]
-    total = last.idx + len(last.text_with_ws)
+    cursor = _append(pieces, cursor, offsets[region_start], words, spaces, region_start, region_end)
+    total = offsets[-1] + len(words[-1]) + len(spaces[-1])
     pieces.append(PLACEHOLDER * (total - cursor))
     return "".join(pieces)
 
 
-def _append(doc: Doc, pieces: list[str], cursor: int, start: int, end: int) -> int:
-    span = doc[start:end]
-    begin = span.start_char
+_SPACES = numpy.array(["", " "])
+
+
+def _append(
+    pieces: list[str], cursor: int, begin: int, words: list[str], spaces: list[str], start: int, end: int
+) -> int:
+    """Add the placeholder up to `begin`, then tokens start..end-1 with their spaces (C-level joins)."""
     pieces.append(PLACEHOLDER * (begin - cursor))
-    text = span.text
+    text = "".join(itertools.chain.from_iterable(zip(words[start:end], spaces[start:end], strict=True)))
     pieces.append(text)
     return begin + len(text)
