@@ -246,6 +246,18 @@ def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] |
     return None
 
 
+def _bare_surname(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
+    """The only shape open to an entity that the next words do not know: its one-word surname. A common
+    surname is shared by thousands of entities of a large gazetteer, so this skips the shape search."""
+    for hit in doc.entity_hits(i, entity):
+        p = hit.posting
+        if p.role == "S" and p.pos == 0 and p.length == 1 and not hit.weak:
+            follows = i + 1 < len(doc.words) and _join_ok(doc, i + 1, entity, False)
+            if not follows or hit.end < len(doc.words[i].text):
+                return i + 1, "surname", [hit], ("S",)
+    return None
+
+
 def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
     """The longest name shape of `entity` starting at word i: (end word, pattern, hits, roles)."""
     facts = doc.index.entities[entity]
@@ -459,7 +471,8 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
                 if j < n:
                     entities.update(h.posting.entity for h in doc.hits(j) if h.posting.role == "S")
         for entity in entities:
-            parsed = _parse_person(doc, i, entity)
+            parsed = _bare_surname(doc, i, entity) if entity not in near and not initial else None
+            parsed = parsed or _parse_person(doc, i, entity)
             if parsed:
                 end_word, pattern, hits, roles = parsed
                 score, method, form = _summarise(hits)
