@@ -41,6 +41,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "threshold": 0.5,
     "default_date": None,
     "split_tokens": True,
+    "lang": None,
 }
 
 
@@ -68,6 +69,7 @@ def make_c5names(
     threshold: float,
     default_date: str | None,
     split_tokens: bool,
+    lang: str | None,
 ) -> C5NamesComponent:
     """Create the c5names component (see DEFAULT_CONFIG for the options)."""
     return C5NamesComponent(
@@ -81,6 +83,7 @@ def make_c5names(
         threshold=threshold,
         default_date=default_date,
         split_tokens=split_tokens,
+        lang=lang,
     )
 
 
@@ -100,9 +103,12 @@ class C5NamesComponent:
         threshold: float = 0.5,
         default_date: str | None = None,
         split_tokens: bool = True,
+        lang: str | None = None,
     ) -> None:
         self.name = name
-        self.lang = nlp.lang
+        # The language of the texts (its case endings): the pipeline's own unless given, which matters
+        # for Uzbek, Kazakh, Kyrgyz, Tajik and Turkmen, whose pipelines are the multi-language "xx".
+        self.lang = lang or nlp.lang
         self.gazetteer_files = [str(p) for p in gazetteer_files]
         self.include_default = include_default
         self.types = list(types)
@@ -176,6 +182,7 @@ class C5NamesComponent:
             "threshold": self.threshold,
             "default_date": self.default_date,
             "split_tokens": self.split_tokens,
+            "lang": self.lang,
         }
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -202,6 +209,7 @@ class C5NamesComponent:
         self.threshold = cfg["threshold"]
         self.default_date = cfg["default_date"]
         self.split_tokens = cfg["split_tokens"]
+        self.lang = cfg.get("lang") or self.lang
         self.gazetteer_files = [str(path / "gazetteer" / name) for name in cfg["files"]]
         self._linker = None
         self._relevant = None

@@ -214,3 +214,11 @@ def test_any_text_gives_valid_non_overlapping_deterministic_spans(pipelines: dic
         previous_end = end
     for info in doc._.c5names:
         assert text[info["start"] : info["end"]] == info["text"]
+
+
+def test_the_texts_language_can_be_given_for_xx_pipelines() -> None:
+    nlp = blank("uz")
+    nlp.add_pipe("c5names", config={"lang": "uz", "default_date": "2025-10-28"})
+    doc = nlp("Shavkat Mirziyoyev AQSH prezidentining maxsus vakili Sergio Gorni qabul qildi.")
+    assert ("Sergio Gorni", "gor-sergio") in [(e.text, e.kb_id_) for e in doc.ents]
+    assert nlp.get_pipe("c5names").lang == "uz"

@@ -353,6 +353,8 @@ SPACY_OPTIONS = {
     "`null`: no date, so office dates cannot decide between namesakes.",
     "split_tokens": "Split a token where a name ends inside it (Turkish *Tokayev'in* → *Tokayev* + *'in*), "
     "so that the entity covers the name exactly.",
+    "lang": "Language of the texts, for its case endings (`uz`, `kk`, `ky`, `tg`, `tk`…); `null` uses the "
+    "pipeline's own. Set it on the multi-language `xx` pipelines used for languages spaCy lacks.",
 }
 
 
