@@ -63,7 +63,8 @@ def make_blank(lang: str) -> Pipeline:
 def make_c5names(lang: str, gazetteer_files: Sequence[str] = (), include_default: bool = True) -> Pipeline:
     """A blank pipeline with the c5names component, its gazetteer loaded and compiled."""
     nlp = blank(lang)
-    nlp.add_pipe("c5names", config={"gazetteer_files": list(gazetteer_files), "include_default": include_default})
+    config = {"gazetteer_files": list(gazetteer_files), "include_default": include_default, "lang": lang}
+    nlp.add_pipe("c5names", config=config)
     nlp.initialize()
     return nlp
 
