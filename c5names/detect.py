@@ -9,7 +9,7 @@ looked up once (cached in the index), so the cost per document does not depend o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -109,7 +109,6 @@ class Found:
     last: int
     keys: tuple[str, ...]
     other_person: bool = False
-    roles: dict[int, str] = field(default_factory=dict)
 
 
 def segment(text: str) -> list[Word]:

@@ -129,9 +129,3 @@ def _skeleton_word(word: str) -> str:
 def skeleton(text: str) -> str:
     """The unified key: romanisation conventions of one name collide under it."""
     return " ".join(_skeleton_word(w) for w in ascii_fold(text).split())
-
-
-def initial_key(text: str) -> str:
-    """The key an initial ('Sh.', 'Ш.', 'J.') shares with the names it abbreviates."""
-    key = skeleton(text)
-    return key[:1]
