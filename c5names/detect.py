@@ -144,6 +144,7 @@ class _Doc:
         self._hits: dict[int, tuple[Hit, ...]] = {}
         self._by_entity: dict[int, dict[int, list[Hit]]] = {}
         self._caps = caps_line
+        self._caps_memo: dict[int, bool] = {}
 
     def hits(self, k: int) -> tuple[Hit, ...]:
         found = self._hits.get(k)
@@ -175,13 +176,9 @@ class _Doc:
         return set(self._by_entity[k])
 
     def _caps_line(self, k: int) -> bool:
-        if self._caps is not None:
-            return self._caps
-        start = self.text.rfind("\n", 0, self.words[k].start) + 1
-        end = self.text.find("\n", self.words[k].end)
-        line = self.text[start : end if end >= 0 else len(self.text)]
-        letters = [c for c in line if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        if self._caps is None:
+            return _caps_of(self.text, self.words[k].start, self._caps_memo)
+        return self._caps
 
     def gap(self, k: int) -> str:
         """Text between word k-1 and word k."""

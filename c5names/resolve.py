@@ -87,10 +87,13 @@ class _Resolver:
         self.index = index
         self.text = text
         self.date = _iso(date)
+        self._titles: dict[int, str | None] = {}
 
-    def facts(self, option: Option) -> tuple[str, str]:
-        entity = self.index.entities[option.entity]
-        return entity.id, entity.type
+    def title(self, start: int) -> str | None:
+        """The office kind named just before `start` (memoised: several rules may ask)."""
+        if start not in self._titles:
+            self._titles[start] = _title_before(self.text, start)
+        return self._titles[start]
 
     def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:
         """Keep the candidates that the date and a title before the mention agree with."""
@@ -104,7 +107,7 @@ class _Resolver:
             if active and len(active) < len(pool):
                 pool = active
                 evidence.append(f"in office on {self.date}")
-        title = _title_before(self.text, start)
+        title = self.title(start)
         if title:
             titled = [o for o in pool if _active(self.index, o.entity, self.date, title)]
             if titled and len(titled) < len(pool):
@@ -114,7 +117,7 @@ class _Resolver:
 
     def titled(self, options: list[Option], start: int) -> tuple[Option, str] | None:
         """The one candidate holding the office named right before the mention on the document's date."""
-        title = _title_before(self.text, start)
+        title = self.title(start)
         if not title or not self.date:
             return None
         holders = [
@@ -243,8 +246,7 @@ def resolve(
             evidence.insert(0, "surname")
             out[n] = resolver.mention(item, pool[0], pool[0].method, 0.8 * pool[0].score, evidence, item.options)
 
-    covered = [(m.start, m.end) for m in out.values()]
-    extra_mentions = _surface_only(resolver, words, found, surface, covered)
+    extra_mentions = _surface_only(resolver, words, found, surface)
     return sorted([*out.values(), *extra_mentions], key=lambda m: m.start)
 
 
@@ -253,7 +255,6 @@ def _surface_only(
     words: list[Word],
     found: list[Found],
     surface: dict[str, set[int]],
-    covered: list[tuple[int, int]],
 ) -> list[Mention]:
     """Words the index does not know but that repeat a surname written earlier (a misspelt one)."""
     if not surface:
