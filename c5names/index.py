@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, skeleton
-from .schema import Entity, PersonName
+from .schema import Entity, PersonName, first_day, last_day
 from .translit import CONVENTIONS, has_cyrillic, romanise_word
 
 if TYPE_CHECKING:
@@ -92,15 +92,11 @@ class EntityFacts:
 
 
 def _start_iso(value: str | None) -> str:
-    if not value:
-        return "0000-00-00"
-    return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+    return first_day(value).isoformat() if value else "0000-00-00"
 
 
 def _end_iso(value: str | None) -> str:
-    if not value:
-        return "9999-12-31"
-    return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
+    return last_day(value).isoformat() if value else "9999-12-31"
 
 
 _EDGE_PUNCT = '()[]{},;:!?«»"“”„‹›'

@@ -42,12 +42,12 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-def _first_day(value: str) -> dt.date:
+def first_day(value: str) -> dt.date:
     """The earliest day a partial date may denote (2016 -> 2016-01-01)."""
     return dt.date.fromisoformat(value + "-01-01"[len(value) - 4 :])
 
 
-def _last_day(value: str) -> dt.date:
+def last_day(value: str) -> dt.date:
     """The latest day a partial date may denote (2016 -> 2016-12-31, 2016-02 -> 2016-02-29)."""
     if len(value) == 10:
         return dt.date.fromisoformat(value)
@@ -145,7 +145,7 @@ class Office(_Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Office:
-        if self.start and self.end and _last_day(self.end) < _first_day(self.start):
+        if self.start and self.end and last_day(self.end) < first_day(self.start):
             raise ValueError(f"office ends ({self.end}) before it starts ({self.start})")
         return self
 
