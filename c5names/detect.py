@@ -15,9 +15,10 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from .index import Hit, NameIndex, Posting
+from .index import NameIndex
 from .inflection import split_elision
 from .keys import APOSTROPHES, fold, skeleton
+from .postings import Hit, Posting, WordHits
 
 _METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy": 3, "coreference": 4}
 
@@ -141,12 +142,11 @@ class _Doc:
         self.text = text
         self.lang = lang
         self.words = segment(text)[:limit]  # a chunk's trailing context holds no words of its own
-        self._hits: dict[int, tuple[Hit, ...]] = {}
-        self._by_entity: dict[int, dict[int, list[Hit]]] = {}
+        self._hits: dict[int, WordHits] = {}
         self._caps = caps_line
         self._caps_memo: dict[int, bool] = {}
 
-    def hits(self, k: int) -> tuple[Hit, ...]:
+    def hits(self, k: int) -> WordHits:
         found = self._hits.get(k)
         if found is None:
             word = self.words[k].text
@@ -154,26 +154,19 @@ class _Doc:
             if found and len(word) <= 3 and word.isupper() and not self._caps_line(k):
                 # XI or LU in running text is a numeral or an acronym, not Xi or Lu; keep what the
                 # gazetteer itself writes in capitals (USA, JD).
-                found = tuple(h for h in found if h.posting.role == "A" or h.form.rstrip(".") == word)
+                found = WordHits.of_hits(tuple(h for h in found if h.posting.role == "A" or h.form.rstrip(".") == word))
             self._hits[k] = found
         return found
 
-    def entity_hits(self, k: int, entity: int) -> list[Hit]:
-        """Hits of word k for one entity: common given names have thousands of postings, so they are
-        grouped once per word rather than scanned for every candidate entity."""
-        grouped = self._by_entity.get(k)
-        if grouped is None:
-            grouped = {}
-            for hit in self.hits(k):
-                grouped.setdefault(hit.posting.entity, []).append(hit)
-            self._by_entity[k] = grouped
-        return grouped.get(entity, [])
+    def entity_hits(self, k: int, entity: int) -> tuple[Hit, ...]:
+        """Hits of word k for one entity (common names have thousands of postings: only this entity's
+        are unpacked)."""
+        return self.hits(k).of(entity)
 
-    def entities_at(self, k: int) -> set[int]:
+    def entities_at(self, k: int) -> frozenset[int]:
         if k >= len(self.words):
-            return set()
-        self.entity_hits(k, -1)
-        return set(self._by_entity[k])
+            return frozenset()
+        return self.hits(k).entities()
 
     def _caps_line(self, k: int) -> bool:
         if self._caps is None:
@@ -258,7 +251,11 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
     """The longest name shape of `entity` starting at word i: (end word, pattern, hits, roles)."""
     facts = doc.index.entities[entity]
     best: tuple[int, str, list[Hit | None], tuple[str, ...]] | None = None
+    first_roles = {h.posting.role for h in doc.entity_hits(i, entity) if h.posting.pos == 0}
+    blocks: dict[tuple[int, str], tuple[int, list[Hit]] | None] = {}  # patterns share their prefixes
     for pattern in PERSON_PATTERNS:
+        if pattern[0] != "I" and pattern[0] not in first_roles:
+            continue
         k = i
         hits: list[Hit | None] = []
         ok = True
@@ -281,7 +278,9 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
                 prev_initial = True
                 continue
             prev_initial = False
-            block = _block(doc, k, entity, role)
+            if (k, role) not in blocks:
+                blocks[(k, role)] = _block(doc, k, entity, role)
+            block = blocks[(k, role)]
             if block is None and role == "P" and PATRONYMIC_RE.search(doc.words[k].text):
                 # A patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov).
                 block = (
@@ -328,7 +327,7 @@ def _parse_alias(doc: _Doc, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:
                 return None
         elif not (doc.inner_gap(j) or (gap.strip(" ()") == "" and gap.count("\n") == 0)):
             return None  # "Landau (Pfalz)": brackets inside an alias
-        nxt = [h for h in doc.hits(j) if h.posting.role == "A" and h.posting.ref == p.ref and h.posting.pos == t]
+        nxt = [h for h in doc.hits(j).aliases() if h.posting.ref == p.ref and h.posting.pos == t]
         if not nxt:
             return None
         chosen.append(max(nxt, key=lambda h: h.score))
@@ -418,10 +417,7 @@ def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Fou
             start = words[k].start
             end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
             if any(
-                index.alias_tails[h.posting.ref]
-                for t in chunk
-                for h in index.word_hits(words[t].text, lang)
-                if h.posting.role == "A"
+                index.alias_tails[h.posting.ref] for t in chunk for h in index.word_hits(words[t].text, lang).aliases()
             ):
                 end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
             caps = any(len(words[t].text) <= 3 and words[t].text.isupper() for t in chunk) and _caps_of(
@@ -455,28 +451,42 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
             i += 1
             continue
         parses: list[tuple[int, int, str, float, str, str, Hit | None, tuple[str, ...]]] = []
-        # Multi-word shapes need the entity in one of the next two words too; a bare surname does not.
-        near = doc.entities_at(i + 1) | doc.entities_at(i + 2)
-        entities = {
-            h.posting.entity
-            for h in starts
-            if h.posting.pos == 0 and h.posting.role != "A" and (h.posting.role == "S" or h.posting.entity in near)
-        }
+        # Multi-word shapes need the entity in the next word too, or in the one after an unlisted
+        # patronymic (Akylbek Usenbekovich Japarov); a bare surname does not.
+        near = doc.entities_at(i + 1)
+        if i + 1 < n and PATRONYMIC_RE.search(words[i + 1].text):
+            near = near | doc.entities_at(i + 2)
+        leads, surnames = starts.leads()
+        entities = set(surnames | (leads & near))
         if initial:
             for j in (i + 1, i + 2):
                 if j < n:
-                    entities.update(h.posting.entity for h in doc.hits(j) if h.posting.role == "S")
-        for entity in entities:
+                    entities.update(doc.hits(j).role_entities("S"))
+        longest_parse = 0
+        singles = starts.single_surnames() if not initial else {}
+        for reach, entity in _by_reach(doc, i, entities):
+            if reach < longest_parse:
+                break  # only the longest parses are kept, and this entity cannot make one
+            if reach == i + 1 and not initial:
+                # Nothing after word i can be this entity's, so only its one-word surname can match:
+                # found in bulk, since a common surname has hundreds of holders in a large gazetteer.
+                single = singles.get(entity)
+                if single is not None:
+                    score = single.score * (0.5 if index.entities[entity].needs_suffix else 1.0)
+                    parses.append((i + 1, entity, "surname", score, single.method, single.form, single, ("S",)))
+                    longest_parse = max(longest_parse, i + 1)
+                continue
             parsed = _bare_surname(doc, i, entity) if entity not in near and not initial else None
             parsed = parsed or _parse_person(doc, i, entity)
             if parsed:
                 end_word, pattern, hits, roles = parsed
+                longest_parse = max(longest_parse, end_word)
                 score, method, form = _summarise(hits)
                 if index.entities[entity].needs_suffix and "X" not in roles:
                     score *= 0.5
                 parses.append((end_word, entity, pattern, score, method, form, hits[-1], roles))
-        for hit in starts:
-            if hit.posting.role == "A" and hit.posting.pos == 0:
+        for hit in starts.aliases():
+            if hit.posting.pos == 0:
                 parsed_alias = _parse_alias(doc, i, hit)
                 if parsed_alias:
                     end_word, hits = parsed_alias
@@ -518,6 +528,28 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
     return found, words
 
 
+REACH_LIMIT = 8
+
+
+def _by_reach(doc: _Doc, i: int, entities: set[int]) -> list[tuple[int, int]]:
+    """(end word it could reach, entity), furthest first: how far from word i the entity appears in
+    every word, an initial or an unlisted patronymic counting for anyone. A name cannot extend past
+    that, so once a parse is found, entities that cannot reach as far need no parsing (a common given
+    name at 100,000 persons would otherwise be parsed for every one of its holders)."""
+    out: list[tuple[int, int]] = []
+    alive = frozenset(entities)
+    k = i + 1
+    while alive and k < min(len(doc.words), i + REACH_LIMIT):
+        if not (doc.is_initial(k) or PATRONYMIC_RE.search(doc.words[k].text)):
+            holders = doc.entities_at(k)
+            out.extend((k, entity) for entity in alive - holders)
+            alive = alive & holders
+        k += 1
+    out.extend((k, entity) for entity in alive)
+    out.sort(key=lambda item: (-item[0], item[1]))
+    return out
+
+
 GIVEN_NAME_SIMILARITY = 0.6
 SHORT_SURNAME = 4
 
@@ -532,7 +564,8 @@ def _followed_by_other_name(doc: _Doc, k: int, entities: set[int]) -> bool:
     word = doc.words[k]
     if len(word.text) < 3 or not word.text.istitle() or is_title_or_function_word(word.text):
         return False
-    return not any(h.posting.role == "A" or h.posting.entity in entities for h in doc.hits(k))
+    hits = doc.hits(k)
+    return not (hits.aliases() or hits.entities() & entities)
 
 
 def _take_unlisted_given_name(doc: _Doc, item: Found) -> None:
@@ -569,7 +602,7 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
     if prev.text.isupper() and len(prev.text) > 1:
         return False
     hits = doc.hits(i - 1)
-    return not any(h.posting.role == "A" or h.posting.entity in entities for h in hits)
+    return not (hits.aliases() or hits.entities() & entities)
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:

@@ -20,13 +20,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, skeleton
+from .postings import FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
 from .schema import Entity, PersonName, first_day, last_day
 from .translit import CONVENTIONS, has_cyrillic, romanise_word
 
@@ -35,31 +36,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("c5names")
 
-ROLES = ("G", "P", "S", "X", "A")
 METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
 FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
-
-
-class Posting(NamedTuple):
-    """A word of a gazetteer name: which entity, which part, where in the part, which form."""
-
-    entity: int
-    role: str  # G given, P patronymic/middle, S surname, X suffix, A alias phrase
-    pos: int
-    length: int
-    ref: int  # alias index for role A, form index otherwise
-
-
-class Hit(NamedTuple):
-    """A text word matched to a posting, with how well and how."""
-
-    posting: Posting
-    score: float
-    method: str
-    form: str
-    end: int  # where the name ends inside the text word (an apostrophe suffix is left out)
-    weak: bool  # a fuzzy match of a short word: valid only next to a firm one
 
 
 @dataclass(frozen=True)
@@ -217,8 +196,8 @@ class NameIndex:
     def __init__(self) -> None:
         self.entities: list[EntityFacts] = []
         self.by_id: dict[str, int] = {}
-        self.postings: dict[str, list[Posting]] = defaultdict(list)
-        self._seen: set[tuple[str, int, str, int, int, int]] = set()
+        self.postings: dict[str, array[int]] = {}
+        self._seen: set[tuple[str, int]] = set()  # (key, packed mark) of the entity being added
         self.written: set[int] = set()
         self.forms: list[str] = []
         self.alias_gaps: list[tuple[str, ...]] = []
@@ -226,7 +205,7 @@ class NameIndex:
         self.alias_tails: list[str] = []
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._form_ids: dict[str, int] = {}
-        self._cache: dict[tuple[str, str | None], tuple[Hit, ...]] = {}
+        self._cache: dict[tuple[str, str | None], WordHits] = {}
         self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by detect.find
 
     # -- compile ----------------------------------------------------------------------------
@@ -238,13 +217,20 @@ class NameIndex:
         return found
 
     def _add(self, key: str, posting: Posting) -> None:
-        marker = (key, *_mark(posting))
+        # Postings are appended entity by entity, so each key's array stays in entity order (what
+        # WordHits' binary search relies on) and duplicates can only come from the same entity.
+        value = pack(posting)
+        marker = (key, packed_mark(value))
         if marker not in self._seen:
             self._seen.add(marker)
-            self.postings[key].append(posting)
+            bucket = self.postings.get(key)
+            if bucket is None:
+                bucket = self.postings[key] = array("q")
+            bucket.append(value)
 
     def add_entity(self, entity: Entity) -> None:
         idx = len(self.entities)
+        self._seen.clear()
         facts = EntityFacts(
             id=entity.id,
             name=entity.name,
@@ -313,10 +299,9 @@ class NameIndex:
                 self.written.add(_written_mark(word, idx))
 
     def finish(self) -> None:
-        """Freeze postings and build the fuzzy blocks."""
+        """Build the fuzzy blocks."""
         # Postings are packed into one array of integers per key: a 100,000-person index then holds a
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
-        self.postings = {key: array("q", map(_pack, bucket)) for key, bucket in self.postings.items()}
         self._seen = set()
         for key in self.postings:
             if len(key) >= 3 and " " not in key:
@@ -324,7 +309,7 @@ class NameIndex:
         self.blocks = dict(self.blocks)
 
     # -- word lookup ------------------------------------------------------------------------
-    def word_hits(self, word: str, lang: str | None = None) -> tuple[Hit, ...]:
+    def word_hits(self, word: str, lang: str | None = None) -> WordHits:
         """Every posting a text word may realise: raw first, then stems, then fuzzy keys."""
         cache_key = (word, lang)
         found = self._cache.get(cache_key)
@@ -332,54 +317,41 @@ class NameIndex:
             return found
         if len(self._cache) > 500_000:
             self._cache.clear()
-        found = tuple(self._word_hits(word, lang))
-        self._cache[cache_key] = found
+        found = self._cache[cache_key] = WordHits(
+            FormSource(self.written, self.forms, self.alias_forms), self._word_groups(word, lang)
+        )
         return found
 
-    def _word_hits(self, word: str, lang: str | None) -> list[Hit]:
+    def _word_groups(self, word: str, lang: str | None) -> list[Group]:
         hypotheses: list[tuple[str, int, bool]] = [(word, len(word), False)]
         split = split_apostrophe_suffix(word)
         if split:
             hypotheses.append((split[0], len(split[0]), False))
         for text, end, _ in list(hypotheses):
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
-        hits: list[Hit] = []
-        seen: set[tuple[int, str, int, int, int]] = set()
+        groups: list[Group] = []
         for text, end, inflected in hypotheses:
-            key = skeleton(text)
-            written_base = _written_mark(text, 0)
-            for posting in self.unpacked(key):
-                if _mark(posting) in seen:
-                    continue
-                seen.add(_mark(posting))
-                if inflected:
-                    method = "inflected"
-                elif written_base | posting.entity in self.written:
-                    method = "exact"  # as written in the gazetteer
-                else:
-                    method = "translit"
-                hits.append(Hit(posting, METHOD_SCORE[method], method, self._form(posting), end, False))
+            packed = self.postings.get(skeleton(text))
+            if packed:
+                method = "inflected" if inflected else "exact"
+                groups.append(Group(packed, method, METHOD_SCORE[method], end, False, _written_mark(text, 0)))
         # Fuzzy keys are tried even when a rule matched, but then only as weak hits: they may complete
         # a full name next to a firm word (Sergio Gore) and never decide a bare surname.
-        firm = bool(hits)
+        firm = bool(groups)
         for text, end, _inflected in hypotheses:
             for key, distance in self._fuzzy_keys(skeleton(text)):
                 size = max(len(key), 1)
                 score = round(0.9 * (1 - distance / size), 3)
                 weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
-                for posting in self.unpacked(key):
-                    if _mark(posting) in seen:
-                        continue
-                    seen.add(_mark(posting))
-                    hits.append(Hit(posting, score, "fuzzy", self._form(posting), end, weak))
-            if hits:
+                groups.append(Group(self.postings[key], "fuzzy", score, end, weak, 0))
+            if groups:
                 break
-        return hits
+        return groups
 
     def unpacked(self, key: str) -> list[Posting]:
         """The postings of a key (packed as integers in the index)."""
         packed = self.postings.get(key)
-        return [_unpack(value) for value in packed] if packed else []
+        return [unpack(value) for value in packed] if packed else []
 
     def _form(self, posting: Posting) -> str:
         return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
@@ -434,25 +406,6 @@ class NameIndex:
         return state
 
 
-_ROLE_CODES = {role: n for n, role in enumerate(ROLES)}
-
-
-def _pack(p: Posting) -> int:
-    """entity (24 bits) · role (3) · pos (6) · length (6) · ref (24): one signed 64-bit integer."""
-    if p.entity >= 1 << 24 or p.ref >= 1 << 24 or p.pos >= 64 or p.length >= 64:
-        raise ValueError(f"gazetteer too large for the packed index: {p}")
-    return (p.entity << 39) | (_ROLE_CODES[p.role] << 36) | (p.pos << 30) | (p.length << 24) | p.ref
-
-
-def _unpack(value: int) -> Posting:
-    return Posting(value >> 39, ROLES[(value >> 36) & 7], (value >> 30) & 63, (value >> 24) & 63, value & 0xFFFFFF)
-
-
-def _mark(posting: Posting) -> tuple[int, str, int, int, int]:
-    """Identity of a posting: alias postings also differ by which alias they belong to."""
-    return (*posting[:4], posting.ref if posting.role == "A" else -1)
-
-
 def _written_mark(word: str, entity: int) -> int:
     """A compact, process-independent mark of 'this entity has this form as written'."""
     return zlib.crc32(fold(word).encode("utf-8")) << 24 | entity
@@ -475,7 +428,7 @@ def engine_version() -> str:
     """A hash of the engine's source: a change of rules invalidates cached indexes."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("index.py", "keys.py", "translit.py", "inflection.py", "schema.py"):
+    for name in ("index.py", "postings.py", "keys.py", "translit.py", "inflection.py", "schema.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -508,7 +461,26 @@ def read_cached_index(digest: str) -> NameIndex | None:
     finally:
         if enabled:
             gc.enable()
-    return index if isinstance(index, NameIndex) else None
+    if not isinstance(index, NameIndex):
+        return None
+    _exempt_from_collector(index)
+    return index
+
+
+FREEZE_ENTITIES = 10_000
+
+
+def _exempt_from_collector(index: NameIndex) -> None:
+    """Move a large index out of the cyclic collector's sight (`gc.freeze`).
+
+    A 100,000-person index is a few million long-lived objects; every full collection, which the
+    allocations of ordinary matching trigger now and then, would walk all of them and stall one
+    lookup for a tenth of a second or more. Freezing also exempts the other objects alive at that
+    moment, which reference counting still frees; only their reference cycles would never be
+    collected, a small cost next to the stalls, and one a small (default) index does not take.
+    """
+    if len(index.entities) >= FREEZE_ENTITIES:
+        gc.freeze()
 
 
 def load_or_build_index(gazetteer: Gazetteer) -> NameIndex:
@@ -517,6 +489,7 @@ def load_or_build_index(gazetteer: Gazetteer) -> NameIndex:
     if index is not None:
         return index
     index = build_index(gazetteer)
+    _exempt_from_collector(index)
     if os.environ.get("C5NAMES_NO_CACHE"):
         return index
     path = _cache_path(gazetteer.digest)

@@ -162,7 +162,7 @@ def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity
     the index does not tie to another part of the name (a misspelling such as Gore for Gor)."""
     keys: list[str] = []
     for word in words:
-        roles = {h.posting.role for h in index.word_hits(word.text, lang) if h.posting.entity == entity and not h.weak}
+        roles = {h.posting.role for h in index.word_hits(word.text, lang).of(entity) if not h.weak}
         if "S" in roles or not roles & {"G", "P", "X"}:
             keys.append(skeleton(word.text))
             keys.extend(skeleton(stem) for stem in stems(word.text, lang))

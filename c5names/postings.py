@@ -1,0 +1,231 @@
+"""Postings (which word of which entity's name a key stands for), packed as integers, and the hits of
+one text word, unpacked lazily per entity.
+
+A common given name or surname of a large gazetteer has thousands of postings. Detection needs, for
+one word, the set of entities it may belong to (to intersect with the neighbouring words' sets) and
+the detailed hits of only the few entities that survive. So a word's postings stay packed in sorted
+arrays (entity in the high bits); entity sets come from numpy, and one entity's hits from a binary
+search, so the work per word does not grow with how many people share the name.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+import numpy
+
+ROLES = ("G", "P", "S", "X", "A")
+_ROLE_CODES = {role: n for n, role in enumerate(ROLES)}
+ENTITY_SHIFT = 39
+_ALIAS_CODE = _ROLE_CODES["A"]
+_SURNAME_CODE = _ROLE_CODES["S"]
+
+
+class Posting(NamedTuple):
+    """A word of a gazetteer name: which entity, which part, where in the part, which form."""
+
+    entity: int
+    role: str  # G given, P patronymic/middle, S surname, X suffix, A alias phrase
+    pos: int
+    length: int
+    ref: int  # alias index for role A, form index otherwise
+
+
+class Hit(NamedTuple):
+    """A text word matched to a posting, with how well and how."""
+
+    posting: Posting
+    score: float
+    method: str
+    form: str
+    end: int  # where the name ends inside the text word (an apostrophe suffix is left out)
+    weak: bool  # a fuzzy match of a short word: valid only next to a firm one
+
+
+def pack(p: Posting) -> int:
+    """entity (24 bits) · role (3) · pos (6) · length (6) · ref (24): one signed 64-bit integer."""
+    if p.entity >= 1 << 24 or p.ref >= 1 << 24 or p.pos >= 64 or p.length >= 64:
+        raise ValueError(f"gazetteer too large for the packed index: {p}")
+    return (p.entity << ENTITY_SHIFT) | (_ROLE_CODES[p.role] << 36) | (p.pos << 30) | (p.length << 24) | p.ref
+
+
+def unpack(value: int) -> Posting:
+    return Posting(value >> 39, ROLES[(value >> 36) & 7], (value >> 30) & 63, (value >> 24) & 63, value & 0xFFFFFF)
+
+
+def packed_mark(value: int) -> int:
+    """Identity of a packed posting: the form index of a name word does not count, but which alias
+    an alias posting belongs to does."""
+    return value if (value >> 36) & 7 == _ALIAS_CODE else value & ~0xFFFFFF
+
+
+class Group(NamedTuple):
+    """Postings a word reached one way (one key: as written, a stem, a fuzzy neighbour)."""
+
+    packed: array[int]  # packed postings, in entity order (an entity's postings are contiguous)
+    method: str  # "exact" (exact or translit, decided per entity), "inflected" or "fuzzy"
+    score: float
+    end: int
+    weak: bool
+    written: int  # the word's written mark without an entity (see NameIndex.written)
+
+
+class FormSource(NamedTuple):
+    """What a WordHits needs from the index to turn postings into hits."""
+
+    written: set[int]
+    forms: list[str]
+    alias_forms: list[str]
+
+
+class WordHits:
+    """Every posting one text word may realise; unpacked per entity on demand and memoised."""
+
+    __slots__ = ("_all", "_by_entity", "_entities", "_groups", "_leads", "_source")
+
+    def __init__(self, source: FormSource | None, groups: list[Group], hits: tuple[Hit, ...] | None = None) -> None:
+        self._source = source
+        self._groups = [g for g in groups if len(g.packed)]
+        self._all = hits
+        self._by_entity: dict[int, tuple[Hit, ...]] = {}
+        self._entities: frozenset[int] | None = None
+        self._leads: tuple[frozenset[int], frozenset[int]] | None = None
+
+    @classmethod
+    def of_hits(cls, hits: tuple[Hit, ...]) -> WordHits:
+        """A WordHits over explicit hits (a filtered selection)."""
+        return cls(None, [], hits)
+
+    def __bool__(self) -> bool:
+        return bool(self._all) if self._all is not None else bool(self._groups)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.all())
+
+    def all(self) -> tuple[Hit, ...]:
+        """Every hit (all entities): for the few words whose postings are all needed."""
+        if self._all is None:
+            self._all = self._unpack(self._groups_values())
+        return self._all
+
+    def entities(self) -> frozenset[int]:
+        if self._entities is None:
+            if self._all is not None:
+                self._entities = frozenset(h.posting.entity for h in self._all)
+            else:
+                self._entities = frozenset((_values(self._groups) >> ENTITY_SHIFT).tolist())
+        return self._entities
+
+    def leads(self) -> tuple[frozenset[int], frozenset[int]]:
+        """(entities whose name part starts here, of which those whose surname starts here)."""
+        if self._leads is None:
+            if self._all is not None:
+                first = [h.posting for h in self._all if h.posting.pos == 0 and h.posting.role != "A"]
+                self._leads = (
+                    frozenset(p.entity for p in first),
+                    frozenset(p.entity for p in first if p.role == "S"),
+                )
+            else:
+                values = _values(self._groups)
+                role = (values >> 36) & 7
+                first = ((values >> 30) & 63) == 0
+                entity = values >> ENTITY_SHIFT
+                self._leads = (
+                    frozenset(entity[first & (role != _ALIAS_CODE)].tolist()),
+                    frozenset(entity[first & (role == _SURNAME_CODE)].tolist()),
+                )
+        return self._leads
+
+    def role_entities(self, role: str) -> frozenset[int]:
+        """Entities with a posting of this role (any position)."""
+        if self._all is not None:
+            return frozenset(h.posting.entity for h in self._all if h.posting.role == role)
+        values = _values(self._groups)
+        return frozenset((values[((values >> 36) & 7) == _ROLE_CODES[role]] >> ENTITY_SHIFT).tolist())
+
+    def of(self, entity: int) -> tuple[Hit, ...]:
+        """The hits of one entity (a binary search in each group)."""
+        found = self._by_entity.get(entity)
+        if found is None:
+            if self._all is not None:
+                found = tuple(h for h in self._all if h.posting.entity == entity)
+            else:
+                # Postings are stored entity by entity and entity ids grow, so each entity's postings are
+                # one contiguous run that a binary search on the entity's lowest value finds.
+                low, high = entity << ENTITY_SHIFT, (entity + 1) << ENTITY_SHIFT
+                found = self._unpack(
+                    [(g, g.packed[bisect_left(g.packed, low) : bisect_left(g.packed, high)]) for g in self._groups]
+                )
+            self._by_entity[entity] = found
+        return found
+
+    def single_surnames(self) -> dict[int, Hit]:
+        """Per entity, its first firm hit as a one-word surname: what a bare surname needs, found for
+        all of a common surname's holders in one pass."""
+        if self._all is not None:
+            selected = [h for h in self._all if _is_single_surname(h.posting) and not h.weak]
+        else:
+            chosen = []
+            for g in self._groups:
+                if g.weak:
+                    continue
+                values = numpy.frombuffer(g.packed, dtype=numpy.int64)
+                mask = (((values >> 36) & 7) == _SURNAME_CODE) & (((values >> 24) & 0xFFF) == 1)  # pos 0, length 1
+                if mask.any():
+                    chosen.append((g, values[mask].tolist()))
+            selected = list(self._unpack(chosen))
+        out: dict[int, Hit] = {}
+        for hit in selected:
+            out.setdefault(hit.posting.entity, hit)
+        return out
+
+    def aliases(self) -> list[Hit]:
+        """Hits of alias phrases (country names and the like), which are few."""
+        if self._all is not None:
+            return [h for h in self._all if h.posting.role == "A"]
+        selected = []
+        for g in self._groups:
+            values = numpy.frombuffer(g.packed, dtype=numpy.int64)
+            chosen = values[((values >> 36) & 7) == _ALIAS_CODE]
+            if len(chosen):
+                selected.append((g, chosen.tolist()))
+        return list(self._unpack(selected))
+
+    def _groups_values(self) -> list[tuple[Group, Sequence[int]]]:
+        return [(g, g.packed) for g in self._groups]
+
+    def _unpack(self, selected: list[tuple[Group, Sequence[int]]]) -> tuple[Hit, ...]:
+        """Hits from packed values, earlier groups first; a posting reached twice keeps its first hit."""
+        assert self._source is not None
+        written, forms, alias_forms = self._source
+        hits: list[Hit] = []
+        seen: set[int] = set()
+        for group, values in selected:
+            for value in values:
+                posting = unpack(value)
+                key = packed_mark(value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                method = group.method
+                if method == "exact" and group.written | posting.entity not in written:
+                    method = "translit"
+                form = alias_forms[posting.ref] if posting.role == "A" else forms[posting.ref]
+                score = 0.95 if method == "translit" else group.score
+                hits.append(Hit(posting, score, method, form, group.end, group.weak))
+        return tuple(hits)
+
+
+def _is_single_surname(posting: Posting) -> bool:
+    return posting.role == "S" and posting.pos == 0 and posting.length == 1
+
+
+def _values(groups: list[Group]) -> numpy.ndarray:
+    arrays = [numpy.frombuffer(g.packed, dtype=numpy.int64) for g in groups]
+    if not arrays:
+        return numpy.zeros(0, dtype=numpy.int64)
+    return arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays)
+
