@@ -228,4 +228,3 @@ def _values(groups: list[Group]) -> numpy.ndarray:
     if not arrays:
         return numpy.zeros(0, dtype=numpy.int64)
     return arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays)
-
