@@ -167,3 +167,38 @@ def referee(score_py: Path, gold: Path, pred: Path) -> dict[str, dict[str, float
     if "persons lenient" not in results:
         raise RuntimeError(f"could not read score.py's output:\n{proc.stdout[-500:]}")
     return results
+
+
+# -- the ceiling: a component that already knows every answer -------------------------------------
+_KNOWN_ANSWERS: dict[tuple[int, int, int], list[tuple[int, int, str, str]]] = {}
+
+
+def _doc_key(doc: Any) -> tuple[int, int, int]:
+    """A cheap identity of a document (building `doc.text` would cost more than what is measured)."""
+    return (len(doc), doc[0].orth, doc[-1].idx) if len(doc) else (0, 0, 0)
+
+
+def _write_known_answers(doc: Any) -> Any:
+    spans = []
+    for start, end, label, kb_id in _KNOWN_ANSWERS.get(_doc_key(doc), ()):
+        span = doc.char_span(start, end, label=label, kb_id=kb_id)
+        if span is not None:
+            spans.append(span)
+    doc.set_ents(spans)
+    return doc
+
+
+def make_answer_writer(lang: str, gold: Sequence[dict[str, Any]]) -> Pipeline:
+    """`spacy.blank(lang)` plus a component that writes the gold mentions as `doc.ents` with their ids,
+    doing no detection at all: the least work any linker that sets entities must do, so its ratio to
+    blank is the ceiling a linker can reach on this corpus."""
+    from spacy.language import Language
+
+    if "bench_known_answers" not in Language.factories:
+        Language.component("bench_known_answers", func=_write_known_answers)
+    nlp = make_blank(lang)
+    for item in gold:
+        doc = nlp.make_doc(item["text"])
+        _KNOWN_ANSWERS[_doc_key(doc)] = [(m["start"], m["end"], "NAME", m["id"]) for m in item["mentions"]]
+    nlp.add_pipe("bench_known_answers")
+    return nlp

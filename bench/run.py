@@ -145,11 +145,20 @@ def corpus_sections(cfg: Config, res: Results, work: Path) -> None:
         blank = peers.make_blank(lang)
         c5 = peers.make_c5names(lang)
         ruler = peers.make_ruler(lang, phrase)
+        answers = peers.make_answer_writer(lang, gold)
         tokens = measure.count_tokens(blank, texts)
         contest = measure.interleaved(
-            {"blank": blank, "c5names": c5, "ruler": ruler},
+            {"blank": blank, "c5names": c5, "ruler": ruler, "answers": answers},
             texts,
             reset=reset_system,
+            repeats=cfg.repeats,
+            tokens=tokens,
+        )
+        # A long-running service sees names again: the same contest with c5names' caches kept warm.
+        warm = measure.interleaved(
+            {"blank": blank, "c5names": c5},
+            texts,
+            reset=lambda _name, nlp: measure.flush_tokenizer(nlp),
             repeats=cfg.repeats,
             tokens=tokens,
         )
@@ -166,6 +175,8 @@ def corpus_sections(cfg: Config, res: Results, work: Path) -> None:
             "ratio": contest.ratio("c5names", "blank"),
             "median_ratio": contest.median_ratio("c5names", "blank"),
             "ruler_ratio": contest.ratio("ruler", "blank"),
+            "answers_ratio": contest.ratio("answers", "blank"),
+            "warm_ratio": warm.ratio("c5names", "blank"),
             "seconds": contest.seconds,
         }
         log(
@@ -429,6 +440,8 @@ def _render_cost(res: Results, add: Any) -> None:
                 rate(c["c5names"]),
                 ratio(c["ratio"]),
                 ratio(c["median_ratio"]),
+                ratio(c["warm_ratio"]),
+                ratio(c["answers_ratio"]),
                 mark(c["ratio"] >= TARGETS["ratio_default"]),
             ]
         )
@@ -444,11 +457,20 @@ def _render_cost(res: Results, add: Any) -> None:
                 "+c5names tok/s",
                 "ratio",
                 "median ratio",
+                "warm ratio",
+                "ceiling",
                 "≥ 0.85",
             ],
             rows,
         )
         + "\n"
+    )
+    add(
+        "*ratio* starts every repeat from empty caches; *warm ratio* keeps c5names' caches from the previous "
+        "repeat (a long-running service that has seen the names before). *ceiling* is a component that already "
+        "knows every gold mention and only writes them as `doc.ents` with their ids (`char_span` + `set_ents`, "
+        "no detection at all, `bench/peers.py`): no linker that sets entities can keep more of blank's throughput "
+        "on this corpus, so where the ceiling is below 0.85 the target cannot be met at this density of names.\n"
     )
 
 
@@ -533,16 +555,17 @@ def _render_scale(res: Results, add: Any) -> None:
         "`gazetteer.index` is ready from the cache (*of which in load()*: the part spent inside `load`), *RSS after "
         "load* is its `ru_maxrss` then, *peak RSS* its `ru_maxrss` after it also ran the lookups and the pipeline "
         '(it never asks for entity models); *ratio* is `spacy.blank("en")` + c5names (`gazetteer_files: [dir], '
-        "include_default: False`) against blank on that corpus.\n"
+        "include_default: False`) against blank on that corpus, every repeat from empty caches, and *warm ratio* the "
+        "same with the caches kept from the previous repeat (per-word work is then paid once per distinct word).\n"
     )
     rows = []
     for n, e in res.scale.items():
         if "skipped" in e:
-            rows.append([f"{n:,}", num(e["yaml_mb"], 1), e["skipped"], *[""] * 8])
+            rows.append([f"{n:,}", num(e["yaml_mb"], 1), e["skipped"], *[""] * 9])
             continue
         comp, serve = e.get("compile", {}), e.get("serve", {})
         if "error" in comp:
-            rows.append([f"{n:,}", num(e["yaml_mb"], 1), f"compile failed: {comp['error']}", *[""] * 8])
+            rows.append([f"{n:,}", num(e["yaml_mb"], 1), f"compile failed: {comp['error']}", *[""] * 9])
             continue
         serve_ok = "error" not in serve
         rows.append(
@@ -558,6 +581,7 @@ def _render_scale(res: Results, add: Any) -> None:
                 num(serve.get("peak_rss_mb"), 0) if serve_ok else "",
                 num(comp.get("peak_rss_mb"), 0),
                 ratio(serve.get("ratio")) if serve_ok else "",
+                ratio(serve.get("warm_ratio")) if serve_ok and "warm_ratio" in serve else "",
             ]
         )
     add(
@@ -574,6 +598,7 @@ def _render_scale(res: Results, add: Any) -> None:
                 "peak RSS MB",
                 "peak RSS compile MB",
                 "ratio vs blank (en)",
+                "warm ratio",
             ],
             rows,
         )

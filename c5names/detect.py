@@ -281,8 +281,14 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
             if (k, role) not in blocks:
                 blocks[(k, role)] = _block(doc, k, entity, role)
             block = blocks[(k, role)]
-            if block is None and role == "P" and PATRONYMIC_RE.search(doc.words[k].text):
-                # A patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov).
+            if (
+                block is None
+                and role == "P"
+                and not facts.patronymic_listed
+                and PATRONYMIC_RE.search(doc.words[k].text)
+            ):
+                # A patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov); when it lists
+                # one, a different patronymic is another person's (a namesake's father differs).
                 block = (
                     k + 1,
                     [
@@ -533,15 +539,18 @@ REACH_LIMIT = 8
 
 def _by_reach(doc: _Doc, i: int, entities: set[int]) -> list[tuple[int, int]]:
     """(end word it could reach, entity), furthest first: how far from word i the entity appears in
-    every word, an initial or an unlisted patronymic counting for anyone. A name cannot extend past
-    that, so once a parse is found, entities that cannot reach as far need no parsing (a common given
-    name at 100,000 persons would otherwise be parsed for every one of its holders)."""
+    every word (an initial counts for anyone, an unknown patronymic for anyone who lists none). A name
+    cannot extend past that, so once a parse is found, entities that cannot reach as far need no
+    parsing (a common given name at 100,000 persons would otherwise be parsed for each holder)."""
     out: list[tuple[int, int]] = []
     alive = frozenset(entities)
     k = i + 1
+    facts = doc.index.entities
     while alive and k < min(len(doc.words), i + REACH_LIMIT):
-        if not (doc.is_initial(k) or PATRONYMIC_RE.search(doc.words[k].text)):
+        if not doc.is_initial(k):
             holders = doc.entities_at(k)
+            if PATRONYMIC_RE.search(doc.words[k].text):
+                holders = holders | {e for e in alive - holders if not facts[e].patronymic_listed}
             out.extend((k, entity) for entity in alive - holders)
             alive = alive & holders
         k += 1

@@ -1,4 +1,4 @@
-"""The compiled name index: word keys → postings, fuzzy blocks, compact entity facts.
+"""The compiled name index: word keys → postings, fuzzy neighbours, compact entity facts.
 
 Built once from a `Gazetteer` and cached on disk keyed by the YAML content and the engine version,
 so a command starts fast and per-document work never loops over entities: every lookup is a dict
@@ -16,17 +16,14 @@ import pickle
 import tempfile
 import zlib
 from array import array
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, skeleton
+from .neighbours import DeletionIndex
 from .postings import FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
 from .schema import Entity, PersonName, first_day, last_day
 from .translit import CONVENTIONS, has_cyrillic, romanise_word
@@ -67,6 +64,7 @@ class EntityFacts:
     given_keys: set[str] = field(default_factory=set)
     connectors: set[str] = field(default_factory=set)
     needs_suffix: bool = False
+    patronymic_listed: bool = False  # then another patronymic in a text names someone else
     relations: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -203,7 +201,7 @@ class NameIndex:
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []
         self.alias_tails: list[str] = []
-        self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.neighbours = DeletionIndex(())
         self._form_ids: dict[str, int] = {}
         self._cache: dict[tuple[str, str | None], WordHits] = {}
         self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by detect.find
@@ -247,6 +245,7 @@ class NameIndex:
             words = entity.name.split()
             names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
         facts.needs_suffix = bool(names) and all(n.suffix for n in names)
+        facts.patronymic_listed = any(n.patronymic for n in names)
         for name in names:
             source = name.lang or "ru"
             for role, words in _name_parts(name).items():
@@ -299,14 +298,11 @@ class NameIndex:
                 self.written.add(_written_mark(word, idx))
 
     def finish(self) -> None:
-        """Build the fuzzy blocks."""
+        """Build the fuzzy neighbourhood index."""
         # Postings are packed into one array of integers per key: a 100,000-person index then holds a
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
         self._seen = set()
-        for key in self.postings:
-            if len(key) >= 3 and " " not in key:
-                self.blocks[(key[0], len(key))].append(key)
-        self.blocks = dict(self.blocks)
+        self.neighbours = DeletionIndex(self.postings)
 
     # -- word lookup ------------------------------------------------------------------------
     def word_hits(self, word: str, lang: str | None = None) -> WordHits:
@@ -357,19 +353,10 @@ class NameIndex:
         return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
 
     def _fuzzy_keys(self, key: str) -> list[tuple[str, int]]:
-        """Keys within 1 edit (2 from 9 letters on) of `key`, among keys with the same first letter and
-        a length within reach: rapidfuzz scans each block in C."""
+        """Keys within 1 edit (2 from 9 letters on) of `key` with the same first letter."""
         if len(key) < WEAK_FUZZY_MIN_LEN or " " in key:
             return []
-        max_edits = 1 if len(key) < 9 else 2
-        out: list[tuple[str, int]] = []
-        for length in range(len(key) - max_edits, len(key) + max_edits + 1):
-            block = self.blocks.get((key[0], length))
-            if block:
-                found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=None)
-                out.extend((other, int(distance)) for other, distance, _ in found if other != key)
-        out.sort(key=lambda item: item[1])
-        return out[:8]
+        return self.neighbours.near(key)
 
     # -- lookup of a whole form (API and CLI `lookup`) --------------------------------------
     def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
@@ -428,7 +415,7 @@ def engine_version() -> str:
     """A hash of the engine's source: a change of rules invalidates cached indexes."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("index.py", "postings.py", "keys.py", "translit.py", "inflection.py", "schema.py"):
+    for name in ("index.py", "postings.py", "neighbours.py", "keys.py", "translit.py", "inflection.py", "schema.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 

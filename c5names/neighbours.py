@@ -1,0 +1,79 @@
+"""Keys within one or two edits of a key, found without scanning: a deletion-neighbourhood index.
+
+Two strings within Levenshtein distance k share a string obtained by deleting at most k characters
+from each (a substitution deletes the same place in both, an insertion deletes the extra letter).
+So every indexed key is stored under the hashes of its deletion variants, and a query looks up the
+hashes of its own: the candidates are a handful of keys, whatever the size of the gazetteer, and
+each is then checked with an exact distance. Hashes and key numbers are two numpy arrays, which
+pickle and load as raw bytes.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from zlib import crc32
+
+import numpy
+from rapidfuzz.distance import Levenshtein
+
+MIN_KEY = 3  # shorter keys are never fuzzy neighbours
+TWO_EDITS_FROM = 9  # query keys this long may be two edits away from a key
+
+
+def max_edits(key: str) -> int:
+    return 1 if len(key) < TWO_EDITS_FROM else 2
+
+
+def deletions(key: str, depth: int) -> set[str]:
+    """The key and every string made by deleting up to `depth` (1 or 2) of its characters."""
+    n = len(key)
+    out = {key[:i] + key[i + 1 :] for i in range(n)}
+    out.add(key)
+    if depth > 1:
+        out.update(key[:i] + key[i + 1 : j] + key[j + 1 :] for i in range(n) for j in range(i + 1, n))
+    return out
+
+
+def _hash(text: str) -> int:
+    return crc32(text.encode())
+
+
+class DeletionIndex:
+    """Keys by the hashes of their deletion variants."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = [key for key in keys if len(key) >= MIN_KEY and " " not in key]
+        hashes: array[int] = array("I")
+        numbers: array[int] = array("i")
+        for number, key in enumerate(self.keys):
+            # A key can be two edits from a query of TWO_EDITS_FROM letters when two shorter than it.
+            depth = 2 if len(key) >= TWO_EDITS_FROM - 2 else 1
+            variants = deletions(key, depth)
+            hashes.extend([crc32(variant.encode()) for variant in variants])
+            numbers.extend([number] * len(variants))
+        order = numpy.argsort(numpy.frombuffer(hashes, dtype=numpy.uint32), kind="stable")
+        self.hashes = numpy.frombuffer(hashes, dtype=numpy.uint32)[order]
+        self.numbers = numpy.frombuffer(numbers, dtype=numpy.int32)[order]
+
+    def near(self, key: str, limit: int = 8) -> list[tuple[str, int]]:
+        """(key, distance) of indexed keys within reach of `key` that begin with the same letter (a
+        first letter is rarely misspelt, and allowing it would let Gor reach Bor and Kor), nearest first."""
+        edits = max_edits(key)
+        wanted = numpy.fromiter((_hash(v) for v in deletions(key, edits)), dtype=numpy.uint32)
+        lows = numpy.searchsorted(self.hashes, wanted, side="left")
+        highs = numpy.searchsorted(self.hashes, wanted, side="right")
+        numbers: set[int] = set()
+        for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
+            if high > low:
+                numbers.update(self.numbers[low:high].tolist())
+        out: list[tuple[str, int]] = []
+        for number in numbers:
+            other = self.keys[number]
+            if other == key or other[0] != key[0] or abs(len(other) - len(key)) > edits:
+                continue
+            distance = Levenshtein.distance(key, other, score_cutoff=edits)
+            if distance <= edits:
+                out.append((other, distance))
+        out.sort(key=lambda item: (item[1], item[0]))
+        return out[:limit]

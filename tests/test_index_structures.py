@@ -1,0 +1,124 @@
+"""The large-gazetteer structures of the index: the deletion-neighbourhood fuzzy index must find exactly
+what a full Levenshtein scan finds, and a word's lazily unpacked hits (per entity, leads, one-word
+surnames) must agree with unpacking everything. Plus the namesake rule that came with them: a
+patronymic that differs from the one the gazetteer lists names someone else."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+import c5names
+from c5names.neighbours import DeletionIndex, deletions, max_edits
+from c5names.postings import WordHits
+
+LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _scan(keys: list[str], key: str) -> list[tuple[str, int]]:
+    """The reference: every key with the same first letter within reach, by a full scan."""
+    edits = max_edits(key)
+    found = []
+    for other in dict.fromkeys(keys):
+        if len(other) >= 3 and other != key and other[0] == key[0]:
+            distance = Levenshtein.distance(key, other)
+            if distance <= edits:
+                found.append((other, distance))
+    return sorted(found, key=lambda item: (item[1], item[0]))
+
+
+@SETTINGS
+@given(st.lists(LETTERS, min_size=1, max_size=60), LETTERS)
+def test_deletion_index_finds_what_a_full_scan_finds(keys: list[str], query: str) -> None:
+    index = DeletionIndex(dict.fromkeys(keys))
+    assert index.near(query, limit=1000) == _scan(keys, query)
+
+
+@SETTINGS
+@given(LETTERS, st.data())
+def test_keys_one_or_two_edits_away_are_found(key: str, data: st.DataObject) -> None:
+    # Edit a key (not its first letter) and look the edited form up among decoys.
+    edited = list(key)
+    for _ in range(max_edits(key)):
+        position = data.draw(st.integers(1, max(1, len(edited) - 1)))
+        edited.insert(position, data.draw(st.sampled_from("aeiou")))
+    query = "".join(edited)
+    index = DeletionIndex([key, "zzzz", key[::-1] + "q"])
+    expected_distance = Levenshtein.distance(query, key)
+    if query != key and expected_distance <= max_edits(query):
+        assert (key, expected_distance) in index.near(query, limit=1000)
+
+
+def test_deletions_of_a_word() -> None:
+    assert deletions("gor", 1) == {"gor", "or", "gr", "go"}
+    assert "mrzyoyev" in deletions("mirziyoyev", 2)
+    assert "mrzyyev" not in deletions("mirziyoyev", 2)
+
+
+def _default_words() -> list[str]:
+    index = c5names.default_gazetteer().index
+    words = {form for form in index.forms if form[:1].isupper()}
+    return [*sorted(words)[:400], "Berdimuhamedov", "Japarov", "Rahmon", "Gore", "Tokayevs", "Mirziyoyevning"]
+
+
+def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
+    index = c5names.default_gazetteer().index
+    for word in _default_words():
+        lazy = index.word_hits(word, None)
+        index._cache.clear()
+        every = index.word_hits(word, None).all()
+        eager = WordHits.of_hits(every)
+        assert lazy.entities() == eager.entities(), word
+        assert lazy.leads() == eager.leads(), word
+        assert lazy.single_surnames() == eager.single_surnames(), word
+        assert sorted(lazy.aliases()) == sorted(eager.aliases()), word
+        for entity in eager.entities():
+            assert sorted(lazy.of(entity)) == sorted(eager.of(entity)), (word, entity)
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "people.yaml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+NAMESAKES = """
+entities:
+  - id: testov-nurlan-bolatovich
+    type: person
+    name: Nurlan Testov
+    names:
+      - given: Nurlan
+        patronymic: Bolatovich
+        surname: Testov
+    sources: [https://example.org/testov]
+  - id: testbaev-akylbek
+    type: person
+    name: Akylbek Testbaev
+    names:
+      - given: Akylbek
+        surname: Testbaev
+    sources: [https://example.org/testbaev]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nurlan Bolatovich Testov spoke.", ["testov-nurlan-bolatovich"]),
+        ("Nurlan Testov spoke.", ["testov-nurlan-bolatovich"]),
+        # Another patronymic than the listed one: a namesake, not this man.
+        ("Nurlan Serikovich Testov spoke.", []),
+        # No patronymic listed: any patronymic may stand between given name and surname.
+        ("Akylbek Usenbekovich Testbaev spoke.", ["testbaev-akylbek"]),
+    ],
+)
+def test_a_different_patronymic_names_someone_else(tmp_path: Path, text: str, expected: list[str]) -> None:
+    linker = c5names.Linker(c5names.load(_write(tmp_path, NAMESAKES), default=False))
+    assert [m.id for m in linker.link(text, lang="en")] == expected
