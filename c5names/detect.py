@@ -8,7 +8,9 @@ looked up once (cached in the index), so the cost per document does not depend o
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -112,11 +114,16 @@ class Found:
     other_person: bool = False
 
 
-def segment(text: str) -> list[Word]:
+def segment(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Word]:
     """The capitalised words of a text, hyphenated ones split into their parts (elided articles
-    before a word are left out of it)."""
+    before a word are left out of it); only inside `regions` (start, end) when given."""
     words: list[Word] = []
-    for match in WORD_RE.finditer(text):
+    matches = (
+        WORD_RE.finditer(text)
+        if regions is None
+        else itertools.chain.from_iterable(WORD_RE.finditer(text, start, end) for start, end in regions)
+    )
+    for match in matches:
         start, word = match.start("w"), match.group("w")
         if not (word[0].isupper() or word[0].istitle()):
             continue
@@ -399,14 +406,16 @@ def _joinable(gap: str) -> bool:
     return len(gap) <= 16 and gap.count("\n") <= 1 and bool(_JOINABLE_GAP.match(gap))
 
 
-def find(index: NameIndex, text: str, lang: str | None = None) -> tuple[list[Found], list[Word]]:
+def find(
+    index: NameIndex, text: str, lang: str | None = None, regions: Sequence[tuple[int, int]] | None = None
+) -> tuple[list[Found], list[Word]]:
     """Candidate mentions, left to right, longest first, never overlapping.
 
     The text is cut into chunks (runs of capitalised words that a name could span); a chunk's
     candidates depend only on its own text, so they are cached: a name seen once in a corpus costs a
     dictionary lookup afterwards.
     """
-    words = segment(text)
+    words = segment(text, regions)
     found: list[Found] = []
     caps_memo: dict[int, bool] = {}
     cache: dict[tuple[str, str | None, bool], list[Found]] = index.chunk_cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .detect import find
@@ -64,9 +64,16 @@ class Linker:
     def index(self):
         return self.gazetteer.index
 
-    def link(self, text: str, lang: str | None = None, date: str | dt.date | None = None) -> list[Mention]:
-        """Mentions in `text`, in order; `date` (the document's) decides who held an office."""
+    def link(
+        self,
+        text: str,
+        lang: str | None = None,
+        date: str | dt.date | None = None,
+        regions: Sequence[tuple[int, int]] | None = None,
+    ) -> list[Mention]:
+        """Mentions in `text`, in order; `date` (the document's) decides who held an office. `regions`
+        (start, end) limit the search to parts of the text (the spaCy component's windows)."""
         when = normalise_date(date) or self.default_date
-        found, words = find(self.index, text, lang)
+        found, words = find(self.index, text, lang, regions)
         mentions = resolve(self.index, text, found, words, when, lang)
         return [m for m in mentions if m.type in self.types and m.score >= self.threshold]

@@ -140,22 +140,12 @@ class C5NamesComponent:
         date = doc._.c5names_date or self.default_date
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
-        text = sparse_text(doc, self._relevant)
-        mentions = [] if text is None else self.linker.link(text, lang=self.lang, date=date)
-        if self.split_tokens and mentions:
-            doc = _split_at_boundaries(doc, mentions)
+        sparse = sparse_text(doc, self._relevant)
+        mentions = [] if sparse is None else self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
+        doc, placed = self._place(doc, mentions)
         spans: list[Span] = []
         explained: list[dict[str, Any]] = []
-        for mention in mentions:
-            span = doc.char_span(
-                mention.start,
-                mention.end,
-                label=self.labels.get(mention.type, "MISC"),
-                kb_id=mention.id,
-                alignment_mode="expand",
-            )
-            if span is None:
-                continue
+        for mention, span in placed:
             explained.append(_explain(mention))
             span._.c5names = explained[-1]
             spans.append(span)
@@ -167,6 +157,23 @@ class C5NamesComponent:
             merged = filter_spans(existing + [s for s in spans if not _overlaps_any(s, existing)])
         doc.set_ents(sorted(merged, key=lambda s: s.start))
         return doc
+
+    def _place(self, doc: Doc, mentions: list[Mention]) -> tuple[Doc, list[tuple[Mention, Span]]]:
+        """Each mention's span. Nearly every mention is aligned with tokens, and spaCy's strict
+        `char_span` (a binary search) finds it at once; only the rest need a token split (or, with
+        `split_tokens` off, an expanded span)."""
+        labels = [self.labels.get(mention.type, "MISC") for mention in mentions]
+        pairs = list(zip(mentions, labels, strict=True))
+        strict = [doc.char_span(m.start, m.end, label=label, kb_id=m.id) for m, label in pairs]
+        if self.split_tokens and None in strict:
+            doc = _split_at_boundaries(doc, [m for m, span in zip(mentions, strict, strict=True) if span is None])
+            strict = [doc.char_span(m.start, m.end, label=label, kb_id=m.id) for m, label in pairs]
+        placed = []
+        for (mention, label), span in zip(pairs, strict, strict=True):
+            span = span or doc.char_span(mention.start, mention.end, label, kb_id=mention.id, alignment_mode="expand")
+            if span is not None:
+                placed.append((mention, span))
+        return doc, placed
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:
@@ -244,15 +251,10 @@ def _explain(mention: Mention) -> dict[str, Any]:
     return mention.to_dict()
 
 
-def _split_at_boundaries(doc: Doc, mentions: list[Mention]) -> Doc:
-    """Split tokens in which a name starts or ends (Tokayev'in → Tokayev + 'in).
-
-    Aligned mentions (nearly all) are recognised by spaCy's strict `char_span`, which is a binary
-    search; only the others look up their token through the array of token offsets.
+def _split_at_boundaries(doc: Doc, misaligned: list[Mention]) -> Doc:
+    """Split tokens in which a name starts or ends (Tokayev'in → Tokayev + 'in): the mentions given
+    are those spaCy's strict `char_span` did not find; their tokens are found through the token offsets.
     """
-    misaligned = [m for m in mentions if doc.char_span(m.start, m.end) is None]
-    if not misaligned:
-        return doc
     starts = doc.to_array("IDX")
     cuts: dict[int, set[int]] = {}
     for mention in misaligned:

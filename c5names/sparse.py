@@ -76,8 +76,9 @@ class RelevanceCache:
         return any(self.index.word_hits(word.text, self.lang) for word in segment(text))
 
 
-def sparse_text(doc: Doc, relevant: RelevanceCache) -> str | None:
-    """`doc.text` with everything but the windows around known words replaced; None if no window."""
+def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int, int]]] | None:
+    """`doc.text` with everything but the windows around known words replaced, and the windows'
+    character ranges (the only places worth reading); None if there is no window."""
     if not len(doc):
         return None
     arr = doc.to_array([ORTH, SHAPE, IDX, SPACY])
@@ -99,28 +100,37 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> str | None:
     spaces = _SPACES[arr[:, 3]].tolist()
     offsets = arr[:, 2].tolist()
     pieces: list[str] = []
+    regions: list[tuple[int, int]] = []
     cursor = 0
     region_start, region_end = int(starts[0]), int(ends[0])
     for start, end in zip(starts[1:].tolist(), ends[1:].tolist(), strict=True):
         if start <= region_end:
             region_end = max(region_end, end)
             continue
-        cursor = _append(pieces, cursor, offsets[region_start], words, spaces, region_start, region_end)
+        cursor = _append(pieces, regions, cursor, offsets[region_start], words, spaces, region_start, region_end)
         region_start, region_end = start, end
-    cursor = _append(pieces, cursor, offsets[region_start], words, spaces, region_start, region_end)
+    cursor = _append(pieces, regions, cursor, offsets[region_start], words, spaces, region_start, region_end)
     total = offsets[-1] + len(words[-1]) + len(spaces[-1])
     pieces.append(PLACEHOLDER * (total - cursor))
-    return "".join(pieces)
+    return "".join(pieces), regions
 
 
 _SPACES = numpy.array(["", " "])
 
 
 def _append(
-    pieces: list[str], cursor: int, begin: int, words: list[str], spaces: list[str], start: int, end: int
+    pieces: list[str],
+    regions: list[tuple[int, int]],
+    cursor: int,
+    begin: int,
+    words: list[str],
+    spaces: list[str],
+    start: int,
+    end: int,
 ) -> int:
     """Add the placeholder up to `begin`, then tokens start..end-1 with their spaces (C-level joins)."""
     pieces.append(PLACEHOLDER * (begin - cursor))
     text = "".join(itertools.chain.from_iterable(zip(words[start:end], spaces[start:end], strict=True)))
     pieces.append(text)
+    regions.append((begin, begin + len(text)))
     return begin + len(text)
