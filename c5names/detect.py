@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -445,7 +445,16 @@ def find(
                     cache.clear()
                 relative = cache[key] = _find_in(_Doc(index, key[0], lang, caps, limit=j - k + 1))[0]
             found.extend(
-                replace(f, start=f.start + start, end=f.end + start, first=f.first + k, last=f.last + k)
+                Found(
+                    f.start + start,
+                    f.end + start,
+                    f.pattern,
+                    f.options,
+                    f.first + k,
+                    f.last + k,
+                    f.keys,
+                    f.other_person,
+                )
                 for f in relative
             )
         k = j + 1

@@ -84,7 +84,7 @@ class FormSource(NamedTuple):
 class WordHits:
     """Every posting one text word may realise; unpacked per entity on demand and memoised."""
 
-    __slots__ = ("_all", "_by_entity", "_entities", "_groups", "_leads", "_source")
+    __slots__ = ("_aliases", "_all", "_by_entity", "_entities", "_groups", "_leads", "_singles", "_source")
 
     def __init__(self, source: FormSource | None, groups: list[Group], hits: tuple[Hit, ...] | None = None) -> None:
         self._source = source
@@ -93,6 +93,8 @@ class WordHits:
         self._by_entity: dict[int, tuple[Hit, ...]] = {}
         self._entities: frozenset[int] | None = None
         self._leads: tuple[frozenset[int], frozenset[int]] | None = None
+        self._aliases: list[Hit] | None = None
+        self._singles: dict[int, Hit] | None = None
 
     @classmethod
     def of_hits(cls, hits: tuple[Hit, ...]) -> WordHits:
@@ -165,6 +167,11 @@ class WordHits:
     def single_surnames(self) -> dict[int, Hit]:
         """Per entity, its first firm hit as a one-word surname: what a bare surname needs, found for
         all of a common surname's holders in one pass."""
+        if self._singles is None:
+            self._singles = self._single_surnames()
+        return self._singles
+
+    def _single_surnames(self) -> dict[int, Hit]:
         if self._all is not None:
             selected = [h for h in self._all if _is_single_surname(h.posting) and not h.weak]
         else:
@@ -184,6 +191,11 @@ class WordHits:
 
     def aliases(self) -> list[Hit]:
         """Hits of alias phrases (country names and the like), which are few."""
+        if self._aliases is None:
+            self._aliases = self._alias_hits()
+        return self._aliases
+
+    def _alias_hits(self) -> list[Hit]:
         if self._all is not None:
             return [h for h in self._all if h.posting.role == "A"]
         selected = []
