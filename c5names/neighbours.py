@@ -60,13 +60,15 @@ class DeletionIndex:
         """(key, distance) of indexed keys within reach of `key` that begin with the same letter (a
         first letter is rarely misspelt, and allowing it would let Gor reach Bor and Kor), nearest first."""
         edits = max_edits(key)
-        wanted = numpy.fromiter((_hash(v) for v in deletions(key, edits)), dtype=numpy.uint32)
+        # Sorted, so that numpy's binary searches resume where the previous one ended.
+        wanted = numpy.sort(numpy.fromiter([crc32(v.encode()) for v in deletions(key, edits)], dtype=numpy.uint32))
         lows = numpy.searchsorted(self.hashes, wanted, side="left")
-        highs = numpy.searchsorted(self.hashes, wanted, side="right")
-        numbers: set[int] = set()
-        for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
-            if high > low:
-                numbers.update(self.numbers[low:high].tolist())
+        counts = numpy.searchsorted(self.hashes, wanted, side="right") - lows
+        present = counts > 0
+        lows, counts = lows[present], counts[present]
+        # Every position of every matching run, without a Python loop over the runs.
+        shift = numpy.repeat(lows - numpy.cumsum(counts) + counts, counts)
+        numbers = set(self.numbers[shift + numpy.arange(len(shift))].tolist())
         out: list[tuple[str, int]] = []
         for number in numbers:
             other = self.keys[number]
