@@ -628,8 +628,25 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
         return False
     if prev.text.isupper() and len(prev.text) > 1:
         return False
+    if _cannot_agree_in_case(doc, i, entities):
+        return False
     hits = doc.hits(i - 1)
     return not (hits.aliases() or hits.entities() & entities)
+
+
+# Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case (Шавката,
+# Шавкату, Шавкатом, Марии), so a word ending in a consonant or й cannot be the given name of a
+# surname in an oblique case: "Визит Арипова" is a visit, not a person called Визит.
+_NOMINATIVE_ONLY_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
+
+
+def _cannot_agree_in_case(doc: _Doc, i: int, entities: set[int]) -> bool:
+    """Is the word before surname i ruled out as its given name because the surname is declined
+    (matched through a case ending) and that word has the ending of no declined given name?"""
+    if not _NOMINATIVE_ONLY_END.search(doc.words[i - 1].text):
+        return False
+    declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == "S"]
+    return bool(declined) and all(h.method == "inflected" for h in declined)
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, skeleton
 from .neighbours import DeletionIndex
-from .postings import FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
+from .postings import ENTITY_SHIFT, FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
 from .schema import Entity, PersonName, first_day, last_day
 from .translit import CONVENTIONS, has_cyrillic, romanise_word
 
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("c5names")
 
+# The oblique cases of Russian feminine surnames in -ova/-eva/-ina (Мирзиёевой, Назарбаевой, Токаевою):
+# a case ending that only a woman's surname takes.
+FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою", "ёвою", "иною", "ыною")
 METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
 FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
@@ -197,6 +200,7 @@ class NameIndex:
         self.postings: dict[str, array[int]] = {}
         self._seen: set[tuple[str, int]] = set()  # (key, packed mark) of the entity being added
         self.written: set[int] = set()
+        self.male: set[int] = set()  # entities whose gender is male (feminine surname forms are not theirs)
         self.forms: list[str] = []
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []
@@ -239,6 +243,8 @@ class NameIndex:
         )
         self.entities.append(facts)
         self.by_id[entity.id] = idx
+        if getattr(entity, "gender", None) == "male":
+            self.male.add(idx)
         removed = {skeleton(form) for form in _removed_forms(entity)}
         names = list(entity.names)
         if entity.type == "person" and not names:
@@ -326,8 +332,12 @@ class NameIndex:
         for text, end, _ in list(hypotheses):
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
         groups: list[Group] = []
+        feminine = has_cyrillic(word) and fold(word).endswith(FEMININE_OBLIQUE)
         for text, end, inflected in hypotheses:
             packed = self.postings.get(skeleton(text))
+            if packed and inflected and feminine:
+                # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
+                packed = array("q", [value for value in packed if value >> ENTITY_SHIFT not in self.male])
             if packed:
                 method = "inflected" if inflected else "exact"
                 groups.append(Group(packed, method, METHOD_SCORE[method], end, False, _written_mark(text, 0)))

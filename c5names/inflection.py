@@ -140,7 +140,11 @@ ENDINGS: dict[str, list[str]] = {
     "sv": ["s"],
     "da": ["s"],
     "no": ["s"],
-    "uz": ["ning", "ni", "ga", "ka", "qa", "da", "ta", "dan", "tan", "dagi", "lar", "ning"],
+    # Uzbek is written in Latin and, still widely, in Cyrillic: the same endings in both.
+    "uz": [
+        *["ning", "ni", "ga", "ka", "qa", "da", "ta", "dan", "tan", "dagi", "lar"],
+        *["нинг", "ни", "га", "ка", "қа", "да", "та", "дан", "тан", "даги", "лар"],
+    ],
     "tk": ["yň", "iň", "nyň", "niň", "ny", "ni", "a", "e", "y", "i", "da", "de", "dan", "den"],
     "tr": [],
     "az": ["nin", "ın", "in", "un", "ün", "a", "e", "ı", "i"],

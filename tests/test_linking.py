@@ -152,3 +152,23 @@ def test_affixes_case_endings_and_titles(text: str, lang: str, date: str, expect
 
 def test_a_bare_surname_shared_by_two_office_holders_is_left_unlinked() -> None:
     assert c5names.link("Mr Japarov said.", lang="en", date="2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word ending in a consonant cannot be the given name of a declined surname: a visit, a decree.
+        ("Визит Арипова в Москву состоялся в понедельник.", ["aripov-abdulla"]),
+        ("Указ Мирзиёева подписан.", ["mirziyoyev-shavkat"]),
+        # A declined given name before the declined surname is still someone else's full name.
+        ("Гайрата Каримова наградили.", []),
+        ("Гайрат Каримов заявил.", []),
+        # A feminine case ending is a woman of the family, not the man the gazetteer lists.
+        ("Он встретился с Мирзиёевой.", []),
+        ("Визит Назарбаевой в Астану.", []),
+        ("Он встретился с Мирзиёевым.", ["mirziyoyev-shavkat"]),
+    ],
+)
+def test_russian_case_agreement_and_feminine_surnames(text: str, expected: list[str]) -> None:
+    mentions = c5names.link(text, lang="ru", date="2025-10-28")
+    assert [m.id for m in mentions if m.type == "person"] == expected

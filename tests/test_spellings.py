@@ -67,11 +67,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "meet, and 'Abdulla' alone is no name shape; lookup returns nothing"
     ),
     # -- inflection -------------------------------------------------------------------------------
-    ("Бахтиёр Саидовни", "uz"): (
-        "inflection: ENDINGS['uz'] lists only Latin endings (Saidovni passes); the Uzbek Cyrillic accusative "
-        "-ни (and -нинг, -га, -да, -дан) is missing, and 'saidovni' is 2 edits from 'saidov'; lookup "
-        "returns nothing"
-    ),
     # -- name shapes (detect) and data -------------------------------------------------------------
     ("Berdimuhamedow, Serdar Gurbangulyýewiç", "it"): (
         "pattern: catalogue order 'Surname, Given Patronymic': the S G P shape requires a plain gap and the "
