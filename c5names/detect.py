@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .index import NameIndex
 from .inflection import split_elision
-from .keys import APOSTROPHES, fold, skeleton
+from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
 from .postings import Hit, Posting, WordHits
 
 _METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy": 3, "coreference": 4}
@@ -54,7 +54,13 @@ _APOS = re.escape(APOSTROPHES)
 # after the first letter rejects words that continue a lowercase one. An elided article (d’, l’)
 # is not a letter, so the word after it matches on its own and the article stays in the gap.
 _UPPER = _upper_class()
-WORD_RE = re.compile(rf"(?P<w>[{_UPPER}](?<![^\W\d_][{_UPPER}])[^\W\d_]*(?:[{_APOS}\-][^\W\d_]+)*)")
+# Words of caseless alphabets (CASELESS) are all candidates: they start where the previous character
+# is not of such an alphabet, and every character of the block continues them.
+_LETTER = rf"(?:[^\W\d_]|[{CASELESS}])"
+WORD_RE = re.compile(
+    rf"(?P<w>[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
+    rf"{_LETTER}*(?:[{_APOS}\-]{_LETTER}+)*)"
+)
 PERSON_PATTERNS: tuple[tuple[str, ...], ...] = (
     ("G", "P", "S", "X"),
     ("G", "P", "S"),
@@ -125,7 +131,7 @@ def segment(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list
     )
     for match in matches:
         start, word = match.start("w"), match.group("w")
-        if not (word[0].isupper() or word[0].istitle()):
+        if not (word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
             continue
         if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
             prefix, word = split_elision(word)
@@ -624,8 +630,8 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
     if not doc.plain_gap(i) or "\n" in doc.gap(i):
         return False
     prev = doc.words[i - 1]
-    if doc.is_initial(i - 1) or is_title_or_function_word(prev.text):
-        return False
+    if doc.is_initial(i - 1) or is_title_or_function_word(prev.text) or is_caseless(prev.text[0]):
+        return False  # (without letter case, a word before a surname says nothing of being a name)
     if prev.text.isupper() and len(prev.text) > 1:
         return False
     if _cannot_agree_in_case(doc, i, entities):

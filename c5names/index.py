@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .inflection import split_apostrophe_suffix, split_elision, stems
-from .keys import fold, skeleton
+from .keys import fold, is_caseless, skeleton
 from .neighbours import DeletionIndex
 from .postings import ENTITY_SHIFT, FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
 from .schema import Entity, PersonName, first_day, last_day
@@ -99,7 +99,7 @@ def split_words(text: str) -> list[str]:
 
 
 def _is_connector(word: str) -> bool:
-    return not word[:1].isupper()
+    return not (word[:1].isupper() or is_caseless(word[:1]))
 
 
 def _name_parts(name: PersonName) -> dict[str, list[str]]:

@@ -149,6 +149,9 @@ ENDINGS: dict[str, list[str]] = {
     "tr": [],
     "az": ["nin", "ın", "in", "un", "ün", "a", "e", "ı", "i"],
     "fi": ["n", "a", "ä", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä"],
+    # Georgian: nominative -ი (foreign names take it), ergative, dative, genitive, instrumental,
+    # adverbial, and the postpositions written together with the noun.
+    "ka": ["ი", "მა", "ს", "ის", "ით", "ად", "ში", "ზე", "თან", "თვის", "ისთვის", "ისგან"],
 }
 _ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, reverse=True)
 MIN_STEM = 3

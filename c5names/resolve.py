@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .detect import Found, Option, Word
 from .index import NameIndex
 from .inflection import stems
-from .keys import skeleton
+from .keys import is_caseless, skeleton
 from .lexicon import title_kinds
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
@@ -262,7 +262,7 @@ def _surface_only(
     taken = {k for item in found for k in range(item.first, item.last + 1)}
     out: list[Mention] = []
     for k, word in enumerate(words):
-        if k in taken or len(word.text) < 3 or not word.text[:1].isupper():
+        if k in taken or len(word.text) < 3 or not (word.text[:1].isupper() or is_caseless(word.text[:1])):
             continue
         entities = surface.get(skeleton(word.text), set())
         if len(entities) != 1:

@@ -28,6 +28,8 @@ CACHE_SIZE = 500_000
 
 
 _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
+# Languages written in an alphabet without letter case (keys.CASELESS).
+CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ka", "mr", "ne", "th", "ur"})
 
 
 class RelevanceCache:
@@ -40,6 +42,8 @@ class RelevanceCache:
     def __init__(self, index: NameIndex, lang: str | None) -> None:
         self.index = index
         self.lang = lang
+        # Without letter case every word may be a name, whatever its shape.
+        self.any_shape = (lang or "").split("-")[0].lower() in CASELESS_LANGS
         self.known: dict[int, bool] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
@@ -60,7 +64,7 @@ class RelevanceCache:
     def shape(self, shape: int, string: Callable[[int], str]) -> bool:
         found = self.shapes.get(shape)
         if found is None:
-            found = self.shapes[shape] = bool(_CAPITAL_SHAPE.search(string(shape)))
+            found = self.shapes[shape] = self.any_shape or bool(_CAPITAL_SHAPE.search(string(shape)))
         return found
 
     def __call__(self, orth: int, string: Callable[[int], str]) -> bool:

@@ -172,3 +172,17 @@ def test_a_bare_surname_shared_by_two_office_holders_is_left_unlinked() -> None:
 def test_russian_case_agreement_and_feminine_surnames(text: str, expected: list[str]) -> None:
     mentions = c5names.link(text, lang="ru", date="2025-10-28")
     assert [m.id for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("სერდარ ბერდიმუჰამედოვი ჩავიდა აშხაბადში.", "ka", [("სერდარ ბერდიმუჰამედოვი", "berdimuhamedov-serdar")]),
+        ("ამინდი დღეს კარგია და მზე ანათებს.", "ka", []),
+        ("जो बाइडेन ने कहा कि बातचीत अच्छी रही।", "hi", [("जो बाइडेन", "biden-joe")]),
+        ("आज मौसम अच्छा है और बाजार खुले हैं।", "hi", []),
+    ],
+)
+def test_alphabets_without_letter_case(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang=lang, date="2024-01-01")
+    assert [(m.text, m.id) for m in mentions] == expected

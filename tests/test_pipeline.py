@@ -222,3 +222,17 @@ def test_the_texts_language_can_be_given_for_xx_pipelines() -> None:
     doc = nlp("Shavkat Mirziyoyev AQSH prezidentining maxsus vakili Sergio Gorni qabul qildi.")
     assert ("Sergio Gorni", "gor-sergio") in [(e.text, e.kb_id_) for e in doc.ents]
     assert nlp.get_pipe("c5names").lang == "uz"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("hi", "जो बाइडेन ने कहा।", [("जो बाइडेन", "biden-joe")]),
+        ("ka", "სერდარ ბერდიმუჰამედოვი ჩავიდა.", [("სერდარ ბერდიმუჰამედოვი", "berdimuhamedov-serdar")]),
+    ],
+)
+def test_alphabets_without_letter_case_in_the_component(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    # Georgian has no spaCy class (an xx pipeline told the language); Hindi has one.
+    nlp = blank(lang)
+    nlp.add_pipe("c5names", config={"lang": lang, "default_date": "2024-01-01"})
+    assert _ents(nlp(text)) == expected

@@ -354,7 +354,8 @@ SPACY_OPTIONS = {
     "split_tokens": "Split a token where a name ends inside it (Turkish *Tokayev'in* → *Tokayev* + *'in*), "
     "so that the entity covers the name exactly.",
     "lang": "Language of the texts, for its case endings (`uz`, `kk`, `ky`, `tg`, `tk`…); `null` uses the "
-    "pipeline's own. Set it on the multi-language `xx` pipelines used for languages spaCy lacks.",
+    "pipeline's own. Set it on the multi-language `xx` pipelines used for languages spaCy lacks, and for "
+    "Georgian (`ka`), whose words, like those of every alphabet without letter case, are then all read.",
 }
 
 
