@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from .index import NameIndex
-from .inflection import split_elision
+from .inflection import endings_for, split_elision
 from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
 from .postings import Hit, Posting, WordHits
 
@@ -646,11 +646,27 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
 _NOMINATIVE_ONLY_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
 
 
+# Turkic languages decline only the last word of a name (Садыр Жапаровдун), so a word before a
+# surname that carries a case ending is not its given name: "Бишкекте Токаев менен" (in Bishkek).
+TURKIC = frozenset({"az", "ba", "kk", "ky", "tk", "tr", "tt", "uz"})
+_GIVEN_NAME_LOOKALIKE = re.compile(r"(?:зада|зода|заде|zada|zoda|zade)$")
+
+
 def _cannot_agree_in_case(doc: _Doc, i: int, entities: set[int]) -> bool:
-    """Is the word before surname i ruled out as its given name because the surname is declined
-    (matched through a case ending) and that word has the ending of no declined given name?"""
-    if not _NOMINATIVE_ONLY_END.search(doc.words[i - 1].text):
+    """Is the word before surname i ruled out as its given name by its case ending?"""
+    before = doc.words[i - 1].text
+    if (doc.lang or "").split("-")[0] in TURKIC:
+        lower = before.lower()
+        if _GIVEN_NAME_LOOKALIKE.search(lower) or doc.hits(i - 1).role_entities("G"):
+            return False  # Айзада, Гүлзада: given names that end like a case; or a known given name
+        return any(
+            len(ending) >= 2 and lower.endswith(ending) and len(lower) - len(ending) >= 4
+            for ending in endings_for(doc.lang)
+        )
+    if not _NOMINATIVE_ONLY_END.search(before):
         return False
+    # Russian: the surname is declined (matched through a case ending) and the word has the ending of
+    # no declined given name.
     declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == "S"]
     return bool(declined) and all(h.method == "inflected" for h in declined)
 

@@ -36,6 +36,21 @@ log = logging.getLogger("c5names")
 # The oblique cases of Russian feminine surnames in -ova/-eva/-ina (Мирзиёевой, Назарбаевой, Токаевою):
 # a case ending that only a woman's surname takes.
 FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою", "ёвою", "иною", "ыною")
+# Where -a after -ov/-ev/-in is a case ending (the genitive of Токаев is Токаева); elsewhere a surname
+# in -ova/-eva/-ina is a woman's (Mirziyoyeva in English, Uzbek or Kazakh text).
+SURNAME_A_IS_A_CASE = frozenset({"be", "bg", "cs", "hr", "lt", "lv", "mk", "pl", "ru", "sk", "sl", "sr", "uk"})
+_FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына", "ova", "eva", "ina", "yna", "owa", "ewa")
+
+
+def _feminine_surname(word: str, lang: str | None) -> bool:
+    """Does the word carry an ending only a woman's surname takes (so no man of the gazetteer is meant)?"""
+    folded = fold(word)
+    if has_cyrillic(word) and folded.endswith(FEMININE_OBLIQUE):
+        return True
+    known = (lang or "").split("-")[0]
+    return known not in {"", "xx", "mul", "und"} | SURNAME_A_IS_A_CASE and folded.endswith(_FEMININE_NOMINATIVE)
+
+
 METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
 FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
@@ -332,7 +347,7 @@ class NameIndex:
         for text, end, _ in list(hypotheses):
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
         groups: list[Group] = []
-        feminine = has_cyrillic(word) and fold(word).endswith(FEMININE_OBLIQUE)
+        feminine = _feminine_surname(word, lang)
         for text, end, inflected in hypotheses:
             packed = self.postings.get(skeleton(text))
             if packed and inflected and feminine:

@@ -186,3 +186,23 @@ def test_russian_case_agreement_and_feminine_surnames(text: str, expected: list[
 def test_alphabets_without_letter_case(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     mentions = c5names.link(text, lang=lang, date="2024-01-01")
     assert [(m.text, m.id) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Turkic languages decline only a name's last word: a declined word before it is a place.
+        ("Президент Садыр Жапаров Бишкекте Токаев менен жолукту.", "ky", ["japarov-sadyr", "tokayev-kassym-jomart"]),
+        ("Toshkentda Mirziyoyev nutq soʻzladi.", "uz", ["mirziyoyev-shavkat"]),
+        # ...but a given name that only looks declined stays someone else's (Гүлзада), and a surname in
+        # -ova/-eva outside the Slavic languages is a woman's.
+        ("Гүлзада Жапарова сүйлөдү.", "ky", []),
+        ("Saida Mirziyoyeva nutq soʻzladi.", "uz", []),
+        ("Ms Mirziyoyeva spoke.", "en", []),
+        # Where -a is a case ending, the declined surname is still the man's.
+        ("Prezydent Mirzijojewa przyjął delegację.", "pl", ["mirziyoyev-shavkat"]),
+    ],
+)
+def test_turkic_case_endings_and_feminine_surnames(text: str, lang: str, expected: list[str]) -> None:
+    mentions = c5names.link(text, lang=lang, date="2025-10-28")
+    assert [m.id for m in mentions if m.type == "person"] == expected
