@@ -181,6 +181,16 @@ def endings_for(lang: str | None) -> list[str]:
     return sorted(ENDINGS.get(base, []), key=len, reverse=True)
 
 
+@lru_cache(maxsize=256)
+def _endings_by_last_letter(lang: str | None) -> dict[str, list[str]]:
+    """The endings of a language grouped by their last letter, longest first: a word is then only
+    compared with the endings it could have (every language's are tried when none is given)."""
+    grouped: dict[str, list[str]] = {}
+    for ending in endings_for(lang):
+        grouped.setdefault(ending[-1], []).append(ending)
+    return grouped
+
+
 @lru_cache(maxsize=200_000)
 def stems(word: str, lang: str | None = None) -> tuple[str, ...]:
     """Candidate stems of a word, longest ending removed first; never the word itself."""
@@ -188,7 +198,7 @@ def stems(word: str, lang: str | None = None) -> tuple[str, ...]:
     out: list[str] = []
     known = bool(lang) and lang not in {"xx", "mul", "und"}
     min_stem = MIN_STEM if known else UNKNOWN_LANG_MIN_STEM
-    for ending in endings_for(lang):
+    for ending in _endings_by_last_letter(lang).get(lower[-1:], ()):
         if not known and ending in _VOWEL_ENDINGS:
             continue
         if lower.endswith(ending) and len(word) - len(ending) >= min_stem:

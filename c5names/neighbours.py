@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from zlib import crc32
 
 import numpy
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 MIN_KEY = 3  # shorter keys are never fuzzy neighbours
@@ -39,11 +40,22 @@ def _hash(text: str) -> int:
     return crc32(text.encode())
 
 
-class DeletionIndex:
-    """Keys by the hashes of their deletion variants."""
+SCAN_BELOW = 5_000  # keys; a small index is scanned (in C), which costs less than hashing variants
 
-    def __init__(self, keys: Iterable[str]) -> None:
+
+class DeletionIndex:
+    """Keys by the hashes of their deletion variants; a small index simply by first letter and length."""
+
+    def __init__(self, keys: Iterable[str], scan_below: int = SCAN_BELOW) -> None:
         self.keys = [key for key in keys if len(key) >= MIN_KEY and " " not in key]
+        self.blocks: dict[tuple[str, int], list[str]] | None = None
+        if len(self.keys) < scan_below:
+            self.blocks = {}
+            for key in self.keys:
+                self.blocks.setdefault((key[0], len(key)), []).append(key)
+            self.hashes = numpy.zeros(0, dtype=numpy.uint32)
+            self.numbers = numpy.zeros(0, dtype=numpy.int32)
+            return
         hashes: array[int] = array("I")
         numbers: array[int] = array("i")
         for number, key in enumerate(self.keys):
@@ -60,6 +72,8 @@ class DeletionIndex:
         """(key, distance) of indexed keys within reach of `key` that begin with the same letter (a
         first letter is rarely misspelt, and allowing it would let Gor reach Bor and Kor), nearest first."""
         edits = max_edits(key)
+        if self.blocks is not None:
+            return self._scan(key, edits, limit)
         # Sorted, so that numpy's binary searches resume where the previous one ended.
         wanted = numpy.sort(numpy.fromiter([crc32(v.encode()) for v in deletions(key, edits)], dtype=numpy.uint32))
         lows = numpy.searchsorted(self.hashes, wanted, side="left")
@@ -77,5 +91,18 @@ class DeletionIndex:
             distance = Levenshtein.distance(key, other, score_cutoff=edits)
             if distance <= edits:
                 out.append((other, distance))
+        out.sort(key=lambda item: (item[1], item[0]))
+        return out[:limit]
+
+    def _scan(self, key: str, edits: int, limit: int) -> list[tuple[str, int]]:
+        """The small-index path: rapidfuzz compares the key with every key of the same first letter
+        and a length within reach."""
+        assert self.blocks is not None
+        out: list[tuple[str, int]] = []
+        for length in range(len(key) - edits, len(key) + edits + 1):
+            block = self.blocks.get((key[0], length))
+            if block:
+                found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+                out.extend((other, int(distance)) for other, distance, _ in found if other != key)
         out.sort(key=lambda item: (item[1], item[0]))
         return out[:limit]

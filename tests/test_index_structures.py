@@ -33,23 +33,30 @@ def _scan(keys: list[str], key: str) -> list[tuple[str, int]]:
     return sorted(found, key=lambda item: (item[1], item[0]))
 
 
+# Both paths of DeletionIndex: deletion hashes (large indexes) and block scans (small ones).
+PATHS = pytest.mark.parametrize("scan_below", [0, 10**9], ids=["hashed", "scanned"])
+
+
+@PATHS
 @SETTINGS
-@given(st.lists(LETTERS, min_size=1, max_size=60), LETTERS)
-def test_deletion_index_finds_what_a_full_scan_finds(keys: list[str], query: str) -> None:
-    index = DeletionIndex(dict.fromkeys(keys))
+@given(keys=st.lists(LETTERS, min_size=1, max_size=60), query=LETTERS)
+def test_deletion_index_finds_what_a_full_scan_finds(scan_below: int, keys: list[str], query: str) -> None:
+    index = DeletionIndex(dict.fromkeys(keys), scan_below=scan_below)
+    assert (index.blocks is None) == (scan_below == 0)
     assert index.near(query, limit=1000) == _scan(keys, query)
 
 
+@PATHS
 @SETTINGS
-@given(LETTERS, st.data())
-def test_keys_one_or_two_edits_away_are_found(key: str, data: st.DataObject) -> None:
+@given(key=LETTERS, data=st.data())
+def test_keys_one_or_two_edits_away_are_found(scan_below: int, key: str, data: st.DataObject) -> None:
     # Edit a key (not its first letter) and look the edited form up among decoys.
     edited = list(key)
     for _ in range(max_edits(key)):
         position = data.draw(st.integers(1, max(1, len(edited) - 1)))
         edited.insert(position, data.draw(st.sampled_from("aeiou")))
     query = "".join(edited)
-    index = DeletionIndex([key, "zzzz", key[::-1] + "q"])
+    index = DeletionIndex([key, "zzzz", key[::-1] + "q"], scan_below=scan_below)
     expected_distance = Levenshtein.distance(query, key)
     if query != key and expected_distance <= max_edits(query):
         assert (key, expected_distance) in index.near(query, limit=1000)
