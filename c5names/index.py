@@ -387,12 +387,19 @@ class NameIndex:
     def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
         """Entities a written form (one or more words) may denote, best first."""
         from .detect import find_in_text
+        from .lexicon import generation_near
+        from .resolve import of_generation
 
         results: dict[int, Candidate] = {}
         if not any(c.isupper() for c in form):
             form = form.title()  # a typed query ("tokayev") means the name, however it is cased
         for found in find_in_text(self, form, lang):
-            for option in found.options:
+            options = found.options
+            generation = generation_near(form, found.start, found.end) if found.pattern == "surname" else None
+            chosen = of_generation(self, options, generation[0]) if generation else None
+            if chosen is not None:
+                options = [chosen]  # "Berdymuhamedow junior" is the son
+            for option in options:
                 facts = self.entities[option.entity]
                 cand = Candidate(
                     facts.id, option.score, option.form, option.method, found.pattern, facts.name, facts.type

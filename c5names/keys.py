@@ -29,6 +29,8 @@ _CASELESS_RE = re.compile(f"[{CASELESS}]")
 def is_caseless(char: str) -> bool:
     """Is this the letter of an alphabet without case (so any word in it may be a name)?"""
     return bool(char) and _CASELESS_RE.match(char) is not None
+
+
 DASHES = "-‐‑‒–—―−"
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")

@@ -482,3 +482,44 @@ def title_kinds(context: str) -> list[tuple[int, str]]:
     for kind, pattern in _TITLE_RES.items():
         found.extend((m.end(), m.end() - m.start(), kind) for m in pattern.finditer(folded))
     return [(end - length, kind) for end, length, kind in sorted(found)]
+
+
+# Words that tell a son from his father when both bear the surname (Berdimuhamedov Jr., Бердымухамедов-
+# младший, Berdimuhamedov fils, the younger Berdimuhamedov), in their plain reading; `after` follow the
+# surname, `before` precede it.
+GENERATIONS: dict[str, dict[str, frozenset[str]]] = {
+    "junior": {
+        "after": frozenset(
+            "junior jr jun mladshii ml fils hijo filho jr mlodszy mladsi jaunesnysis kichik kishi kici".split()
+        ),
+        "before": frozenset("younger mladshii jungere jeune cadet".split()),
+    },
+    "senior": {
+        "after": frozenset("senior sr sen starshii st pere padre pai starszy starsi vyresnysis".split()),
+        "before": frozenset("elder older starshii altere".split()),
+    },
+}
+_NEXT_WORD = re.compile(r"(?:\s*[-‐‑–]\s*|\s+)([^\W\d_]+)(\.?)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def generation_near(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """("junior" or "senior", start, end of the mention with the qualifier) when a word right after
+    the surname at start..end (or right before it) says which generation is meant."""
+    after = _NEXT_WORD.match(text, end, min(len(text), end + 24))
+    if after:
+        key = plain(after.group(1))
+        for generation, places in GENERATIONS.items():
+            if key in places["after"]:
+                return (
+                    generation,
+                    start,
+                    after.end(2 if after.group(2) and key in {"jr", "sr", "ml", "st", "jun", "sen"} else 1),
+                )
+    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    if before:
+        key = plain(before.group(1))
+        for generation, places in GENERATIONS.items():
+            if key in places["before"]:
+                return generation, start, end
+    return None

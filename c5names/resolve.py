@@ -11,13 +11,13 @@ Order of evidence, strongest first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .detect import Found, Option, Word
 from .index import NameIndex
 from .inflection import stems
 from .keys import is_caseless, skeleton
-from .lexicon import title_kinds
+from .lexicon import generation_near, title_kinds
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
@@ -203,6 +203,14 @@ def resolve(
     for n, item in enumerate(found):
         if item.pattern != "surname" or item.other_person:
             continue
+        generation = generation_near(text, item.start, item.end)
+        chosen = of_generation(index, item.options, generation[0]) if generation else None
+        if generation and chosen:
+            # Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word.
+            qualified = replace(item, start=generation[1], end=generation[2])
+            evidence = ["surname", f"generation: {generation[0]}"]
+            out[n] = resolver.mention(qualified, chosen, chosen.method, 0.9 * chosen.score, evidence, item.options)
+            continue
         evidence: list[str] = []
         local = [o for o in item.options if o.entity in antecedents]
         known = {o.entity for o in local}
@@ -248,6 +256,19 @@ def resolve(
 
     extra_mentions = _surface_only(resolver, words, found, surface)
     return sorted([*out.values(), *extra_mentions], key=lambda m: m.start)
+
+
+def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
+    """The one candidate who is the child (junior) or the parent (senior) of another candidate."""
+    persons = [o for o in options if index.entities[o.entity].type == "person" and o.method != "fuzzy"]
+    ids = {index.entities[o.entity].id for o in persons}
+    wanted = "child_of" if generation == "junior" else "parent_of"
+    matching = [
+        o
+        for o in persons
+        if any(kind == wanted and target in ids for kind, target in index.entities[o.entity].relations)
+    ]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _surface_only(

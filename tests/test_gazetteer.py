@@ -35,9 +35,7 @@ def write(directory: Path, name: str, text: str) -> Path:
 
 def line_of(path: Path, needle: str) -> int:
     """1-based number of the only line of `path` that contains `needle`."""
-    lines = [
-        i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
-    ]
+    lines = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
     assert len(lines) == 1, f"{needle!r} must occur on exactly one line of {path}, found {lines}"
     return lines[0]
 
@@ -367,9 +365,7 @@ ERROR_CASES = [
     [case[1:] for case in ERROR_CASES],
     ids=[case[0] for case in ERROR_CASES],
 )
-def test_error_names_file_and_line(
-    tmp_path: Path, old: str, new: str, needle: str, message: str
-) -> None:
+def test_error_names_file_and_line(tmp_path: Path, old: str, new: str, needle: str, message: str) -> None:
     path = write(tmp_path, "bad.yaml", base_with(old, new))
     err = load_error(path)
     assert isinstance(err, C5NamesError)
@@ -482,9 +478,7 @@ def test_extension_of_unknown_id(tmp_path: Path) -> None:
 
 
 def test_extension_in_the_defining_file_is_refused(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, "same.yaml", BASE + "extend:\n  - id: doe-jane\n    sources: [https://example.org/x]\n"
-    )
+    path = write(tmp_path, "same.yaml", BASE + "extend:\n  - id: doe-jane\n    sources: [https://example.org/x]\n")
     lines = path.read_text().splitlines()
     assert_located(load_error(path), path, lines.index("  - id: doe-jane", 3) + 1, "same file")
 
@@ -538,15 +532,11 @@ def test_unknown_office_country_in_an_extension_is_reported_in_the_extension(tmp
                 country: atlantis
         """,
     )
-    assert_located(
-        load_error(path, default=True), path, line_of(path, "atlantis"), "unknown id 'atlantis'"
-    )
+    assert_located(load_error(path, default=True), path, line_of(path, "atlantis"), "unknown id 'atlantis'")
 
 
 def test_every_problem_of_every_file_is_reported(tmp_path: Path) -> None:
-    one = write(
-        tmp_path, "one.yaml", base_with("    gender: female\n", "    gender: female\n    nickname: JD\n")
-    )
+    one = write(tmp_path, "one.yaml", base_with("    gender: female\n", "    gender: female\n    nickname: JD\n"))
     two = write(tmp_path, "two.yaml", "version: 1\nentities: [\n")
     three = write(tmp_path, "three.yaml", base_with("Q4115189", "Qabc").replace("doe-jane", "doe-john"))
     err = load_error(one, two, three)
@@ -639,16 +629,9 @@ def test_extend_adds_to_a_shipped_entity_without_copying_it(tmp_path: Path, ship
     gz = load(path)
     before, after = shipped["mirziyoyev-shavkat"], gz["mirziyoyev-shavkat"]
     assert len(gz) == len(shipped)
-    assert (
-        after.name == before.name
-        and after.wikidata == before.wikidata
-        and after.birth_date == before.birth_date
-    )
+    assert after.name == before.name and after.wikidata == before.wikidata and after.birth_date == before.birth_date
     assert after.names[: len(before.names)] == before.names and after.names[-1].surname == "Quxbaqayev"
-    assert (
-        after.aliases[: len(before.aliases)] == before.aliases
-        and after.aliases[-1].form == "Zaggleworth"
-    )
+    assert after.aliases[: len(before.aliases)] == before.aliases and after.aliases[-1].form == "Zaggleworth"
     assert after.offices[: len(before.offices)] == before.offices
     assert after.offices[-1].role == "Honorary Chair of the Test Council"
     assert after.sources == [*before.sources, "https://example.org/zaggleworth"]
@@ -709,12 +692,8 @@ def test_default_false_loads_only_the_given_files(tmp_path: Path) -> None:
 
 def test_directories_are_expanded_to_their_yaml_files(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
-    write(
-        folder, "b.yaml", "version: 1\nentities:\n  - id: place-b\n    type: place\n    name: Bplace\n"
-    )
-    write(
-        folder, "a.yaml", "version: 1\nentities:\n  - id: place-a\n    type: place\n    name: Aplace\n"
-    )
+    write(folder, "b.yaml", "version: 1\nentities:\n  - id: place-b\n    type: place\n    name: Bplace\n")
+    write(folder, "a.yaml", "version: 1\nentities:\n  - id: place-a\n    type: place\n    name: Aplace\n")
     write(
         folder,
         "sub/c.yml",

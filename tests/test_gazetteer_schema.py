@@ -34,9 +34,7 @@ def validator() -> jsonschema.Draft202012Validator:
 def errors_of(validator: jsonschema.Draft202012Validator, document: object) -> list[str]:
     return [
         f"{'/'.join(map(str, error.absolute_path)) or '<root>'}: {error.message}"
-        for error in sorted(
-            validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
-        )
+        for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     ]
 
 
@@ -59,9 +57,7 @@ def test_there_are_data_files() -> None:
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=[p.name for p in DATA_FILES])
-def test_data_file_validates_against_the_schema(
-    validator: jsonschema.Draft202012Validator, path: Path
-) -> None:
+def test_data_file_validates_against_the_schema(validator: jsonschema.Draft202012Validator, path: Path) -> None:
     errors = errors_of(validator, load_yaml(path).data)
     assert not errors, f"{path.name}:\n" + "\n".join(errors)
 

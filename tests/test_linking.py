@@ -206,3 +206,32 @@ def test_alphabets_without_letter_case(text: str, lang: str, expected: list[tupl
 def test_turkic_case_endings_and_feminine_surnames(text: str, lang: str, expected: list[str]) -> None:
     mentions = c5names.link(text, lang=lang, date="2025-10-28")
     assert [m.id for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "expected"),
+    [
+        # The son and the father share the surname; a generation word decides, whatever the date.
+        (
+            "Бердымухамедов-младший провёл совещание.",
+            "ru",
+            "2020-03-01",
+            [("Бердымухамедов-младший", "berdimuhamedov-serdar")],
+        ),
+        (
+            "Berdimuhamedov Jr. met the delegation.",
+            "en",
+            "2015-03-01",
+            [("Berdimuhamedov Jr.", "berdimuhamedov-serdar")],
+        ),
+        ("Berdimuhamedow senior sprach.", "de", "2024-03-01", [("Berdimuhamedow senior", "berdimuhamedov-gurbanguly")]),
+        ("The younger Berdimuhamedov spoke.", "en", "2020-01-01", [("Berdimuhamedov", "berdimuhamedov-serdar")]),
+        # Without a parent and a child among the candidates, the word decides nothing (Japarovs are unrelated).
+        ("Japarov junior spoke.", "en", "2023-01-01", []),
+    ],
+)
+def test_a_generation_word_tells_the_son_from_the_father(
+    text: str, lang: str, date: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = c5names.link(text, lang=lang, date=date)
+    assert [(m.text, m.id) for m in mentions if m.type == "person"] == expected

@@ -66,9 +66,7 @@ date_like = st.one_of(
     st.text(max_size=12),
 )
 
-YAML_HEAD = (
-    "version: 1\nentities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n    offices:\n"
-)
+YAML_HEAD = "version: 1\nentities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n    offices:\n"
 
 
 def office_yaml(start: str, quoted: bool = True) -> str:
@@ -149,9 +147,7 @@ YAML_TOKENS = (
     "¦2016-13-01¦2016-02-30¦2016-12-14¦2001-12-14t21:59:43.10-05:00¦0x¦0o¦0b¦1_0¦1e999¦.inf¦.nan¦~"
     "¦yes¦no¦null¦190:20:30¦entities¦extend¦id¦version¦\ufeff¦\x85¦\u2028¦é¦Жапаров"
 ).split("¦")
-yaml_like = st.lists(st.one_of(st.sampled_from(YAML_TOKENS), st.text(max_size=4)), max_size=40).map(
-    "".join
-)
+yaml_like = st.lists(st.one_of(st.sampled_from(YAML_TOKENS), st.text(max_size=4)), max_size=40).map("".join)
 
 
 @given(st.one_of(st.text(), yaml_like))
