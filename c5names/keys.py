@@ -66,6 +66,11 @@ _LETTER_MAP = str.maketrans(
         "ŋ": "ng",
         "ǵ": "g",
         "ǧ": "g",
+        # unidecode reads the schwa of Azerbaijani (Özbəkistan, Tokayevlə) as "@"; ʒ and ʃ as capitals.
+        "ə": "e",
+        "ǝ": "e",
+        "ʒ": "zh",
+        "ʃ": "sh",
     }
 )
 

@@ -235,3 +235,14 @@ def test_a_generation_word_tells_the_son_from_the_father(
 ) -> None:
     mentions = c5names.link(text, lang=lang, date=date)
     assert [(m.text, m.id) for m in mentions if m.type == "person"] == expected
+
+
+def test_azerbaijani_schwa_is_read_as_e() -> None:
+    # unidecode reads ə as "@", which would cut Özbəkistan in two.
+    text = "Özbəkistan Prezidenti Şavkat Mirziyoyev Qazaxıstan Prezidenti Qasım-Jomart Tokayevlə görüşüb."
+    assert [m.id for m in c5names.link(text, lang="az", date="2025-10-28")] == [
+        "uzbekistan",
+        "mirziyoyev-shavkat",
+        "kazakhstan",
+        "tokayev-kassym-jomart",
+    ]
