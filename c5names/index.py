@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, is_caseless, skeleton
 from .neighbours import DeletionIndex
-from .postings import ENTITY_SHIFT, FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
+from .postings import ENTITY_SHIFT, METHOD_SCORE, FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
 from .schema import Entity, PersonName, first_day, last_day
 from .translit import CONVENTIONS, has_cyrillic, romanise_word
 
@@ -51,7 +51,6 @@ def _feminine_surname(word: str, lang: str | None) -> bool:
     return known not in {"", "xx", "mul", "und"} | SURNAME_A_IS_A_CASE and folded.endswith(_FEMININE_NOMINATIVE)
 
 
-METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
 FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
 
@@ -373,9 +372,6 @@ class NameIndex:
         """The postings of a key (packed as integers in the index)."""
         packed = self.postings.get(key)
         return [unpack(value) for value in packed] if packed else []
-
-    def _form(self, posting: Posting) -> str:
-        return self.alias_forms[posting.ref] if posting.role == "A" else self.forms[posting.ref]
 
     def _fuzzy_keys(self, key: str) -> list[tuple[str, int]]:
         """Keys within 1 edit (2 from 9 letters on) of `key` with the same first letter."""

@@ -148,9 +148,7 @@ ENDINGS: dict[str, list[str]] = {
     "tk": ["yň", "iň", "nyň", "niň", "ny", "ni", "a", "e", "y", "i", "da", "de", "dan", "den"],
     "tr": [],
     # Azerbaijani: genitive, dative, accusative, locative, ablative, comitative (Tokayevlə).
-    "az": (
-        "nın nin nun nün ın in un ün ya yə a ə e nı ni nu nü ı i u ü da də dan dən la lə"
-    ).split(),
+    "az": ("nın nin nun nün ın in un ün ya yə a ə e nı ni nu nü ı i u ü da də dan dən la lə").split(),
     "fi": ["n", "a", "ä", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä"],
     # Georgian: nominative -ი (foreign names take it), ergative, dative, genitive, instrumental,
     # adverbial, and the postpositions written together with the noun.

@@ -20,6 +20,7 @@ import numpy
 ROLES = ("G", "P", "S", "X", "A")
 _ROLE_CODES = {role: n for n, role in enumerate(ROLES)}
 ENTITY_SHIFT = 39
+METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
 _ALIAS_CODE = _ROLE_CODES["A"]
 _SURNAME_CODE = _ROLE_CODES["S"]
 
@@ -226,7 +227,7 @@ class WordHits:
                 if method == "exact" and group.written | posting.entity not in written:
                     method = "translit"
                 form = alias_forms[posting.ref] if posting.role == "A" else forms[posting.ref]
-                score = 0.95 if method == "translit" else group.score
+                score = METHOD_SCORE["translit"] if method == "translit" else group.score
                 hits.append(Hit(posting, score, method, form, group.end, group.weak))
         return tuple(hits)
 
