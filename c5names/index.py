@@ -33,9 +33,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("c5names")
 
-# The oblique cases of Russian feminine surnames in -ova/-eva/-ina (Мирзиёевой, Назарбаевой, Токаевою):
-# a case ending that only a woman's surname takes.
-FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою", "ёвою", "иною", "ыною")
+# Oblique cases that only a woman's surname in -ova/-eva/-ina takes: Russian (Мирзиёевой, Токаевою),
+# Ukrainian (Мірзійоєвої, Мірзійоєвій, Мірзійоєвою), Polish (Mirzijojewej, Mirzijojewą), Czech and
+# Slovak (Mirzijojevovou, Mirzijojevovej).
+FEMININE_OBLIQUE = (
+    *("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою", "ёвою", "иною", "ыною"),
+    *("ової", "евої", "євої", "іної", "овій", "евій", "євій", "іній", "євою", "іною"),
+    *("owej", "ewej", "ową", "ewą", "inej", "iną", "ovou", "evou", "ovej", "evej"),
+)
 # Where -a after -ov/-ev/-in is a case ending (the genitive of Токаев is Токаева); elsewhere a surname
 # in -ova/-eva/-ina is a woman's (Mirziyoyeva in English, Uzbek or Kazakh text).
 SURNAME_A_IS_A_CASE = frozenset({"be", "bg", "cs", "hr", "lt", "lv", "mk", "pl", "ru", "sk", "sl", "sr", "uk"})
@@ -45,7 +50,7 @@ _FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына", "ova",
 def _feminine_surname(word: str, lang: str | None) -> bool:
     """Does the word carry an ending only a woman's surname takes (so no man of the gazetteer is meant)?"""
     folded = fold(word)
-    if has_cyrillic(word) and folded.endswith(FEMININE_OBLIQUE):
+    if folded.endswith(FEMININE_OBLIQUE):
         return True
     known = (lang or "").split("-")[0]
     return known not in {"", "xx", "mul", "und"} | SURNAME_A_IS_A_CASE and folded.endswith(_FEMININE_NOMINATIVE)

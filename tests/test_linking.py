@@ -246,3 +246,19 @@ def test_azerbaijani_schwa_is_read_as_e() -> None:
         "kazakhstan",
         "tokayev-kassym-jomart",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Зустріч з Мірзійоєвою.", "uk", []),
+        ("Зустріч з Мірзійоєвим.", "uk", ["mirziyoyev-shavkat"]),
+        ("Spotkanie z Mirzijojewą.", "pl", []),
+        ("Spotkanie z Mirzijojewem.", "pl", ["mirziyoyev-shavkat"]),
+        ("Setkání s Mirzijojevovou.", "cs", []),
+        ("Setkání s Mirzijojevem.", "cs", ["mirziyoyev-shavkat"]),
+    ],
+)
+def test_feminine_case_endings_in_other_slavic_languages(text: str, lang: str, expected: list[str]) -> None:
+    mentions = c5names.link(text, lang=lang, date="2025-10-28")
+    assert [m.id for m in mentions if m.type == "person"] == expected
