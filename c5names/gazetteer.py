@@ -7,11 +7,12 @@ entities and `extend` shipped ones (add names, aliases, offices; remove aliases 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 from pydantic import ValidationError
 
@@ -82,47 +83,61 @@ class Gazetteer:
 
     def __init__(
         self,
-        entities: dict[str, Entity] | None,
+        entities: dict[str, bytes] | None,
         files: list[Path],
         digest: str,
         index: NameIndex | None = None,
     ) -> None:
-        self._models = entities
+        self._compact = entities
+        self._models: dict[str, Entity] = {}
         self.files = files
         self.digest = digest
         if index is not None:
             self.__dict__["index"] = index
 
     @property
-    def _entities(self) -> dict[str, Entity]:
-        """The validated models, parsed on first use when the gazetteer came from the index cache
-        (linking needs only the compiled index; the cache exists only for files that validated)."""
-        if self._models is None:
-            self._models = _parse_all(self.files)[0]
-        return self._models
+    def _entities(self) -> dict[str, bytes]:
+        """Each entity's validated JSON, parsed on first use when the gazetteer came from the index
+        cache (linking needs only the compiled index; the cache exists only for files that validated)."""
+        if self._compact is None:
+            self._compact = _parse_all(self.files)[0]
+        return self._compact
+
+    def _model(self, entity_id: str) -> Entity:
+        """The pydantic model of an entity, made once from its JSON when first asked for."""
+        model = self._models.get(entity_id)
+        if model is None:
+            model = self._models[entity_id] = Entity.model_validate_json(self._entities[entity_id])
+        return model
 
     # -- access -----------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._entities)
 
     def __iter__(self) -> Iterator[Entity]:
-        return iter(self._entities.values())
+        return (self._model(entity_id) for entity_id in self._entities)
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._entities
 
     def __getitem__(self, entity_id: str) -> Entity:
-        try:
-            return self._entities[entity_id]
-        except KeyError:
-            raise KeyError(f"no entity with id {entity_id!r} in the gazetteer") from None
+        if entity_id not in self._entities:
+            raise KeyError(f"no entity with id {entity_id!r} in the gazetteer")
+        return self._model(entity_id)
 
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
-        return self._entities.get(entity_id)
+        return self._model(entity_id) if entity_id in self._entities else None
 
     def ids(self) -> list[str]:
         return list(self._entities)
+
+    def views(self) -> Iterator[Entity]:
+        """Every entity as a light attribute view of its validated JSON, in order, none kept: what
+        compiling the index reads, without building (and holding) a pydantic model per entity."""
+        for entity_id, data in self._entities.items():
+            model = self._models.get(entity_id)
+            yield model if model is not None else cast(Entity, json.loads(data, object_hook=_view))
 
     # -- matching ---------------------------------------------------------------------------
     @cached_property
@@ -139,6 +154,14 @@ class Gazetteer:
     def shared_aliases(self) -> dict[str, list[str]]:
         """Name keys that several entities share (what disambiguation has to decide)."""
         return self.index.shared_keys()
+
+
+class _View(SimpleNamespace):
+    """A JSON object read as attributes (what `Gazetteer.views` yields for each entity and part)."""
+
+
+def _view(data: dict[str, object]) -> _View:
+    return _View(**data)
 
 
 def _merge_extension(base: Entity, ext: Extension) -> Entity:
@@ -187,13 +210,38 @@ def _digest(files: list[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def _parse_all(files: list[Path]) -> tuple[dict[str, Entity], str]:
-    """Read, validate and merge the files; raise GazetteerError listing every problem."""
-    entities: dict[str, Entity] = {}
-    origin: dict[str, Problem] = {}
+# Where something is written: the file and the path of keys and indexes to it. A line and column are
+# looked up (by reading that file again) only when there is something to report: a Problem kept for
+# every entity and reference of a 100,000-person gazetteer would cost about 100 MB.
+_Where = tuple[str, tuple[str | int, ...]]
+
+
+class _Locator:
+    """Problems with line and column for places remembered as `_Where`."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, LoadedYaml] = {}
+
+    def problem(self, where: _Where, message: str) -> Problem:
+        file, path = where
+        loaded = self._loaded.get(file)
+        if loaded is None:
+            loaded = self._loaded[file] = load_yaml(file, Path(file).read_bytes().decode("utf-8-sig"))
+        return loaded.problem(path, message)
+
+
+def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
+    """Read, validate and merge the files; raise GazetteerError listing every problem.
+
+    Each validated entity is kept as its compact JSON (about 800 bytes) rather than as pydantic
+    models (about 5 KB): 100,000 persons then compile in a few hundred megabytes.
+    """
+    entities: dict[str, bytes] = {}
+    origin: dict[str, _Where] = {}
     extensions: list[tuple[Extension, LoadedYaml, int]] = []
     problems: list[Problem] = []
-    refs: list[tuple[str, Problem]] = []
+    refs: list[tuple[str, _Where]] = []
+    locator = _Locator()
     digest = hashlib.sha256(b"c5names-gazetteer-v1")
     for file in files:
         try:
@@ -211,49 +259,44 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, Entity], str]:
             problems.extend(err.problems)
             continue
         for i, entity in enumerate(model.entities):
-            here = loaded.problem(("entities", i, "id"), "")
             if entity.id in entities:
-                first = origin[entity.id]
+                first = locator.problem(origin[entity.id], "")
                 problems.append(
-                    Problem(
-                        here.path,
-                        here.line,
-                        here.column,
-                        here.field,
+                    loaded.problem(
+                        ("entities", i, "id"),
                         f"duplicate id {entity.id!r}: already defined at {first.path}:"
                         f"{first.line}; use 'extend:' to add to an existing entity",
                     )
                 )
                 continue
-            entities[entity.id] = entity
-            origin[entity.id] = here
-            refs.extend(_references(entity, loaded, ("entities", i)))
+            entities[entity.id] = entity.model_dump_json().encode()
+            origin[entity.id] = (loaded.file, ("entities", i, "id"))
+            refs.extend(_references(entity, loaded.file, ("entities", i)))
         extensions.extend((ext, loaded, i) for i, ext in enumerate(model.extend))
     for ext, loaded, i in extensions:
         if ext.id not in entities:
             problems.append(loaded.problem(("extend", i, "id"), f"cannot extend unknown id {ext.id!r}"))
             continue
-        if origin[ext.id].path == loaded.file:
+        if origin[ext.id][0] == loaded.file:
             problems.append(
                 loaded.problem(("extend", i, "id"), f"{ext.id!r} is defined in this same file; edit it there")
             )
             continue
-        entities[ext.id] = _merge_extension(entities[ext.id], ext)
-        refs.extend(_references(ext, loaded, ("extend", i)))
+        merged = _merge_extension(Entity.model_validate_json(entities[ext.id]), ext)
+        entities[ext.id] = merged.model_dump_json().encode()
+        refs.extend(_references(ext, loaded.file, ("extend", i)))
     problems.extend(
-        replace(where, message=f"refers to unknown id {target!r}") for target, where in refs if target not in entities
+        locator.problem(where, f"refers to unknown id {target!r}") for target, where in refs if target not in entities
     )
     if problems:
         raise GazetteerError(problems)
     return entities, digest.hexdigest()
 
 
-def _references(item: Entity | Extension, loaded: LoadedYaml, at: tuple[str, int]) -> list[tuple[str, Problem]]:
+def _references(item: Entity | Extension, file: str, at: tuple[str, int]) -> list[tuple[str, _Where]]:
     """(target id, where it is written) for every relation and office country of an entity or extension."""
-    out = [(r.id, loaded.problem((*at, "relations", j, "id"), "")) for j, r in enumerate(item.relations)]
-    out += [
-        (o.country, loaded.problem((*at, "offices", j, "country"), "")) for j, o in enumerate(item.offices) if o.country
-    ]
+    out: list[tuple[str, _Where]] = [(r.id, (file, (*at, "relations", j, "id"))) for j, r in enumerate(item.relations)]
+    out += [(o.country, (file, (*at, "offices", j, "country"))) for j, o in enumerate(item.offices) if o.country]
     return out
 
 

@@ -438,7 +438,7 @@ def _removed_forms(entity: Entity) -> list[str]:
 
 def build_index(gazetteer: Gazetteer) -> NameIndex:
     index = NameIndex()
-    for entity in gazetteer:
+    for entity in gazetteer.views():
         index.add_entity(entity)
     index.finish()
     return index
