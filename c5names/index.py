@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 import zlib
 from array import array
@@ -88,6 +89,10 @@ class EntityFacts:
     needs_suffix: bool = False
     patronymic_listed: bool = False  # then another patronymic in a text names someone else
     relations: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _shared(value: str | None) -> str | None:
+    return sys.intern(value) if value is not None else None
 
 
 def _start_iso(value: str | None) -> str:
@@ -252,13 +257,18 @@ class NameIndex:
     def add_entity(self, entity: Entity) -> None:
         idx = len(self.entities)
         self._seen.clear()
+        # Values that repeat across entities (office kinds, countries, dates) are interned: read from
+        # JSON each would be its own string, in memory and in the pickled cache.
         facts = EntityFacts(
             id=entity.id,
             name=entity.name,
-            type=entity.type,
+            type=sys.intern(entity.type),
             wikidata=entity.wikidata,
-            offices=[(o.kind, o.country, _start_iso(o.start), _end_iso(o.end)) for o in entity.offices],
-            relations=[(r.type, r.id) for r in entity.relations],
+            offices=[
+                (_shared(o.kind), _shared(o.country), sys.intern(_start_iso(o.start)), sys.intern(_end_iso(o.end)))
+                for o in entity.offices
+            ],
+            relations=[(sys.intern(r.type), r.id) for r in entity.relations],
         )
         self.entities.append(facts)
         self.by_id[entity.id] = idx
