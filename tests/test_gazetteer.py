@@ -754,3 +754,22 @@ def test_two_persons_may_share_a_surname(tmp_path: Path) -> None:
     assert gz.shared_aliases() == {skeleton("Japarov"): ["japarov-ayla", "japarov-bek", "japarov-inc"]}
     assert set(ids_of(gz, "Japarov")) == {"japarov-ayla", "japarov-bek", "japarov-inc"}
     assert ids_of(gz, "Bek Japarov")[:1] == ["japarov-bek"]
+
+
+def test_entities_kept_as_json_come_back_as_the_validated_models() -> None:
+    # The gazetteer keeps each entity as its JSON and rebuilds the model on demand: every field of
+    # every shipped entity must survive that round trip, and the index's light views must read alike.
+    from c5names.gazetteer import parse_file
+    from c5names.schema import Entity
+
+    gazetteer = load(default=True)
+    for file in gazetteer.files:
+        model, _loaded = parse_file(file)
+        for entity in model.entities:
+            assert Entity.model_validate_json(entity.model_dump_json()) == entity
+    views = {view.id: view for view in load(default=True).views()}
+    for entity in gazetteer:
+        view = views[entity.id]
+        assert [o.kind for o in view.offices] == [o.kind for o in entity.offices]
+        assert [n.surname for n in view.names] == [n.surname for n in entity.names]
+        assert [a.form for a in view.aliases] == [a.form for a in entity.aliases]
