@@ -248,18 +248,6 @@ def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] |
     return None
 
 
-def _bare_surname(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
-    """The only shape open to an entity that the next words do not know: its one-word surname. A common
-    surname is shared by thousands of entities of a large gazetteer, so this skips the shape search."""
-    for hit in doc.entity_hits(i, entity):
-        p = hit.posting
-        if p.role == "S" and p.pos == 0 and p.length == 1 and not hit.weak:
-            follows = i + 1 < len(doc.words) and _join_ok(doc, i + 1, entity, False)
-            if not follows or hit.end < len(doc.words[i].text):
-                return i + 1, "surname", [hit], ("S",)
-    return None
-
-
 def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | None], tuple[str, ...]] | None:
     """The longest name shape of `entity` starting at word i: (end word, pattern, hits, roles)."""
     facts = doc.index.entities[entity]
@@ -497,17 +485,14 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
         for reach, entity in _by_reach(doc, i, entities):
             if reach < longest_parse:
                 break  # only the longest parses are kept, and this entity cannot make one
+            parsed: tuple[int, str, list[Hit | None], tuple[str, ...]] | None
             if reach == i + 1 and not initial:
                 # Nothing after word i can be this entity's, so only its one-word surname can match:
                 # found in bulk, since a common surname has hundreds of holders in a large gazetteer.
                 single = singles.get(entity)
-                if single is not None:
-                    score = single.score * (0.5 if index.entities[entity].needs_suffix else 1.0)
-                    parses.append((i + 1, entity, "surname", score, single.method, single.form, single, ("S",)))
-                    longest_parse = max(longest_parse, i + 1)
-                continue
-            parsed = _bare_surname(doc, i, entity) if entity not in near and not initial else None
-            parsed = parsed or _parse_person(doc, i, entity)
+                parsed = (i + 1, "surname", [single], ("S",)) if single is not None else None
+            else:
+                parsed = _parse_person(doc, i, entity)
             if parsed:
                 end_word, pattern, hits, roles = parsed
                 longest_parse = max(longest_parse, end_word)
