@@ -490,7 +490,7 @@ def title_kinds(context: str) -> list[tuple[int, str]]:
 GENERATIONS: dict[str, dict[str, frozenset[str]]] = {
     "junior": {
         "after": frozenset(
-            "junior jr jun mladshii ml fils hijo filho jr mlodszy mladsi jaunesnysis kichik kishi kici".split()
+            "junior jr jun mladshii ml fils hijo filho mlodszy mladsi jaunesnysis kichik kishi kici".split()
         ),
         "before": frozenset("younger mladshii jungere jeune cadet".split()),
     },
@@ -499,6 +499,7 @@ GENERATIONS: dict[str, dict[str, frozenset[str]]] = {
         "before": frozenset("elder older starshii altere".split()),
     },
 }
+_ABBREVIATED = frozenset({"jr", "sr", "ml", "st", "jun", "sen"})
 _NEXT_WORD = re.compile(r"(?:\s*[-‐‑–]\s*|\s+)([^\W\d_]+)(\.?)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -511,11 +512,8 @@ def generation_near(text: str, start: int, end: int) -> tuple[str, int, int] | N
         key = plain(after.group(1))
         for generation, places in GENERATIONS.items():
             if key in places["after"]:
-                return (
-                    generation,
-                    start,
-                    after.end(2 if after.group(2) and key in {"jr", "sr", "ml", "st", "jun", "sen"} else 1),
-                )
+                with_dot = bool(after.group(2)) and key in _ABBREVIATED  # Jr., мл.
+                return generation, start, after.end(2 if with_dot else 1)
     before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     if before:
         key = plain(before.group(1))
