@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 import numpy
@@ -111,7 +111,7 @@ class WordHits:
     def all(self) -> tuple[Hit, ...]:
         """Every hit (all entities): for the few words whose postings are all needed."""
         if self._all is None:
-            self._all = self._unpack(self._groups_values())
+            self._all = self._unpack([(g, g.packed) for g in self._groups])
         return self._all
 
     def entities(self) -> frozenset[int]:
@@ -176,15 +176,10 @@ class WordHits:
         if self._all is not None:
             selected = [h for h in self._all if _is_single_surname(h.posting) and not h.weak]
         else:
-            chosen = []
-            for g in self._groups:
-                if g.weak:
-                    continue
-                values = numpy.frombuffer(g.packed, dtype=numpy.int64)
-                mask = (((values >> 36) & 7) == _SURNAME_CODE) & (((values >> 24) & 0xFFF) == 1)  # pos 0, length 1
-                if mask.any():
-                    chosen.append((g, values[mask].tolist()))
-            selected = list(self._unpack(chosen))
+            # role S at position 0 of a one-word part (pos and length are the 12 bits above ref)
+            selected = list(
+                self._selected(lambda v: (((v >> 36) & 7) == _SURNAME_CODE) & (((v >> 24) & 0xFFF) == 1), firm=True)
+            )
         out: dict[int, Hit] = {}
         for hit in selected:
             out.setdefault(hit.posting.entity, hit)
@@ -193,22 +188,23 @@ class WordHits:
     def aliases(self) -> list[Hit]:
         """Hits of alias phrases (country names and the like), which are few."""
         if self._aliases is None:
-            self._aliases = self._alias_hits()
+            if self._all is not None:
+                self._aliases = [h for h in self._all if h.posting.role == "A"]
+            else:
+                self._aliases = list(self._selected(lambda v: ((v >> 36) & 7) == _ALIAS_CODE, firm=False))
         return self._aliases
 
-    def _alias_hits(self) -> list[Hit]:
-        if self._all is not None:
-            return [h for h in self._all if h.posting.role == "A"]
-        selected = []
+    def _selected(self, mask: Callable[[numpy.ndarray], numpy.ndarray], firm: bool) -> tuple[Hit, ...]:
+        """The hits of the packed postings a vectorised test selects (in firm groups only if asked)."""
+        chosen: list[tuple[Group, Sequence[int]]] = []
         for g in self._groups:
+            if firm and g.weak:
+                continue
             values = numpy.frombuffer(g.packed, dtype=numpy.int64)
-            chosen = values[((values >> 36) & 7) == _ALIAS_CODE]
-            if len(chosen):
-                selected.append((g, chosen.tolist()))
-        return list(self._unpack(selected))
-
-    def _groups_values(self) -> list[tuple[Group, Sequence[int]]]:
-        return [(g, g.packed) for g in self._groups]
+            picked = values[mask(values)]
+            if len(picked):
+                chosen.append((g, picked.tolist()))
+        return self._unpack(chosen)
 
     def _unpack(self, selected: list[tuple[Group, Sequence[int]]]) -> tuple[Hit, ...]:
         """Hits from packed values, earlier groups first; a posting reached twice keeps its first hit."""
