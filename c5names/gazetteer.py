@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from .errors import GazetteerError, Problem
 from .schema import Entity, Extension, GazetteerFile
-from .yamlio import LoadedYaml, decode_problem, load_yaml
+from .yamlio import LoadedYaml, TopLevelSequence, Unusual, decode_problem, iter_top_level, load_yaml
 
 if TYPE_CHECKING:
     from .index import Candidate, NameIndex
@@ -238,7 +238,7 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
     """
     entities: dict[str, bytes] = {}
     origin: dict[str, _Where] = {}
-    extensions: list[tuple[Extension, LoadedYaml, int]] = []
+    extensions: list[tuple[Extension, str, int]] = []
     problems: list[Problem] = []
     refs: list[tuple[str, _Where]] = []
     locator = _Locator()
@@ -251,40 +251,42 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
             continue
         digest.update(str(file.name).encode() + b"\0" + raw + b"\0")
         try:
-            model, loaded = parse_file(file, raw.decode("utf-8-sig"))
+            compiled, extends = _read_file(file, raw.decode("utf-8-sig"))
         except UnicodeDecodeError as err:
             problems.append(decode_problem(str(file), err))
             continue
         except GazetteerError as err:
             problems.extend(err.problems)
             continue
-        for i, entity in enumerate(model.entities):
-            if entity.id in entities:
-                first = locator.problem(origin[entity.id], "")
+        name = str(file)
+        for i, (entity_id, data, entity_refs) in enumerate(compiled):
+            if entity_id in entities:
+                first = locator.problem(origin[entity_id], "")
                 problems.append(
-                    loaded.problem(
-                        ("entities", i, "id"),
-                        f"duplicate id {entity.id!r}: already defined at {first.path}:"
+                    locator.problem(
+                        (name, ("entities", i, "id")),
+                        f"duplicate id {entity_id!r}: already defined at {first.path}:"
                         f"{first.line}; use 'extend:' to add to an existing entity",
                     )
                 )
                 continue
-            entities[entity.id] = entity.model_dump_json().encode()
-            origin[entity.id] = (loaded.file, ("entities", i, "id"))
-            refs.extend(_references(entity, loaded.file, ("entities", i)))
-        extensions.extend((ext, loaded, i) for i, ext in enumerate(model.extend))
-    for ext, loaded, i in extensions:
+            entities[entity_id] = data
+            origin[entity_id] = (name, ("entities", i, "id"))
+            refs.extend((target, (name, ("entities", i, *path))) for target, path in entity_refs)
+        extensions.extend((ext, name, i) for i, ext in enumerate(extends))
+        del compiled, extends
+    for ext, name, i in extensions:
         if ext.id not in entities:
-            problems.append(loaded.problem(("extend", i, "id"), f"cannot extend unknown id {ext.id!r}"))
+            problems.append(locator.problem((name, ("extend", i, "id")), f"cannot extend unknown id {ext.id!r}"))
             continue
-        if origin[ext.id][0] == loaded.file:
+        if origin[ext.id][0] == name:
             problems.append(
-                loaded.problem(("extend", i, "id"), f"{ext.id!r} is defined in this same file; edit it there")
+                locator.problem((name, ("extend", i, "id")), f"{ext.id!r} is defined in this same file; edit it there")
             )
             continue
         merged = _merge_extension(Entity.model_validate_json(entities[ext.id]), ext)
         entities[ext.id] = merged.model_dump_json().encode()
-        refs.extend(_references(ext, loaded.file, ("extend", i)))
+        refs.extend((target, (name, ("extend", i, *path))) for target, path in _references(ext))
     problems.extend(
         locator.problem(where, f"refers to unknown id {target!r}") for target, where in refs if target not in entities
     )
@@ -293,10 +295,49 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
     return entities, digest.hexdigest()
 
 
-def _references(item: Entity | Extension, file: str, at: tuple[str, int]) -> list[tuple[str, _Where]]:
-    """(target id, where it is written) for every relation and office country of an entity or extension."""
-    out: list[tuple[str, _Where]] = [(r.id, (file, (*at, "relations", j, "id"))) for j, r in enumerate(item.relations)]
-    out += [(o.country, (file, (*at, "offices", j, "country"))) for j, o in enumerate(item.offices) if o.country]
+# An id an entity refers to, with where (relative to the entity) it is written.
+_Reference = tuple[str, tuple[str | int, ...]]
+# An entity as kept after validation: id, compact JSON, references.
+_Compiled = tuple[str, bytes, list[_Reference]]
+
+
+def _compiled(entity: Entity) -> _Compiled:
+    return entity.id, entity.model_dump_json().encode(), _references(entity)
+
+
+def _read_file(file: Path, text: str) -> tuple[list[_Compiled], list[Extension]]:
+    """One file's entities, compiled, and its extensions: streamed when it can be (`_stream_file`);
+    otherwise, and for every file with a problem, read whole with positions so that each problem
+    names its line and field."""
+    try:
+        return _stream_file(text)
+    except (Unusual, ValidationError):
+        model = parse_file(file, text)[0]
+        return [_compiled(entity) for entity in model.entities], list(model.extend)
+
+
+def _stream_file(text: str) -> tuple[list[_Compiled], list[Extension]]:
+    """A file validated one entity at a time, each model dropped once it is compiled: neither
+    libyaml's node tree of the whole file nor 5,000 models at once, whose freed memory Python would
+    keep (about 100 MB for a 3.4 MB file)."""
+    compiled: list[_Compiled] = []
+    extends: list[Extension] = []
+    for key, value in iter_top_level(text):
+        if key == "entities" and isinstance(value, TopLevelSequence):
+            compiled.extend(_compiled(Entity.model_validate(item)) for item in value)
+        elif key == "extend" and isinstance(value, TopLevelSequence):
+            extends.extend(Extension.model_validate(item) for item in value)
+        elif key == "version":
+            GazetteerFile.model_validate({"version": value})
+        else:  # an unknown key, or entities that are not a list: reported by the careful reader
+            raise Unusual
+    return compiled, extends
+
+
+def _references(item: Entity | Extension) -> list[_Reference]:
+    """(target id, where it is written in the item) for every relation and office country."""
+    out: list[_Reference] = [(r.id, ("relations", j, "id")) for j, r in enumerate(item.relations)]
+    out += [(o.country, ("offices", j, "country")) for j, o in enumerate(item.offices) if o.country]
     return out
 
 
