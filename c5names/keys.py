@@ -146,3 +146,9 @@ def _skeleton_word(word: str) -> str:
 def skeleton(text: str) -> str:
     """The unified key: romanisation conventions of one name collide under it."""
     return " ".join(_skeleton_word(w) for w in ascii_fold(text).split())
+
+
+def clear_caches() -> None:
+    """Forget memoised keys (compiling a large gazetteer would otherwise fill them to the brim)."""
+    skeleton.cache_clear()
+    ascii_fold.cache_clear()

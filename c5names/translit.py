@@ -477,6 +477,12 @@ def _romanise_word(word: str, convention: str, source: str) -> tuple[str, ...]:
 _WORD_RE = re.compile(r"[\u0400-\u052f]+")
 
 
+def clear_caches() -> None:
+    """Forget memoised spellings (compiling a large gazetteer would otherwise fill them to the brim)."""
+    _romanise_word.cache_clear()
+    romanise_neutral.cache_clear()
+
+
 def romanise(text: str, convention: str, source: str = "ru") -> str:
     """The convention's own spelling of a Cyrillic text (other characters kept)."""
     return _WORD_RE.sub(lambda m: romanise_word(m.group(0), convention, source)[0], text)
