@@ -121,11 +121,14 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
+    from .greek import greek_to_latin, has_greek
     from .translit import has_cyrillic, romanise_neutral
 
     text = fold(text)
     if has_cyrillic(text):
         text = romanise_neutral(text).casefold()
+    if has_greek(text):
+        text = greek_to_latin(text)
     text = text.translate(_LETTER_MAP)
     text = _strip_marks(text)
     if not text.isascii():
@@ -139,7 +142,10 @@ def _skeleton_word(word: str) -> str:
     word = word.translate(_SINGLE_MAP)
     word = _DOUBLE_RE.sub(r"\1", word)
     word = _GLIDE_RE.sub("", word)
-    return _DOUBLE_RE.sub(r"\1", word)
+    word = _DOUBLE_RE.sub(r"\1", word)
+    # A final -f is the -v of -ov/-ev in Greek (Τζαπάροφ) and in older French and English spellings
+    # (Rachmaninoff, Tokaïeff); no name is told apart from another by it alone.
+    return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
 
 
 @lru_cache(maxsize=400_000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from unidecode import unidecode
 
+from c5names.greek import greek_to_latin
 from c5names.keys import ascii_fold, skeleton
 from c5names.translit import (
     CONVENTIONS,
@@ -307,3 +308,26 @@ def test_has_cyrillic() -> None:
     assert has_cyrillic("Sergio Гор")
     assert has_cyrillic("Ӯзбекистон")
     assert not has_cyrillic("Oʻzbekiston Mirzioïev")
+
+
+@pytest.mark.parametrize(
+    ("greek", "reading"),
+    [
+        ("Τοκάγιεφ", "tokayef"),  # γι before a vowel is one glide
+        ("Μιρζιγιόγιεφ", "mirziyoyef"),
+        ("Τζαπάροφ", "japarof"),  # τζ
+        ("Ντόναλντ Τραμπ", "donald tramp"),  # ντ is d; a final μπ is mp
+        ("Μπερντιμουχαμέντοφ", "berdimukhamedof"),  # an initial μπ is b; ου is u
+        ("Γκουρμπανγκουλί", "gurbanguli"),
+        ("Αϊτή", "aiti"),  # the diaeresis stops the digraph αι
+        ("Putin Πούτιν", "putin putin"),  # other letters are kept
+    ],
+)
+def test_greek_names_read_by_sound(greek: str, reading: str) -> None:
+    assert greek_to_latin(greek) == reading
+
+
+def test_greek_and_latin_spellings_share_a_key() -> None:
+    assert skeleton("Τζαπάροφ") == skeleton("Japarov")
+    assert skeleton("Σαντίρ") == skeleton("Sadyr")
+    assert skeleton("Μιρζιγιόγιεφ") == skeleton("Mirziyoyev")
