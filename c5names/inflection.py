@@ -149,7 +149,16 @@ ENDINGS: dict[str, list[str]] = {
     "tr": [],
     # Azerbaijani: genitive, dative, accusative, locative, ablative, comitative (Tokayevlə).
     "az": ("nın nin nun nün ın in un ün ya yə a ə e nı ni nu nü ı i u ü da də dan dən la lə").split(),
-    "fi": ["n", "a", "ä", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä"],
+    # Finnish and Estonian join the case ending of a consonant-final foreign name with -i-
+    # (Tokajevin, Tokajevia, Tokajeville; Estonian Tokajevi, Tokajeviga); Albanian adds its article
+    # (Tokajevi, Tokajevit).
+    "fi": [
+        *["n", "a", "ä", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "ksi", "na", "nä", "lta", "ltä"],
+        *["in", "ia", "iä", "ille", "illa", "illä", "ista", "istä", "issa", "issä", "iin", "iksi", "ina", "inä"],
+        *["ilta", "iltä"],
+    ],
+    "et": ["i", "it", "ile", "iga", "is", "ist", "isse", "iks", "il", "ilt", "ina", "ini", "ita"],
+    "sq": ["i", "it", "in", "ë", "a", "ës", "u", "ut", "un"],
     # Georgian: nominative -ი (foreign names take it), ergative, dative, genitive, instrumental,
     # adverbial, and the postpositions written together with the noun.
     "ka": ["ი", "მა", "ს", "ის", "ით", "ად", "ში", "ზე", "თან", "თვის", "ისთვის", "ისგან"],
