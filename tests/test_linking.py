@@ -262,3 +262,42 @@ def test_azerbaijani_schwa_is_read_as_e() -> None:
 def test_feminine_case_endings_in_other_slavic_languages(text: str, lang: str, expected: list[str]) -> None:
     mentions = c5names.link(text, lang=lang, date="2025-10-28")
     assert [m.id for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ο Κασίμ-Ζομάρτ Τοκάγεφ συναντήθηκε με τον Σαβκάτ Μιρζιγιόγιεφ. Ο Τοκάγεφ μίλησε πρώτος.",
+            [
+                ("Κασίμ-Ζομάρτ Τοκάγεφ", "tokayev-kassym-jomart"),
+                ("Σαβκάτ Μιρζιγιόγιεφ", "mirziyoyev-shavkat"),
+                ("Τοκάγεφ", "tokayev-kassym-jomart"),
+            ],
+        ),
+        (
+            "Ο Σερντάρ Μπερντιμουχαμέντοφ και ο Σαντίρ Τζαπάροφ μίλησαν με τον Ντόναλντ Τραμπ.",
+            [
+                ("Σερντάρ Μπερντιμουχαμέντοφ", "berdimuhamedov-serdar"),
+                ("Σαντίρ Τζαπάροφ", "japarov-sadyr"),
+                ("Ντόναλντ Τραμπ", "trump-donald"),
+            ],
+        ),
+    ],
+)
+def test_greek_script_names_are_read_by_sound(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang="el", date="2025-10-28")
+    assert [(m.text, m.id) for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Tokajevin mukaan yhteistyö Mirzijojevin kanssa jatkuu.", "fi", ["Tokajevin", "Mirzijojevin"]),
+        ("Eile kohtus president Tokajeviga ja Mirzijojeviga.", "et", ["Tokajeviga", "Mirzijojeviga"]),
+        ("Takimi i Tokajevit me Mirzijojevin.", "sq", ["Tokajevit", "Mirzijojevin"]),
+    ],
+)
+def test_case_endings_joined_with_i_to_foreign_names(text: str, lang: str, expected: list[str]) -> None:
+    mentions = c5names.link(text, lang=lang, date="2025-10-28")
+    assert [m.text for m in mentions if m.type == "person"] == expected
