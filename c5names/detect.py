@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
+from .han import HAN, HanLexicon, has_han
 from .index import NameIndex
 from .inflection import endings_for, split_elision
 from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
@@ -56,7 +57,7 @@ _APOS = re.escape(APOSTROPHES)
 _UPPER = _upper_class()
 # Words of caseless alphabets (CASELESS) are all candidates: they start where the previous character
 # is not of such an alphabet, and every character of the block continues them.
-_LETTER = rf"(?:[^\W\d_]|[{CASELESS}])"
+_LETTER = rf"(?:(?![{HAN}])[^\W\d_]|[{CASELESS}])"  # Han characters are cut by `han`, not here
 WORD_RE = re.compile(
     rf"(?P<w>[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{_APOS}\-]{_LETTER}+)*)"
@@ -89,6 +90,8 @@ PATRONYMIC_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_POSTING = Posting(-1, "P", 0, 1, -1)
+# Chinese and Japanese write a foreign name's parts with a middle dot between them (唐纳德·特朗普).
+NAME_DOTS = frozenset("·・•‧")
 
 
 class Word(NamedTuple):
@@ -120,9 +123,20 @@ class Found:
     other_person: bool = False
 
 
-def segment(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Word]:
+def segment(
+    text: str, regions: Sequence[tuple[int, int]] | None = None, han: HanLexicon | None = None
+) -> list[Word]:
     """The capitalised words of a text, hyphenated ones split into their parts (elided articles
-    before a word are left out of it); only inside `regions` (start, end) when given."""
+    before a word are left out of it), and the words of the Han forms `han` knows; only inside
+    `regions` (start, end) when given."""
+    words = _spaced_words(text, regions)
+    if han and has_han(text):
+        words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
+        words.sort()
+    return words
+
+
+def _spaced_words(text: str, regions: Sequence[tuple[int, int]] | None) -> list[Word]:
     words: list[Word] = []
     matches = (
         WORD_RE.finditer(text)
@@ -154,7 +168,7 @@ class _Doc:
         self.index = index
         self.text = text
         self.lang = lang
-        self.words = segment(text)[:limit]  # a chunk's trailing context holds no words of its own
+        self.words = segment(text, han=index.han)[:limit]  # a chunk's trailing context holds no words of its own
         self._hits: dict[int, WordHits] = {}
         self._caps = caps_line
         self._caps_memo: dict[int, bool] = {}
@@ -192,7 +206,7 @@ class _Doc:
 
     def plain_gap(self, k: int) -> bool:
         gap = self.gap(k)
-        return (not gap or gap.isspace()) and gap.count("\n") <= 1
+        return ((not gap or gap.isspace()) and gap.count("\n") <= 1) or gap.strip() in NAME_DOTS
 
     def hyphen_gap(self, k: int) -> bool:
         """Word k continues word k-1 across a hyphen (Kassym-Jomart, États-Unis)."""
@@ -375,7 +389,7 @@ def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     return score, method, form
 
 
-_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
+_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()·・•‧]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
 CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
 CAPS_WINDOW = 120
@@ -409,7 +423,7 @@ def find(
     candidates depend only on its own text, so they are cached: a name seen once in a corpus costs a
     dictionary lookup afterwards.
     """
-    words = segment(text, regions)
+    words = segment(text, regions, index.han)
     found: list[Found] = []
     caps_memo: dict[int, bool] = {}
     cache: dict[tuple[str, str | None, bool], list[Found]] = index.chunk_cache

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import keys, translit
+from .han import HanLexicon, has_han
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, is_caseless, skeleton
 from .neighbours import DeletionIndex
@@ -233,6 +234,7 @@ class NameIndex:
         self.alias_forms: list[str] = []
         self.alias_tails: list[str] = []
         self.neighbours = DeletionIndex(())
+        self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
         self._form_ids: dict[str, int] = {}
         self._cache: dict[tuple[str, str | None], WordHits] = {}
         self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by detect.find
@@ -289,6 +291,8 @@ class NameIndex:
         given_keys: dict[str, None] = {}
         connectors: dict[str, None] = {}
         for name in names:
+            if has_han(f"{name.surname or ''}{name.given or ''}"):
+                self._add_han_name(name)
             source = name.lang or "ru"
             for role, words in _name_parts(name).items():
                 content = [w for w in words if not _is_connector(w)]
@@ -313,6 +317,17 @@ class NameIndex:
             if skeleton(form) in removed:
                 continue
             self._add_alias(idx, form)
+            if has_han(form):
+                self.han.add([form])
+
+    def _add_han_name(self, name: PersonName) -> None:
+        """A Chinese name is written surname first, unspaced (习近平); a foreign one given name first,
+        each part on its own with a middle dot between (唐纳德·特朗普), so its parts are forms alone."""
+        if name.kind == "native":
+            self.han.add([name.surname or "", name.given or ""])
+        else:
+            self.han.add([name.given or ""])
+            self.han.add([name.surname or ""])
 
     def _add_alias(self, idx: int, form: str) -> None:
         words = split_words(form)
@@ -480,7 +495,10 @@ def engine_version() -> str:
     """A hash of the engine's source: a change of rules invalidates cached indexes."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("index.py", "postings.py", "neighbours.py", "keys.py", "translit.py", "inflection.py", "schema.py"):
+    for name in (
+        *("index.py", "postings.py", "neighbours.py", "keys.py", "translit.py", "inflection.py", "schema.py"),
+        *("greek.py", "han.py"),
+    ):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -18,16 +18,19 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .han import HAN
+
 APOSTROPHES = "'’ʻʼ‘`´ʹ′ʾʿ"
 # Alphabets without letter case, whose names a capital letter cannot announce: Hebrew, Arabic (with
 # the Persian and Urdu letters), Devanagari, Bengali, Thai and Georgian. Whole blocks, so that vowel
 # signs and viramas, which are not letters for str.isalpha(), stay inside their word.
 CASELESS = "\u05d0-\u05ea\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0e00-\u0e7f\u10d0-\u10ff"
-_CASELESS_RE = re.compile(f"[{CASELESS}]")
+# Chinese characters have no case either, but words are not separated by spaces: `han` cuts them.
+_CASELESS_RE = re.compile(f"[{CASELESS}{HAN}]")
 
 
 def is_caseless(char: str) -> bool:
-    """Is this the letter of an alphabet without case (so any word in it may be a name)?"""
+    """Is this the letter of a script without case (so any word in it may be a name)?"""
     return bool(char) and _CASELESS_RE.match(char) is not None
 
 

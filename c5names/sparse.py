@@ -19,6 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .detect import segment
+from .han import has_han
 from .index import NameIndex
 
 PLACEHOLDER = "\x00"
@@ -28,8 +29,8 @@ CACHE_SIZE = 500_000
 
 
 _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
-# Languages written in an alphabet without letter case (keys.CASELESS).
-CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ka", "mr", "ne", "th", "ur"})
+# Languages written in an alphabet without letter case (keys.CASELESS), and Chinese.
+CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ka", "mr", "ne", "th", "ur", "zh"})
 
 
 class RelevanceCache:
@@ -77,6 +78,8 @@ class RelevanceCache:
 
     def _relevant(self, text: str) -> bool:
         # Initials (J., Ш.) need not count: the surname after them does, and its window covers them.
+        if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
+            return not self.index.han.chars.isdisjoint(text)
         return any(self.index.word_hits(word.text, self.lang) for word in segment(text))
 
 

@@ -229,6 +229,8 @@ def test_the_texts_language_can_be_given_for_xx_pipelines() -> None:
     [
         ("hi", "जो बाइडेन ने कहा।", [("जो बाइडेन", "biden-joe")]),
         ("ka", "სერდარ ბერდიმუჰამედოვი ჩავიდა.", [("სერდარ ბერდიმუჰამედოვი", "berdimuhamedov-serdar")]),
+        # spaCy's Chinese default cuts every character: a name spans several tokens.
+        ("zh", "习近平会见哈萨克斯坦总统。", [("习近平", "xi-jinping"), ("哈萨克斯坦", "kazakhstan")]),
     ],
 )
 def test_alphabets_without_letter_case_in_the_component(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

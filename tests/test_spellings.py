@@ -85,11 +85,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         f"{_CASELESS}: unidecode reads ट्रंप as 'ttrnp' (the anusvara and inherent vowel "
         "are lost), so Trump would not match either"
     ),
-    ("习近平", "zh"): (
-        "detect: Chinese has no spaces between words and its characters are not in keys.CASELESS (a run of "
-        "characters would need word segmentation); and unidecode gives 'Xi Jin Ping' with the given name "
-        "split into syllables, while the index has 'Jinping'"
-    ),
 }
 
 
