@@ -301,3 +301,37 @@ def test_greek_script_names_are_read_by_sound(text: str, expected: list[tuple[st
 def test_case_endings_joined_with_i_to_foreign_names(text: str, lang: str, expected: list[str]) -> None:
     mentions = c5names.link(text, lang=lang, date="2025-10-28")
     assert [m.text for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "中国国家主席习近平在北京会见乌兹别克斯坦总统。",
+            [("中国", "china"), ("习近平", "xi-jinping"), ("乌兹别克斯坦", "uzbekistan")],
+        ),
+        # Traditional characters read the same as the simplified forms of the gazetteer.
+        ("習近平會見哈薩克斯坦總統。", [("習近平", "xi-jinping"), ("哈薩克斯坦", "kazakhstan")]),
+        # 没过 (méiguò) is not 美国 (Měiguó): two-character forms must be written exactly.
+        ("他没过多久就走了。", []),
+        # A character of a name inside another word is not the name.
+        ("近平原地区", []),
+        # Foreign names: given name, middle dot, surname; namesakes told apart by the given name.
+        (
+            "吉尔吉斯斯坦总统萨德尔·扎帕罗夫和总理阿克尔别克·扎帕罗夫。",
+            [
+                ("吉尔吉斯斯坦", "kyrgyzstan"),
+                ("萨德尔·扎帕罗夫", "japarov-sadyr"),
+                ("阿克尔别克·扎帕罗夫", "japarov-akylbek"),
+            ],
+        ),
+        (
+            "托卡耶夫表示，米尔济约耶夫出席。",
+            [("托卡耶夫", "tokayev-kassym-jomart"), ("米尔济约耶夫", "mirziyoyev-shavkat")],
+        ),
+    ],
+)
+def test_chinese_text_is_cut_by_the_gazetteer_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang="zh", date="2025-10-28")
+    assert [(m.text, m.id) for m in mentions] == expected
+    assert all(text[m.start : m.end] == m.text for m in mentions)
