@@ -412,7 +412,7 @@ class NameIndex:
         return [unpack(value) for value in packed] if packed else []
 
     def _fuzzy_keys(self, key: str) -> list[tuple[str, int]]:
-        """Keys within 1 edit (2 from 9 letters on) of `key` with the same first letter."""
+        """Keys within 1 edit (2 from 9 letters on) of `key` that begin alike (`neighbours.same_start`)."""
         if len(key) < WEAK_FUZZY_MIN_LEN or " " in key:
             return []
         return self.neighbours.near(key)

@@ -36,6 +36,16 @@ def deletions(key: str, depth: int) -> set[str]:
     return out
 
 
+VOWELS = frozenset("aeiou")  # of keys (y is i, w is v there)
+
+
+def same_start(a: str, b: str) -> bool:
+    """Do two keys begin alike? The same letter, or two vowels: a first consonant is rarely
+    misspelt (and allowing it would let Gor reach Bor and Kor), but a first vowel varies between
+    romanisations of one name (Uzbek Oripov for Russian-based Aripov, Ergash for Irgash)."""
+    return a[:1] == b[:1] or (a[:1] in VOWELS and b[:1] in VOWELS)
+
+
 def _hash(text: str) -> int:
     return crc32(text.encode())
 
@@ -69,8 +79,8 @@ class DeletionIndex:
         self.numbers = numpy.frombuffer(numbers, dtype=numpy.int32)[order]
 
     def near(self, key: str, limit: int = 8) -> list[tuple[str, int]]:
-        """(key, distance) of indexed keys within reach of `key` that begin with the same letter (a
-        first letter is rarely misspelt, and allowing it would let Gor reach Bor and Kor), nearest first."""
+        """(key, distance) of indexed keys within reach of `key` that begin alike (`same_start`),
+        nearest first."""
         edits = max_edits(key)
         if self.blocks is not None:
             return self._scan(key, edits, limit)
@@ -86,7 +96,7 @@ class DeletionIndex:
         out: list[tuple[str, int]] = []
         for number in numbers:
             other = self.keys[number]
-            if other == key or other[0] != key[0] or abs(len(other) - len(key)) > edits:
+            if other == key or not same_start(other, key) or abs(len(other) - len(key)) > edits:
                 continue
             distance = Levenshtein.distance(key, other, score_cutoff=edits)
             if distance <= edits:
@@ -95,14 +105,16 @@ class DeletionIndex:
         return out[:limit]
 
     def _scan(self, key: str, edits: int, limit: int) -> list[tuple[str, int]]:
-        """The small-index path: rapidfuzz compares the key with every key of the same first letter
-        and a length within reach."""
+        """The small-index path: rapidfuzz compares the key with every key that begins alike and has
+        a length within reach."""
         assert self.blocks is not None
         out: list[tuple[str, int]] = []
-        for length in range(len(key) - edits, len(key) + edits + 1):
-            block = self.blocks.get((key[0], length))
-            if block:
-                found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
-                out.extend((other, int(distance)) for other, distance, _ in found if other != key)
+        firsts = sorted(VOWELS) if key[0] in VOWELS else [key[0]]
+        for first in firsts:
+            for length in range(len(key) - edits, len(key) + edits + 1):
+                block = self.blocks.get((first, length))
+                if block:
+                    found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+                    out.extend((other, int(distance)) for other, distance, _ in found if other != key)
         out.sort(key=lambda item: (item[1], item[0]))
         return out[:limit]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import c5names
-from c5names.neighbours import DeletionIndex, deletions, max_edits
+from c5names.neighbours import DeletionIndex, deletions, max_edits, same_start
 from c5names.postings import WordHits
 
 LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
@@ -22,11 +22,12 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 def _scan(keys: list[str], key: str) -> list[tuple[str, int]]:
-    """The reference: every key with the same first letter within reach, by a full scan."""
+    """The reference: every key that begins alike (the same letter, or two vowels) within reach, by a
+    full scan."""
     edits = max_edits(key)
     found = []
     for other in dict.fromkeys(keys):
-        if len(other) >= 3 and other != key and other[0] == key[0]:
+        if len(other) >= 3 and other != key and same_start(other, key):
             distance = Levenshtein.distance(key, other)
             if distance <= edits:
                 found.append((other, distance))

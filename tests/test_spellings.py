@@ -61,11 +61,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "first letter, and fuzzy blocks only hold keys with the same first letter; lookup returns nothing"
     ),
     # -- key --------------------------------------------------------------------------------------
-    ("Abdulla Oripov", "fr"): (
-        "key: Uzbek Latin writes o for the a of the Russian-based spelling (Орипов / Арипов); 'oripov' and "
-        "'aripov' differ in the first letter, so neither the skeleton nor the first-letter fuzzy blocks "
-        "meet, and 'Abdulla' alone is no name shape; lookup returns nothing"
-    ),
     # -- inflection -------------------------------------------------------------------------------
     # -- name shapes (detect) and data -------------------------------------------------------------
     ("Berdimuhamedow, Serdar Gurbangulyýewiç", "it"): (
