@@ -239,6 +239,12 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
     return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
 
 
+def _catalogue_comma(doc: _Doc, k: int, pattern: tuple[str, ...], n: int) -> bool:
+    """Catalogue order, "Surname, Given Patronymic" (sanctions lists, indexes, bibliographies): a
+    comma may stand between a surname and the given name of the same person after it."""
+    return n == 1 and pattern[:2] == ("S", "G") and doc.gap(k).strip() == "," and "\n" not in doc.gap(k)
+
+
 def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
     """Match one name part (possibly several words) of `entity` starting at word k."""
     for hit in doc.entity_hits(k, entity):
@@ -280,7 +286,8 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
                 ok = False
                 break
             if n and (
-                not _join_ok(doc, k, entity, prev_initial) or (hits[-1] and hits[-1].end < len(doc.words[k - 1].text))
+                not (_join_ok(doc, k, entity, prev_initial) or _catalogue_comma(doc, k, pattern, n))
+                or (hits[-1] and hits[-1].end < len(doc.words[k - 1].text))
             ):
                 ok = False
                 break
@@ -389,7 +396,7 @@ def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     return score, method, form
 
 
-_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()·・•‧]*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
+_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()·・•‧]*|\s*,\s*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
 CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
 CAPS_WINDOW = 120

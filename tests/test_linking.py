@@ -335,3 +335,22 @@ def test_chinese_text_is_cut_by_the_gazetteer_forms(text: str, expected: list[tu
     mentions = c5names.link(text, lang="zh", date="2025-10-28")
     assert [(m.text, m.id) for m in mentions] == expected
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sanctioned: TOKAYEV, Kassym-Jomart; JAPAROV, Akylbek.",
+            [("TOKAYEV, Kassym-Jomart", "tokayev-kassym-jomart"), ("JAPAROV, Akylbek", "japarov-akylbek")],
+        ),
+        # A comma between two surnames is a list, not catalogue order.
+        (
+            "Tokayev, Mirziyoyev and Rahmon met.",
+            [("Tokayev", "tokayev-kassym-jomart"), ("Mirziyoyev", "mirziyoyev-shavkat"), ("Rahmon", "rahmon-emomali")],
+        ),
+    ],
+)
+def test_catalogue_order_surname_comma_given_name(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang="en", date="2025-01-01")
+    assert [(m.text, m.id) for m in mentions] == expected

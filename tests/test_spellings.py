@@ -63,11 +63,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     # -- key --------------------------------------------------------------------------------------
     # -- inflection -------------------------------------------------------------------------------
     # -- name shapes (detect) and data -------------------------------------------------------------
-    ("Berdimuhamedow, Serdar Gurbangulyýewiç", "it"): (
-        "pattern: catalogue order 'Surname, Given Patronymic': the S G P shape requires a plain gap and the "
-        "comma breaks it, so only the bare surname is found and both Berdimuhamedovs tie at 1.0 (without "
-        "the comma the same words give Serdar)"
-    ),
     # -- index (aliases) ----------------------------------------------------------------------------
     # -- scripts without letter case ----------------------------------------------------------------
     ("قاسم جومارت توكاييف", "ar"): (
