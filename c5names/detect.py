@@ -239,6 +239,12 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
     return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
 
 
+def _by_consonants(weak: list[Hit]) -> bool:
+    """Two or more words matched by their consonants only (Arabic script: weak translit hits, see
+    `abjad`): a name, where one such word alone would not be."""
+    return len(weak) >= 2 and all(h.method == "translit" for h in weak)
+
+
 def _catalogue_comma(doc: _Doc, k: int, pattern: tuple[str, ...], n: int) -> bool:
     """Catalogue order, "Surname, Given Patronymic" (sanctions lists, indexes, bibliographies): a
     comma may stand between a surname and the given name of the same person after it."""
@@ -333,7 +339,7 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
             continue
         firm = [h for h in hits if h is not None and not h.weak]
         weak = [h for h in hits if h is not None and h.weak]
-        if weak and (not firm or len(pattern) < 2):
+        if weak and (len(pattern) < 2 or not (firm or _by_consonants(weak))):
             continue
         if best is None or k > best[0]:
             best = (k, "full" if len(pattern) > 1 else "surname", hits, pattern)

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import keys, translit
+from .abjad import PREFIX as CONSONANT_PREFIX
+from .abjad import consonant_key, has_arabic, readings
 from .han import HanLexicon, has_han
 from .inflection import split_apostrophe_suffix, split_elision, stems
 from .keys import fold, is_caseless, skeleton
@@ -304,7 +306,10 @@ class NameIndex:
                     for key, form, _written in word_keys(word, source):
                         if key in removed:
                             continue
-                        self._add(key, Posting(idx, role, pos, len(content), self._form_id(form)))
+                        posting = Posting(idx, role, pos, len(content), self._form_id(form))
+                        self._add(key, posting)
+                        for consonants in _consonant_keys(key, word):
+                            self._add(consonants, posting)
                         if role in "GP" and pos == 0:
                             initials[key[:1]] = None
                         if role == "G":
@@ -360,7 +365,7 @@ class NameIndex:
         # Postings are packed into one array of integers per key: a 100,000-person index then holds a
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
         self._seen = set()
-        self.neighbours = DeletionIndex(self.postings)
+        self.neighbours = DeletionIndex(key for key in self.postings if not key.startswith(CONSONANT_PREFIX))
 
     # -- word lookup ------------------------------------------------------------------------
     def word_hits(self, word: str, lang: str | None = None) -> WordHits:
@@ -385,6 +390,9 @@ class NameIndex:
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
         groups: list[Group] = []
         feminine = _feminine_surname(word, lang)
+        # A word of a caseless script is read by unidecode, and a short reading (آسيا → "sy") meets short
+        # names (Xi) by chance: such hits are weak, completing a name but never making one.
+        chancy = is_caseless(word[:1]) and len(skeleton(word)) < CASELESS_MIN_KEY
         for text, end, inflected in hypotheses:
             packed = self.postings.get(skeleton(text))
             if packed and inflected and feminine:
@@ -392,7 +400,16 @@ class NameIndex:
                 packed = array("q", [value for value in packed if value >> ENTITY_SHIFT not in self.male])
             if packed:
                 method = "inflected" if inflected else "exact"
-                groups.append(Group(packed, method, METHOD_SCORE[method], end, False, _written_mark(text, 0)))
+                groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, _written_mark(text, 0)))
+        if not groups and has_arabic(word):
+            # Arabic script by its consonants (`abjad`): weak translit hits, which make a name only with
+            # another such word of the same name.
+            for consonants in readings(word):
+                packed = self.postings.get(CONSONANT_PREFIX + consonants)
+                if packed:
+                    groups.append(Group(packed, "translit", CONSONANT_SCORE, len(word), True, 0))
+            if groups:
+                return groups
         # Fuzzy keys are tried even when a rule matched, but then only as weak hits: they may complete
         # a full name next to a firm word (Sergio Gore) and never decide a bare surname.
         firm = bool(groups)
@@ -446,6 +463,8 @@ class NameIndex:
         """Surname and alias keys that point at more than one entity."""
         out: dict[str, list[str]] = {}
         for key in self.postings:
+            if key.startswith(CONSONANT_PREFIX):
+                continue  # Arabic-script keys are loose by design; they never decide a name alone
             postings = self.unpacked(key)
             ids = sorted({self.entities[p.entity].id for p in postings if p.role in "SA"})
             if len(ids) > 1:
@@ -457,6 +476,20 @@ class NameIndex:
         state["_cache"] = {}
         state["chunk_cache"] = {}
         return state
+
+
+CONSONANT_SCORE = 0.85
+CASELESS_MIN_KEY = 4
+
+
+@lru_cache(maxsize=200_000)
+def _consonant_keys(key: str, word: str) -> tuple[str, ...]:
+    """The consonant keys (`abjad`) a name word is indexed under, for text in Arabic script: of its
+    Latin key, and of the word itself when the gazetteer writes it in Arabic script."""
+    found = [consonant_key(key)]
+    if has_arabic(word):
+        found += readings(word)
+    return tuple(dict.fromkeys(CONSONANT_PREFIX + c for c in found if c))
 
 
 def _written_mark(word: str, entity: int) -> int:
@@ -497,7 +530,7 @@ def engine_version() -> str:
     here = Path(__file__).resolve().parent
     for name in (
         *("index.py", "postings.py", "neighbours.py", "keys.py", "translit.py", "inflection.py", "schema.py"),
-        *("greek.py", "han.py"),
+        *("greek.py", "han.py", "abjad.py"),
     ):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]

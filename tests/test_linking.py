@@ -354,3 +354,29 @@ def test_chinese_text_is_cut_by_the_gazetteer_forms(text: str, expected: list[tu
 def test_catalogue_order_surname_comma_given_name(text: str, expected: list[tuple[str, str]]) -> None:
     mentions = c5names.link(text, lang="en", date="2025-01-01")
     assert [(m.text, m.id) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "استقبل الرئيس قاسم جومارت توكاييف الرئيس شوكت ميرضيائيف. وقال توكاييف إن العلاقات ممتازة.",
+            [
+                ("قاسم جومارت توكاييف", "tokayev-kassym-jomart"),
+                ("شوكت ميرضيائيف", "mirziyoyev-shavkat"),
+                ("توكاييف", "tokayev-kassym-jomart"),  # the surname written in full just before
+            ],
+        ),
+        (
+            "وتحدث فلاديمير بوتين مع دونالد ترامب.",
+            [("فلاديمير بوتين", "putin-vladimir"), ("دونالد ترامب", "trump-donald")],
+        ),
+        # One word matched by its consonants is never a name: توكاييف alone, بدن (body) for Biden.
+        ("قال توكاييف إن البدن السليم في العقل السليم.", []),
+        # A short unidecode reading (آسيا: "sy") is not Xi.
+        ("دول في آسيا الوسطى.", []),
+    ],
+)
+def test_arabic_script_names_by_their_consonants(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang="ar", date="2024-05-01")
+    assert [(m.text, m.id) for m in mentions if m.type == "person"] == expected

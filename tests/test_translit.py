@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from unidecode import unidecode
 
+from c5names.abjad import consonant_key, readings
 from c5names.greek import greek_to_latin
 from c5names.keys import ascii_fold, skeleton
 from c5names.translit import (
@@ -331,3 +332,23 @@ def test_greek_and_latin_spellings_share_a_key() -> None:
     assert skeleton("Τζαπάροφ") == skeleton("Japarov")
     assert skeleton("Σαντίρ") == skeleton("Sadyr")
     assert skeleton("Μιρζιγιόγιεφ") == skeleton("Mirziyoyev")
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("توكاييف", "Tokayev"),  # و a vowel, ف the v of -ev
+        ("شوكت", "Shavkat"),  # و a consonant
+        ("بوتين", "Putin"),  # no p in Arabic
+        ("ميرضيائيف", "Mirziyoyev"),  # ض for z
+        ("جاباروف", "Japarov"),
+        ("وتوكاييف", "Tokayev"),  # the conjunction و written on the word
+    ],
+)
+def test_arabic_words_share_a_consonant_key_with_the_latin_name(arabic: str, latin: str) -> None:
+    assert consonant_key(skeleton(latin)) in readings(arabic)
+
+
+def test_consonant_keys_need_three_consonants() -> None:
+    assert consonant_key(skeleton("Xi")) == consonant_key(skeleton("Rubio")) == ""
+    assert readings("جو") == ()

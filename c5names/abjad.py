@@ -1,0 +1,91 @@
+"""Names in Arabic script, matched by their consonants.
+
+Arabic script (and Persian, Urdu) writes no short vowels, and its long-vowel letters double as
+consonants: توكاييف is Tokayev, شوكت is Shavkat (و a consonant), بوتين is Putin (و a vowel). No
+romanisation can restore the vowels, so both sides are reduced to what they share: the consonants,
+in classes Arabic cannot tell apart (p and b, f and v; s, z and the emphatics). A Latin key gives one
+such consonant key (`consonant_key`); an Arabic word gives a few (`readings`), one for each way of
+reading its و, with and without a one-letter prefix (و and, ب with, ل for, ك as, ف so).
+
+Consonants alone are a loose match: بدن (body) has the consonants of Biden. The index therefore
+keeps these keys only for words of three consonants or more, and their hits are weak: they make a
+name only together with another word of the same name, never a bare surname (see `detect`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+PREFIX = "~"  # marks consonant keys among the index's keys
+MIN_CONSONANTS = 3
+
+_LETTERS = {
+    "ب": "b",
+    "پ": "b",
+    "ت": "t",
+    "ث": "s",
+    "ج": "j",
+    "چ": "C",
+    "ح": "h",
+    "خ": "h",
+    "د": "d",
+    "ذ": "s",
+    "ر": "r",
+    "ز": "s",
+    "ژ": "j",
+    "س": "s",
+    "ش": "S",
+    "ص": "s",
+    "ض": "s",  # the z of Persian and Turkic names (Ramazan رمضان, Mirziyoyev ميرضيائيف)
+    "ط": "t",
+    "ظ": "s",
+    "غ": "g",
+    "گ": "g",
+    "ف": "v",
+    "ڤ": "v",
+    "ق": "k",
+    "ك": "k",
+    "ک": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+}
+_WAW = "و"
+_PREFIXES = "وبلكف"
+_MAX_READINGS = 8
+_LATIN_CLASSES = str.maketrans({"p": "b", "f": "v", "z": "s", "q": "k", "x": "h", "w": "v", "c": "s"})
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def has_arabic(text: str) -> bool:
+    return ARABIC_RE.search(text) is not None
+
+
+def consonant_key(key: str) -> str:
+    """The consonant key of a Latin key (`keys.skeleton` of one word), or "" when it has too few."""
+    if not key.isascii() or " " in key:
+        return ""
+    key = key.replace("sh", "S").replace("ch", "C").translate(_LATIN_CLASSES)
+    consonants = _DOUBLE_RE.sub(r"\1", "".join(c for c in key if c not in "aeiouy"))
+    return consonants if len(consonants) >= MIN_CONSONANTS else ""
+
+
+@lru_cache(maxsize=50_000)
+def readings(word: str) -> tuple[str, ...]:
+    """The consonant keys an Arabic-script word may have (none below three consonants)."""
+    word = word.replace("تش", "چ")  # Arabic writes ch as t + sh
+    stems = [word] + ([word[1:]] if len(word) > 3 and word[0] in _PREFIXES else [])
+    out: list[str] = []
+    for stem in stems:
+        waws = stem.count(_WAW)
+        for choice in itertools.islice(itertools.product(("", "v"), repeat=waws), _MAX_READINGS):
+            letters = iter(choice)
+            consonants = "".join(next(letters) if c == _WAW else _LETTERS.get(c, "") for c in stem)
+            consonants = _DOUBLE_RE.sub(r"\1", consonants)
+            if len(consonants) >= MIN_CONSONANTS and consonants not in out:
+                out.append(consonants)
+    return tuple(out)
