@@ -530,7 +530,7 @@ def engine_version() -> str:
     here = Path(__file__).resolve().parent
     for name in (
         *("index.py", "postings.py", "neighbours.py", "keys.py", "translit.py", "inflection.py", "schema.py"),
-        *("greek.py", "han.py", "abjad.py"),
+        *("greek.py", "devanagari.py", "han.py", "abjad.py"),
     ):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -124,6 +124,7 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
+    from .devanagari import devanagari_to_latin, has_devanagari
     from .greek import greek_to_latin, has_greek
     from .translit import has_cyrillic, romanise_neutral
 
@@ -132,6 +133,8 @@ def ascii_fold(text: str) -> str:
         text = romanise_neutral(text).casefold()
     if has_greek(text):
         text = greek_to_latin(text)
+    if has_devanagari(text):
+        text = devanagari_to_latin(text)
     text = text.translate(_LETTER_MAP)
     text = _strip_marks(text)
     if not text.isascii():

@@ -11,6 +11,7 @@ import pytest
 from unidecode import unidecode
 
 from c5names.abjad import consonant_key, readings
+from c5names.devanagari import devanagari_to_latin
 from c5names.greek import greek_to_latin
 from c5names.keys import ascii_fold, skeleton
 from c5names.translit import (
@@ -352,3 +353,19 @@ def test_arabic_words_share_a_consonant_key_with_the_latin_name(arabic: str, lat
 def test_consonant_keys_need_three_consonants() -> None:
     assert consonant_key(skeleton("Xi")) == consonant_key(skeleton("Rubio")) == ""
     assert readings("جو") == ()
+
+
+@pytest.mark.parametrize(
+    ("devanagari", "reading"),
+    [
+        ("डोनाल्ड ट्रंप", "donald tramp"),  # ं before p is m; no vowel after a final consonant
+        ("शवकत", "shavkat"),  # the inherent vowel between a vowel and a consonant is not spoken
+        ("जिनपिंग", "jinping"),
+        ("तुर्कमेनिस्तान", "turkmenistan"),  # ... nor after a cluster that follows a vowel
+        ("भारत", "bharat"),  # but it is before a final consonant
+        ("नरेंद्र", "narendra"),  # and at the end after a cluster with r
+        ("कज़ाख़स्तान", "kazakhstan"),  # the nukta makes z and kh
+    ],
+)
+def test_devanagari_read_by_sound(devanagari: str, reading: str) -> None:
+    assert devanagari_to_latin(devanagari) == reading
