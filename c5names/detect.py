@@ -123,9 +123,7 @@ class Found:
     other_person: bool = False
 
 
-def segment(
-    text: str, regions: Sequence[tuple[int, int]] | None = None, han: HanLexicon | None = None
-) -> list[Word]:
+def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: HanLexicon | None = None) -> list[Word]:
     """The capitalised words of a text, hyphenated ones split into their parts (elided articles
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
     `regions` (start, end) when given."""

@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy
+
 from . import keys, translit
 from .abjad import PREFIX as CONSONANT_PREFIX
 from .abjad import consonant_key, has_arabic, readings
@@ -239,6 +241,7 @@ class NameIndex:
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
         self._form_ids: dict[str, int] = {}
         self._cache: dict[tuple[str, str | None], WordHits] = {}
+        self._consonant_groups: dict[str, list[str]] | None = None  # see _by_consonants
         self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by detect.find
 
     # -- compile ----------------------------------------------------------------------------
@@ -303,13 +306,15 @@ class NameIndex:
                         connectors.update(dict.fromkeys(key for key, _form, _written in word_keys(word, source)))
                 for pos, word in enumerate(content):
                     self.written.add(_written_mark(word, idx))
+                    arabic_script = has_arabic(word)
                     for key, form, _written in word_keys(word, source):
                         if key in removed:
                             continue
                         posting = Posting(idx, role, pos, len(content), self._form_id(form))
                         self._add(key, posting)
-                        for consonants in _consonant_keys(key, word):
-                            self._add(consonants, posting)
+                        if arabic_script:
+                            for consonants in readings(word):
+                                self._add(CONSONANT_PREFIX + consonants, posting)
                         if role in "GP" and pos == 0:
                             initials[key[:1]] = None
                         if role == "G":
@@ -405,7 +410,7 @@ class NameIndex:
             # Arabic script by its consonants (`abjad`): weak translit hits, which make a name only with
             # another such word of the same name.
             for consonants in readings(word):
-                packed = self.postings.get(CONSONANT_PREFIX + consonants)
+                packed = self._by_consonants(consonants)
                 if packed:
                     groups.append(Group(packed, "translit", CONSONANT_SCORE, len(word), True, 0))
             if groups:
@@ -422,6 +427,26 @@ class NameIndex:
             if groups:
                 break
         return groups
+
+    def _by_consonants(self, consonants: str) -> array[int] | None:
+        """The postings of every key with these consonants (`abjad`), merged in entity order.
+
+        Grouped on the first Arabic-script word a process meets, not at compile time: the grouping
+        would double the postings of a large index, for text most users never have."""
+        if self._consonant_groups is None:
+            groups: dict[str, list[str]] = {}
+            for key in self.postings:
+                found = key[len(CONSONANT_PREFIX) :] if key.startswith(CONSONANT_PREFIX) else consonant_key(key)
+                if found:
+                    groups.setdefault(found, []).append(key)
+            self._consonant_groups = groups
+        keys = self._consonant_groups.get(consonants)
+        if not keys:
+            return None
+        if len(keys) == 1:
+            return self.postings[keys[0]]
+        merged = numpy.unique(numpy.concatenate([numpy.frombuffer(self.postings[k], dtype=numpy.int64) for k in keys]))
+        return array("q", merged.tobytes())
 
     def unpacked(self, key: str) -> list[Posting]:
         """The postings of a key (packed as integers in the index)."""
@@ -475,21 +500,12 @@ class NameIndex:
         state = self.__dict__.copy()
         state["_cache"] = {}
         state["chunk_cache"] = {}
+        state["_consonant_groups"] = None
         return state
 
 
 CONSONANT_SCORE = 0.85
 CASELESS_MIN_KEY = 4
-
-
-@lru_cache(maxsize=200_000)
-def _consonant_keys(key: str, word: str) -> tuple[str, ...]:
-    """The consonant keys (`abjad`) a name word is indexed under, for text in Arabic script: of its
-    Latin key, and of the word itself when the gazetteer writes it in Arabic script."""
-    found = [consonant_key(key)]
-    if has_arabic(word):
-        found += readings(word)
-    return tuple(dict.fromkeys(CONSONANT_PREFIX + c for c in found if c))
 
 
 def _written_mark(word: str, entity: int) -> int:
