@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from .han import HAN, HanLexicon, has_han
-from .index import NameIndex
+from .index import CONSONANT_SCORE, NameIndex
 from .inflection import endings_for, split_elision
 from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
 from .postings import Hit, Posting, WordHits
@@ -237,10 +237,10 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
     return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
 
 
-def _by_consonants(weak: list[Hit]) -> bool:
-    """Two or more words matched by their consonants only (Arabic script: weak translit hits, see
-    `abjad`): a name, where one such word alone would not be."""
-    return len(weak) >= 2 and all(h.method == "translit" for h in weak)
+def _named_by_consonants(weak: list[Hit]) -> bool:
+    """Two or more words matched by their consonants only (Arabic script, see `abjad`): a name, where
+    one such word alone would not be."""
+    return len(weak) >= 2 and all(h.method == "translit" and h.score == CONSONANT_SCORE for h in weak)
 
 
 def _catalogue_comma(doc: _Doc, k: int, pattern: tuple[str, ...], n: int) -> bool:
@@ -337,7 +337,7 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
             continue
         firm = [h for h in hits if h is not None and not h.weak]
         weak = [h for h in hits if h is not None and h.weak]
-        if weak and (len(pattern) < 2 or not (firm or _by_consonants(weak))):
+        if weak and (len(pattern) < 2 or not (firm or _named_by_consonants(weak))):
             continue
         if best is None or k > best[0]:
             best = (k, "full" if len(pattern) > 1 else "surname", hits, pattern)

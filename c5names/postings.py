@@ -223,7 +223,8 @@ class WordHits:
                 if method == "exact" and group.written | posting.entity not in written:
                     method = "translit"
                 form = alias_forms[posting.ref] if posting.role == "A" else forms[posting.ref]
-                score = METHOD_SCORE["translit"] if method == "translit" else group.score
+                # An exact group's hit becomes translit when the entity does not write the form as such.
+                score = METHOD_SCORE["translit"] if method != group.method else group.score
                 hits.append(Hit(posting, score, method, form, group.end, group.weak))
         return tuple(hits)
 
