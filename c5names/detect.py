@@ -635,7 +635,7 @@ def _take_unlisted_given_name(doc: _Doc, item: Found) -> None:
 
 def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
     """A surname right after an unknown capitalised word is someone else's full name (G‘ayrat Karimov)."""
-    from .lexicon import is_title_or_function_word
+    from .lexicon import is_relational_noun, is_title_or_function_word
 
     if not doc.plain_gap(i) or "\n" in doc.gap(i):
         return False
@@ -644,8 +644,8 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
         return False  # (without letter case, a word before a surname says nothing of being a name)
     if prev.text.isupper() and len(prev.text) > 1:
         return False
-    if _cannot_agree_in_case(doc, i, entities):
-        return False
+    if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):
+        return False  # Визит Арипова, Администрация Трампа: a visit, an administration, not a person
     hits = doc.hits(i - 1)
     return not (hits.aliases() or hits.entities() & entities)
 

@@ -452,6 +452,60 @@ SENTENCE_WORDS = set(
 )
 
 
+# Nouns that stand before a person's name in the genitive in Slavic languages and so open many a
+# sentence or headline: "Администрация Трампа", "Syn Berdimuhamedowa", "Návštěva Tokajeva". At the
+# start of a sentence they are capitalised like a given name, and "X Surname-a" would otherwise read as
+# someone else's full name. Written in their own alphabets; compared by plain-letter stem and ending.
+RELATIONAL_NOUNS = {
+    "ru": """администрация правительство команда семья жена супруга муж сын дочь брат сестра отец мать
+        отца внук внучка вдова зять речь визит встреча переговоры заявление позиция политика решение указ
+        режим партия сторонники окружение офис канцелярия кабинет приход уход победа поражение отставка
+        избрание инаугурация правление эпоха советник помощник представитель интервью обращение
+        послание поездка звонок письмо слова план инициатива предложение призыв критика противники
+        соратники портрет биография здоровье возвращение выступление ответ реакция угрозы пошлины
+        пресс-служба пресс-секретарь""",
+    "uk": """адміністрація уряд команда родина дружина чоловік син донька дочка брат сестра батько мати
+        промова візит зустріч переговори заява позиція політика рішення указ режим партія прихильники
+        оточення офіс перемога поразка відставка інавгурація правління речник радник помічник
+        представник звернення поїздка дзвінок лист план ініціатива пропозиція виступ відповідь реакція""",
+    "pl": """administracja rząd ekipa rodzina żona mąż syn córka brat siostra ojciec matka wizyta spotkanie
+        przemówienie oświadczenie stanowisko polityka decyzja dekret reżim partia zwolennicy otoczenie
+        biuro zwycięstwo porażka dymisja inauguracja rządy rzecznik doradca wywiad rozmowa telefon plan
+        propozycja wystąpienie odpowiedź reakcja""",
+    "cs": """administrativa vláda tým rodina manželka manžel syn dcera bratr sestra otec matka návštěva
+        setkání projev prohlášení postoj politika rozhodnutí dekret režim strana příznivci kancelář
+        vítězství porážka rezignace inaugurace mluvčí poradce rozhovor telefonát plán návrh odpověď
+        reakce""",
+    "sk": """administratíva vláda manželka manžel dcéra návšteva stretnutie prejav vyhlásenie postoj
+        rozhodnutie víťazstvo hovorca poradca""",
+}
+_VOWELS = "aeiouy"
+_CASE_CONSONANTS = ("m", "v", "kh", "ch", "w")  # of -om, -ov, -ami, -akh, -ach, -ów
+
+
+def _noun_stem(word: str) -> str:
+    key = plain(word).replace(" ", "")
+    return key.rstrip(_VOWELS) or key
+
+
+_RELATIONAL_STEMS = frozenset(_noun_stem(w) for words in RELATIONAL_NOUNS.values() for w in words.split())
+
+
+@lru_cache(maxsize=50_000)
+def is_relational_noun(word: str) -> bool:
+    """Is the word one of RELATIONAL_NOUNS, in any case form? Its vowels at the end are dropped, and
+    for stems of four letters or more a case consonant too (сторонниками, визитов); a shorter stem
+    would reach given names (Матвей is not мать)."""
+    stem = _noun_stem(word)
+    if stem in _RELATIONAL_STEMS:
+        return True
+    for ending in _CASE_CONSONANTS:
+        shorter = stem[: -len(ending)].rstrip(_VOWELS) if stem.endswith(ending) else ""
+        if len(shorter) >= 4 and shorter in _RELATIONAL_STEMS:
+            return True
+    return False
+
+
 @lru_cache(maxsize=50_000)
 def is_title_or_function_word(word: str) -> bool:
     """True for words that may stand before a name without being a given name."""

@@ -380,3 +380,24 @@ def test_catalogue_order_surname_comma_given_name(text: str, expected: list[tupl
 def test_arabic_script_names_by_their_consonants(text: str, expected: list[tuple[str, str]]) -> None:
     mentions = c5names.link(text, lang="ar", date="2024-05-01")
     assert [(m.text, m.id) for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Администрация Трампа заявила о пошлинах.", "ru", [("Трампа", "trump-donald")]),
+        (
+            "Встреча Токаева и Мирзиёева прошла в Ташкенте.",
+            "ru",
+            [("Токаева", "tokayev-kassym-jomart"), ("Мирзиёева", "mirziyoyev-shavkat")],
+        ),
+        ("Промова Путіна тривала годину.", "uk", [("Путіна", "putin-vladimir")]),
+        ("Wizyta Tokajewa zakończyła się.", "pl", [("Tokajewa", "tokayev-kassym-jomart")]),
+        ("Návštěva Tokajeva skončila.", "cs", [("Tokajeva", "tokayev-kassym-jomart")]),
+        # An unknown given name before the surname is still someone else.
+        ("Гульнара Каримова арестована.", "ru", []),
+    ],
+)
+def test_a_noun_opening_the_sentence_is_not_a_given_name(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang=lang, date="2025-06-01")
+    assert [(m.text, m.id) for m in mentions] == expected
