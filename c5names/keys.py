@@ -105,6 +105,7 @@ _SINGLE_MAP = str.maketrans({"y": "i", "w": "v", "z": "s", "q": "k", "x": "h"})
 _GLIDE_RE = re.compile(r"i(?=[eo])")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 _NON_KEY_RE = re.compile(r"[^a-z0-9 ]+")
+_BULGARIAN_VOWEL_RE = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ])")
 
 
 def fold(text: str) -> str:
@@ -130,6 +131,9 @@ def ascii_fold(text: str) -> str:
 
     text = fold(text)
     if has_cyrillic(text):
+        # Bulgarian ъ before a consonant is a vowel (Тръмп is Trump); Russian only writes it before
+        # a vowel, as a separator.
+        text = _BULGARIAN_VOWEL_RE.sub("а", text)
         text = romanise_neutral(text).casefold()
     if has_greek(text):
         text = greek_to_latin(text)

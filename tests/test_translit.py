@@ -369,3 +369,9 @@ def test_consonant_keys_need_three_consonants() -> None:
 )
 def test_devanagari_read_by_sound(devanagari: str, reading: str) -> None:
     assert devanagari_to_latin(devanagari) == reading
+
+
+def test_bulgarian_hard_sign_before_a_consonant_is_a_vowel() -> None:
+    assert ascii_fold("Тръмп") == "tramp"  # Bulgarian: ъ is a vowel
+    assert skeleton("Тръмп") == skeleton("Трамп")
+    assert ascii_fold("объявил") == "obyavil"  # Russian: ъ separates, before a vowel
