@@ -79,6 +79,11 @@ _CYR_TURKIC = [
     "дан",
     "ро",
 ]
+# Kazakh in its Latin alphabet (2021; ń and ğ, or ng and g in older texts): the cases of _CYR_TURKIC.
+_KAZAKH_LATIN = (
+    "tyń tiń dyń diń nyń niń tyng ting dyng ding nyng ning qa ke ğa ga ge ka ta te da de tan ten dan den "
+    "nan nen ty ti dy di ny ni men ben pen"
+).split()
 # Kyrgyz cases with vowel harmony: genitive, dative, accusative, locative, ablative.
 _CYR_KYRGYZ = (
     "нын нин нун нүн дын дин дун дүн тын тин тун түн га ге го гө ка ке ко кө ны ни ну нү ды ди ду дү "
@@ -89,16 +94,18 @@ ENDINGS: dict[str, list[str]] = {
     "uk": [*_CYR_SLAVIC, "ові", "єві"],
     "be": _CYR_SLAVIC,
     "bg": ["а", "я"],
-    "sr": ["а", "у", "ом", "ем", "е"],
+    # Serbian, Croatian, Bosnian: -ев/-ов surnames take -им in the instrumental (Токајевим, Tokajevim).
+    "sr": ["а", "у", "ом", "ем", "е", "им", "a", "u", "om", "em", "e", "im"],
+    "bs": ["a", "u", "om", "em", "e", "im"],
     "mk": ["а"],
-    "kk": _CYR_SLAVIC + _CYR_TURKIC,
+    "kk": _CYR_SLAVIC + _CYR_TURKIC + _KAZAKH_LATIN,
     "ky": _CYR_SLAVIC + _CYR_TURKIC + _CYR_KYRGYZ,
     "tg": [*_CYR_SLAVIC, "ро", "и"],
     "pl": ["owi", "ego", "emu", "em", "ie", "ą", "a", "u", "y", "ym", "om", "ów"],
     "cs": ["ovi", "ových", "em", "ou", "a", "u", "e", "om"],
     "sk": ["ovi", "em", "om", "ou", "a", "u", "e"],
     "sl": ["u", "a", "om", "em"],
-    "hr": ["u", "a", "om", "em", "e"],
+    "hr": ["u", "a", "om", "em", "e", "im"],
     "lt": ["iui", "ams", "as", "is", "ys", "us", "ui", "io", "ą", "į", "u", "e", "o", "a"],
     "lv": ["am", "s", "a", "u", "ā"],
     "hu": [
@@ -147,6 +154,10 @@ ENDINGS: dict[str, list[str]] = {
     ],
     "tk": ["yň", "iň", "nyň", "niň", "ny", "ni", "a", "e", "y", "i", "da", "de", "dan", "den"],
     "tr": [],
+    # Romanian: the enclitic article of the genitive-dative (Kazahstanului, Uzbekistanului).
+    "ro": ["ului", "ul", "ei", "lui"],
+    # Mongolian (Cyrillic): genitive, comitative, accusative, ablative, dative-locative, instrumental.
+    "mn": "ын ийн н тай тэй той ыг ийг г аас ээс оос өөс д т аар ээр оор өөр".split(),
     # Azerbaijani: genitive, dative, accusative, locative, ablative, comitative (Tokayevlə).
     "az": ("nın nin nun nün ın in un ün ya yə a ə e nı ni nu nü ı i u ü da də dan dən la lə").split(),
     # Finnish and Estonian join the case ending of a consonant-final foreign name with -i-

@@ -401,3 +401,16 @@ def test_arabic_script_names_by_their_consonants(text: str, expected: list[tuple
 def test_a_noun_opening_the_sentence_is_not_a_given_name(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     mentions = c5names.link(text, lang=lang, date="2025-06-01")
     assert [(m.text, m.id) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Președintele Kazahstanului, Kassym-Jomart Tokaev.", "ro", ["Kazahstanului", "Kassym-Jomart Tokaev"]),
+        ("Састао се са Касим-Жомартом Токајевим.", "sr", ["Касим-Жомартом Токајевим"]),
+        ("Prezident Şavkat Mirziyoevpen kezdesti.", "kk", ["Şavkat Mirziyoevpen"]),
+        ("Ерөнхийлөгч Касым-Жомарт Токаевтай уулзлаа.", "mn", ["Касым-Жомарт Токаевтай"]),
+    ],
+)
+def test_more_case_endings(text: str, lang: str, expected: list[str]) -> None:
+    assert [m.text for m in c5names.link(text, lang=lang, date="2025-06-01")] == expected
