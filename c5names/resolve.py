@@ -271,6 +271,17 @@ def of_generation(index: NameIndex, options: list[Option], generation: str) -> O
     return matching[0] if len(matching) == 1 else None
 
 
+def _in_capitalised_compound(text: str, word: Word) -> bool:
+    """Is the word joined by a hyphen to another capitalised word (Gore-Tex, Jean-Gore)?"""
+    before = _PART_BEFORE.search(text, max(0, word.start - 40), word.start)
+    after = _PART_AFTER.match(text, word.end)
+    return bool(before and before.group(1)[:1].isupper()) or bool(after and after.group(1)[:1].isupper())
+
+
+_PART_BEFORE = re.compile(r"([^\W\d_]+)-$")
+_PART_AFTER = re.compile(r"-([^\W\d_]+)")
+
+
 def _surface_only(
     resolver: _Resolver,
     words: list[Word],
@@ -285,6 +296,8 @@ def _surface_only(
     for k, word in enumerate(words):
         if k in taken or len(word.text) < 3 or not (word.text[:1].isupper() or is_caseless(word.text[:1])):
             continue
+        if _in_capitalised_compound(resolver.text, word):
+            continue  # Gore-Tex, even with Al Gore named in full nearby
         entities = surface.get(skeleton(word.text), set())
         if len(entities) != 1:
             continue

@@ -414,3 +414,9 @@ def test_a_noun_opening_the_sentence_is_not_a_given_name(text: str, lang: str, e
 )
 def test_more_case_endings(text: str, lang: str, expected: list[str]) -> None:
     assert [m.text for m in c5names.link(text, lang=lang, date="2025-06-01")] == expected
+
+
+def test_a_hyphenated_brand_is_not_a_repeat_of_a_full_name() -> None:
+    """Coreference links a word that repeats a surname named in full, but not inside Gore-Tex."""
+    text = "The Gore-Tex jacket was on sale. Al Gore spoke about climate. Later Gore left."
+    assert [(m.text, m.id) for m in c5names.link(text, lang="en")] == [("Al Gore", "gore-al"), ("Gore", "gore-al")]
