@@ -575,3 +575,25 @@ def generation_near(text: str, start: int, end: int) -> tuple[str, int, int] | N
             if key in places["before"]:
                 return generation, start, end
     return None
+
+
+# Places and institutions named after a person (Trump Tower, Nazarbayev University, rue Karimov,
+# улица Каримова, Karimov ko'chasi): the name there is the place's, not a mention of the person.
+_PLACE_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square|Tower|Towers|Airport|"
+    r"Stadium|University|Foundation|Library|Museum|Bridge|Park|Hotel|School|Schools|Institute|Mosque|Palace)\b"
+    r"|\s+(?:ko[’'ʻ‘`]?chasi|ko[’'ʻ‘`]?shesi|көшесі|кўчаси|даңғылы|шоҳкўчаси|xiyoboni|aeroporti|университеті)"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:rue|avenue|boulevard|place|a[ée]roport|stade|universit[ée]|fondation|pont|lyc[ée]e|[ée]cole|"
+    r"улица|улицы|улице|улицу|проспект|проспекта|площадь|аэропорт|аэропорта|университет|университета|фонд|бульвар|"
+    r"calle|avenida|plaza|aeropuerto|universidad|fundaci[óo]n|via|piazza|aeroporto|universit[àa]|"
+    r"stra(?:ß|ss)e|flughafen|universit[äa]t|stiftung)"
+    r"\s+(?:(?:de|du|des|la|del|di|имени|им\.)\s+|d[’']\s*)?(?:[A-ZÀ-ÞА-ЯЁ][^\W\d_]*[-\s])?$"
+)
+
+
+def names_a_place(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] part of the name of a place or institution named after the
+    person (a street, an airport, a university)?"""
+    return bool(_PLACE_AFTER.match(text, end)) or bool(_PLACE_BEFORE.search(text, max(0, start - 40), start))

@@ -17,7 +17,7 @@ from .detect import Found, Option, Word
 from .index import NameIndex
 from .inflection import stems
 from .keys import is_caseless, skeleton
-from .lexicon import generation_near, title_kinds
+from .lexicon import generation_near, names_a_place, title_kinds
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
@@ -255,7 +255,10 @@ def resolve(
             out[n] = resolver.mention(item, pool[0], pool[0].method, 0.8 * pool[0].score, evidence, item.options)
 
     extra_mentions = _surface_only(resolver, words, found, surface)
-    return sorted([*out.values(), *extra_mentions], key=lambda m: m.start)
+    mentions = [*out.values(), *extra_mentions]
+    # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
+    kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
+    return sorted(kept, key=lambda m: m.start)
 
 
 def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:

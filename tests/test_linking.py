@@ -420,3 +420,19 @@ def test_a_hyphenated_brand_is_not_a_repeat_of_a_full_name() -> None:
     """Coreference links a word that repeats a surname named in full, but not inside Gore-Tex."""
     text = "The Gore-Tex jacket was on sale. Al Gore spoke about climate. Later Gore left."
     assert [(m.text, m.id) for m in c5names.link(text, lang="en")] == [("Al Gore", "gore-al"), ("Gore", "gore-al")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Trump Tower was closed. Trump spoke at Nazarbayev University.", "en", [("Trump", "trump-donald")]),
+        ("Il habite rue Karimov. Le président Karimov a parlé.", "fr", [("Karimov", "karimov-islam")]),
+        ("Аэропорт имени Ислама Каримова закрыт.", "ru", []),
+        ("Toshkentdagi Islom Karimov ko'chasi ta'mirlandi.", "uz", []),
+    ],
+)
+def test_places_named_after_a_person_are_not_mentions_of_them(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = c5names.link(text, lang=lang, date="2015-06-01")
+    assert [(m.text, m.id) for m in mentions] == expected
