@@ -5,7 +5,8 @@ consonants: توكاييف is Tokayev, شوكت is Shavkat (و a consonant), ب�
 romanisation can restore the vowels, so both sides are reduced to what they share: the consonants,
 in classes Arabic cannot tell apart (p and b, f and v; s, z and the emphatics). A Latin key gives one
 such consonant key (`consonant_key`); an Arabic word gives a few (`readings`), one for each way of
-reading its و, with and without a one-letter prefix (و and, ب with, ل for, ك as, ف so).
+reading a و inside it (an initial و is always a consonant), with and without a one-letter prefix
+(و and, ب with, ل for, ك as, ف so), which `resolve` then leaves out of the mention.
 
 Consonants alone are a loose match: بدن (body) has the consonants of Biden. The index therefore
 keeps these keys only for words of three consonants or more, and their hits are weak: they make a
@@ -74,17 +75,26 @@ def consonant_key(key: str) -> str:
     return consonants if len(consonants) >= MIN_CONSONANTS else ""
 
 
+def prefix_of(word: str) -> str:
+    """The one-letter prefix (و and, ب with, ل for, ك as, ف so) a word may carry, or ""."""
+    return word[0] if len(word) > 3 and word[0] in _PREFIXES else ""
+
+
 @lru_cache(maxsize=50_000)
-def readings(word: str) -> tuple[str, ...]:
-    """The consonant keys an Arabic-script word may have (none below three consonants)."""
+def readings(word: str, with_prefix: bool = True) -> tuple[str, ...]:
+    """The consonant keys an Arabic-script word may have (none below three consonants): of the word
+    as written, then (unless `with_prefix` is False) of the word without a prefix letter."""
     word = word.replace("تش", "چ")  # Arabic writes ch as t + sh
-    stems = [word] + ([word[1:]] if len(word) > 3 and word[0] in _PREFIXES else [])
+    stems = [word] + ([word[1:]] if with_prefix and prefix_of(word) else [])
     out: list[str] = []
     for stem in stems:
-        waws = stem.count(_WAW)
+        # A word never starts with a vowel letter: an initial و is always a consonant (w, v).
+        head = "v" if stem[0] == _WAW else ""
+        body = stem[1:] if head else stem
+        waws = body.count(_WAW)
         for choice in itertools.islice(itertools.product(("", "v"), repeat=waws), _MAX_READINGS):
             letters = iter(choice)
-            consonants = "".join(next(letters) if c == _WAW else _LETTERS.get(c, "") for c in stem)
+            consonants = head + "".join(next(letters) if c == _WAW else _LETTERS.get(c, "") for c in body)
             consonants = _DOUBLE_RE.sub(r"\1", consonants)
             if len(consonants) >= MIN_CONSONANTS and consonants not in out:
                 out.append(consonants)

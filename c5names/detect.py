@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
+from .abjad import readings
 from .han import HAN, HanLexicon, has_han
 from .index import CONSONANT_SCORE, NameIndex
 from .inflection import endings_for, split_elision
@@ -243,6 +244,18 @@ def _named_by_consonants(weak: list[Hit]) -> bool:
     return len(weak) >= 2 and all(h.method == "translit" and h.score == CONSONANT_SCORE for h in weak)
 
 
+LONG_CONSONANTS = 5
+
+
+def _long_consonant_hit(doc: _Doc, k: int, hit: Hit) -> bool:
+    """A consonant match (Arabic script) long enough to stand for an alias by itself: كازاخستان has
+    k-z-kh-s-t-n; few words share five consonants in order."""
+    if not (hit.method == "translit" and hit.score == CONSONANT_SCORE):
+        return False
+    found = readings(doc.words[k].text)
+    return bool(found) and min(len(r) for r in found) >= LONG_CONSONANTS
+
+
 def _catalogue_comma(doc: _Doc, k: int, pattern: tuple[str, ...], n: int) -> bool:
     """Catalogue order, "Surname, Given Patronymic" (sanctions lists, indexes, bibliographies): a
     comma may stand between a surname and the given name of the same person after it."""
@@ -363,7 +376,7 @@ def _parse_alias(doc: _Doc, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:
         if not nxt:
             return None
         chosen.append(max(nxt, key=lambda h: h.score))
-    if any(h.weak for h in chosen):
+    if any(h.weak and not _long_consonant_hit(doc, i + t, h) for t, h in enumerate(chosen)):
         return None
     tail = doc.index.alias_tails[p.ref]
     if tail and _tail_end(doc, i + p.length - 1, tail) < 0:

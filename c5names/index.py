@@ -27,7 +27,7 @@ from . import keys, translit
 from .abjad import PREFIX as CONSONANT_PREFIX
 from .abjad import consonant_key, has_arabic, readings
 from .han import HanLexicon, has_han
-from .inflection import split_apostrophe_suffix, split_elision, stems
+from .inflection import romance_hard_c, split_apostrophe_suffix, split_elision, stems
 from .keys import fold, is_caseless, skeleton
 from .neighbours import DeletionIndex
 from .postings import ENTITY_SHIFT, METHOD_SCORE, FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
@@ -241,7 +241,7 @@ class NameIndex:
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
         self._form_ids: dict[str, int] = {}
         self._cache: dict[tuple[str, str | None], WordHits] = {}
-        self._consonant_groups: dict[str, list[str]] | None = None  # see _by_consonants
+        self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
         self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by detect.find
 
     # -- compile ----------------------------------------------------------------------------
@@ -391,6 +391,9 @@ class NameIndex:
         split = split_apostrophe_suffix(word)
         if split:
             hypotheses.append((split[0], len(split[0]), False))
+        respelt = romance_hard_c(word, lang)
+        if respelt:
+            hypotheses.append((respelt, len(word), False))
         for text, end, _ in list(hypotheses):
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
         groups: list[Group] = []
@@ -410,7 +413,7 @@ class NameIndex:
             # Arabic script by its consonants (`abjad`): weak translit hits, which make a name only with
             # another such word of the same name.
             for consonants in readings(word):
-                packed = self._by_consonants(consonants)
+                packed = self.consonant_postings(consonants)
                 if packed:
                     groups.append(Group(packed, "translit", CONSONANT_SCORE, len(word), True, 0))
             if groups:
@@ -428,7 +431,7 @@ class NameIndex:
                 break
         return groups
 
-    def _by_consonants(self, consonants: str) -> array[int] | None:
+    def consonant_postings(self, consonants: str) -> array[int] | None:
         """The postings of every key with these consonants (`abjad`), merged in entity order.
 
         Grouped on the first Arabic-script word a process meets, not at compile time: the grouping

@@ -246,3 +246,16 @@ def split_apostrophe_suffix(word: str) -> tuple[str, str] | None:
     if suffix and suffix not in APOSTROPHE_SUFFIXES:
         return None  # Xi'an, O'Brien: the apostrophe belongs to the word
     return base, word[len(base) :]
+
+
+# Languages where c before a, o, u or a consonant is k (Cazaquistão, Kirguistán's Spanish cousins).
+# Elsewhere c is ts (Polish, Czech) or j (Turkish), which is what the key assumes.
+HARD_C_LANGS = frozenset({"ca", "en", "es", "fr", "gl", "it", "pt", "ro"})
+_HARD_C = re.compile(r"[cC](?=[aouáàâãóòôõúùlrtAOULR])")
+
+
+def romance_hard_c(word: str, lang: str | None) -> str | None:
+    """The word with its hard c written k, when the language reads it so and it has one; else None."""
+    if not lang or lang.split("-")[0].lower() not in HARD_C_LANGS or not _HARD_C.search(word):
+        return None
+    return _HARD_C.sub(lambda m: "K" if m.group(0).isupper() else "k", word)

@@ -99,6 +99,8 @@ _DIGRAPHS = {
     "ts": "c",
     "gue": "ge",
     "gui": "gi",
+    "que": "ke",  # Romance: Usbequistão, Tajiquistão
+    "qui": "ki",
 }
 _DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 _SINGLE_MAP = str.maketrans({"y": "i", "w": "v", "z": "s", "q": "k", "x": "h"})
@@ -139,6 +141,7 @@ def ascii_fold(text: str) -> str:
         text = greek_to_latin(text)
     if has_devanagari(text):
         text = devanagari_to_latin(text)
+    text = text.replace("ão", "an")  # Portuguese: Turquemenistão, Tajiquistão
     text = text.translate(_LETTER_MAP)
     text = _strip_marks(text)
     if not text.isascii():

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .abjad import has_arabic, prefix_of, readings
 from .detect import Found, Option, Word
 from .index import NameIndex
 from .inflection import stems
 from .keys import is_caseless, skeleton
 from .lexicon import generation_near, names_a_place, title_kinds
+from .postings import ENTITY_SHIFT
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
@@ -258,7 +260,7 @@ def resolve(
     mentions = [*out.values(), *extra_mentions]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
-    return sorted(kept, key=lambda m: m.start)
+    return sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start)
 
 
 def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
@@ -272,6 +274,20 @@ def of_generation(index: NameIndex, options: list[Option], generation: str) -> O
         if any(kind == wanted and target in ids for kind, target in index.entities[o.entity].relations)
     ]
     return matching[0] if len(matching) == 1 else None
+
+
+def _without_arabic_prefix(index: NameIndex, mention: Mention) -> Mention:
+    """The mention without the conjunction or preposition Arabic writes onto a name (وأوزبكستان: and
+    Uzbekistan), when the name was found only without it."""
+    first = mention.text.split(" ", 1)[0]
+    if not prefix_of(first) or not has_arabic(first):
+        return mention
+    entity = index.by_id[mention.id]
+    with_letter = [index.postings.get(skeleton(first))]
+    with_letter += [index.consonant_postings(r) for r in readings(first, with_prefix=False)]
+    if any(packed and any(value >> ENTITY_SHIFT == entity for value in packed) for packed in with_letter):
+        return mention  # the letter is the name's own (فلاديمير: Vladimir)
+    return replace(mention, start=mention.start + 1, text=mention.text[1:])
 
 
 def _in_capitalised_compound(text: str, word: Word) -> bool:
@@ -301,11 +317,16 @@ def _surface_only(
             continue
         if _in_capitalised_compound(resolver.text, word):
             continue  # Gore-Tex, even with Al Gore named in full nearby
-        entities = surface.get(skeleton(word.text), set())
+        written = word.text
+        entities = surface.get(skeleton(written), set())
+        if not entities and prefix_of(written) and has_arabic(written):
+            written = written[1:]  # وتوكاييف: and Tokayev
+            entities = surface.get(skeleton(written), set())
         if len(entities) != 1:
             continue
         entity = next(iter(entities))
-        item = Found(word.start, word.end, "surname", [], k, k, (skeleton(word.text),))
-        option = Option(entity, 0.85, "coreference", word.text)
+        start = word.end - len(written)
+        item = Found(start, word.end, "surname", [], k, k, (skeleton(written),))
+        option = Option(entity, 0.85, "coreference", written)
         out.append(resolver.mention(item, option, "coreference", 0.85, ["same word as a full name here"], []))
     return out

@@ -436,3 +436,24 @@ def test_places_named_after_a_person_are_not_mentions_of_them(
 ) -> None:
     mentions = c5names.link(text, lang=lang, date="2015-06-01")
     assert [(m.text, m.id) for m in mentions] == expected
+
+
+def test_arabic_country_names_and_attached_conjunctions() -> None:
+    """A country's five or more consonants stand for it alone; the و (and) written onto a word is
+    left out of the mention, but a name's own first letter (ف of فلاديمير) is not."""
+    text = "زار كازاخستان وأوزبكستان. وتحدث فلاديمير بوتين مع قاسم جومارت توكاييف. والتقى بوتين وتوكاييف."
+    mentions = c5names.link(text, lang="ar", date="2025-06-01")
+    assert [(m.text, m.id) for m in mentions] == [
+        ("كازاخستان", "kazakhstan"),
+        ("أوزبكستان", "uzbekistan"),
+        ("فلاديمير بوتين", "putin-vladimir"),
+        ("قاسم جومارت توكاييف", "tokayev-kassym-jomart"),
+        ("بوتين", "putin-vladimir"),
+        ("توكاييف", "tokayev-kassym-jomart"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_portuguese_country_names() -> None:
+    text = "Cazaquistão, Quirguistão, Tajiquistão e Turcomenistão."
+    assert [m.id for m in c5names.link(text, lang="pt")] == ["kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan"]
