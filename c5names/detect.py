@@ -21,6 +21,7 @@ from .abjad import readings
 from .han import HAN, HanLexicon, has_han
 from .index import CONSONANT_SCORE, NameIndex
 from .inflection import endings_for, split_elision
+from .kana import KATAKANA, KATAKANA_RE, has_katakana
 from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
 from .postings import Hit, Posting, WordHits
 
@@ -58,7 +59,8 @@ _APOS = re.escape(APOSTROPHES)
 _UPPER = _upper_class()
 # Words of caseless alphabets (CASELESS) are all candidates: they start where the previous character
 # is not of such an alphabet, and every character of the block continues them.
-_LETTER = rf"(?:(?![{HAN}])[^\W\d_]|[{CASELESS}])"  # Han characters are cut by `han`, not here
+# Han characters are cut by `han` and katakana runs by KATAKANA_RE, not here.
+_LETTER = rf"(?:(?![{HAN}{KATAKANA}])[^\W\d_]|[{CASELESS}])"
 WORD_RE = re.compile(
     rf"(?P<w>[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{_APOS}\-]{_LETTER}+)*)"
@@ -129,8 +131,13 @@ def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: Ha
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
     `regions` (start, end) when given."""
     words = _spaced_words(text, regions)
+    extra = len(words)
     if han and has_han(text):
         words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
+    if has_katakana(text):  # Japanese writes foreign names in katakana runs (トカエフ大統領)
+        spans = [(0, len(text))] if regions is None else regions
+        words.extend(Word(m.start(), m.end(), m.group()) for s, e in spans for m in KATAKANA_RE.finditer(text, s, e))
+    if len(words) > extra:
         words.sort()
     return words
 

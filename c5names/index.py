@@ -28,6 +28,8 @@ from .abjad import PREFIX as CONSONANT_PREFIX
 from .abjad import consonant_key, has_arabic, readings
 from .han import HanLexicon, has_han
 from .inflection import romance_hard_c, split_apostrophe_suffix, split_elision, stems
+from .kana import has_katakana
+from .kana import readings as kana_readings
 from .keys import fold, is_caseless, skeleton
 from .neighbours import DeletionIndex
 from .postings import ENTITY_SHIFT, METHOD_SCORE, FormSource, Group, Posting, WordHits, pack, packed_mark, unpack
@@ -394,6 +396,8 @@ class NameIndex:
         respelt = romance_hard_c(word, lang)
         if respelt:
             hypotheses.append((respelt, len(word), False))
+        if has_katakana(word):
+            hypotheses.extend((reading, len(word), False) for reading in kana_readings(word))
         for text, end, _ in list(hypotheses):
             hypotheses.extend((stem, end, True) for stem in stems(text, lang))
         groups: list[Group] = []
@@ -408,7 +412,9 @@ class NameIndex:
                 packed = array("q", [value for value in packed if value >> ENTITY_SHIFT not in self.male])
             if packed:
                 method = "inflected" if inflected else "exact"
-                groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, _written_mark(text, 0)))
+                # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
+                written = _written_mark(text if text in word else word, 0)
+                groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, written))
         if not groups and has_arabic(word):
             # Arabic script by its consonants (`abjad`): weak translit hits, which make a name only with
             # another such word of the same name.
@@ -549,7 +555,7 @@ def engine_version() -> str:
     here = Path(__file__).resolve().parent
     for name in (
         *("index.py", "postings.py", "neighbours.py", "keys.py", "translit.py", "inflection.py", "schema.py"),
-        *("greek.py", "devanagari.py", "han.py", "abjad.py"),
+        *("greek.py", "devanagari.py", "han.py", "abjad.py", "kana.py"),
     ):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -29,8 +29,8 @@ CACHE_SIZE = 500_000
 
 
 _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
-# Languages written in an alphabet without letter case (keys.CASELESS), and Chinese.
-CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ka", "mr", "ne", "th", "ur", "zh"})
+# Languages written in an alphabet without letter case (keys.CASELESS), Chinese and Japanese.
+CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne", "th", "ur", "zh"})
 
 
 class RelevanceCache:

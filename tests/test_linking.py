@@ -457,3 +457,21 @@ def test_arabic_country_names_and_attached_conjunctions() -> None:
 def test_portuguese_country_names() -> None:
     text = "Cazaquistão, Quirguistão, Tajiquistão e Turcomenistão."
     assert [m.id for m in c5names.link(text, lang="pt")] == ["kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan"]
+
+
+def test_japanese_katakana_names() -> None:
+    """Katakana runs are words; their readings with and without the added vowels are looked up."""
+    text = (
+        "ウズベキスタンのシャフカト・ミルジヨエフ大統領は、カザフスタンのトカエフ大統領と会談した。"
+        "習近平国家主席とプーチン大統領も出席した。"
+    )
+    mentions = c5names.link(text, lang="ja", date="2025-06-01")
+    assert [(m.text, m.id) for m in mentions] == [
+        ("ウズベキスタン", "uzbekistan"),
+        ("シャフカト・ミルジヨエフ", "mirziyoyev-shavkat"),
+        ("カザフスタン", "kazakhstan"),
+        ("トカエフ", "tokayev-kassym-jomart"),
+        ("習近平", "xi-jinping"),
+        ("プーチン", "putin-vladimir"),
+    ]
+    assert {m.method for m in mentions if m.text == "プーチン"} == {"translit"}  # a reading, not as written

@@ -13,6 +13,7 @@ from unidecode import unidecode
 from c5names.abjad import consonant_key, readings
 from c5names.devanagari import devanagari_to_latin
 from c5names.greek import greek_to_latin
+from c5names.kana import readings as kana_readings
 from c5names.keys import ascii_fold, skeleton
 from c5names.translit import (
     CONVENTIONS,
@@ -375,3 +376,18 @@ def test_bulgarian_hard_sign_before_a_consonant_is_a_vowel() -> None:
     assert ascii_fold("Тръмп") == "tramp"  # Bulgarian: ъ is a vowel
     assert skeleton("Тръмп") == skeleton("Трамп")
     assert ascii_fold("объявил") == "obyavil"  # Russian: ъ separates, before a vowel
+
+
+@pytest.mark.parametrize(
+    ("katakana", "reading"),
+    [
+        ("トカエフ", "tokaef"),  # the final fu's u is added
+        ("ミルジヨエフ", "mirziyoef"),  # so is ru's before a consonant; ジ may be zi
+        ("トランプ", "tramp"),  # ト's o before a consonant; ン before p is m
+        ("プーチン", "putin"),  # ー lengthens; チ may be ti
+        ("シャフカト", "shafkat"),  # シャ is one syllable
+        ("ルビオ", "rubio"),  # u before a vowel stays
+    ],
+)
+def test_katakana_readings_include_the_name(katakana: str, reading: str) -> None:
+    assert reading in kana_readings(katakana)
