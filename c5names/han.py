@@ -23,6 +23,7 @@ HAN_RE = re.compile(f"[{HAN}]")
 _RUN_RE = re.compile(f"[{HAN}]+")
 MIN_FORM = 2  # characters
 MIN_READ_ALIKE = 3  # characters; shorter forms match only as written
+_DOTS = "·・•‧"  # between a foreign name's parts (detect.NAME_DOTS)
 
 
 def has_han(text: str) -> bool:
@@ -42,9 +43,18 @@ class HanLexicon:
         self.read_alike: dict[tuple[str, ...], tuple[int, ...]] = {}
         self.chars: set[str] = set()
         self.longest = 0
+        self.dotted_initials: set[str] = set()  # one-character given names, before a middle dot (乔·拜登)
 
     def __bool__(self) -> bool:
         return bool(self.exact)
+
+    def add_dotted_given(self, given: str) -> None:
+        """A foreign given name that may be one character, found only right before a middle dot."""
+        if len(given) < MIN_FORM and _RUN_RE.fullmatch(given):
+            self.dotted_initials.add(given)
+            self.chars.update(given)
+        else:
+            self.add([given])
 
     def add(self, parts: Sequence[str]) -> None:
         """A form written as these consecutive parts (surname, given name; or one alias)."""
@@ -65,12 +75,16 @@ class HanLexicon:
         spans = [(0, len(text))] if regions is None else regions
         for region_start, region_end in spans:
             for run in _RUN_RE.finditer(text, region_start, region_end):
-                yield from self._scan(run.group(), run.start())
+                dotted = text[run.end() : run.end() + 1] in _DOTS
+                yield from self._scan(run.group(), run.start(), dotted)
 
-    def _scan(self, run: str, offset: int) -> Iterator[tuple[int, int]]:
+    def _scan(self, run: str, offset: int, dotted: bool) -> Iterator[tuple[int, int]]:
         readings: list[str] | None = None
         i = 0
         while i < len(run):
+            if dotted and i == len(run) - 1 and run[i] in self.dotted_initials:
+                yield offset + i, offset + i + 1  # 乔 in 美国总统乔·拜登
+                break
             lengths = None
             for size in range(min(self.longest, len(run) - i), MIN_FORM - 1, -1):
                 lengths = self.exact.get(run[i : i + size])

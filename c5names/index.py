@@ -338,7 +338,7 @@ class NameIndex:
         if name.kind == "native":
             self.han.add([name.surname or "", name.given or ""])
         else:
-            self.han.add([name.given or ""])
+            self.han.add_dotted_given(name.given or "")
             self.han.add([name.surname or ""])
 
     def _add_alias(self, idx: int, form: str) -> None:

@@ -325,6 +325,12 @@ def test_case_endings_joined_with_i_to_foreign_names(text: str, lang: str, expec
                 ("阿克尔别克·扎帕罗夫", "japarov-akylbek"),
             ],
         ),
+        # A one-character given name counts only before the middle dot; traditional forms match
+        # simplified text (別克堅諾夫 in the gazetteer, 别克坚诺夫 here).
+        (
+            "美国总统乔·拜登会见了奥尔扎斯·别克坚诺夫。乔说。",
+            [("美国", "united-states"), ("乔·拜登", "biden-joe"), ("奥尔扎斯·别克坚诺夫", "bektenov-olzhas")],
+        ),
         (
             "托卡耶夫表示，米尔济约耶夫出席。",
             [("托卡耶夫", "tokayev-kassym-jomart"), ("米尔济约耶夫", "mirziyoyev-shavkat")],
