@@ -131,6 +131,8 @@ def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: Ha
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
     `regions` (start, end) when given."""
     words = _spaced_words(text, regions)
+    if not _UNSPACED_SCRIPT.search(text):
+        return words
     extra = len(words)
     if han and has_han(text):
         words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
@@ -140,6 +142,9 @@ def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: Ha
     if len(words) > extra:
         words.sort()
     return words
+
+
+_UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
 
 
 def _spaced_words(text: str, regions: Sequence[tuple[int, int]] | None) -> list[Word]:

@@ -248,9 +248,10 @@ def split_apostrophe_suffix(word: str) -> tuple[str, str] | None:
     return base, word[len(base) :]
 
 
-# Languages where c before a, o, u or a consonant is k (Cazaquistão, Kirguistán's Spanish cousins).
-# Elsewhere c is ts (Polish, Czech) or j (Turkish), which is what the key assumes.
-HARD_C_LANGS = frozenset({"ca", "en", "es", "fr", "gl", "it", "pt", "ro"})
+# Romance languages whose press writes a hard c in Central Asian names (Portuguese Cazaquistão, Galician
+# Casaquistán). Elsewhere c is ts (Polish, Czech) or j (Turkish), which is what the key assumes;
+# English and French write k, so their words are not respelt (it would cost every word a lookup).
+HARD_C_LANGS = frozenset({"ca", "es", "gl", "it", "pt", "ro"})
 _HARD_C = re.compile(r"[cC](?=[aouáàâãóòôõúùlrtAOULR])")
 
 

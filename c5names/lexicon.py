@@ -584,16 +584,25 @@ _PLACE_AFTER = re.compile(
     r"Stadium|University|Foundation|Library|Museum|Bridge|Park|Hotel|School|Schools|Institute|Mosque|Palace)\b"
     r"|\s+(?:ko[’'ʻ‘`]?chasi|ko[’'ʻ‘`]?shesi|көшесі|кўчаси|даңғылы|шоҳкўчаси|xiyoboni|aeroporti|университеті)"
 )
-_PLACE_BEFORE = re.compile(
-    r"(?i)\b(?:rue|avenue|boulevard|place|a[ée]roport|stade|universit[ée]|fondation|pont|lyc[ée]e|[ée]cole|"
-    r"улица|улицы|улице|улицу|проспект|проспекта|площадь|аэропорт|аэропорта|университет|университета|фонд|бульвар|"
-    r"calle|avenida|plaza|aeropuerto|universidad|fundaci[óo]n|via|piazza|aeroporto|universit[àa]|"
-    r"stra(?:ß|ss)e|flughafen|universit[äa]t|stiftung)"
-    r"\s+(?:(?:de|du|des|la|del|di|имени|им\.)\s+|d[’']\s*)?(?:[A-ZÀ-ÞА-ЯЁ][^\W\d_]*[-\s])?$"
+_PLACE_BEFORE = frozenset(
+    """rue avenue boulevard place aéroport aeroport stade université universite fondation pont lycée lycee
+    école ecole улица улицы улице улицу проспект проспекта площадь аэропорт аэропорта университет
+    университета фонд бульвар calle avenida plaza aeropuerto universidad fundación fundacion piazza
+    aeroporto università universita straße strasse flughafen universität universitat stiftung""".split()
 )
+_PLACE_LINKS = frozenset("de du des la del di имени им.".split())
+_ELIDED = re.compile(r"^[ldLD][’']")
 
 
 def names_a_place(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] part of the name of a place or institution named after the
-    person (a street, an airport, a university)?"""
-    return bool(_PLACE_AFTER.match(text, end)) or bool(_PLACE_BEFORE.search(text, max(0, start - 40), start))
+    person (a street, an airport, a university)? Looks at the words right after it (Tower, ko'chasi)
+    and right before it, past a given name and a linking word (aéroport Islam-Karimov, улица имени)."""
+    if _PLACE_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start].split()
+    if before and (before[-1].endswith("-") or before[-1][:1].isupper()) and len(before) > 1:
+        before.pop()  # the given name: aéroport Islam-Karimov, улица Ислама Каримова
+    if before and (before[-1].lower() in _PLACE_LINKS or (_ELIDED.match(before[-1]) and len(before[-1]) == 2)):
+        before.pop()
+    return bool(before) and _ELIDED.sub("", before[-1]).lower() in _PLACE_BEFORE

@@ -315,15 +315,13 @@ def _surface_only(
     for k, word in enumerate(words):
         if k in taken or len(word.text) < 3 or not (word.text[:1].isupper() or is_caseless(word.text[:1])):
             continue
-        if _in_capitalised_compound(resolver.text, word):
-            continue  # Gore-Tex, even with Al Gore named in full nearby
         written = word.text
         entities = surface.get(skeleton(written), set())
         if not entities and prefix_of(written) and has_arabic(written):
             written = written[1:]  # وتوكاييف: and Tokayev
             entities = surface.get(skeleton(written), set())
-        if len(entities) != 1:
-            continue
+        if len(entities) != 1 or _in_capitalised_compound(resolver.text, word):
+            continue  # (Gore-Tex, even with Al Gore named in full nearby)
         entity = next(iter(entities))
         start = word.end - len(written)
         item = Found(start, word.end, "surname", [], k, k, (skeleton(written),))
