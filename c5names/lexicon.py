@@ -580,7 +580,8 @@ def generation_near(text: str, start: int, end: int) -> tuple[str, int, int] | N
 # Places and institutions named after a person (Trump Tower, Nazarbayev University, rue Karimov,
 # улица Каримова, Karimov ko'chasi): the name there is the place's, not a mention of the person.
 _PLACE_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square|Tower|Towers|Airport|"
+    r"\s+(?:(?:International|National|State|Memorial|Presidential|Intellectual|Central|Grand)\s+){0,2}"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square|Tower|Towers|Airport|"
     r"Stadium|University|Foundation|Library|Museum|Bridge|Park|Hotel|School|Schools|Institute|Mosque|Palace)\b"
     r"|\s+(?:ko[’'ʻ‘`]?chasi|ko[’'ʻ‘`]?shesi|көшесі|кўчаси|даңғылы|шоҳкўчаси|xiyoboni|aeroporti|университеті)"
 )
