@@ -18,10 +18,10 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from .abjad import readings
-from .han import HAN, HanLexicon, has_han
+from .han import HAN, NAME_DOTS, HanLexicon
 from .index import CONSONANT_SCORE, NameIndex
 from .inflection import endings_for, split_elision
-from .kana import KATAKANA, KATAKANA_RE, has_katakana
+from .kana import KATAKANA, KATAKANA_RE
 from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
 from .postings import Hit, Posting, WordHits
 
@@ -93,8 +93,6 @@ PATRONYMIC_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_POSTING = Posting(-1, "P", 0, 1, -1)
-# Chinese and Japanese write a foreign name's parts with a middle dot between them (唐纳德·特朗普).
-NAME_DOTS = frozenset("·・•‧")
 
 
 class Word(NamedTuple):
@@ -133,14 +131,12 @@ def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: Ha
     words = _spaced_words(text, regions)
     if not _UNSPACED_SCRIPT.search(text):
         return words
-    extra = len(words)
-    if han and has_han(text):
+    if han:
         words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
-    if has_katakana(text):  # Japanese writes foreign names in katakana runs (トカエフ大統領)
-        spans = [(0, len(text))] if regions is None else regions
-        words.extend(Word(m.start(), m.end(), m.group()) for s, e in spans for m in KATAKANA_RE.finditer(text, s, e))
-    if len(words) > extra:
-        words.sort()
+    # Japanese writes foreign names in katakana runs (トカエフ大統領).
+    spans = [(0, len(text))] if regions is None else regions
+    words.extend(Word(m.start(), m.end(), m.group()) for s, e in spans for m in KATAKANA_RE.finditer(text, s, e))
+    words.sort()
     return words
 
 
@@ -217,7 +213,10 @@ class _Doc:
 
     def plain_gap(self, k: int) -> bool:
         gap = self.gap(k)
-        return ((not gap or gap.isspace()) and gap.count("\n") <= 1) or gap.strip() in NAME_DOTS
+        if (not gap or gap.isspace()) and gap.count("\n") <= 1:
+            return True
+        dot = gap.strip()
+        return len(dot) == 1 and dot in NAME_DOTS  # 唐纳德·特朗普
 
     def hyphen_gap(self, k: int) -> bool:
         """Word k continues word k-1 across a hyphen (Kassym-Jomart, États-Unis)."""
@@ -250,10 +249,14 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
     return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
 
 
+def _by_consonants(hit: Hit) -> bool:
+    """Was the word matched by its consonants only (Arabic script, see `abjad`)?"""
+    return hit.method == "translit" and hit.score == CONSONANT_SCORE
+
+
 def _named_by_consonants(weak: list[Hit]) -> bool:
-    """Two or more words matched by their consonants only (Arabic script, see `abjad`): a name, where
-    one such word alone would not be."""
-    return len(weak) >= 2 and all(h.method == "translit" and h.score == CONSONANT_SCORE for h in weak)
+    """Two or more words matched by their consonants only: a name, where one such word alone would not be."""
+    return len(weak) >= 2 and all(_by_consonants(h) for h in weak)
 
 
 LONG_CONSONANTS = 5
@@ -262,7 +265,7 @@ LONG_CONSONANTS = 5
 def _long_consonant_hit(doc: _Doc, k: int, hit: Hit) -> bool:
     """A consonant match (Arabic script) long enough to stand for an alias by itself: كازاخستان has
     k-z-kh-s-t-n; few words share five consonants in order."""
-    if not (hit.method == "translit" and hit.score == CONSONANT_SCORE):
+    if not _by_consonants(hit):
         return False
     found = readings(doc.words[k].text)
     return bool(found) and min(len(r) for r in found) >= LONG_CONSONANTS
@@ -425,7 +428,7 @@ def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     return score, method, form
 
 
-_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-()·・•‧]*|\s*,\s*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
+_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-(){NAME_DOTS}]*|\s*,\s*|[\s.]*(?:[^\W\d_]+[{_APOS}]?\s*){{1,3}})$")
 CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
 CAPS_WINDOW = 120

@@ -23,7 +23,7 @@ HAN_RE = re.compile(f"[{HAN}]")
 _RUN_RE = re.compile(f"[{HAN}]+")
 MIN_FORM = 2  # characters
 MIN_READ_ALIKE = 3  # characters; shorter forms match only as written
-_DOTS = "·・•‧"  # between a foreign name's parts (detect.NAME_DOTS)
+NAME_DOTS = "·・•‧"  # Chinese and Japanese write one between a foreign name's parts (唐纳德·特朗普)
 
 
 def has_han(text: str) -> bool:
@@ -75,7 +75,7 @@ class HanLexicon:
         spans = [(0, len(text))] if regions is None else regions
         for region_start, region_end in spans:
             for run in _RUN_RE.finditer(text, region_start, region_end):
-                dotted = text[run.end() : run.end() + 1] in _DOTS
+                dotted = text[run.end() : run.end() + 1] in NAME_DOTS
                 yield from self._scan(run.group(), run.start(), dotted)
 
     def _scan(self, run: str, offset: int, dotted: bool) -> Iterator[tuple[int, int]]:

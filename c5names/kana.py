@@ -76,8 +76,10 @@ def _options(syllable: str, following: str | None) -> list[str]:
     elif syllable == "n" and following and following[0] in _LABIALS:
         options = ["m"]
     consonant_next = following is None or following[0] not in "aeiou"
-    if consonant_next and len(syllable) > 1 and (
-        (syllable.endswith("u") and syllable != "yu") or syllable in ("to", "do")
+    if (
+        consonant_next
+        and len(syllable) > 1
+        and ((syllable.endswith("u") and syllable != "yu") or syllable in ("to", "do"))
     ):
         # An added vowel (ru in ミルジヨエフ, fu at the end, ト in トランプ): tried without it first,
         # since that is how a foreign name usually is.

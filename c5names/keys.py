@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .devanagari import devanagari_to_latin, has_devanagari
+from .greek import greek_to_latin, has_greek
 from .han import HAN
 from .kana import KATAKANA
 
@@ -129,9 +131,7 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
-    from .devanagari import devanagari_to_latin, has_devanagari
-    from .greek import greek_to_latin, has_greek
-    from .translit import has_cyrillic, romanise_neutral
+    from .translit import has_cyrillic, romanise_neutral  # translit imports keys
 
     text = fold(text)
     if has_cyrillic(text):
