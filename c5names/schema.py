@@ -90,7 +90,12 @@ OfficeKind = Literal[
     "legislature_chair",
     "legislator",
     "diplomat",
+    "ambassador",
     "envoy",
+    "chief_of_staff",
+    "press_secretary",
+    "spokesperson",
+    "secretary_general",
     "governor",
     "mayor",
     "party_leader",
@@ -141,6 +146,7 @@ class Office(_Strict):
     country: Slug | None = Field(None, description="Id of the country entity the office belongs to")
     start: PartialDate | None = None
     end: PartialDate | None = None
+    acting: bool = Field(False, description="Held in an acting (interim) capacity")
     source: Url | None = None
 
     @model_validator(mode="after")
