@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from c5names.index import name_variants
-from c5names.translit import has_cyrillic, romanise_word
+from c5names.text.translit import has_cyrillic, romanise_word
 
 LANGS = ("fr", "en", "de", "ru")
 SCORED_COUNTRIES = ("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan", "united-states")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from c5names.index import name_variants
-from c5names.pipeline import blank, with_dates
+from c5names.component import blank, with_dates
 
 Pipeline = Any  # spacy.Language
 

@@ -44,7 +44,7 @@ def _sample_ids(gazetteer: Any, n: int, seed: int) -> list[str]:
 def compile_mode(folder: str, plan: str, lookups: int, corpus_bytes: int, seed: int) -> dict[str, Any]:
     os.environ["C5NAMES_NO_CACHE"] = "1"
     import c5names
-    import c5names.index as index_module
+    import c5names.index.store as index_module
 
     rss_before = measure.peak_rss_mb()
     start = time.perf_counter()
@@ -93,7 +93,7 @@ def compile_mode(folder: str, plan: str, lookups: int, corpus_bytes: int, seed: 
 @contextlib.contextmanager
 def reuse_gazetteer(gazetteer: Any) -> Iterator[None]:
     """Let the spaCy component use the gazetteer already loaded here instead of parsing the YAML again."""
-    import c5names.pipeline as pipeline_module
+    import c5names.component as pipeline_module
 
     original = getattr(pipeline_module, "load", None)
     pipeline_module.load = lambda *paths, default=True: gazetteer  # type: ignore[attr-defined]
@@ -154,10 +154,14 @@ def write_plan(gazetteer: Any, path: Path, lookups: int, corpus_bytes: int, seed
 
 def lookup_latency(gazetteer: Any, plan: dict[str, Any]) -> dict[str, Any]:
     """p50/p99 of `gazetteer.lookup` per call, exact forms and one-edit forms, index caches emptied."""
-    index = gazetteer.index
+    import c5names
+    from c5names.index import compiled
+
+    linker = c5names.Linker(gazetteer)
+    index = compiled(gazetteer)
     for form, _ in plan["exact"][:50] + plan["fuzzy"][:50]:  # warm-up: imports, lazily built tables
         measure.clear_index_caches(index)
-        gazetteer.lookup(form)
+        linker.lookup(form)
     out: dict[str, Any] = {}
     for label in ("exact", "fuzzy"):
         forms = plan[label]
@@ -166,7 +170,7 @@ def lookup_latency(gazetteer: Any, plan: dict[str, Any]) -> dict[str, Any]:
         for form, entity_id in forms:
             measure.clear_index_caches(index)
             start = time.perf_counter_ns()
-            result = gazetteer.lookup(form)
+            result = linker.lookup(form)
             times.append((time.perf_counter_ns() - start) / 1e6)
             found += any(c.id == entity_id for c in result)
         out[label] = {
@@ -185,13 +189,14 @@ def serve_mode(folder: str, plan_path: str, repeats: int) -> dict[str, Any]:
 
     import c5names
     from bench import peers
+    from c5names.index import compiled
 
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     rss_start = measure.peak_rss_mb()
     start = time.perf_counter()
     gazetteer = c5names.load(folder, default=False)
     in_load_s = time.perf_counter() - start
-    index = gazetteer.index
+    index = compiled(gazetteer)
     cached_load_s = time.perf_counter() - start
     rss_loaded = measure.peak_rss_mb()
     result: dict[str, Any] = {

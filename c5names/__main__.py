@@ -1,5 +1,5 @@
 """`python -m c5names`: the command line (see c5names.cli)."""
 
-from .cli import main
+from c5names.cli import main
 
 raise SystemExit(main())

@@ -1,4 +1,9 @@
-"""`Linker`: text in, linked mentions out. The spaCy component and the CLI are thin layers on it."""
+"""`Linker` and `lookup`: the one entry point over the index and the matching rules.
+
+Text in, linked mentions out: `Linker.link` runs detection then resolution on a document;
+`Linker.lookup` tells which entities a written form may denote. The spaCy component and the command
+line are thin layers over this module, so the three give the same answers.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +11,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .detect import find
-from .gazetteer import Gazetteer, default_gazetteer, load
-from .resolve import Mention, resolve
+from c5names.dates import normalise_date
+from c5names.gazetteer import Gazetteer
+from c5names.index import NameIndex, compiled, default_gazetteer, load
+from c5names.lexicon import generation_near
+from c5names.match.detect import find, find_in_text
+from c5names.match.resolve import of_generation, resolve
+from c5names.model import ENTITY_TYPES, Candidate, Mention, Pattern
+from c5names.scoring import DEFAULT_THRESHOLD
 
-ALL_TYPES = ("person", "country", "place", "organisation")
-
-
-def normalise_date(value: str | dt.date | None) -> str | None:
-    """ISO date string (YYYY, YYYY-MM or YYYY-MM-DD) or None; raises ValueError when malformed."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            dt.datetime.strptime(text[:size], fmt)
-        except ValueError:
-            continue
-        if len(text) == size or (size == 10 and text[10:11] in {"T", " "}):
-            return text[:size]
-    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+ALL_TYPES = ENTITY_TYPES
 
 
 class Linker:
@@ -43,7 +36,7 @@ class Linker:
         gazetteer: Gazetteer | None = None,
         *,
         types: Iterable[str] = ALL_TYPES,
-        threshold: float = 0.5,
+        threshold: float = DEFAULT_THRESHOLD,
         default_date: str | dt.date | None = None,
     ) -> None:
         self.gazetteer = default_gazetteer() if gazetteer is None else gazetteer
@@ -61,8 +54,9 @@ class Linker:
         return cls(load(*paths, default=default), **kwargs)  # type: ignore[arg-type]
 
     @property
-    def index(self):
-        return self.gazetteer.index
+    def index(self) -> NameIndex:
+        """The compiled index of the linker's gazetteer."""
+        return compiled(self.gazetteer)
 
     def link(
         self,
@@ -74,6 +68,31 @@ class Linker:
         """Mentions in `text`, in order; `date` (the document's) decides who held an office. `regions`
         (start, end) limit the search to parts of the text (the spaCy component's windows)."""
         when = normalise_date(date) or self.default_date
-        found, words = find(self.index, text, lang, regions)
-        mentions = resolve(self.index, text, found, words, when, lang)
+        index = self.index
+        found, words = find(index, text, lang, regions)
+        mentions = resolve(index, text, found, words, when, lang)
         return [m for m in mentions if m.type in self.types and m.score >= self.threshold]
+
+    def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
+        """Entities a written form (one or more words) may denote, best first."""
+        return lookup_in(self.index, form, lang, limit)
+
+
+def lookup_in(index: NameIndex, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
+    """Entities of a compiled index that a written form may denote, best first."""
+    results: dict[int, Candidate] = {}
+    if not any(c.isupper() for c in form):
+        form = form.title()  # a typed query ("tokayev") means the name, however it is cased
+    for found in find_in_text(index, form, lang):
+        options = found.options
+        generation = generation_near(form, found.start, found.end) if found.pattern == Pattern.SURNAME else None
+        chosen = of_generation(index, options, generation[0]) if generation else None
+        if chosen is not None:
+            options = [chosen]  # "Berdymuhamedow junior" is the son
+        for option in options:
+            facts = index.entities[option.entity]
+            method, pattern = str(option.method), str(found.pattern)  # plain strings in what users get
+            cand = Candidate(facts.id, option.score, option.form, method, pattern, facts.name, facts.type)
+            if option.entity not in results or results[option.entity].score < cand.score:
+                results[option.entity] = cand
+    return sorted(results.values(), key=lambda c: (-c.score, c.id))[:limit]

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from c5names import default_gazetteer
-from c5names.index import name_variants
-from c5names.schema import json_schema
+from c5names.index import name_variants, shared_keys
+from c5names.gazetteer.schema import json_schema
 
 from .test_cli_support import EXAMPLE, assert_clean_failure, call, run_cli
 
@@ -151,7 +151,7 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert countries and all(kind == "country" for _, kind, _ in countries)
     assert ["kazakhstan", "country", "Kazakhstan"] in countries
     shared = dict(line.split("\t") for line in call(capsys, "list", "--shared-aliases").out.splitlines())
-    assert shared == {k: " ".join(v) for k, v in gazetteer.shared_aliases().items()}
+    assert shared == {k: " ".join(v) for k, v in shared_keys(gazetteer).items()}
     assert shared["berdimuhamedov"] == "berdimuhamedov-gurbanguly berdimuhamedov-serdar"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from c5names import corpus as corpus_module
+from c5names.cli import corpus as corpus_module
 
 from .test_cli_support import (
     EXAMPLE,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from c5names import default_gazetteer
-from c5names.evaluate import Tally
+from c5names.cli.evaluate import Tally
 
 from .conftest import read_jsonl, shared_file
 from .test_cli_support import SENTENCES, assert_clean_failure, call, write_corpus

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from c5names.corpus import Document
-from c5names.formats import TSV_COLUMNS, JsonlWriter, rewrite
-from c5names.progress import Progress
-from c5names.resolve import Mention
+from c5names.cli.corpus import Document
+from c5names.cli.formats import TSV_COLUMNS, JsonlWriter, rewrite
+from c5names.cli.progress import Progress
+from c5names.match.resolve import Mention
 
 from .conftest import read_jsonl, shared_file
 from .test_cli_support import (

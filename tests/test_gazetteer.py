@@ -15,10 +15,12 @@ import pytest
 import yaml
 
 from c5names.errors import C5NamesError, GazetteerError, Problem
+from c5names import Linker
 from c5names.gazetteer import Gazetteer, default_files, load
-from c5names.keys import skeleton
-from c5names.schema import QID_RE, SLUG_RE
-from c5names.yamlio import load_yaml
+from c5names.index import shared_keys
+from c5names.text.keys import skeleton
+from c5names.gazetteer.schema import QID_RE, SLUG_RE
+from c5names.gazetteer.yamlio import load_yaml
 
 from .conftest import REPO, shared_file
 
@@ -64,7 +66,7 @@ def assert_located(err: GazetteerError, path: Path, line: int, *fragments: str) 
 
 
 def ids_of(gz: Gazetteer, form: str, lang: str | None = None) -> list[str]:
-    return [c.id for c in gz.lookup(form, lang=lang)]
+    return [c.id for c in Linker(gz).lookup(form, lang=lang)]
 
 
 # A small valid file: one person and the country their office belongs to.
@@ -578,7 +580,7 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
     code = (
-        "import sys\nfrom c5names.errors import GazetteerError\nfrom c5names.yamlio import load_yaml\n"
+        "import sys\nfrom c5names.errors import GazetteerError\nfrom c5names.gazetteer.yamlio import load_yaml\n"
         "try:\n    load_yaml(sys.argv[1])\nexcept GazetteerError:\n    pass\n"
     )
     try:
@@ -718,7 +720,7 @@ def test_digest_depends_on_the_files(tmp_path: Path, shipped: Gazetteer) -> None
 
 
 def test_shared_surnames_in_the_shipped_data(shipped: Gazetteer) -> None:
-    shared = shipped.shared_aliases()
+    shared = shared_keys(shipped)
     assert shared[skeleton("Japarov")] == ["japarov-akylbek", "japarov-sadyr"]
     assert shared[skeleton("Berdimuhamedov")] == ["berdimuhamedov-gurbanguly", "berdimuhamedov-serdar"]
     assert set(shared[skeleton("Trump")]) == {"trump-donald", "trump-donald-jr"}
@@ -751,7 +753,7 @@ def test_two_persons_may_share_a_surname(tmp_path: Path) -> None:
         """,
     )
     gz = load(path, default=False)
-    assert gz.shared_aliases() == {skeleton("Japarov"): ["japarov-ayla", "japarov-bek", "japarov-inc"]}
+    assert shared_keys(gz) == {skeleton("Japarov"): ["japarov-ayla", "japarov-bek", "japarov-inc"]}
     assert set(ids_of(gz, "Japarov")) == {"japarov-ayla", "japarov-bek", "japarov-inc"}
     assert ids_of(gz, "Bek Japarov")[:1] == ["japarov-bek"]
 
@@ -760,7 +762,7 @@ def test_entities_kept_as_json_come_back_as_the_validated_models() -> None:
     # The gazetteer keeps each entity as its JSON and rebuilds the model on demand: every field of
     # every shipped entity must survive that round trip, and the index's light views must read alike.
     from c5names.gazetteer import parse_file
-    from c5names.schema import Entity
+    from c5names.gazetteer.schema import Entity
 
     gazetteer = load(default=True)
     for file in gazetteer.files:

@@ -8,20 +8,20 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from c5names.schema import json_schema
-from c5names.yamlio import load_yaml
+from c5names.gazetteer.schema import json_schema
+from c5names.gazetteer.yamlio import load_yaml
 
 from .conftest import REPO
 
-SCHEMA_FILE = REPO / "c5names" / "gazetteer.schema.json"
+SCHEMA_FILE = REPO / "c5names" / "gazetteer" / "gazetteer.schema.json"
 DATA_FILES = sorted((REPO / "data").glob("*.yaml"))
-SCHEMA_LINE = "# yaml-language-server: $schema=../c5names/gazetteer.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../c5names/gazetteer/gazetteer.schema.json"
 REGENERATE = (
-    "c5names/gazetteer.schema.json is out of date with c5names/schema.py; regenerate it with\n"
-    "    python -m c5names schema -o c5names/gazetteer.schema.json\n"
+    "c5names/gazetteer/gazetteer.schema.json is out of date with c5names/gazetteer/schema.py; regenerate it with\n"
+    "    python -m c5names schema -o c5names/gazetteer/gazetteer.schema.json\n"
     "or\n"
-    '    python -c "import json; from c5names.schema import json_schema; '
-    "open('c5names/gazetteer.schema.json', 'w', encoding='utf-8')"
+    '    python -c "import json; from c5names.gazetteer.schema import json_schema; '
+    "open('c5names/gazetteer/gazetteer.schema.json', 'w', encoding='utf-8')"
     ".write(json.dumps(json_schema(), indent=2) + '\\n')\""
 )
 

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import c5names
-from c5names.neighbours import DeletionIndex, deletions, max_edits, same_start
-from c5names.postings import WordHits
+from c5names.index.neighbours import DeletionIndex, deletions, max_edits, same_start
+from c5names.index import compiled
+from c5names.index.postings import WordHits
 
 LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -70,13 +71,13 @@ def test_deletions_of_a_word() -> None:
 
 
 def _default_words() -> list[str]:
-    index = c5names.default_gazetteer().index
+    index = compiled(c5names.default_gazetteer())
     words = {form for form in index.forms if form[:1].isupper()}
     return [*sorted(words)[:400], "Berdimuhamedov", "Japarov", "Rahmon", "Gore", "Tokayevs", "Mirziyoyevning"]
 
 
 def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
-    index = c5names.default_gazetteer().index
+    index = compiled(c5names.default_gazetteer())
     for word in _default_words():
         lazy = index.word_hits(word, None)
         index._cache.clear()

@@ -1,4 +1,4 @@
-"""Properties of the folding keys (c5names.keys): fold, ascii_fold, skeleton.
+"""Properties of the folding keys (c5names.text.keys): fold, ascii_fold, skeleton.
 
 fold and ascii_fold are idempotent. skeleton is NOT, by construction: its digraph merges run in one
 left-to-right pass before the single-letter map, the doubled-letter merge and the glide deletion, and
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c5names.keys import APOSTROPHES, ascii_fold, fold, skeleton
+from c5names.text.keys import APOSTROPHES, ascii_fold, fold, skeleton
 
 KEY_RE = re.compile(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?\Z")
 FUNCTIONS = {"fold": fold, "ascii_fold": ascii_fold, "skeleton": skeleton}

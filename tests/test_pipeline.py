@@ -10,7 +10,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c5names.pipeline import blank, with_dates
+from c5names.component import blank, with_dates
 
 TEXTS = {
     "fr": (

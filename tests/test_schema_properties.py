@@ -13,8 +13,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from c5names.errors import GazetteerError
 from c5names.gazetteer import parse_file
-from c5names.schema import Office, PartialDate
-from c5names.yamlio import load_yaml
+from c5names.gazetteer.schema import Office, PartialDate
+from c5names.gazetteer.yamlio import load_yaml
 
 PARTIAL_DATE = TypeAdapter(PartialDate)
 ISO_PARTIAL = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")

@@ -1,4 +1,4 @@
-"""Romanisation of Cyrillic names by convention (c5names.translit), on real names.
+"""Romanisation of Cyrillic names by convention (c5names.text.translit), on real names.
 
 Each expected value is the spelling the convention (or the press of that language) really uses.
 Outputs that look wrong by the convention's own rules are not encoded as expected values: they are
@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from unidecode import unidecode
 
-from c5names.abjad import consonant_key, readings
-from c5names.devanagari import devanagari_to_latin
-from c5names.greek import greek_to_latin
-from c5names.kana import readings as kana_readings
-from c5names.keys import ascii_fold, skeleton
-from c5names.translit import (
+from c5names.text.abjad import consonant_key, readings
+from c5names.text.devanagari import devanagari_to_latin
+from c5names.text.greek import greek_to_latin
+from c5names.text.kana import readings as kana_readings
+from c5names.text.keys import ascii_fold, skeleton
+from c5names.text.translit import (
     CONVENTIONS,
     MAX_VARIANTS_PER_WORD,
     has_cyrillic,

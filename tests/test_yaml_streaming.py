@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from c5names import load
 from c5names.errors import GazetteerError
-from c5names.gazetteer import _read_file, default_files, parse_file
-from c5names.yamlio import TopLevelSequence, Unusual, iter_top_level, load_yaml
+from c5names.gazetteer import default_files, parse_file
+from c5names.gazetteer.loader import _read_file
+from c5names.gazetteer.yamlio import TopLevelSequence, Unusual, iter_top_level, load_yaml
 
 
 def streamed(text: str) -> dict[str, Any]:

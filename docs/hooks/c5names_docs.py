@@ -7,11 +7,11 @@ A page asks for a generated section with an HTML comment on a line of its own::
 and this hook replaces it with Markdown computed from c5names at build time, so the reference can
 never disagree with the code. Generators:
 
-- ``schema``: every model of ``c5names.schema`` (the gazetteer YAML), field by field;
+- ``schema``: every model of ``c5names.gazetteer.schema`` (the gazetteer YAML), field by field;
 - ``schema-formats``: the value formats (slug, date, Wikidata id...) with their rules;
 - ``schema-enums``: the closed lists of values (entity types, name kinds, office kinds...);
-- ``conventions``: the romanisation conventions of ``c5names.translit`` with real spellings;
-- ``endings``: the case endings ``c5names.inflection`` strips, per language;
+- ``conventions``: the romanisation conventions of ``c5names.text.translit`` with real spellings;
+- ``endings``: the case endings ``c5names.text.inflection`` strips, per language;
 - ``spacy-config``: the options of the spaCy factory (``DEFAULT_CONFIG``);
 - ``spacy-labels``: the default entity labels of the spaCy component;
 - ``titles``: how many title words the lexicon knows per office kind, with examples;
@@ -87,7 +87,7 @@ VALIDATOR_NOTES = {
     "_names_fit_type": "Structured `names` are for persons only; countries, places and organisations use `aliases`.",
 }
 
-# The value formats (AfterValidator functions of c5names.schema), by function name.
+# The value formats (AfterValidator functions of c5names.gazetteer.schema), by function name.
 FORMATS = {
     "_check_slug": (
         "slug",
@@ -96,7 +96,7 @@ FORMATS = {
         "tokayev-kassym-jomart",
     ),
     "_check_qid": ("Wikidata id", "QID_RE", "`Q` followed by digits", "Q57808"),
-    "_check_partial_date": (
+    "check_partial_date": (
         "date",
         "PARTIAL_DATE_RE",
         "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date; quote it in YAML",
@@ -111,13 +111,13 @@ FORMATS = {
     ),
 }
 
-# Literal types that get a table of their own (by their alias name in c5names.schema).
+# Literal types that get a table of their own (by their alias name in c5names.gazetteer.schema).
 ENUMS = ("EntityType", "NameKind", "Script", "OfficeKind", "RelationType")
 INLINE_LITERAL_MAX = 3
 
 
 def _schema() -> Any:
-    from c5names import schema
+    from c5names.gazetteer import schema
 
     return schema
 
@@ -139,7 +139,7 @@ def _format_of(metadata: list[object]) -> str | None:
         if isinstance(item, AfterValidator):
             name = item.func.__name__
             if name not in FORMATS:
-                raise PluginError(f"c5names docs: value format {name} of c5names.schema is not described in the hook")
+                raise PluginError(f"c5names docs: value format {name} of c5names.gazetteer.schema is not described in the hook")
             label = FORMATS[name][0]
             return f"[{label}](#{_anchor(label)})"
     return None
@@ -177,7 +177,7 @@ def _description(model: type[BaseModel], name: str, info: FieldInfo) -> str:
     key = f"{model.__name__}.{name}"
     if key in FIELD_NOTES:
         return FIELD_NOTES[key]
-    raise PluginError(f"c5names docs: field {key} has no description in c5names.schema nor in the docs hook")
+    raise PluginError(f"c5names docs: field {key} has no description in c5names.gazetteer.schema nor in the docs hook")
 
 
 def _default(info: FieldInfo) -> str:
@@ -229,15 +229,22 @@ def gen_schema() -> str:
     }
     missing = models - documented - {"_Strict"}
     if missing:
-        raise PluginError(f"c5names docs: models {sorted(missing)} of c5names.schema are not in MODEL_ORDER")
+        raise PluginError(f"c5names docs: models {sorted(missing)} of c5names.gazetteer.schema are not in MODEL_ORDER")
     return "\n".join(out)
+
+
+def _regex(schema: Any, name: str) -> Any:
+    """A format's regular expression: in the schema module, or in `c5names.dates` for dates."""
+    from c5names import dates
+
+    return getattr(schema, name, None) or getattr(dates, name)
 
 
 def gen_schema_formats() -> str:
     schema = _schema()
     out = ["| Format | Rule | Pattern | Example |", "| --- | --- | --- | --- |"]
     for label, regex_name, rule, example in FORMATS.values():
-        pattern = f"`{getattr(schema, regex_name).pattern}`" if regex_name else "—"
+        pattern = f"`{_regex(schema, regex_name).pattern}`" if regex_name else "—"
         out.append(f'| <span id="{_anchor(label)}">{label}</span> | {rule} | {pattern} | `{example}` |')
     return "\n".join(out) + "\n"
 
@@ -287,7 +294,7 @@ SOUND_LETTERS = {
 
 
 def gen_conventions() -> str:
-    from c5names import translit
+    from c5names.text import translit
 
     missing = set(translit.CONVENTIONS) - set(CONVENTION_NAMES)
     if missing:
@@ -314,7 +321,7 @@ def gen_conventions() -> str:
 
 
 def gen_endings() -> str:
-    from c5names import inflection
+    from c5names.text import inflection
 
     out = ["| Language | Endings tried (longest first) |", "| --- | --- |"]
     for lang in sorted(inflection.ENDINGS):
@@ -360,7 +367,7 @@ SPACY_OPTIONS = {
 
 
 def gen_spacy_config() -> str:
-    from c5names.pipeline import DEFAULT_CONFIG
+    from c5names.component import DEFAULT_CONFIG
 
     if set(DEFAULT_CONFIG) != set(SPACY_OPTIONS):
         raise PluginError(
@@ -375,7 +382,7 @@ def gen_spacy_config() -> str:
 
 
 def gen_spacy_labels() -> str:
-    from c5names.pipeline import ENGLISH_LABELS, OTHER_LABELS
+    from c5names.component import ENGLISH_LABELS, OTHER_LABELS
 
     out = ['| Entity type | `nlp.lang == "en"` | any other language |', "| --- | --- | --- |"]
     for kind in ENGLISH_LABELS:

@@ -17,19 +17,21 @@ from typing import NamedTuple
 
 import numpy
 
-ROLES = ("G", "P", "S", "X", "A")
+from c5names.model import Method, Role
+from c5names.scoring import METHOD_SCORE
+
+ROLES = (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME, Role.SUFFIX, Role.ALIAS)  # in bit-code order
 _ROLE_CODES = {role: n for n, role in enumerate(ROLES)}
 ENTITY_SHIFT = 39
-METHOD_SCORE = {"exact": 1.0, "translit": 0.95, "inflected": 0.9}
-_ALIAS_CODE = _ROLE_CODES["A"]
-_SURNAME_CODE = _ROLE_CODES["S"]
+_ALIAS_CODE = _ROLE_CODES[Role.ALIAS]
+_SURNAME_CODE = _ROLE_CODES[Role.SURNAME]
 
 
 class Posting(NamedTuple):
     """A word of a gazetteer name: which entity, which part, where in the part, which form."""
 
     entity: int
-    role: str  # G given, P patronymic/middle, S surname, X suffix, A alias phrase
+    role: Role  # given, patronymic/middle, surname, suffix, or a word of an alias phrase
     pos: int
     length: int
     ref: int  # alias index for role A, form index otherwise
@@ -67,7 +69,7 @@ class Group(NamedTuple):
     """Postings a word reached one way (one key: as written, a stem, a fuzzy neighbour)."""
 
     packed: array[int]  # packed postings, in entity order (an entity's postings are contiguous)
-    method: str  # "exact" (exact or translit, decided per entity), "inflected" or "fuzzy"
+    method: Method  # exact (exact or translit, decided per entity), inflected, consonants or fuzzy
     score: float
     end: int
     weak: bool
@@ -126,10 +128,10 @@ class WordHits:
         """(entities whose name part starts here, of which those whose surname starts here)."""
         if self._leads is None:
             if self._all is not None:
-                first = [h.posting for h in self._all if h.posting.pos == 0 and h.posting.role != "A"]
+                first = [h.posting for h in self._all if h.posting.pos == 0 and h.posting.role != Role.ALIAS]
                 self._leads = (
                     frozenset(p.entity for p in first),
-                    frozenset(p.entity for p in first if p.role == "S"),
+                    frozenset(p.entity for p in first if p.role == Role.SURNAME),
                 )
             else:
                 values = _values(self._groups)
@@ -189,7 +191,7 @@ class WordHits:
         """Hits of alias phrases (country names and the like), which are few."""
         if self._aliases is None:
             if self._all is not None:
-                self._aliases = [h for h in self._all if h.posting.role == "A"]
+                self._aliases = [h for h in self._all if h.posting.role == Role.ALIAS]
             else:
                 self._aliases = list(self._selected(lambda v: ((v >> 36) & 7) == _ALIAS_CODE, firm=False))
         return self._aliases
@@ -220,17 +222,17 @@ class WordHits:
                     continue
                 seen.add(key)
                 method = group.method
-                if method == "exact" and group.written | posting.entity not in written:
-                    method = "translit"
-                form = alias_forms[posting.ref] if posting.role == "A" else forms[posting.ref]
+                if method == Method.EXACT and group.written | posting.entity not in written:
+                    method = Method.TRANSLIT
+                form = alias_forms[posting.ref] if posting.role == Role.ALIAS else forms[posting.ref]
                 # An exact group's hit becomes translit when the entity does not write the form as such.
-                score = METHOD_SCORE["translit"] if method != group.method else group.score
+                score = METHOD_SCORE[Method.TRANSLIT] if method != group.method else group.score
                 hits.append(Hit(posting, score, method, form, group.end, group.weak))
         return tuple(hits)
 
 
 def _is_single_surname(posting: Posting) -> bool:
-    return posting.role == "S" and posting.pos == 0 and posting.length == 1
+    return posting.role == Role.SURNAME and posting.pos == 0 and posting.length == 1
 
 
 def _values(groups: list[Group]) -> numpy.ndarray:

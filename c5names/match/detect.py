@@ -17,15 +17,26 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from .abjad import readings
-from .han import HAN, NAME_DOTS, HanLexicon
-from .index import CONSONANT_SCORE, NameIndex
-from .inflection import endings_for, split_elision
-from .kana import KATAKANA, KATAKANA_RE
-from .keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
-from .postings import Hit, Posting, WordHits
+from c5names.index import NameIndex
+from c5names.index.postings import Hit, Posting, WordHits
+from c5names.lexicon import is_relational_noun, is_title_or_function_word
+from c5names.model import Method, Pattern, Role
+from c5names.scoring import GIVEN_NAME_SIMILARITY, MISSING_SUFFIX, UNLISTED_GIVEN_NAME, UNLISTED_PATRONYMIC
+from c5names.text.abjad import readings
+from c5names.text.han import HAN, NAME_DOTS, HanLexicon
+from c5names.text.inflection import endings_for, split_elision
+from c5names.text.kana import KATAKANA, KATAKANA_RE
+from c5names.text.keys import APOSTROPHES, CASELESS, fold, is_caseless, skeleton
 
-_METHOD_RANK = {"exact": 0, "translit": 1, "inflected": 2, "initial": 2, "fuzzy": 3, "coreference": 4}
+_METHOD_RANK = {
+    Method.EXACT: 0,
+    Method.TRANSLIT: 1,
+    Method.CONSONANTS: 1,
+    Method.INFLECTED: 2,
+    Method.INITIAL: 2,
+    Method.FUZZY: 3,
+    Method.COREFERENCE: 4,
+}
 
 
 # Ranges that contain every upper- and titlecase letter (and some lowercase ones: the blocks of
@@ -65,20 +76,20 @@ WORD_RE = re.compile(
     rf"(?P<w>[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{_APOS}\-]{_LETTER}+)*)"
 )
-PERSON_PATTERNS: tuple[tuple[str, ...], ...] = (
-    ("G", "P", "S", "X"),
-    ("G", "P", "S"),
-    ("G", "S", "X"),
-    ("G", "S"),
-    ("S", "G", "P"),
-    ("S", "G"),
-    ("G", "P"),
-    ("I", "I", "S"),
-    ("I", "S"),
-    ("S", "I", "I"),
-    ("S", "I"),
-    ("S", "X"),
-    ("S",),
+PERSON_PATTERNS: tuple[tuple[Role, ...], ...] = (
+    (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME, Role.SUFFIX),
+    (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME),
+    (Role.GIVEN, Role.SURNAME, Role.SUFFIX),
+    (Role.GIVEN, Role.SURNAME),
+    (Role.SURNAME, Role.GIVEN, Role.PATRONYMIC),
+    (Role.SURNAME, Role.GIVEN),
+    (Role.GIVEN, Role.PATRONYMIC),
+    (Role.INITIAL, Role.INITIAL, Role.SURNAME),
+    (Role.INITIAL, Role.SURNAME),
+    (Role.SURNAME, Role.INITIAL, Role.INITIAL),
+    (Role.SURNAME, Role.INITIAL),
+    (Role.SURNAME, Role.SUFFIX),
+    (Role.SURNAME,),
 )
 
 
@@ -92,7 +103,7 @@ PATRONYMIC_RE = re.compile(
     r"(?:[oe]vi[cč]h?|[oe]vna|ovitch|ewitsch|owitsch|uly|ulı|ūly|kyzy|qizi|вич|вна|ұлы|улы|қызы|кызы)$",
     re.IGNORECASE,
 )
-_NO_POSTING = Posting(-1, "P", 0, 1, -1)
+_NO_POSTING = Posting(-1, Role.PATRONYMIC, 0, 1, -1)
 
 
 class Word(NamedTuple):
@@ -188,7 +199,7 @@ class _Doc:
             if found and len(word) <= 3 and word.isupper() and not self._caps_line(k):
                 # XI or LU in running text is a numeral or an acronym, not Xi or Lu; keep what the
                 # gazetteer itself writes in capitals (USA, JD).
-                found = WordHits.of_hits(tuple(h for h in found if h.posting.role == "A" or h.form.rstrip(".") == word))
+                found = WordHits.of_hits(tuple(h for h in found if h.posting.role == Role.ALIAS or h.form.rstrip(".") == word))
             self._hits[k] = found
         return found
 
@@ -251,7 +262,7 @@ def _join_ok(doc: _Doc, k: int, entity: int, after_initial: bool) -> bool:
 
 def _by_consonants(hit: Hit) -> bool:
     """Was the word matched by its consonants only (Arabic script, see `abjad`)?"""
-    return hit.method == "translit" and hit.score == CONSONANT_SCORE
+    return hit.method == Method.CONSONANTS
 
 
 def _named_by_consonants(weak: list[Hit]) -> bool:
@@ -274,7 +285,7 @@ def _long_consonant_hit(doc: _Doc, k: int, hit: Hit) -> bool:
 def _catalogue_comma(doc: _Doc, k: int, pattern: tuple[str, ...], n: int) -> bool:
     """Catalogue order, "Surname, Given Patronymic" (sanctions lists, indexes, bibliographies): a
     comma may stand between a surname and the given name of the same person after it."""
-    return n == 1 and pattern[:2] == ("S", "G") and doc.gap(k).strip() == "," and "\n" not in doc.gap(k)
+    return n == 1 and pattern[:2] == (Role.SURNAME, Role.GIVEN) and doc.gap(k).strip() == "," and "\n" not in doc.gap(k)
 
 
 def _block(doc: _Doc, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
@@ -307,7 +318,7 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
     first_roles = {h.posting.role for h in doc.entity_hits(i, entity) if h.posting.pos == 0}
     blocks: dict[tuple[int, str], tuple[int, list[Hit]] | None] = {}  # patterns share their prefixes
     for pattern in PERSON_PATTERNS:
-        if pattern[0] != "I" and pattern[0] not in first_roles:
+        if pattern[0] != Role.INITIAL and pattern[0] not in first_roles:
             continue
         k = i
         hits: list[Hit | None] = []
@@ -323,7 +334,7 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
             ):
                 ok = False
                 break
-            if role == "I":
+            if role == Role.INITIAL:
                 if not doc.is_initial(k) or skeleton(doc.words[k].text)[:1] not in facts.initials:
                     ok = False
                     break
@@ -337,7 +348,7 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
             block = blocks[(k, role)]
             if (
                 block is None
-                and role == "P"
+                and role == Role.PATRONYMIC
                 and not facts.patronymic_listed
                 and PATRONYMIC_RE.search(doc.words[k].text)
             ):
@@ -348,8 +359,8 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
                     [
                         Hit(
                             hits[-1].posting if hits and hits[-1] else _NO_POSTING,
-                            0.8,
-                            "fuzzy",
+                            UNLISTED_PATRONYMIC,
+                            Method.FUZZY,
                             doc.words[k].text,
                             len(doc.words[k].text),
                             False,
@@ -368,7 +379,7 @@ def _parse_person(doc: _Doc, i: int, entity: int) -> tuple[int, str, list[Hit | 
         if weak and (len(pattern) < 2 or not (firm or _named_by_consonants(weak))):
             continue
         if best is None or k > best[0]:
-            best = (k, "full" if len(pattern) > 1 else "surname", hits, pattern)
+            best = (k, Pattern.FULL if len(pattern) > 1 else Pattern.SURNAME, hits, pattern)
     return best
 
 
@@ -423,7 +434,7 @@ def _inside_compound(doc: _Doc, first: int, end: int) -> bool:
 def _summarise(hits: list[Hit]) -> tuple[float, str, str]:
     firm = [h for h in hits if h is not None]
     score = sum(h.score for h in firm) / len(firm) if firm else 0.0
-    method = max((h.method for h in firm), key=lambda m: _METHOD_RANK[m], default="initial")
+    method = max((h.method for h in firm), key=lambda m: _METHOD_RANK[m], default=Method.INITIAL)
     form = " ".join(dict.fromkeys(h.form for h in firm))  # an alias phrase is listed once
     return score, method, form
 
@@ -532,7 +543,7 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
         if initial:
             for j in (i + 1, i + 2):
                 if j < n:
-                    entities.update(doc.hits(j).role_entities("S"))
+                    entities.update(doc.hits(j).role_entities(Role.SURNAME,))
         longest_parse = 0
         singles = starts.single_surnames() if not initial else {}
         for reach, entity in _by_reach(doc, i, entities):
@@ -543,15 +554,15 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
                 # Nothing after word i can be this entity's, so only its one-word surname can match:
                 # found in bulk, since a common surname has hundreds of holders in a large gazetteer.
                 single = singles.get(entity)
-                parsed = (i + 1, "surname", [single], ("S",)) if single is not None else None
+                parsed = (i + 1, Pattern.SURNAME, [single], (Role.SURNAME,)) if single is not None else None
             else:
                 parsed = _parse_person(doc, i, entity)
             if parsed:
                 end_word, pattern, hits, roles = parsed
                 longest_parse = max(longest_parse, end_word)
                 score, method, form = _summarise(hits)
-                if index.entities[entity].needs_suffix and "X" not in roles:
-                    score *= 0.5
+                if index.entities[entity].needs_suffix and Role.SUFFIX not in roles:
+                    score *= MISSING_SUFFIX
                 parses.append((end_word, entity, pattern, score, method, form, hits[-1], roles))
         for hit in starts.aliases():
             if hit.posting.pos == 0:
@@ -559,7 +570,7 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
                 if parsed_alias:
                     end_word, hits = parsed_alias
                     score, method, form = _summarise(hits)
-                    parses.append((end_word, hit.posting.entity, "alias", score, method, form, hits[-1], ("A",)))
+                    parses.append((end_word, hit.posting.entity, Pattern.ALIAS, score, method, form, hits[-1], (Role.ALIAS,)))
         if not parses:
             i += 1
             continue
@@ -573,23 +584,23 @@ def _find_in(doc: _Doc) -> tuple[list[Found], list[Word]]:
         for _end, entity, _pattern, score, method, form, _last, _roles in chosen:
             if entity not in options or options[entity].score < score:
                 options[entity] = Option(entity, score, method, form)
-        pattern = "full" if any(p[2] == "full" for p in chosen) else chosen[0][2]
-        if any(p[2] == "alias" for p in chosen) and pattern != "full":
-            pattern = "alias"
+        pattern = Pattern.FULL if any(p[2] == Pattern.FULL for p in chosen) else chosen[0][2]
+        if any(p[2] == Pattern.ALIAS for p in chosen) and pattern != Pattern.FULL:
+            pattern = Pattern.ALIAS
         last_hit = max((p[6] for p in chosen if p[6] is not None), key=lambda h: h.end, default=None)
         last_word = longest - 1
         end = words[last_word].start + (last_hit.end if last_hit else len(words[last_word].text))
         if last_hit and last_hit.form[-1:] in ".)" and text[end : end + 1] == last_hit.form[-1]:
             end += 1  # an abbreviation's dot (Jr.) or a closing bracket (Landau (Pfalz)) in the gazetteer
-        if last_hit and last_hit.posting.role == "A" and index.alias_tails[last_hit.posting.ref]:
+        if last_hit and last_hit.posting.role == Role.ALIAS and index.alias_tails[last_hit.posting.ref]:
             end = max(end, _tail_end(doc, last_word, index.alias_tails[last_hit.posting.ref]))
         keys = tuple(skeleton(w.text) for w in words[i:longest])
         item = Found(words[i].start, end, pattern, sorted(options.values(), key=lambda o: -o.score), i, last_word, keys)
-        if pattern == "surname" and i > 0 and (not found or found[-1].last < i - 1):
+        if pattern == Pattern.SURNAME and i > 0 and (not found or found[-1].last < i - 1):
             item.other_person = _preceded_by_other_name(doc, i, set(options))
             if item.other_person:
                 _take_unlisted_given_name(doc, item)
-        if pattern == "surname" and len(words[i].text) <= SHORT_SURNAME and longest < n:
+        if pattern == Pattern.SURNAME and len(words[i].text) <= SHORT_SURNAME and longest < n:
             item.other_person = item.other_person or _followed_by_other_name(doc, longest, set(options))
         found.append(item)
         i = longest
@@ -621,15 +632,12 @@ def _by_reach(doc: _Doc, i: int, entities: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-GIVEN_NAME_SIMILARITY = 0.6
 SHORT_SURNAME = 4
 
 
 def _followed_by_other_name(doc: _Doc, k: int, entities: set[int]) -> bool:
     """Lu Kang, Gor Sargsyan: a short surname right before an unknown capitalised word is another
     person's given name or a name in surname-first order."""
-    from .lexicon import is_title_or_function_word
-
     if not doc.plain_gap(k) or "\n" in doc.gap(k):
         return False
     word = doc.words[k]
@@ -656,15 +664,14 @@ def _take_unlisted_given_name(doc: _Doc, item: Found) -> None:
     item.start = prev.start
     item.first -= 1
     item.keys = (key, *item.keys)
-    item.pattern = "full"
+    item.pattern = Pattern.FULL
     item.other_person = False
-    item.options = [Option(option.entity, round(0.9 * similarity * option.score, 3), "fuzzy", option.form)]
+    score = round(UNLISTED_GIVEN_NAME * similarity * option.score, 3)
+    item.options = [Option(option.entity, score, Method.FUZZY, option.form)]
 
 
 def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
     """A surname right after an unknown capitalised word is someone else's full name (G‘ayrat Karimov)."""
-    from .lexicon import is_relational_noun, is_title_or_function_word
-
     if not doc.plain_gap(i) or "\n" in doc.gap(i):
         return False
     prev = doc.words[i - 1]
@@ -695,7 +702,7 @@ def _cannot_agree_in_case(doc: _Doc, i: int, entities: set[int]) -> bool:
     before = doc.words[i - 1].text
     if (doc.lang or "").split("-")[0] in TURKIC:
         lower = before.lower()
-        if _GIVEN_NAME_LOOKALIKE.search(lower) or doc.hits(i - 1).role_entities("G"):
+        if _GIVEN_NAME_LOOKALIKE.search(lower) or doc.hits(i - 1).role_entities(Role.GIVEN,):
             return False  # Айзада, Гүлзада: given names that end like a case; or a known given name
         return any(
             len(ending) >= 2 and lower.endswith(ending) and len(lower) - len(ending) >= 4
@@ -705,7 +712,7 @@ def _cannot_agree_in_case(doc: _Doc, i: int, entities: set[int]) -> bool:
         return False
     # Russian: the surname is declined (matched through a case ending) and the word has the ending of
     # no declined given name.
-    declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == "S"]
+    declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == Role.SURNAME]
     return bool(declined) and all(h.method == "inflected" for h in declined)
 
 

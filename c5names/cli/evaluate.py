@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .corpus import Failure, InputError, iter_json_lines
+from c5names.cli.corpus import Failure, InputError, iter_json_lines
 
 REFEREE_COUNTRIES = frozenset({"kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan", "united-states"})
 LABELS = ("persons", "countries")

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from .corpus import Document
-from .resolve import Mention
+from c5names.cli.corpus import Document
+from c5names.model import Mention
 
 FORMATS = ("text", "jsonl", "json", "html", "tsv")
 TSV_COLUMNS = ("doc_id", "start", "end", "text", "id", "name", "type", "score", "method")

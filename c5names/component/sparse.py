@@ -18,9 +18,9 @@ from spacy.attrs import IDX, ORTH, SHAPE, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from .detect import segment
-from .han import has_han
-from .index import NameIndex
+from c5names.index import NameIndex
+from c5names.match.detect import segment
+from c5names.text.han import has_han
 
 PLACEHOLDER = "\x00"
 BEFORE = 8  # tokens kept before a known word: titles, unknown given names ("Präsident", "Gulnara")

@@ -11,52 +11,29 @@ Order of evidence, strongest first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from .abjad import has_arabic, prefix_of, readings
-from .detect import Found, Option, Word
-from .index import NameIndex
-from .inflection import stems
-from .keys import is_caseless, skeleton
-from .lexicon import generation_near, names_a_place, title_kinds
-from .postings import ENTITY_SHIFT
+from c5names.dates import midpoint_iso
+from c5names.index import NameIndex
+from c5names.index.postings import ENTITY_SHIFT
+from c5names.lexicon import generation_near, names_a_place, title_kinds
+from c5names.match.detect import Found, Option, Word
+from c5names.model import Mention, Method, Pattern, Role
+from c5names.scoring import (
+    BARE_SURNAME,
+    CLEAR_LEAD,
+    GENERATION,
+    MISSPELT_REPEAT,
+    SURFACE_REPEAT,
+    TITLED,
+    coreference,
+)
+from c5names.text.abjad import has_arabic, prefix_of, readings
+from c5names.text.inflection import stems
+from c5names.text.keys import is_caseless, skeleton
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A linked mention: character offsets into the text, the id, and why it was linked."""
-
-    start: int
-    end: int
-    text: str
-    id: str
-    name: str
-    type: str
-    score: float
-    method: str
-    form: str
-    wikidata: str | None = None
-    evidence: tuple[str, ...] = ()
-    alternatives: tuple[tuple[str, float], ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "score": round(self.score, 3),
-            "method": self.method,
-            "form": self.form,
-            "wikidata": self.wikidata,
-            "evidence": list(self.evidence),
-            "alternatives": [{"id": i, "score": round(s, 3)} for i, s in self.alternatives],
-        }
 
 
 def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
@@ -78,17 +55,11 @@ def _title_before(text: str, start: int) -> str | None:
     return kinds[-1][1] if kinds else None
 
 
-def _iso(date: str | None) -> str | None:
-    if not date:
-        return None
-    return date + "-06-30"[len(date) - 4 :] if len(date) < 10 else date[:10]
-
-
 class _Resolver:
     def __init__(self, index: NameIndex, text: str, date: str | None) -> None:
         self.index = index
         self.text = text
-        self.date = _iso(date)
+        self.date = midpoint_iso(date)
         self._titles: dict[int, str | None] = {}
 
     def title(self, start: int) -> str | None:
@@ -126,7 +97,7 @@ class _Resolver:
             o
             for o in options
             if self.index.entities[o.entity].type == "person"
-            and o.method != "fuzzy"
+            and o.method != Method.FUZZY
             and _active(self.index, o.entity, self.date, title)
         ]
         return (holders[0], title) if len(holders) == 1 else None
@@ -149,10 +120,10 @@ class _Resolver:
             name=facts.name,
             type=facts.type,
             score=round(min(score, 1.0), 4),
-            method=method,
+            method=str(method),  # a plain string in what users get
             form=option.form,
             wikidata=facts.wikidata,
-            evidence=tuple(evidence),
+            evidence=tuple(map(str, evidence)),
             alternatives=tuple(
                 (self.index.entities[o.entity].id, round(o.score, 4)) for o in alternatives if o.entity != option.entity
             ),
@@ -165,7 +136,7 @@ def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity
     keys: list[str] = []
     for word in words:
         roles = {h.posting.role for h in index.word_hits(word.text, lang).of(entity) if not h.weak}
-        if "S" in roles or not roles & {"G", "P", "X"}:
+        if Role.SURNAME in roles or not roles & {Role.GIVEN, Role.PATRONYMIC, Role.SUFFIX}:
             keys.append(skeleton(word.text))
             keys.extend(skeleton(stem) for stem in stems(word.text, lang))
     return keys
@@ -186,12 +157,12 @@ def resolve(
     surface: dict[str, set[int]] = {}
 
     for n, item in enumerate(found):
-        if item.pattern == "surname":
+        if item.pattern == Pattern.SURNAME:
             continue
         evidence = [item.pattern]
         options = item.options
         choice: Option | None = options[0]
-        if len(options) > 1 and options[0].score < options[1].score + 0.1:
+        if len(options) > 1 and options[0].score < options[1].score + CLEAR_LEAD:
             pool = resolver.narrow(options, item.start, evidence)
             choice = pool[0] if len(pool) == 1 else None
         if choice is None:
@@ -203,7 +174,7 @@ def resolve(
                 surface.setdefault(key, set()).add(choice.entity)
 
     for n, item in enumerate(found):
-        if item.pattern != "surname" or item.other_person:
+        if item.pattern != Pattern.SURNAME or item.other_person:
             continue
         generation = generation_near(text, item.start, item.end)
         chosen = of_generation(index, item.options, generation[0]) if generation else None
@@ -211,24 +182,25 @@ def resolve(
             # Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word.
             qualified = replace(item, start=generation[1], end=generation[2])
             evidence = ["surname", f"generation: {generation[0]}"]
-            out[n] = resolver.mention(qualified, chosen, chosen.method, 0.9 * chosen.score, evidence, item.options)
+            score = GENERATION * chosen.score
+            out[n] = resolver.mention(qualified, chosen, chosen.method, score, evidence, item.options)
             continue
         evidence: list[str] = []
         local = [o for o in item.options if o.entity in antecedents]
         known = {o.entity for o in local}
         local += [
-            Option(e, 0.9, "coreference", index.entities[e].name)
+            Option(e, MISSPELT_REPEAT, Method.COREFERENCE, index.entities[e].name)
             for e in sorted(surface.get(item.keys[0], set()))
             if e not in known  # a misspelt surname written in a full name here (Sergio Gore … M. Gore)
         ]
         # The title only matters when it could change the answer (several candidates in play).
-        in_play = {o.entity for o in item.options if o.method != "fuzzy"} | {o.entity for o in local}
+        in_play = {o.entity for o in item.options if o.method != Method.FUZZY} | {o.entity for o in local}
         found_title = resolver.titled(item.options, item.start) if len(in_play) > 1 else None
         if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
             titled, title = found_title
             evidence = ["surname", f"title: {title}", f"in office on {resolver.date}"]
-            out[n] = resolver.mention(item, titled, titled.method, 0.8 * titled.score, evidence, item.options)
+            out[n] = resolver.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
             continue
         if local:
             evidence.append("named in full in this document")
@@ -243,18 +215,19 @@ def resolve(
                     evidence.append("nearest full name before")
             if len(pool) == 1:
                 out[n] = resolver.mention(
-                    item, pool[0], "coreference", 0.9 * pool[0].score + 0.1, evidence, item.options
+                    item, pool[0], Method.COREFERENCE, coreference(pool[0].score), evidence, item.options
                 )
             continue
         # A bare surname found only by fuzzy matching is too weak alone (Kasymov is not Karimov):
         # it needs the full name in the same document (handled above).
-        persons = [o for o in item.options if index.entities[o.entity].type == "person" and o.method != "fuzzy"]
+        persons = [o for o in item.options if index.entities[o.entity].type == "person" and o.method != Method.FUZZY]
         if not persons:
             continue
         pool = persons if len(persons) == 1 else resolver.narrow(persons, item.start, evidence)
         if len(pool) == 1:
             evidence.insert(0, "surname")
-            out[n] = resolver.mention(item, pool[0], pool[0].method, 0.8 * pool[0].score, evidence, item.options)
+            score = BARE_SURNAME * pool[0].score
+            out[n] = resolver.mention(item, pool[0], pool[0].method, score, evidence, item.options)
 
     extra_mentions = _surface_only(resolver, words, found, surface)
     mentions = [*out.values(), *extra_mentions]
@@ -265,7 +238,7 @@ def resolve(
 
 def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
     """The one candidate who is the child (junior) or the parent (senior) of another candidate."""
-    persons = [o for o in options if index.entities[o.entity].type == "person" and o.method != "fuzzy"]
+    persons = [o for o in options if index.entities[o.entity].type == "person" and o.method != Method.FUZZY]
     ids = {index.entities[o.entity].id for o in persons}
     wanted = "child_of" if generation == "junior" else "parent_of"
     matching = [
@@ -324,7 +297,8 @@ def _surface_only(
             continue  # (Gore-Tex, even with Al Gore named in full nearby)
         entity = next(iter(entities))
         start = word.end - len(written)
-        item = Found(start, word.end, "surname", [], k, k, (skeleton(written),))
-        option = Option(entity, 0.85, "coreference", written)
-        out.append(resolver.mention(item, option, "coreference", 0.85, ["same word as a full name here"], []))
+        item = Found(start, word.end, Pattern.SURNAME, [], k, k, (skeleton(written),))
+        option = Option(entity, SURFACE_REPEAT, Method.COREFERENCE, written)
+        evidence = ["same word as a full name here"]
+        out.append(resolver.mention(item, option, Method.COREFERENCE, SURFACE_REPEAT, evidence, []))
     return out

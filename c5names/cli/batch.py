@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 
-from .corpus import Defaults, Document, Failure, read_documents
-from .formats import Writer
-from .linker import Linker
-from .progress import Progress
-from .resolve import Mention
+from c5names.cli.corpus import Defaults, Document, Failure, read_documents
+from c5names.cli.formats import Writer
+from c5names.cli.progress import Progress
+from c5names.linker import Linker
+from c5names.model import Mention
 
 CHUNK_SIZE = 32
 IN_FLIGHT_PER_JOB = 4

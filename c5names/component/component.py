@@ -24,10 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
-from .gazetteer import expand_paths, load
-from .linker import ALL_TYPES, Linker, normalise_date
-from .resolve import Mention
-from .sparse import RelevanceCache, sparse_text
+from c5names.component.sparse import RelevanceCache, sparse_text
+from c5names.dates import normalise_date
+from c5names.gazetteer import expand_paths
+from c5names.index import load
+from c5names.linker import ALL_TYPES, Linker
+from c5names.model import Mention
 
 ENGLISH_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE", "organisation": "ORG"}
 OTHER_LABELS = {"person": "PER", "country": "LOC", "place": "LOC", "organisation": "ORG"}

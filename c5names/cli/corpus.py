@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import C5NamesError
-from .linker import normalise_date
+from c5names.dates import normalise_date
+from c5names.errors import C5NamesError
 
 CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DIRECTORY_SUFFIXES = frozenset({".txt", ".jsonl"})

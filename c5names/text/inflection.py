@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .keys import APOSTROPHES
+from c5names.text.keys import APOSTROPHES
 
 _CYR_SLAVIC = [
     "ами",

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import GazetteerError, Problem
+from c5names.errors import GazetteerError, Problem
 
 Location = tuple[int, int]
 PathKey = tuple[str | int, ...]

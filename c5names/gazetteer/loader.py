@@ -9,21 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from pydantic import ValidationError
 
-from .errors import GazetteerError, Problem
-from .schema import Entity, Extension, GazetteerFile
-from .yamlio import LoadedYaml, TopLevelSequence, Unusual, decode_problem, iter_top_level, load_yaml
+from c5names.errors import GazetteerError, Problem
+from c5names.gazetteer.schema import Entity, Extension, GazetteerFile
+from c5names.gazetteer.yamlio import LoadedYaml, TopLevelSequence, Unusual, decode_problem, iter_top_level, load_yaml
 
-if TYPE_CHECKING:
-    from .index import Candidate, NameIndex
-
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the c5names package
 
 
 def default_data_dir() -> Path:
@@ -86,14 +82,11 @@ class Gazetteer:
         entities: dict[str, bytes] | None,
         files: list[Path],
         digest: str,
-        index: NameIndex | None = None,
     ) -> None:
         self._compact = entities
         self._models: dict[str, Entity] = {}
         self.files = files
         self.digest = digest
-        if index is not None:
-            self.__dict__["index"] = index
 
     @property
     def _entities(self) -> dict[str, bytes]:
@@ -139,22 +132,6 @@ class Gazetteer:
             model = self._models.get(entity_id)
             yield model if model is not None else cast(Entity, json.loads(data, object_hook=_view))
 
-    # -- matching ---------------------------------------------------------------------------
-    @cached_property
-    def index(self) -> NameIndex:
-        """The compiled name index (built once, cached on disk keyed by the files' content)."""
-        from .index import load_or_build_index
-
-        return load_or_build_index(self)
-
-    def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
-        """Entities a written form may denote, best first, with score, matched form and method."""
-        return self.index.lookup(form, lang=lang, limit=limit)
-
-    def shared_aliases(self) -> dict[str, list[str]]:
-        """Name keys that several entities share (what disambiguation has to decide)."""
-        return self.index.shared_keys()
-
 
 class _View(SimpleNamespace):
     """A JSON object read as attributes (what `Gazetteer.views` yields for each entity and part)."""
@@ -186,16 +163,27 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
     compiled index of files with exactly this content is cached, the YAML is not parsed at all until
     an entity model is asked for: a 100,000-person gazetteer then starts in about a second.
     """
-    from .index import read_cached_index
+    files = gazetteer_files(*paths, default=default)
+    entities, digest = _parse_all(files)
+    return Gazetteer(entities, files, digest)
 
-    files = (default_files() if default else []) + expand_paths(paths)
-    digest = _digest(files)
-    if digest is not None:
-        index = read_cached_index(digest)
-        if index is not None:
-            return Gazetteer(None, files, digest, index=index)
-    entities, digest_text = _parse_all(files)
-    return Gazetteer(entities, files, digest_text)
+
+def gazetteer_files(*paths: Path | str, default: bool = True) -> list[Path]:
+    """The files `load` reads: the shipped ones (unless `default=False`), then the given files and
+    the YAML files of the given directories."""
+    return (default_files() if default else []) + expand_paths(paths)
+
+
+def unparsed(files: list[Path], digest: str) -> Gazetteer:
+    """A gazetteer of files that are known to be valid (a compiled index of exactly this content
+    exists), parsed only when an entity is first asked for."""
+    return Gazetteer(None, files, digest)
+
+
+def content_digest(files: list[Path]) -> str | None:
+    """The digest of the files' content, which keys the compiled index (None when one cannot be read:
+    parsing will say why)."""
+    return _digest(files)
 
 
 def _digest(files: list[Path]) -> str | None:
@@ -339,14 +327,3 @@ def _references(item: Entity | Extension) -> list[_Reference]:
     out: list[_Reference] = [(r.id, ("relations", j, "id")) for j, r in enumerate(item.relations)]
     out += [(o.country, ("offices", j, "country")) for j, o in enumerate(item.offices) if o.country]
     return out
-
-
-_DEFAULT: Gazetteer | None = None
-
-
-def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load()
-    return _DEFAULT

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .keys import fold
+from c5names.text.keys import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")

@@ -6,15 +6,16 @@ Everything a gazetteer file may contain is declared here, so validation, the JSO
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from c5names.dates import check_partial_date, first_day, last_day
+from c5names.model import EntityType, OfficeKind
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -28,31 +29,6 @@ def _check_qid(value: str) -> str:
     if not QID_RE.match(value):
         raise ValueError(f"{value!r} is not a Wikidata id (Q followed by digits, e.g. Q57808)")
     return value
-
-
-def _check_partial_date(value: str) -> str:
-    match = PARTIAL_DATE_RE.fullmatch(value)
-    if not match:
-        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = match.groups()
-    try:
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as err:
-        raise ValueError(f"{value!r} is not a real calendar date ({err})") from None
-    return value
-
-
-def first_day(value: str) -> dt.date:
-    """The earliest day a partial date may denote (2016 -> 2016-01-01)."""
-    return dt.date.fromisoformat(value + "-01-01"[len(value) - 4 :])
-
-
-def last_day(value: str) -> dt.date:
-    """The latest day a partial date may denote (2016 -> 2016-12-31, 2016-02 -> 2016-02-29)."""
-    if len(value) == 10:
-        return dt.date.fromisoformat(value)
-    year, month = int(value[:4]), int(value[5:7]) if len(value) == 7 else 12
-    return dt.date(year, 12, 31) if month == 12 else dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def _check_lang(value: str) -> str:
@@ -71,36 +47,14 @@ Slug = Annotated[str, AfterValidator(_check_slug)]
 QID = Annotated[str, AfterValidator(_check_qid)]
 PartialDate = Annotated[
     str,
-    AfterValidator(_check_partial_date),
+    AfterValidator(check_partial_date),
     Field(description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2016", "2016-12", "2016-12-14"]),
 ]
 Lang = Annotated[str, AfterValidator(_check_lang)]
 Url = Annotated[str, AfterValidator(_check_url)]
 
-EntityType = Literal["person", "country", "place", "organisation"]
 Script = Literal["Latn", "Cyrl", "Arab", "Hans", "Hant", "Grek", "Other"]
 NameKind = Literal["native", "exonym", "former", "birth", "misspelling", "nickname"]
-OfficeKind = Literal[
-    "head_of_state",
-    "head_of_government",
-    "deputy_head_of_government",
-    "vice_president",
-    "foreign_minister",
-    "minister",
-    "legislature_chair",
-    "legislator",
-    "diplomat",
-    "ambassador",
-    "envoy",
-    "chief_of_staff",
-    "press_secretary",
-    "spokesperson",
-    "secretary_general",
-    "governor",
-    "mayor",
-    "party_leader",
-    "official",
-]
 RelationType = Literal["child_of", "parent_of", "spouse_of", "sibling_of", "namesake_of"]
 
 

@@ -18,10 +18,11 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .devanagari import devanagari_to_latin, has_devanagari
-from .greek import greek_to_latin, has_greek
-from .han import HAN
-from .kana import KATAKANA
+from c5names.text.devanagari import devanagari_to_latin, has_devanagari
+from c5names.text.greek import greek_to_latin, has_greek
+from c5names.text.han import HAN
+from c5names.text.kana import KATAKANA
+from c5names.text.translit import has_cyrillic, romanise_neutral
 
 APOSTROPHES = "'’ʻʼ‘`´ʹ′ʾʿ"
 # Alphabets without letter case, whose names a capital letter cannot announce: Hebrew, Arabic (with
@@ -131,8 +132,6 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
-    from .translit import has_cyrillic, romanise_neutral  # translit imports keys
-
     text = fold(text)
     if has_cyrillic(text):
         # Bulgarian ъ before a consonant is a vowel (Тръмп is Trump); Russian only writes it before

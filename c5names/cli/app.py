@@ -15,15 +15,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__
-from .batch import run
-from .corpus import Defaults, InputError, plan_inputs, same_file
-from .errors import C5NamesError, GazetteerError
-from .formats import FORMATS, atomic_output, make_writer
-from .gazetteer import Gazetteer, default_gazetteer, expand_paths, load, parse_file
-from .linker import ALL_TYPES, Linker, normalise_date
-from .progress import Progress
-from .schema import Entity
+from c5names import __version__
+from c5names.cli.batch import run
+from c5names.cli.corpus import Defaults, InputError, plan_inputs, same_file
+from c5names.cli.formats import FORMATS, atomic_output, make_writer
+from c5names.cli.progress import Progress
+from c5names.dates import normalise_date
+from c5names.errors import C5NamesError, GazetteerError
+from c5names.gazetteer import Gazetteer, expand_paths, parse_file
+from c5names.gazetteer.schema import Entity
+from c5names.index import default_gazetteer, load, name_variants, shared_keys
+from c5names.linker import ALL_TYPES, Linker
 
 PROG = "c5names"
 
@@ -99,7 +101,7 @@ def _entity(gazetteer: Gazetteer, entity_id: str) -> Entity:
     close = difflib.get_close_matches(wanted, gazetteer.ids(), n=5, cutoff=0.6)
     close += [i for i in gazetteer.ids() if wanted in i]
     for form in dict.fromkeys((entity_id, entity_id.title())):  # a name typed where an id was expected
-        close += [c.id for c in gazetteer.lookup(form, limit=3)]
+        close += [c.id for c in Linker(gazetteer).lookup(form, limit=3)]
     close = list(dict.fromkeys(close))[:5]
     hint = f"did you mean {', '.join(close)}?" if close else f"`{PROG} list` shows every id"
     raise UsageError(f"no entity with id {entity_id!r}; {hint}")
@@ -133,7 +135,8 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 def cmd_lookup(args: argparse.Namespace) -> int:
     gazetteer = _gazetteer(args)
-    found = [gazetteer.lookup(name, lang=args.lang, limit=args.limit) for name in args.names]
+    linker = Linker(gazetteer)
+    found = [linker.lookup(name, lang=args.lang, limit=args.limit) for name in args.names]
     if args.format == "json":
         _print_json([[dataclasses.asdict(c) for c in candidates] for candidates in found])
         return 0
@@ -159,7 +162,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import json_schema
+    from c5names.gazetteer.schema import json_schema
 
     with atomic_output(args.output) as out:
         out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
@@ -181,7 +184,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     gazetteer = _gazetteer(args)
     types = {e.id: e.type for e in gazetteer}
     if args.shared_aliases:
-        for key, ids in gazetteer.shared_aliases().items():
+        for key, ids in shared_keys(gazetteer).items():
             if not args.type or any(types.get(i) == args.type for i in ids):
                 print(f"{key}\t{' '.join(ids)}")
         return 0
@@ -192,8 +195,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_variants(args: argparse.Namespace) -> int:
-    from .index import name_variants
-
     variants = name_variants(_entity(_gazetteer(args), args.id))
     if args.format == "json":
         _print_json([{"convention": c, "spelling": s, "key": k} for c, s, k in variants])
@@ -204,7 +205,7 @@ def cmd_variants(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
+    from c5names.cli.evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
 
     gold = read_gold(args.gold)
     gazetteer = _gazetteer(args)

@@ -1,0 +1,76 @@
+"""The compiled index: from a validated gazetteer to keys, postings and entity facts.
+
+`compiled(gazetteer)` gives the index of a gazetteer (from the on-disk cache when its files are
+unchanged, else compiled and cached), and `load` is the fast way to open gazetteer files: when an
+index of exactly their content is cached, the YAML is not even parsed until an entity is asked for.
+This layer reads the gazetteer and the text readers; it knows nothing of documents.
+"""
+
+from __future__ import annotations
+
+import weakref
+from pathlib import Path
+
+from c5names.gazetteer import Gazetteer, content_digest, gazetteer_files, unparsed
+from c5names.gazetteer import load as parse_gazetteer
+from c5names.index.compile import build_index
+from c5names.index.core import NameIndex
+from c5names.index.facts import EntityFacts
+from c5names.index.store import engine_version, load_or_build_index, read_cached_index
+from c5names.index.variants import name_variants
+
+__all__ = [
+    "EntityFacts",
+    "NameIndex",
+    "build_index",
+    "compiled",
+    "default_gazetteer",
+    "engine_version",
+    "load",
+    "name_variants",
+    "shared_keys",
+]
+
+_COMPILED: weakref.WeakKeyDictionary[Gazetteer, NameIndex] = weakref.WeakKeyDictionary()
+
+
+def compiled(gazetteer: Gazetteer) -> NameIndex:
+    """The compiled index of a gazetteer, built (or read from the cache) once per gazetteer object."""
+    index = _COMPILED.get(gazetteer)
+    if index is None:
+        index = _COMPILED[gazetteer] = load_or_build_index(gazetteer)
+    return index
+
+
+def load(*paths: Path | str, default: bool = True) -> Gazetteer:
+    """The shipped gazetteer (unless `default=False`) plus the given files or directories.
+
+    Raises GazetteerError listing every problem (file, line, column, field, message). When the
+    compiled index of files with exactly this content is cached, the YAML is not parsed at all until
+    an entity model is asked for: a 100,000-person gazetteer then starts in about a second.
+    """
+    files = gazetteer_files(*paths, default=default)
+    digest = content_digest(files)
+    if digest is not None:
+        index = read_cached_index(digest)
+        if index is not None:
+            gazetteer = unparsed(files, digest)
+            _COMPILED[gazetteer] = index
+            return gazetteer
+    return parse_gazetteer(*paths, default=default)
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load()
+    return _DEFAULT
+
+
+def shared_keys(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Name keys that several entities share (what disambiguation has to decide)."""
+    return compiled(gazetteer).shared_keys()

@@ -1,0 +1,206 @@
+"""Compile a gazetteer into a `NameIndex`: every word of every name under its keys.
+
+Each word of a name is posted under the key of the word as written and of its romanisations; alias
+phrases (country names) word by word with the gaps between them; Han-script forms into the
+dictionary that cuts unspaced Chinese. Entity facts are slotted and interned so that 100,000
+persons compile in a few hundred megabytes.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from typing import TYPE_CHECKING
+
+from c5names.dates import end_iso, start_iso
+from c5names.gazetteer.schema import Entity, PersonName
+from c5names.index.core import NameIndex
+from c5names.index.facts import EntityFacts, written_mark
+from c5names.index.neighbours import DeletionIndex
+from c5names.index.postings import (
+    Posting,
+    pack,
+    packed_mark,
+)
+from c5names.index.variants import name_parts, word_keys
+from c5names.model import Role
+from c5names.text import keys, translit
+from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
+from c5names.text.abjad import has_arabic, readings
+from c5names.text.han import has_han
+from c5names.text.keys import skeleton
+from c5names.text.words import is_connector, split_words
+
+if TYPE_CHECKING:
+    from c5names.gazetteer import Gazetteer
+
+
+def _shared(value: str | None) -> str | None:
+    return sys.intern(value) if value is not None else None
+
+
+
+class IndexBuilder:
+    """Adds entities one by one to a new `NameIndex`; `finish` returns it."""
+
+    def __init__(self) -> None:
+        self.index = NameIndex()
+        self._seen: set[tuple[str, int]] = set()  # (key, packed mark) of the entity being added
+        self._form_ids: dict[str, int] = {}
+
+    def _form_id(self, form: str) -> int:
+        found = self._form_ids.get(form)
+        if found is None:
+            found = self._form_ids[form] = len(self.index.forms)
+            self.index.forms.append(form)
+        return found
+
+    def _add(self, key: str, posting: Posting) -> None:
+        # Postings are appended entity by entity, so each key's array stays in entity order (what
+        # WordHits' binary search relies on) and duplicates can only come from the same entity.
+        value = pack(posting)
+        marker = (key, packed_mark(value))
+        if marker not in self._seen:
+            self._seen.add(marker)
+            bucket = self.index.postings.get(key)
+            if bucket is None:
+                bucket = self.index.postings[key] = array("q")
+            bucket.append(value)
+
+    def add_entity(self, entity: Entity) -> None:
+        idx = len(self.index.entities)
+        self._seen.clear()
+        # Values that repeat across entities (office kinds, countries, dates) are interned: read from
+        # JSON each would be its own string, in memory and in the pickled cache.
+        facts = EntityFacts(
+            id=entity.id,
+            name=entity.name,
+            type=sys.intern(entity.type),
+            wikidata=entity.wikidata,
+            offices=tuple(
+                (_shared(o.kind), _shared(o.country), sys.intern(start_iso(o.start)), sys.intern(end_iso(o.end)))
+                for o in entity.offices
+            ),
+            relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
+        )
+        self.index.entities.append(facts)
+        self.index.by_id[entity.id] = idx
+        if getattr(entity, "gender", None) == "male":
+            self.index.male.add(idx)
+        removed = {skeleton(form) for form in _removed_forms(entity)}
+        names = list(entity.names)
+        if entity.type == "person" and not names:
+            words = entity.name.split()
+            names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
+        facts.needs_suffix = bool(names) and all(n.suffix for n in names)
+        facts.patronymic_listed = any(n.patronymic for n in names)
+        # Ordered sets (dict keys), frozen into tuples below.
+        initials: dict[str, None] = {}
+        given_keys: dict[str, None] = {}
+        connectors: dict[str, None] = {}
+        for name in names:
+            if has_han(f"{name.surname or ''}{name.given or ''}"):
+                self._add_han_name(name)
+            source = name.lang or "ru"
+            for role, words in name_parts(name).items():
+                content = [w for w in words if not is_connector(w)]
+                for word in words:
+                    if is_connector(word):
+                        connectors.update(dict.fromkeys(key for key, _form, _written in word_keys(word, source)))
+                for pos, word in enumerate(content):
+                    self.index.written.add(written_mark(word, idx))
+                    arabic_script = has_arabic(word)
+                    for key, form, _written in word_keys(word, source):
+                        if key in removed:
+                            continue
+                        posting = Posting(idx, role, pos, len(content), self._form_id(form))
+                        self._add(key, posting)
+                        if arabic_script:
+                            for consonants in readings(word):
+                                self._add(CONSONANT_PREFIX + consonants, posting)
+                        if role in (Role.GIVEN, Role.PATRONYMIC) and pos == 0:
+                            initials[key[:1]] = None
+                        if role == Role.GIVEN:
+                            given_keys[sys.intern(key)] = None
+        facts.initials, facts.given_keys, facts.connectors = tuple(initials), tuple(given_keys), tuple(connectors)
+        aliases = [a.form for a in entity.aliases]
+        if entity.type != "person":
+            aliases.append(entity.name)
+        for form in dict.fromkeys(aliases):
+            if skeleton(form) in removed:
+                continue
+            self._add_alias(idx, form)
+            if has_han(form):
+                self.index.han.add([form])
+
+    def _add_han_name(self, name: PersonName) -> None:
+        """A Chinese name is written surname first, unspaced (习近平); a foreign one given name first,
+        each part on its own with a middle dot between (唐纳德·特朗普), so its parts are forms alone."""
+        if name.kind == "native":
+            self.index.han.add([name.surname or "", name.given or ""])
+        else:
+            self.index.han.add_dotted_given(name.given or "")
+            self.index.han.add([name.surname or ""])
+
+    def _add_alias(self, idx: int, form: str) -> None:
+        words = split_words(form)
+        content: list[str] = []
+        gaps: list[str] = []
+        pending: list[str] = []
+        for word in words:
+            if is_connector(word):
+                if content:  # leading articles (la, the) are not part of the name
+                    pending.append(word)
+                continue
+            gaps.append(skeleton(" ".join(pending)))
+            pending = []
+            content.append(word)
+        if not content:
+            return
+        alias_idx = len(self.index.alias_forms)
+        self.index.alias_forms.append(form)
+        self.index.alias_gaps.append(tuple(gaps))
+        # Lowercase words after the last capitalised one ("République kirghize") must follow it in text.
+        self.index.alias_tails.append(" ".join(pending))
+        for pos, word in enumerate(content):
+            key = skeleton(word)
+            if key:
+                self._add(key, Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
+                self.index.written.add(written_mark(word, idx))
+
+    def finish(self) -> NameIndex:
+        """Build the fuzzy neighbourhood index; the index is then complete."""
+        # Postings are packed into one array of integers per key: a 100,000-person index then holds a
+        # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
+        self._seen = set()
+        self.index.neighbours = DeletionIndex(k for k in self.index.postings if not k.startswith(CONSONANT_PREFIX))
+        return self.index
+
+
+
+def _removed_forms(entity: Entity) -> list[str]:
+    prefix = "removed form: "
+    return [note[len(prefix) :] for note in entity.notes if note.startswith(prefix)]
+
+
+# Compiling reads each name word through memoised romanisations and keys; with a large gazetteer those
+# memos would hold about 110 MB at the end, nearly as much as the index itself. They are emptied every
+# so many entities; `word_keys`' own memo, which is what saves the time (a repeated given name or
+# surname), is kept: compile time is unchanged and the peak is about 150 MB lower.
+CACHE_SPAN = 5_000
+
+
+def build_index(gazetteer: Gazetteer) -> NameIndex:
+    """Compile every entity of the gazetteer."""
+    builder = IndexBuilder()
+    for number, entity in enumerate(gazetteer.views(), 1):
+        builder.add_entity(entity)
+        if number % CACHE_SPAN == 0:
+            _clear_word_caches()
+    return builder.finish()
+
+
+def _clear_word_caches() -> None:
+    translit.clear_caches()
+    keys.clear_caches()
+

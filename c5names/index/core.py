@@ -1,0 +1,111 @@
+"""The compiled name index: word keys → packed postings, fuzzy neighbours, compact entity facts.
+
+Per-document work never loops over entities: every lookup is a dict access by key (`word_hits`,
+memoised per word), and fuzzy search probes a deletion-neighbourhood index (`neighbours`). Built by
+`compile`, stored by `store`; what a text word may stand for is decided in `query`.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+import numpy
+
+from c5names.index.facts import EntityFacts
+from c5names.index.neighbours import DeletionIndex
+from c5names.index.postings import (
+    FormSource,
+    Posting,
+    WordHits,
+    unpack,
+)
+from c5names.index.query import WEAK_FUZZY_MIN_LEN, word_groups
+from c5names.model import Role
+from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
+from c5names.text.abjad import consonant_key
+from c5names.text.han import HanLexicon
+
+
+class NameIndex:
+    """Word-key postings and entity facts, compiled from a gazetteer."""
+
+    def __init__(self) -> None:
+        self.entities: list[EntityFacts] = []
+        self.by_id: dict[str, int] = {}
+        self.postings: dict[str, array[int]] = {}
+        self.written: set[int] = set()
+        self.male: set[int] = set()  # entities whose gender is male (feminine surname forms are not theirs)
+        self.forms: list[str] = []
+        self.alias_gaps: list[tuple[str, ...]] = []
+        self.alias_forms: list[str] = []
+        self.alias_tails: list[str] = []
+        self.neighbours = DeletionIndex(())
+        self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
+        self._cache: dict[tuple[str, str | None], WordHits] = {}
+        self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
+        self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by match.detect.find
+
+    # -- word lookup ------------------------------------------------------------------------
+    def word_hits(self, word: str, lang: str | None = None) -> WordHits:
+        """Every posting a text word may realise: raw first, then stems, then fuzzy keys."""
+        cache_key = (word, lang)
+        found = self._cache.get(cache_key)
+        if found is not None:
+            return found
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        found = self._cache[cache_key] = WordHits(
+            FormSource(self.written, self.forms, self.alias_forms), word_groups(self, word, lang)
+        )
+        return found
+
+    def consonant_postings(self, consonants: str) -> array[int] | None:
+        """The postings of every key with these consonants (`abjad`), merged in entity order.
+
+        Grouped on the first Arabic-script word a process meets, not at compile time: the grouping
+        would double the postings of a large index, for text most users never have."""
+        if self._consonant_groups is None:
+            groups: dict[str, list[str]] = {}
+            for key in self.postings:
+                found = key[len(CONSONANT_PREFIX) :] if key.startswith(CONSONANT_PREFIX) else consonant_key(key)
+                if found:
+                    groups.setdefault(found, []).append(key)
+            self._consonant_groups = groups
+        keys = self._consonant_groups.get(consonants)
+        if not keys:
+            return None
+        if len(keys) == 1:
+            return self.postings[keys[0]]
+        merged = numpy.unique(numpy.concatenate([numpy.frombuffer(self.postings[k], dtype=numpy.int64) for k in keys]))
+        return array("q", merged.tobytes())
+
+    def unpacked(self, key: str) -> list[Posting]:
+        """The postings of a key (packed as integers in the index)."""
+        packed = self.postings.get(key)
+        return [unpack(value) for value in packed] if packed else []
+
+    def fuzzy_keys(self, key: str) -> list[tuple[str, int]]:
+        """Keys within 1 edit (2 from 9 letters on) of `key` that begin alike (`neighbours.same_start`)."""
+        if len(key) < WEAK_FUZZY_MIN_LEN or " " in key:
+            return []
+        return self.neighbours.near(key)
+
+    def shared_keys(self) -> dict[str, list[str]]:
+        """Surname and alias keys that point at more than one entity."""
+        out: dict[str, list[str]] = {}
+        for key in self.postings:
+            if key.startswith(CONSONANT_PREFIX):
+                continue  # Arabic-script keys are loose by design; they never decide a name alone
+            postings = self.unpacked(key)
+            ids = sorted({self.entities[p.entity].id for p in postings if p.role in (Role.SURNAME, Role.ALIAS)})
+            if len(ids) > 1:
+                out[key] = ids
+        return dict(sorted(out.items()))
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        state["chunk_cache"] = {}
+        state["_consonant_groups"] = None
+        return state
+

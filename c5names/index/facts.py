@@ -1,0 +1,39 @@
+"""What the compiled index knows of each entity besides its names, and the 'written' marks.
+
+Resolution needs an entity's offices, relations and a few name facts (initials, given-name keys,
+whether it lists a patronymic); these are kept compactly here rather than as pydantic models.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from c5names.text.keys import fold
+
+
+@dataclass(slots=True)
+class EntityFacts:
+    """What resolution needs to know about an entity, without the pydantic model.
+
+    Slotted, with tuples rather than sets (only ever tested with `in`, and a handful long): at
+    100,000 entities a dict and three small sets apiece would cost about 100 MB."""
+
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    offices: tuple[tuple[str | None, str | None, str, str], ...]  # kind, country, start, end (ISO)
+    initials: tuple[str, ...] = ()
+    given_keys: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ()
+    needs_suffix: bool = False
+    patronymic_listed: bool = False  # then another patronymic in a text names someone else
+    relations: tuple[tuple[str, str], ...] = ()
+
+
+
+def written_mark(word: str, entity: int) -> int:
+    """A compact, process-independent mark of 'this entity has this form as written'."""
+    return zlib.crc32(fold(word).encode("utf-8")) << 24 | entity
+

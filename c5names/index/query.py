@@ -1,0 +1,108 @@
+"""Query-time morphology: the keys a word of running text may stand for.
+
+A text word is tried as written, then as the same word without an apostrophe suffix (Tokayev'in),
+respelt (Cazaquistão), read (katakana), and stripped of case endings (Токаевым); Arabic-script
+words by their consonants; finally fuzzy neighbours, weak unless nothing firmer matched. Women's
+surname forms (Мирзиёевой) never reach the men of the gazetteer.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Protocol
+
+from c5names.index.facts import written_mark
+from c5names.index.postings import ENTITY_SHIFT, Group
+from c5names.model import Method
+from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
+from c5names.text.abjad import has_arabic, readings
+from c5names.text.inflection import romance_hard_c, split_apostrophe_suffix, stems
+from c5names.text.kana import has_katakana
+from c5names.text.kana import readings as kana_readings
+from c5names.text.keys import fold, is_caseless, skeleton
+
+
+class Keys(Protocol):
+    """What reading a word needs of the index (`index.core.NameIndex` provides it)."""
+
+    postings: dict[str, array[int]]
+    male: set[int]
+
+    def consonant_postings(self, consonants: str) -> array[int] | None: ...
+
+    def fuzzy_keys(self, key: str) -> list[tuple[str, int]]: ...
+
+FEMININE_OBLIQUE = (
+    *("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою", "ёвою", "иною", "ыною"),
+    *("ової", "евої", "євої", "іної", "овій", "евій", "євій", "іній", "євою", "іною"),
+    *("owej", "ewej", "ową", "ewą", "inej", "iną", "ovou", "evou", "ovej", "evej"),
+)
+# Where -a after -ov/-ev/-in is a case ending (the genitive of Токаев is Токаева); elsewhere a surname
+# in -ova/-eva/-ina is a woman's (Mirziyoyeva in English, Uzbek or Kazakh text).
+SURNAME_A_IS_A_CASE = frozenset({"be", "bg", "cs", "hr", "lt", "lv", "mk", "pl", "ru", "sk", "sl", "sr", "uk"})
+_FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына", "ova", "eva", "ina", "yna", "owa", "ewa")
+
+
+def _feminine_surname(word: str, lang: str | None) -> bool:
+    """Does the word carry an ending only a woman's surname takes (so no man of the gazetteer is meant)?"""
+    folded = fold(word)
+    if folded.endswith(FEMININE_OBLIQUE):
+        return True
+    known = (lang or "").split("-")[0]
+    return known not in {"", "xx", "mul", "und"} | SURNAME_A_IS_A_CASE and folded.endswith(_FEMININE_NOMINATIVE)
+
+
+FUZZY_MIN_LEN = 6
+WEAK_FUZZY_MIN_LEN = 4
+CASELESS_MIN_KEY = 4
+
+
+def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
+    """Every way a text word may realise indexed keys: as written, apostrophe suffix removed, romance
+    respelling, katakana readings, case endings removed; then Arabic consonants; then fuzzy keys."""
+    hypotheses: list[tuple[str, int, bool]] = [(word, len(word), False)]
+    split = split_apostrophe_suffix(word)
+    if split:
+        hypotheses.append((split[0], len(split[0]), False))
+    respelt = romance_hard_c(word, lang)
+    if respelt:
+        hypotheses.append((respelt, len(word), False))
+    if has_katakana(word):
+        hypotheses.extend((reading, len(word), False) for reading in kana_readings(word))
+    for text, end, _ in list(hypotheses):
+        hypotheses.extend((stem, end, True) for stem in stems(text, lang))
+    groups: list[Group] = []
+    feminine = _feminine_surname(word, lang)
+    # A word of a caseless script is read by unidecode, and a short reading (آسيا → "sy") meets short
+    # names (Xi) by chance: such hits are weak, completing a name but never making one.
+    chancy = is_caseless(word[:1]) and len(skeleton(word)) < CASELESS_MIN_KEY
+    for text, end, inflected in hypotheses:
+        packed = index.postings.get(skeleton(text))
+        if packed and inflected and feminine:
+            # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
+            packed = array("q", [value for value in packed if value >> ENTITY_SHIFT not in index.male])
+        if packed:
+            method = Method.INFLECTED if inflected else Method.EXACT
+            # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
+            written = written_mark(text if text in word else word, 0)
+            groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, written))
+    if not groups and has_arabic(word):
+        # Arabic script by its consonants (`abjad`): weak hits, which make a name only with
+        # another such word of the same name.
+        for consonants in readings(word):
+            packed = index.consonant_postings(consonants)
+            if packed:
+                groups.append(Group(packed, Method.CONSONANTS, CONSONANTS, len(word), True, 0))
+        if groups:
+            return groups
+    # Fuzzy keys are tried even when a rule matched, but then only as weak hits: they may complete
+    # a full name next to a firm word (Sergio Gore) and never decide a bare surname.
+    firm = bool(groups)
+    for text, end, _inflected in hypotheses:
+        for key, distance in index.fuzzy_keys(skeleton(text)):
+            score = fuzzy_score(distance, len(key))
+            weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
+            groups.append(Group(index.postings[key], Method.FUZZY, score, end, weak, 0))
+        if groups:
+            break
+    return groups

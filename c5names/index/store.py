@@ -1,0 +1,152 @@
+"""The compiled index on disk: keyed by the gazetteer's content and the engine's rules.
+
+A command starts from the cache when the YAML files and every module that decides the index's
+content are unchanged; otherwise it compiles and writes the cache atomically. A large index is moved
+out of the cyclic collector's sight once loaded.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from c5names.index.compile import build_index
+from c5names.index.core import NameIndex
+
+if TYPE_CHECKING:
+    from c5names.gazetteer import Gazetteer
+
+log = logging.getLogger("c5names")
+
+
+# Raise when the pickled layout of NameIndex changes in a way the source hash would not show.
+FORMAT = 2
+PACKAGE = Path(__file__).resolve().parents[1]
+# Everything that decides what the index holds: the modules and tables on the compile path (the
+# readers and keys of `text`, the index itself, the schema and the vocabulary it validates with).
+COMPILE_PATH = ("text", "index", "gazetteer/schema.py", "dates.py", "model.py")
+DATA_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".tsv", ".json"})
+KEEP_INDEXES = 8  # cached indexes of other gazetteers kept beside the newest one
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """A hash of every source and table file on the compile path, and the format number: a change
+    of rules invalidates cached indexes."""
+    digest = hashlib.sha256(f"c5names-index-format-{FORMAT}".encode())
+    for entry in COMPILE_PATH:
+        root = PACKAGE / entry
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for file in files:
+            if file.suffix in DATA_SUFFIXES and file.is_file():
+                digest.update(file.relative_to(PACKAGE).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("C5NAMES_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "c5names"
+
+
+def _cache_path(digest: str) -> Path:
+    return cache_dir() / f"index-{digest[:24]}-{engine_version()}.pkl"
+
+
+def read_cached_index(digest: str) -> NameIndex | None:
+    """The compiled index for gazetteer files with this content digest, if it was cached."""
+    if os.environ.get("C5NAMES_NO_CACHE"):
+        return None
+    # The collector would walk the growing heap again and again while millions of objects are
+    # unpickled; pausing it makes a 100,000-person index load about three times faster.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with _cache_path(digest).open("rb") as handle:
+            index = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(index, NameIndex):
+        return None
+    _exempt_from_collector(index)
+    return index
+
+
+FREEZE_ENTITIES = 10_000
+
+
+def _exempt_from_collector(index: NameIndex) -> None:
+    """Move a large index out of the cyclic collector's sight (`gc.freeze`).
+
+    A 100,000-person index is a few million long-lived objects; every full collection, which the
+    allocations of ordinary matching trigger now and then, would walk all of them and stall one
+    lookup for a tenth of a second or more. Freezing also exempts the other objects alive at that
+    moment, which reference counting still frees; only their reference cycles would never be
+    collected, a small cost next to the stalls, and one a small (default) index does not take.
+    """
+    if len(index.entities) >= FREEZE_ENTITIES:
+        gc.freeze()
+
+
+def load_or_build_index(gazetteer: Gazetteer) -> NameIndex:
+    """The compiled index from the on-disk cache when fresh, else built and cached."""
+    index = read_cached_index(gazetteer.digest)
+    if index is not None:
+        return index
+    index = build_index(gazetteer)
+    _exempt_from_collector(index)
+    if os.environ.get("C5NAMES_NO_CACHE"):
+        return index
+    write_cached_index(gazetteer.digest, index)
+    return index
+
+
+def write_cached_index(digest: str, index: NameIndex) -> None:
+    """Write the index atomically (a temporary file renamed into place, removed on any failure), then
+    drop indexes of older engine versions and all but the newest `KEEP_INDEXES` others."""
+    path = _cache_path(digest)
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            tmp = Path(handle.name)
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        _prune(path)
+    except OSError as err:
+        log.debug("could not cache the index at %s: %s", path, err)
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _prune(current: Path) -> None:
+    """Bound the cache directory: one index per gazetteer content, of this engine version only."""
+    version = engine_version()
+    others: list[tuple[float, Path]] = []
+    for file in current.parent.glob("index-*.pkl"):
+        if file == current:
+            continue
+        try:
+            if not file.stem.endswith(version):
+                file.unlink()
+            else:
+                others.append((file.stat().st_mtime, file))
+        except OSError:
+            continue
+    for _mtime, file in sorted(others, reverse=True)[KEEP_INDEXES:]:
+        file.unlink(missing_ok=True)
+

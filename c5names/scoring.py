@@ -1,0 +1,49 @@
+"""Every score, factor and threshold of the engine, in one place.
+
+A mention's score starts from how its words met the gazetteer (`METHOD_SCORE`, `fuzzy_score`) and is
+then scaled by how it was resolved (a bare surname, a title, a repeat of a full name). Each constant
+below is named after the evidence it prices, so an explanation in a mention's `evidence` can be
+traced here, and `docs/matching.md` renders its score table from this module.
+"""
+
+from __future__ import annotations
+
+from c5names.model import Method
+
+# -- how a word met the gazetteer ------------------------------------------------------------------
+EXACT = 1.0  # the form as the gazetteer writes it
+TRANSLIT = 0.95  # a romanisation, reading or respelling of a written form
+INFLECTED = 0.9  # the form once a case ending is removed
+CONSONANTS = 0.85  # Arabic script matched by its consonants only (always weak: see text.abjad)
+METHOD_SCORE: dict[str, float] = {Method.EXACT: EXACT, Method.TRANSLIT: TRANSLIT, Method.INFLECTED: INFLECTED}
+
+FUZZY_CEILING = 0.9  # a fuzzy key scores this much at distance 0, less per edit
+
+
+def fuzzy_score(distance: int, length: int) -> float:
+    """The score of a key `distance` edits away from a known key of `length` letters."""
+    return round(FUZZY_CEILING * (1 - distance / max(length, 1)), 3)
+
+
+UNLISTED_PATRONYMIC = 0.8  # a patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov)
+MISSING_SUFFIX = 0.5  # factor: a name that needs its suffix (Donald Trump Jr.) found without it
+GIVEN_NAME_SIMILARITY = 0.6  # an unknown word this close to the person's given name is that name
+UNLISTED_GIVEN_NAME = 0.9  # factor on similarity × score for such a given name (Şevket Mirziyoyev)
+
+# -- how a mention was resolved --------------------------------------------------------------------
+CLEAR_LEAD = 0.1  # a best candidate this far ahead of the next wins without further evidence
+BARE_SURNAME = 0.8  # factor: a surname alone, decided by being the only candidate (date, office)
+TITLED = 0.8  # factor: a surname after a title whose office one candidate held on the date
+GENERATION = 0.9  # factor: a surname with Jr./senior/младший picking the son or the father
+COREFERENCE = 0.9  # factor, plus COREFERENCE_BONUS: a surname repeating a full name of the document
+COREFERENCE_BONUS = 0.1
+MISSPELT_REPEAT = 0.9  # a surname written as in an earlier full name that the index reached otherwise
+SURFACE_REPEAT = 0.85  # an unknown word that repeats the surname of a full name written earlier
+
+# -- what users see --------------------------------------------------------------------------------
+DEFAULT_THRESHOLD = 0.5  # mentions scored below this are dropped (Linker, component, --min-score)
+
+
+def coreference(score: float) -> float:
+    """The score of a surname linked to a person named in full earlier in the same document."""
+    return COREFERENCE * score + COREFERENCE_BONUS
