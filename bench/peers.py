@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from c5names.index import name_variants
 from c5names.component import blank, with_dates
+from c5names.index import name_variants
 
 Pipeline = Any  # spacy.Language
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from c5names import default_gazetteer
-from c5names.index import name_variants, shared_keys
 from c5names.gazetteer.schema import json_schema
+from c5names.index import name_variants, shared_keys
 
 from .test_cli_support import EXAMPLE, assert_clean_failure, call, run_cli
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from c5names.errors import C5NamesError, GazetteerError, Problem
 from c5names import Linker
+from c5names.errors import C5NamesError, GazetteerError, Problem
 from c5names.gazetteer import Gazetteer, default_files, load
-from c5names.index import shared_keys
-from c5names.text.keys import skeleton
 from c5names.gazetteer.schema import QID_RE, SLUG_RE
 from c5names.gazetteer.yamlio import load_yaml
+from c5names.index import shared_keys
+from c5names.text.keys import skeleton
 
 from .conftest import REPO, shared_file
 

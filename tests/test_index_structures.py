@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import c5names
-from c5names.index.neighbours import DeletionIndex, deletions, max_edits, same_start
 from c5names.index import compiled
+from c5names.index.neighbours import DeletionIndex, deletions, max_edits, same_start
 from c5names.index.postings import WordHits
 
 LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
