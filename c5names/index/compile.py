@@ -39,7 +39,6 @@ def _shared(value: str | None) -> str | None:
     return sys.intern(value) if value is not None else None
 
 
-
 class IndexBuilder:
     """Adds entities one by one to a new `NameIndex`; `finish` returns it."""
 
@@ -177,7 +176,6 @@ class IndexBuilder:
         return self.index
 
 
-
 def _removed_forms(entity: Entity) -> list[str]:
     prefix = "removed form: "
     return [note[len(prefix) :] for note in entity.notes if note.startswith(prefix)]
@@ -203,4 +201,3 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
 def _clear_word_caches() -> None:
     translit.clear_caches()
     keys.clear_caches()
-

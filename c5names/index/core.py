@@ -108,4 +108,3 @@ class NameIndex:
         state["chunk_cache"] = {}
         state["_consonant_groups"] = None
         return state
-

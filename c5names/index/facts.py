@@ -32,8 +32,6 @@ class EntityFacts:
     relations: tuple[tuple[str, str], ...] = ()
 
 
-
 def written_mark(word: str, entity: int) -> int:
     """A compact, process-independent mark of 'this entity has this form as written'."""
     return zlib.crc32(fold(word).encode("utf-8")) << 24 | entity
-

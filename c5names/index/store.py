@@ -149,4 +149,3 @@ def _prune(current: Path) -> None:
             continue
     for _mtime, file in sorted(others, reverse=True)[KEEP_INDEXES:]:
         file.unlink(missing_ok=True)
-

@@ -108,4 +108,3 @@ def _join_name(name: PersonName, spelled: dict[str, list[str]]) -> str:
 
 def _pick(options: list[str], option: int) -> str:
     return options[min(option, len(options) - 1)]
-

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
-from c5names.lexicon import generation_near, names_a_place, title_kinds
-from c5names.match.detect import Found, Option, Word
+from c5names.lexicon import generation_near, names_a_place
+from c5names.match.candidates import Found, Option
+from c5names.match.evidence import Evidence
+from c5names.match.segment import Word
 from c5names.model import Mention, Method, Pattern, Role
 from c5names.scoring import (
     BARE_SURNAME,
@@ -31,103 +32,6 @@ from c5names.scoring import (
 from c5names.text.abjad import has_arabic, prefix_of, readings
 from c5names.text.inflection import stems
 from c5names.text.keys import is_caseless, skeleton
-
-_SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
-CONTEXT_CHARS = 80
-
-
-def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
-    for office_kind, _country, start, end in index.entities[entity].offices:
-        if kind and office_kind != kind:
-            continue
-        if date is None or start <= date <= end:
-            return True
-    return False
-
-
-def _title_before(text: str, start: int) -> str | None:
-    """The office kind named just before a mention, in the same sentence."""
-    window = text[max(0, start - CONTEXT_CHARS) : start]
-    cut = list(_SENTENCE_END.finditer(window))
-    if cut:
-        window = window[cut[-1].end() :]
-    kinds = title_kinds(window)
-    return kinds[-1][1] if kinds else None
-
-
-class _Resolver:
-    def __init__(self, index: NameIndex, text: str, date: str | None) -> None:
-        self.index = index
-        self.text = text
-        self.date = midpoint_iso(date)
-        self._titles: dict[int, str | None] = {}
-
-    def title(self, start: int) -> str | None:
-        """The office kind named just before `start` (memoised: several rules may ask)."""
-        if start not in self._titles:
-            self._titles[start] = _title_before(self.text, start)
-        return self._titles[start]
-
-    def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:
-        """Keep the candidates that the date and a title before the mention agree with."""
-        pool = options
-        holders = [o for o in pool if self.index.entities[o.entity].offices]
-        if holders and len(holders) < len(pool):
-            pool = holders
-            evidence.append("office-holder")
-        if self.date:
-            active = [o for o in pool if _active(self.index, o.entity, self.date)]
-            if active and len(active) < len(pool):
-                pool = active
-                evidence.append(f"in office on {self.date}")
-        title = self.title(start)
-        if title:
-            titled = [o for o in pool if _active(self.index, o.entity, self.date, title)]
-            if titled and len(titled) < len(pool):
-                pool = titled
-                evidence.append(f"title: {title}")
-        return pool
-
-    def titled(self, options: list[Option], start: int) -> tuple[Option, str] | None:
-        """The one candidate holding the office named right before the mention on the document's date."""
-        title = self.title(start)
-        if not title or not self.date:
-            return None
-        holders = [
-            o
-            for o in options
-            if self.index.entities[o.entity].type == "person"
-            and o.method != Method.FUZZY
-            and _active(self.index, o.entity, self.date, title)
-        ]
-        return (holders[0], title) if len(holders) == 1 else None
-
-    def mention(
-        self,
-        found: Found,
-        option: Option,
-        method: str,
-        score: float,
-        evidence: list[str],
-        alternatives: list[Option],
-    ) -> Mention:
-        facts = self.index.entities[option.entity]
-        return Mention(
-            start=found.start,
-            end=found.end,
-            text=self.text[found.start : found.end],
-            id=facts.id,
-            name=facts.name,
-            type=facts.type,
-            score=round(min(score, 1.0), 4),
-            method=str(method),  # a plain string in what users get
-            form=option.form,
-            wikidata=facts.wikidata,
-            evidence=tuple(map(str, evidence)),
-            alternatives=tuple(
-                (self.index.entities[o.entity].id, round(o.score, 4)) for o in alternatives if o.entity != option.entity
-            ),
-        )
 
 
 def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity: int) -> list[str]:
@@ -150,90 +54,133 @@ def resolve(
     date: str | None = None,
     lang: str | None = None,
 ) -> list[Mention]:
-    """Turn candidate spans into linked mentions (unresolvable ones are dropped)."""
-    resolver = _Resolver(index, text, date)
+    """Turn candidate spans into linked mentions (unresolvable ones are dropped): full names and
+    aliases first, so that bare surnames can then refer back to them."""
+    state = _Document(index, text, date, lang)
     out: dict[int, Mention] = {}
-    antecedents: dict[int, list[int]] = {}
-    surface: dict[str, set[int]] = {}
-
     for n, item in enumerate(found):
-        if item.pattern == Pattern.SURNAME:
-            continue
-        evidence = [item.pattern]
-        options = item.options
-        choice: Option | None = options[0]
-        if len(options) > 1 and options[0].score < options[1].score + CLEAR_LEAD:
-            pool = resolver.narrow(options, item.start, evidence)
-            choice = pool[0] if len(pool) == 1 else None
-        if choice is None:
-            continue
-        out[n] = resolver.mention(item, choice, choice.method, choice.score, evidence, options)
-        if index.entities[choice.entity].type == "person":
-            antecedents.setdefault(choice.entity, []).append(item.start)
-            for key in _surface_words(index, words[item.first : item.last + 1], lang, choice.entity):
-                surface.setdefault(key, set()).add(choice.entity)
-
+        if item.pattern != Pattern.SURNAME:
+            mention = state.full(item, words)
+            if mention is not None:
+                out[n] = mention
     for n, item in enumerate(found):
-        if item.pattern != Pattern.SURNAME or item.other_person:
-            continue
-        generation = generation_near(text, item.start, item.end)
-        chosen = of_generation(index, item.options, generation[0]) if generation else None
-        if generation and chosen:
-            # Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word.
-            qualified = replace(item, start=generation[1], end=generation[2])
-            evidence = ["surname", f"generation: {generation[0]}"]
-            score = GENERATION * chosen.score
-            out[n] = resolver.mention(qualified, chosen, chosen.method, score, evidence, item.options)
-            continue
-        evidence: list[str] = []
-        local = [o for o in item.options if o.entity in antecedents]
-        known = {o.entity for o in local}
-        local += [
-            Option(e, MISSPELT_REPEAT, Method.COREFERENCE, index.entities[e].name)
-            for e in sorted(surface.get(item.keys[0], set()))
-            if e not in known  # a misspelt surname written in a full name here (Sergio Gore … M. Gore)
-        ]
-        # The title only matters when it could change the answer (several candidates in play).
-        in_play = {o.entity for o in item.options if o.method != Method.FUZZY} | {o.entity for o in local}
-        found_title = resolver.titled(item.options, item.start) if len(in_play) > 1 else None
-        if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
-            # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
-            titled, title = found_title
-            evidence = ["surname", f"title: {title}", f"in office on {resolver.date}"]
-            out[n] = resolver.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
-            continue
-        if local:
-            evidence.append("named in full in this document")
-            pool = local if len(local) == 1 else resolver.narrow(local, item.start, evidence)
-            if len(pool) > 1:
-                before = [
-                    (max((s for s in antecedents.get(o.entity, []) if s < item.start), default=-1), o) for o in pool
-                ]
-                before.sort(key=lambda pair: -pair[0])
-                if before[0][0] >= 0 and before[0][0] != before[1][0]:
-                    pool = [before[0][1]]
-                    evidence.append("nearest full name before")
-            if len(pool) == 1:
-                out[n] = resolver.mention(
-                    item, pool[0], Method.COREFERENCE, coreference(pool[0].score), evidence, item.options
-                )
-            continue
-        # A bare surname found only by fuzzy matching is too weak alone (Kasymov is not Karimov):
-        # it needs the full name in the same document (handled above).
-        persons = [o for o in item.options if index.entities[o.entity].type == "person" and o.method != Method.FUZZY]
-        if not persons:
-            continue
-        pool = persons if len(persons) == 1 else resolver.narrow(persons, item.start, evidence)
-        if len(pool) == 1:
-            evidence.insert(0, "surname")
-            score = BARE_SURNAME * pool[0].score
-            out[n] = resolver.mention(item, pool[0], pool[0].method, score, evidence, item.options)
-
-    extra_mentions = _surface_only(resolver, words, found, surface)
-    mentions = [*out.values(), *extra_mentions]
+        if item.pattern == Pattern.SURNAME and not item.other_person:
+            mention = state.surname(item)
+            if mention is not None:
+                out[n] = mention
+    mentions = [*out.values(), *_surface_only(state.evidence, words, found, state.surface)]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
     return sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start)
+
+
+class _Document:
+    """What resolution has learnt from a document so far: the persons named in full (where, and
+    the words later mentions may repeat)."""
+
+    def __init__(self, index: NameIndex, text: str, date: str | None, lang: str | None) -> None:
+        self.index = index
+        self.text = text
+        self.lang = lang
+        self.evidence = Evidence(index, text, date)
+        self.antecedents: dict[int, list[int]] = {}  # person → starts of their full mentions
+        self.surface: dict[str, set[int]] = {}  # word key → persons whose full mention wrote it
+
+    def full(self, item: Found, words: list[Word]) -> Mention | None:
+        """A full name or alias: the best option, unless another is as good and the evidence cannot
+        tell them apart."""
+        evidence: list[str] = [item.pattern]
+        options = item.options
+        choice: Option | None = options[0]
+        if len(options) > 1 and options[0].score < options[1].score + CLEAR_LEAD:
+            pool = self.evidence.narrow(options, item.start, evidence)
+            choice = pool[0] if len(pool) == 1 else None
+        if choice is None:
+            return None
+        if self.index.entities[choice.entity].type == "person":
+            self.antecedents.setdefault(choice.entity, []).append(item.start)
+            for key in _surface_words(self.index, words[item.first : item.last + 1], self.lang, choice.entity):
+                self.surface.setdefault(key, set()).add(choice.entity)
+        return self.evidence.mention(item, choice, choice.method, choice.score, evidence, options)
+
+    def surname(self, item: Found) -> Mention | None:
+        """A bare surname, by the strongest evidence that decides it: a generation word, a title
+        naming an office one candidate held on the date, a full name earlier in the document, or
+        the date and offices alone."""
+        by_generation = self._by_generation(item)
+        if by_generation is not None:
+            return by_generation
+        local = self._named_here(item)
+        # The title only matters when it could change the answer (several candidates in play).
+        in_play = {o.entity for o in item.options if o.method != Method.FUZZY} | {o.entity for o in local}
+        found_title = self.evidence.titled(item.options, item.start) if len(in_play) > 1 else None
+        if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
+            # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
+            titled, title = found_title
+            evidence = [Pattern.SURNAME, f"title: {title}", f"in office on {self.evidence.date}"]
+            return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
+        if local:
+            return self._by_coreference(item, local)
+        return self._by_office(item)
+
+    def _by_generation(self, item: Found) -> Mention | None:
+        """Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word."""
+        generation = generation_near(self.text, item.start, item.end)
+        chosen = of_generation(self.index, item.options, generation[0]) if generation else None
+        if not generation or chosen is None:
+            return None
+        qualified = replace(item, start=generation[1], end=generation[2])
+        evidence = [Pattern.SURNAME, f"generation: {generation[0]}"]
+        score = GENERATION * chosen.score
+        return self.evidence.mention(qualified, chosen, chosen.method, score, evidence, item.options)
+
+    def _named_here(self, item: Found) -> list[Option]:
+        """Candidates named in full in this document, and persons whose full name here wrote this very
+        word (a misspelt surname: Sergio Gore … M. Gore)."""
+        local = [o for o in item.options if o.entity in self.antecedents]
+        known = {o.entity for o in local}
+        local += [
+            Option(e, MISSPELT_REPEAT, Method.COREFERENCE, self.index.entities[e].name)
+            for e in sorted(self.surface.get(item.keys[0], set()))
+            if e not in known
+        ]
+        return local
+
+    def _by_coreference(self, item: Found, local: list[Option]) -> Mention | None:
+        """The person named in full in this document; among several, the one the date and title
+        allow, else the one named nearest before."""
+        evidence = ["named in full in this document"]
+        pool = local if len(local) == 1 else self.evidence.narrow(local, item.start, evidence)
+        if len(pool) > 1:
+            before = [
+                (max((s for s in self.antecedents.get(o.entity, []) if s < item.start), default=-1), o) for o in pool
+            ]
+            before.sort(key=lambda pair: -pair[0])
+            if before[0][0] >= 0 and before[0][0] != before[1][0]:
+                pool = [before[0][1]]
+                evidence.append("nearest full name before")
+        if len(pool) != 1:
+            return None
+        return self.evidence.mention(
+            item, pool[0], Method.COREFERENCE, coreference(pool[0].score), evidence, item.options
+        )
+
+    def _by_office(self, item: Found) -> Mention | None:
+        """The only person candidate, or the only one the date and a title leave. A bare surname found
+        only by fuzzy matching is too weak alone (Kasymov is not Karimov)."""
+        persons = [
+            o for o in item.options if self.index.entities[o.entity].type == "person" and o.method != Method.FUZZY
+        ]
+        if not persons:
+            return None
+        evidence: list[str] = []
+        pool = persons if len(persons) == 1 else self.evidence.narrow(persons, item.start, evidence)
+        if len(pool) != 1:
+            return None
+        evidence.insert(0, Pattern.SURNAME)
+        return self.evidence.mention(
+            item, pool[0], pool[0].method, BARE_SURNAME * pool[0].score, evidence, item.options
+        )
 
 
 def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
@@ -275,7 +222,7 @@ _PART_AFTER = re.compile(r"-([^\W\d_]+)")
 
 
 def _surface_only(
-    resolver: _Resolver,
+    evidence: Evidence,
     words: list[Word],
     found: list[Found],
     surface: dict[str, set[int]],
@@ -293,12 +240,12 @@ def _surface_only(
         if not entities and prefix_of(written) and has_arabic(written):
             written = written[1:]  # وتوكاييف: and Tokayev
             entities = surface.get(skeleton(written), set())
-        if len(entities) != 1 or _in_capitalised_compound(resolver.text, word):
+        if len(entities) != 1 or _in_capitalised_compound(evidence.text, word):
             continue  # (Gore-Tex, even with Al Gore named in full nearby)
         entity = next(iter(entities))
         start = word.end - len(written)
         item = Found(start, word.end, Pattern.SURNAME, [], k, k, (skeleton(written),))
         option = Option(entity, SURFACE_REPEAT, Method.COREFERENCE, written)
-        evidence = ["same word as a full name here"]
-        out.append(resolver.mention(item, option, Method.COREFERENCE, SURFACE_REPEAT, evidence, []))
+        why = ["same word as a full name here"]
+        out.append(evidence.mention(item, option, Method.COREFERENCE, SURFACE_REPEAT, why, []))
     return out

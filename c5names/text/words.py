@@ -29,8 +29,6 @@ def split_words(text: str) -> list[str]:
     return words
 
 
-
 def is_connector(word: str) -> bool:
     """A lowercase word of a name (de, van, bin, uulu): it joins the parts, it does not identify."""
     return not (word[:1].isupper() or is_caseless(word[:1]))
-

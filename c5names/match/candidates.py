@@ -1,0 +1,80 @@
+"""Candidate mentions before resolution: the span, its shape, and the entities it may denote.
+
+`PersonParse` is one entity's name shape found at a word, `Parse` any parse (person or alias) with
+its score, `Option` one entity a span may denote, `Found` the span with all its options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from c5names.index.postings import Hit
+from c5names.model import Method, Pattern, Role
+
+
+class Option(NamedTuple):
+    """One entity a found span may denote, with how it matched."""
+
+    entity: int
+    score: float
+    method: Method
+    form: str
+
+
+class PersonParse(NamedTuple):
+    """A person's name shape found from a word on: where it ends (word index, exclusive), its
+    pattern, the hit of each part (None for an initial) and the parts' roles."""
+
+    end: int
+    pattern: Pattern
+    hits: list[Hit | None]
+    roles: tuple[Role, ...]
+
+
+class Parse(NamedTuple):
+    """A parse of a person's name or an alias phrase, summarised: the candidate for one entity."""
+
+    end: int  # word index after the last word
+    entity: int
+    pattern: Pattern
+    score: float
+    method: Method
+    form: str
+    last: Hit | None  # the hit of the last word (where the span ends inside it)
+    roles: tuple[Role, ...]
+
+
+@dataclass
+class Found:
+    """A candidate mention before resolution."""
+
+    start: int
+    end: int
+    pattern: Pattern
+    options: list[Option]
+    first: int
+    last: int
+    keys: tuple[str, ...]
+    other_person: bool = False
+
+
+METHOD_RANK = {
+    Method.EXACT: 0,
+    Method.TRANSLIT: 1,
+    Method.CONSONANTS: 1,
+    Method.INFLECTED: 2,
+    Method.INITIAL: 2,
+    Method.FUZZY: 3,
+    Method.COREFERENCE: 4,
+}
+
+
+def summarise(hits: Sequence[Hit | None]) -> tuple[float, Method, str]:
+    """A parse's score (the mean of its words'), its loosest method, and the forms it matched."""
+    firm = [h for h in hits if h is not None]
+    score = sum(h.score for h in firm) / len(firm) if firm else 0.0
+    method = max((h.method for h in firm), key=lambda m: METHOD_RANK[m], default=Method.INITIAL)
+    form = " ".join(dict.fromkeys(h.form for h in firm))  # an alias phrase is listed once
+    return score, method, form

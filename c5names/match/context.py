@@ -1,0 +1,120 @@
+"""Rules that read a candidate's neighbours: is the surname part of someone else's name?
+
+A surname after an unknown capitalised word is usually someone else's full name (G‘ayrat Karimov),
+unless case agreement or a noun rules that out (Визит Арипова, Администрация Трампа); a short
+surname before an unknown word may be another person's (Lu Kang); a word inside a capitalised
+hyphenated compound is not a name (Gore-Tex); a misspelt given name of the person is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from c5names.lexicon import is_relational_noun, is_title_or_function_word
+from c5names.match.candidates import Found, Option
+from c5names.match.view import TextView
+from c5names.model import Method, Pattern, Role
+from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME
+from c5names.text.inflection import endings_for
+from c5names.text.keys import is_caseless, skeleton
+
+
+def inside_compound(doc: TextView, first: int, end: int) -> bool:
+    """Does a match from word `first` to word `end - 1` sit inside a hyphenated compound whose other
+    part is an unknown capitalised word?"""
+    neighbours = []
+    if doc.hyphen_gap(first):
+        neighbours.append(first - 1)
+    if doc.hyphen_gap(end):
+        neighbours.append(end)
+    return any(doc.words[k].text[:1].isupper() and not doc.hits(k) for k in neighbours)
+
+
+SHORT_SURNAME = 4
+
+
+def followed_by_other_name(doc: TextView, k: int, entities: set[int]) -> bool:
+    """Lu Kang, Gor Sargsyan: a short surname right before an unknown capitalised word is another
+    person's given name or a name in surname-first order."""
+    if not doc.plain_gap(k) or "\n" in doc.gap(k):
+        return False
+    word = doc.words[k]
+    if len(word.text) < 3 or not word.text.istitle() or is_title_or_function_word(word.text):
+        return False
+    hits = doc.hits(k)
+    return not (hits.aliases() or hits.entities() & entities)
+
+
+def take_unlisted_given_name(doc: TextView, item: Found) -> None:
+    """Şevket Mirziyoyev: an unknown word before a surname that resembles the person's own given name
+    is that given name in another spelling, not someone else's; the mention then covers both words."""
+    prev = doc.words[item.first - 1]
+    key = skeleton(prev.text)
+    best: tuple[float, Option] | None = None
+    for option in item.options:
+        for given in doc.index.entities[option.entity].given_keys:
+            similarity = Levenshtein.normalized_similarity(key, given)
+            if similarity >= GIVEN_NAME_SIMILARITY and (best is None or similarity > best[0]):
+                best = (similarity, option)
+    if best is None:
+        return
+    similarity, option = best
+    item.start = prev.start
+    item.first -= 1
+    item.keys = (key, *item.keys)
+    item.pattern = Pattern.FULL
+    item.other_person = False
+    score = round(UNLISTED_GIVEN_NAME * similarity * option.score, 3)
+    item.options = [Option(option.entity, score, Method.FUZZY, option.form)]
+
+
+def preceded_by_other_name(doc: TextView, i: int, entities: set[int]) -> bool:
+    """A surname right after an unknown capitalised word is someone else's full name (G‘ayrat Karimov)."""
+    if not doc.plain_gap(i) or "\n" in doc.gap(i):
+        return False
+    prev = doc.words[i - 1]
+    if doc.is_initial(i - 1) or is_title_or_function_word(prev.text) or is_caseless(prev.text[0]):
+        return False  # (without letter case, a word before a surname says nothing of being a name)
+    if prev.text.isupper() and len(prev.text) > 1:
+        return False
+    if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):
+        return False  # Визит Арипова, Администрация Трампа: a visit, an administration, not a person
+    hits = doc.hits(i - 1)
+    return not (hits.aliases() or hits.entities() & entities)
+
+
+# Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case (Шавката,
+# Шавкату, Шавкатом, Марии), so a word ending in a consonant or й cannot be the given name of a
+# surname in an oblique case: "Визит Арипова" is a visit, not a person called Визит.
+_NOMINATIVE_ONLY_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
+
+
+# Turkic languages decline only the last word of a name (Садыр Жапаровдун), so a word before a
+# surname that carries a case ending is not its given name: "Бишкекте Токаев менен" (in Bishkek).
+TURKIC = frozenset({"az", "ba", "kk", "ky", "tk", "tr", "tt", "uz"})
+
+
+_GIVEN_NAME_LOOKALIKE = re.compile(r"(?:зада|зода|заде|zada|zoda|zade)$")
+
+
+def _cannot_agree_in_case(doc: TextView, i: int, entities: set[int]) -> bool:
+    """Is the word before surname i ruled out as its given name by its case ending?"""
+    before = doc.words[i - 1].text
+    if (doc.lang or "").split("-")[0] in TURKIC:
+        lower = before.lower()
+        if _GIVEN_NAME_LOOKALIKE.search(lower) or doc.hits(i - 1).role_entities(
+            Role.GIVEN,
+        ):
+            return False  # Айзада, Гүлзада: given names that end like a case; or a known given name
+        return any(
+            len(ending) >= 2 and lower.endswith(ending) and len(lower) - len(ending) >= 4
+            for ending in endings_for(doc.lang)
+        )
+    if not _NOMINATIVE_ONLY_END.search(before):
+        return False
+    # Russian: the surname is declined (matched through a case ending) and the word has the ending of
+    # no declined given name.
+    declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == Role.SURNAME]
+    return bool(declined) and all(h.method == "inflected" for h in declined)

@@ -1,0 +1,116 @@
+"""The evidence a document offers beyond a name itself: its date and the titles before mentions.
+
+On the document's date, which candidates held any office, and which held the office a title right
+before the mention names (président, Präsident, президент, 总统…)? `Evidence` answers, and builds
+the `Mention` with the evidence that decided it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from c5names.dates import midpoint_iso
+from c5names.index import NameIndex
+from c5names.lexicon import title_kinds
+from c5names.match.candidates import Found, Option
+from c5names.model import Mention, Method
+
+_SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
+CONTEXT_CHARS = 80
+
+
+def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
+    for office_kind, _country, start, end in index.entities[entity].offices:
+        if kind and office_kind != kind:
+            continue
+        if date is None or start <= date <= end:
+            return True
+    return False
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The office kind named just before a mention, in the same sentence."""
+    window = text[max(0, start - CONTEXT_CHARS) : start]
+    cut = list(_SENTENCE_END.finditer(window))
+    if cut:
+        window = window[cut[-1].end() :]
+    kinds = title_kinds(window)
+    return kinds[-1][1] if kinds else None
+
+
+class Evidence:
+    """What a document says about its candidates: its date (who held which office then) and the
+    titles written before mentions. Narrows candidate lists and builds the linked mentions."""
+
+    def __init__(self, index: NameIndex, text: str, date: str | None) -> None:
+        self.index = index
+        self.text = text
+        self.date = midpoint_iso(date)
+        self._titles: dict[int, str | None] = {}
+
+    def title(self, start: int) -> str | None:
+        """The office kind named just before `start` (memoised: several rules may ask)."""
+        if start not in self._titles:
+            self._titles[start] = _title_before(self.text, start)
+        return self._titles[start]
+
+    def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:
+        """Keep the candidates that the date and a title before the mention agree with."""
+        pool = options
+        holders = [o for o in pool if self.index.entities[o.entity].offices]
+        if holders and len(holders) < len(pool):
+            pool = holders
+            evidence.append("office-holder")
+        if self.date:
+            active = [o for o in pool if _active(self.index, o.entity, self.date)]
+            if active and len(active) < len(pool):
+                pool = active
+                evidence.append(f"in office on {self.date}")
+        title = self.title(start)
+        if title:
+            titled = [o for o in pool if _active(self.index, o.entity, self.date, title)]
+            if titled and len(titled) < len(pool):
+                pool = titled
+                evidence.append(f"title: {title}")
+        return pool
+
+    def titled(self, options: list[Option], start: int) -> tuple[Option, str] | None:
+        """The one candidate holding the office named right before the mention on the document's date."""
+        title = self.title(start)
+        if not title or not self.date:
+            return None
+        holders = [
+            o
+            for o in options
+            if self.index.entities[o.entity].type == "person"
+            and o.method != Method.FUZZY
+            and _active(self.index, o.entity, self.date, title)
+        ]
+        return (holders[0], title) if len(holders) == 1 else None
+
+    def mention(
+        self,
+        found: Found,
+        option: Option,
+        method: str,
+        score: float,
+        evidence: list[str],
+        alternatives: list[Option],
+    ) -> Mention:
+        facts = self.index.entities[option.entity]
+        return Mention(
+            start=found.start,
+            end=found.end,
+            text=self.text[found.start : found.end],
+            id=facts.id,
+            name=facts.name,
+            type=facts.type,
+            score=round(min(score, 1.0), 4),
+            method=str(method),  # a plain string in what users get
+            form=option.form,
+            wikidata=facts.wikidata,
+            evidence=tuple(map(str, evidence)),
+            alternatives=tuple(
+                (self.index.entities[o.entity].id, round(o.score, 4)) for o in alternatives if o.entity != option.entity
+            ),
+        )

@@ -1,0 +1,114 @@
+"""Cut a text into the words a name can be made of.
+
+Only capitalised words are looked at (a C-level regex finds them; words of scripts without letter
+case are all candidates), hyphenated words are split into their parts, elided articles (d', l') are
+left out, and unspaced Chinese and Japanese are cut by the gazetteer's own Han forms and katakana runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from c5names.text.han import HAN, HanLexicon
+from c5names.text.inflection import split_elision
+from c5names.text.kana import KATAKANA, KATAKANA_RE
+from c5names.text.keys import APOSTROPHES, CASELESS, is_caseless
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+# Ranges that contain every upper- and titlecase letter (and some lowercase ones: the blocks of
+# Latin, Greek and Cyrillic alternate cases). Few wide ranges keep `re`'s scan fast; `segment`
+# then checks the first letter with str.isupper(). Derived once from Unicode, see _upper_ranges.
+_DENSE_BLOCKS = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1FFF))
+
+
+@lru_cache(maxsize=1)
+def _upper_class() -> str:
+    """A compact regex class covering every letter for which str.isupper() or istitle() holds."""
+    rest = [
+        c
+        for c in range(0x20000)
+        if (chr(c).isupper() or chr(c).istitle()) and not any(a <= c <= b for a, b in _DENSE_BLOCKS)
+    ]
+    ranges = list(_DENSE_BLOCKS)
+    start = prev = rest[0]
+    for c in [*rest[1:], 0x30000]:
+        if c - prev > 64:
+            ranges.append((start, prev))
+            start = c
+        prev = c
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+APOS_CLASS = re.escape(APOSTROPHES)
+
+
+# The pattern starts with the uppercase class so that `re` can scan for it quickly; the lookbehind
+# after the first letter rejects words that continue a lowercase one. An elided article (d’, l’)
+# is not a letter, so the word after it matches on its own and the article stays in the gap.
+_UPPER = _upper_class()
+
+
+# Words of caseless alphabets (CASELESS) are all candidates: they start where the previous character
+# is not of such an alphabet, and every character of the block continues them.
+# Han characters are cut by `han` and katakana runs by KATAKANA_RE, not here.
+_LETTER = rf"(?:(?![{HAN}{KATAKANA}])[^\W\d_]|[{CASELESS}])"
+
+
+WORD_RE = re.compile(
+    rf"(?P<w>[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
+    rf"{_LETTER}*(?:[{APOS_CLASS}\-]{_LETTER}+)*)"
+)
+
+
+def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: HanLexicon | None = None) -> list[Word]:
+    """The capitalised words of a text, hyphenated ones split into their parts (elided articles
+    before a word are left out of it), and the words of the Han forms `han` knows; only inside
+    `regions` (start, end) when given."""
+    words = _spaced_words(text, regions)
+    if not _UNSPACED_SCRIPT.search(text):
+        return words
+    if han:
+        words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
+    # Japanese writes foreign names in katakana runs (トカエフ大統領).
+    spans = [(0, len(text))] if regions is None else regions
+    words.extend(Word(m.start(), m.end(), m.group()) for s, e in spans for m in KATAKANA_RE.finditer(text, s, e))
+    words.sort()
+    return words
+
+
+_UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
+
+
+def _spaced_words(text: str, regions: Sequence[tuple[int, int]] | None) -> list[Word]:
+    words: list[Word] = []
+    matches = (
+        WORD_RE.finditer(text)
+        if regions is None
+        else itertools.chain.from_iterable(WORD_RE.finditer(text, start, end) for start, end in regions)
+    )
+    for match in matches:
+        start, word = match.start("w"), match.group("w")
+        if not (word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
+            continue
+        if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
+            prefix, word = split_elision(word)
+            start += len(prefix)
+        if "-" not in word:
+            words.append(Word(start, start + len(word), word))
+            continue
+        offset = start
+        for part in word.split("-"):
+            if part:
+                words.append(Word(offset, offset + len(part), part))
+            offset += len(part) + 1
+    return words

@@ -1,0 +1,217 @@
+"""The shapes names take, matched word by word against one entity's name parts.
+
+Persons: given + surname, surname + given (and catalogue order "SURNAME, Given"), with patronymics
+(listed or recognisable by their endings), initials, suffixes. Alias phrases (country names) word
+by word with the gaps the gazetteer writes between them. Arabic-script words matched only by their
+consonants make a name only together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from c5names.index.postings import Hit, Posting
+from c5names.match.candidates import PersonParse
+from c5names.match.view import TextView
+from c5names.model import Method, Pattern, Role
+from c5names.scoring import UNLISTED_PATRONYMIC
+from c5names.text.abjad import readings
+from c5names.text.keys import fold, skeleton
+
+PERSON_PATTERNS: tuple[tuple[Role, ...], ...] = (
+    (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME, Role.SUFFIX),
+    (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME),
+    (Role.GIVEN, Role.SURNAME, Role.SUFFIX),
+    (Role.GIVEN, Role.SURNAME),
+    (Role.SURNAME, Role.GIVEN, Role.PATRONYMIC),
+    (Role.SURNAME, Role.GIVEN),
+    (Role.GIVEN, Role.PATRONYMIC),
+    (Role.INITIAL, Role.INITIAL, Role.SURNAME),
+    (Role.INITIAL, Role.SURNAME),
+    (Role.SURNAME, Role.INITIAL, Role.INITIAL),
+    (Role.SURNAME, Role.INITIAL),
+    (Role.SURNAME, Role.SUFFIX),
+    (Role.SURNAME,),
+)
+
+
+# Endings of patronymics in the region's naming customs (Russian -ovich/-ovna, Kazakh -uly/-kyzy,
+# Uzbek o‘g‘li/qizi, Kyrgyz uulu), in Latin and Cyrillic script.
+PATRONYMIC_RE = re.compile(
+    r"(?:[oe]vi[cč]h?|[oe]vna|ovitch|ewitsch|owitsch|uly|ulı|ūly|kyzy|qizi|вич|вна|ұлы|улы|қызы|кызы)$",
+    re.IGNORECASE,
+)
+
+
+_NO_POSTING = Posting(-1, Role.PATRONYMIC, 0, 1, -1)
+
+
+def _join_ok(doc: TextView, k: int, entity: int, after_initial: bool) -> bool:
+    if after_initial:
+        return doc.initial_gap(k)
+    if doc.plain_gap(k):
+        return True
+    gap = doc.gap(k).strip()
+    return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
+
+
+def _by_consonants(hit: Hit) -> bool:
+    """Was the word matched by its consonants only (Arabic script, see `abjad`)?"""
+    return hit.method == Method.CONSONANTS
+
+
+def _named_by_consonants(weak: list[Hit]) -> bool:
+    """Two or more words matched by their consonants only: a name, where one such word alone would not be."""
+    return len(weak) >= 2 and all(_by_consonants(h) for h in weak)
+
+
+LONG_CONSONANTS = 5
+
+
+def long_consonant_hit(doc: TextView, k: int, hit: Hit) -> bool:
+    """A consonant match (Arabic script) long enough to stand for an alias by itself: كازاخستان has
+    k-z-kh-s-t-n; few words share five consonants in order."""
+    if not _by_consonants(hit):
+        return False
+    found = readings(doc.words[k].text)
+    return bool(found) and min(len(r) for r in found) >= LONG_CONSONANTS
+
+
+def _catalogue_comma(doc: TextView, k: int, pattern: tuple[str, ...], n: int) -> bool:
+    """Catalogue order, "Surname, Given Patronymic" (sanctions lists, indexes, bibliographies): a
+    comma may stand between a surname and the given name of the same person after it."""
+    return n == 1 and pattern[:2] == (Role.SURNAME, Role.GIVEN) and doc.gap(k).strip() == "," and "\n" not in doc.gap(k)
+
+
+def _block(doc: TextView, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
+    """Match one name part (possibly several words) of `entity` starting at word k."""
+    for hit in doc.entity_hits(k, entity):
+        p = hit.posting
+        if p.role != role or p.pos != 0:
+            continue
+        chosen = [hit]
+        ok = True
+        for t in range(1, p.length):
+            j = k + t
+            if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text) or not doc.inner_gap(j):
+                ok = False
+                break
+            nxt = [h for h in doc.entity_hits(j, entity) if h.posting[1:4] == (role, t, p.length)]
+            if not nxt:
+                ok = False
+                break
+            chosen.append(max(nxt, key=lambda h: h.score))
+        if ok:
+            return k + p.length, chosen
+    return None
+
+
+Block = tuple[int, list[Hit]]  # (word after the block, hits of its words)
+
+
+def parse_person(doc: TextView, i: int, entity: int) -> PersonParse | None:
+    """The longest name shape of `entity` starting at word i."""
+    best: PersonParse | None = None
+    first_roles = {h.posting.role for h in doc.entity_hits(i, entity) if h.posting.pos == 0}
+    blocks: dict[tuple[int, Role], Block | None] = {}  # patterns share their prefixes
+    for pattern in PERSON_PATTERNS:
+        if pattern[0] != Role.INITIAL and pattern[0] not in first_roles:
+            continue
+        matched = _match_pattern(doc, i, entity, pattern, blocks)
+        if matched is None or not _firm_enough(matched[1], pattern):
+            continue
+        end, hits = matched
+        if best is None or end > best.end:
+            best = PersonParse(end, Pattern.FULL if len(pattern) > 1 else Pattern.SURNAME, hits, pattern)
+    return best
+
+
+def _match_pattern(
+    doc: TextView, i: int, entity: int, pattern: tuple[Role, ...], blocks: dict[tuple[int, Role], Block | None]
+) -> tuple[int, list[Hit | None]] | None:
+    """Match the parts of one pattern in order from word i: (word after the name, hits) or None."""
+    facts = doc.index.entities[entity]
+    k = i
+    hits: list[Hit | None] = []
+    prev_initial = False
+    for n, role in enumerate(pattern):
+        if k >= len(doc.words):
+            return None
+        if n and (
+            not (_join_ok(doc, k, entity, prev_initial) or _catalogue_comma(doc, k, pattern, n))
+            or (hits[-1] and hits[-1].end < len(doc.words[k - 1].text))
+        ):
+            return None
+        prev_initial = role == Role.INITIAL
+        if prev_initial:
+            if not doc.is_initial(k) or skeleton(doc.words[k].text)[:1] not in facts.initials:
+                return None
+            hits.append(None)
+            k += 1
+            continue
+        if (k, role) not in blocks:
+            blocks[(k, role)] = _block(doc, k, entity, role)
+        block = blocks[(k, role)] or _unlisted_patronymic(doc, k, entity, role, hits)
+        if block is None:
+            return None
+        k, block_hits = block
+        hits.extend(block_hits)
+    return k, hits
+
+
+def _unlisted_patronymic(doc: TextView, k: int, entity: int, role: Role, hits: list[Hit | None]) -> Block | None:
+    """A patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov), recognised by its
+    ending; when the gazetteer lists one, a different patronymic is another person's (a namesake's
+    father differs)."""
+    word = doc.words[k].text
+    if role != Role.PATRONYMIC or doc.index.entities[entity].patronymic_listed or not PATRONYMIC_RE.search(word):
+        return None
+    posting = hits[-1].posting if hits and hits[-1] else _NO_POSTING
+    return k + 1, [Hit(posting, UNLISTED_PATRONYMIC, Method.FUZZY, word, len(word), False)]
+
+
+def _firm_enough(hits: list[Hit | None], pattern: tuple[Role, ...]) -> bool:
+    """Weak hits (short fuzzy matches, consonants only) complete a name next to a firm word, or
+    together (two consonant matches), but never make a bare surname."""
+    weak = [h for h in hits if h is not None and h.weak]
+    if not weak:
+        return True
+    firm = any(h is not None and not h.weak for h in hits)
+    return len(pattern) >= 2 and (firm or _named_by_consonants(weak))
+
+
+def parse_alias(doc: TextView, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:
+    p = hit.posting
+    gaps = doc.index.alias_gaps[p.ref]
+    chosen = [hit]
+    for t in range(1, p.length):
+        j = i + t
+        if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text):
+            return None
+        gap = doc.gap(j)
+        expected = gaps[t]
+        if expected:
+            if skeleton(gap) != expected or any(c in gap for c in '.,;:!?()«»"\n'):
+                return None
+        elif not (doc.inner_gap(j) or (gap.strip(" ()") == "" and gap.count("\n") == 0)):
+            return None  # "Landau (Pfalz)": brackets inside an alias
+        nxt = [h for h in doc.hits(j).aliases() if h.posting.ref == p.ref and h.posting.pos == t]
+        if not nxt:
+            return None
+        chosen.append(max(nxt, key=lambda h: h.score))
+    if any(h.weak and not long_consonant_hit(doc, i + t, h) for t, h in enumerate(chosen)):
+        return None
+    tail = doc.index.alias_tails[p.ref]
+    if tail and tail_end(doc, i + p.length - 1, tail) < 0:
+        return None
+    return i + p.length, chosen
+
+
+def tail_end(doc: TextView, k: int, tail: str) -> int:
+    """Where the alias's trailing lowercase words end if they come right after word k, else -1."""
+    end = doc.words[k].end
+    after = doc.text[end : end + len(tail) + 2]
+    stripped = after.lstrip()
+    if not fold(stripped).startswith(fold(tail)):
+        return -1
+    return end + (len(after) - len(stripped)) + len(tail)

@@ -1,0 +1,108 @@
+"""A text seen word by word, with each word's index hits and the gaps between words.
+
+Detection asks the same questions of a word many times (which entities may it belong to, is it an
+initial, can a name continue across the gap before it); `TextView` answers them once per word.
+"""
+
+from __future__ import annotations
+
+from c5names.index import NameIndex
+from c5names.index.postings import Hit, WordHits
+from c5names.match.segment import segment
+from c5names.model import Role
+from c5names.text.han import NAME_DOTS
+
+# Two-letter initials are romanised single Cyrillic letters (Sh. for Ш., Kh. for Х.).
+INITIAL_DIGRAPHS = frozenset({"sh", "ch", "zh", "kh", "ts", "ya", "yu", "yo", "ye", "gh", "dj", "sz", "cz"})
+
+
+CAPS_WINDOW = 120
+
+
+def caps_of(text: str, position: int, memo: dict[int, bool]) -> bool:
+    """Is the line around `position` written in capitals (a headline)? Memoised per line; only the
+    neighbourhood of the word is read, since a headline is short and a paragraph can be long."""
+    line_start = max(text.rfind("\n", 0, position) + 1, position - CAPS_WINDOW)
+    found = memo.get(line_start)
+    if found is None:
+        line_end = text.find("\n", position, position + CAPS_WINDOW)
+        line = text[line_start : line_end if line_end >= 0 else position + CAPS_WINDOW]
+        upper = sum(map(str.isupper, line))
+        lower = sum(map(str.islower, line))
+        found = memo[line_start] = upper + lower > 0 and upper / (upper + lower) > 0.8
+    return found
+
+
+class TextView:
+    """A text (a chunk, or a short form for `lookup`) with its words and their memoised index hits."""
+
+    def __init__(
+        self, index: NameIndex, text: str, lang: str | None, caps_line: bool | None = None, limit: int | None = None
+    ) -> None:
+        self.index = index
+        self.text = text
+        self.lang = lang
+        self.words = segment(text, han=index.han)[:limit]  # a chunk's trailing context holds no words of its own
+        self._hits: dict[int, WordHits] = {}
+        self._caps = caps_line
+        self._caps_memo: dict[int, bool] = {}
+
+    def hits(self, k: int) -> WordHits:
+        found = self._hits.get(k)
+        if found is None:
+            word = self.words[k].text
+            found = self.index.word_hits(word, self.lang)
+            if found and len(word) <= 3 and word.isupper() and not self._caps_line(k):
+                # XI or LU in running text is a numeral or an acronym, not Xi or Lu; keep what the
+                # gazetteer itself writes in capitals (USA, JD).
+                kept = tuple(h for h in found if h.posting.role == Role.ALIAS or h.form.rstrip(".") == word)
+                found = WordHits.of_hits(kept)
+            self._hits[k] = found
+        return found
+
+    def entity_hits(self, k: int, entity: int) -> tuple[Hit, ...]:
+        """Hits of word k for one entity (common names have thousands of postings: only this entity's
+        are unpacked)."""
+        return self.hits(k).of(entity)
+
+    def entities_at(self, k: int) -> frozenset[int]:
+        if k >= len(self.words):
+            return frozenset()
+        return self.hits(k).entities()
+
+    def _caps_line(self, k: int) -> bool:
+        if self._caps is None:
+            return caps_of(self.text, self.words[k].start, self._caps_memo)
+        return self._caps
+
+    def gap(self, k: int) -> str:
+        """Text between word k-1 and word k."""
+        return self.text[self.words[k - 1].end : self.words[k].start]
+
+    def plain_gap(self, k: int) -> bool:
+        gap = self.gap(k)
+        if (not gap or gap.isspace()) and gap.count("\n") <= 1:
+            return True
+        dot = gap.strip()
+        return len(dot) == 1 and dot in NAME_DOTS  # 唐纳德·特朗普
+
+    def hyphen_gap(self, k: int) -> bool:
+        """Word k continues word k-1 across a hyphen (Kassym-Jomart, États-Unis)."""
+        return 0 < k < len(self.words) and self.gap(k) == "-"
+
+    def inner_gap(self, k: int) -> bool:
+        return self.plain_gap(k) or self.hyphen_gap(k)
+
+    def is_initial(self, k: int) -> bool:
+        """J. or Sh. (a romanised digraph), but not Jr., Mr. or Dr."""
+        word = self.words[k]
+        return (
+            (len(word.text) == 1 or word.text.lower() in INITIAL_DIGRAPHS)
+            and word.text[:1].isupper()
+            and word.text.isalpha()
+            and self.text[word.end : word.end + 1] == "."
+        )
+
+    def initial_gap(self, k: int) -> bool:
+        gap = self.gap(k)
+        return gap.startswith(".") and gap[1:].strip() == "" and gap.count("\n") <= 1
