@@ -82,8 +82,10 @@ class Gazetteer:
         entities: dict[str, bytes] | None,
         files: list[Path],
         digest: str,
+        removed: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._compact = entities
+        self._removed = removed or {}
         self._models: dict[str, Entity] = {}
         self.files = files
         self.digest = digest
@@ -93,7 +95,7 @@ class Gazetteer:
         """Each entity's validated JSON, parsed on first use when the gazetteer came from the index
         cache (linking needs only the compiled index; the cache exists only for files that validated)."""
         if self._compact is None:
-            self._compact = _parse_all(self.files)[0]
+            self._compact, _digest_text, self._removed = _parse_all(self.files)
         return self._compact
 
     def _model(self, entity_id: str) -> Entity:
@@ -125,6 +127,11 @@ class Gazetteer:
     def ids(self) -> list[str]:
         return list(self._entities)
 
+    def removed_forms(self, entity_id: str) -> tuple[str, ...]:
+        """Forms that `remove_aliases` of an extension took from this entity (they must not match it)."""
+        _ = self._entities  # parsed on first use
+        return self._removed.get(entity_id, ())
+
     def views(self) -> Iterator[Entity]:
         """Every entity as a light attribute view of its validated JSON, in order, none kept: what
         compiling the index reads, without building (and holding) a pydantic model per entity."""
@@ -151,7 +158,6 @@ def _merge_extension(base: Entity, ext: Extension) -> Entity:
             "offices": [*base.offices, *ext.offices],
             "relations": [*base.relations, *ext.relations],
             "sources": [*base.sources, *ext.sources],
-            "notes": [*base.notes, *(f"removed form: {form}" for form in ext.remove_aliases)],
         }
     )
 
@@ -159,13 +165,12 @@ def _merge_extension(base: Entity, ext: Extension) -> Entity:
 def load(*paths: Path | str, default: bool = True) -> Gazetteer:
     """Load the default gazetteer (unless `default=False`) plus the given files or directories.
 
-    Raises GazetteerError listing every problem (file, line, column, field, message). When the
-    compiled index of files with exactly this content is cached, the YAML is not parsed at all until
-    an entity model is asked for: a 100,000-person gazetteer then starts in about a second.
+    Raises GazetteerError listing every problem (file, line, column, field, message). Every file is
+    parsed and validated (`c5names.load` skips that when a compiled index of the same files exists).
     """
     files = gazetteer_files(*paths, default=default)
-    entities, digest = _parse_all(files)
-    return Gazetteer(entities, files, digest)
+    entities, digest, removed = _parse_all(files)
+    return Gazetteer(entities, files, digest, removed)
 
 
 def gazetteer_files(*paths: Path | str, default: bool = True) -> list[Path]:
@@ -218,13 +223,14 @@ class _Locator:
         return loaded.problem(path, message)
 
 
-def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
+def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str, dict[str, tuple[str, ...]]]:
     """Read, validate and merge the files; raise GazetteerError listing every problem.
 
     Each validated entity is kept as its compact JSON (about 800 bytes) rather than as pydantic
     models (about 5 KB): 100,000 persons then compile in a few hundred megabytes.
     """
     entities: dict[str, bytes] = {}
+    removed: dict[str, tuple[str, ...]] = {}  # forms that extensions remove, by entity
     origin: dict[str, _Where] = {}
     extensions: list[tuple[Extension, str, int]] = []
     problems: list[Problem] = []
@@ -273,6 +279,8 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
             )
             continue
         merged = _merge_extension(Entity.model_validate_json(entities[ext.id]), ext)
+        if ext.remove_aliases:
+            removed[ext.id] = (*removed.get(ext.id, ()), *ext.remove_aliases)
         entities[ext.id] = merged.model_dump_json().encode()
         refs.extend((target, (name, ("extend", i, *path))) for target, path in _references(ext))
     problems.extend(
@@ -280,7 +288,7 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
     )
     if problems:
         raise GazetteerError(problems)
-    return entities, digest.hexdigest()
+    return entities, digest.hexdigest(), removed
 
 
 # An id an entity refers to, with where (relative to the entity) it is written.

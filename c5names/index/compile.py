@@ -66,7 +66,8 @@ class IndexBuilder:
                 bucket = self.index.postings[key] = array("q")
             bucket.append(value)
 
-    def add_entity(self, entity: Entity) -> None:
+    def add_entity(self, entity: Entity, removed_forms: tuple[str, ...] = ()) -> None:
+        """Post every word of the entity's names and aliases (but for the forms removed by an extension)."""
         idx = len(self.index.entities)
         self._seen.clear()
         # Values that repeat across entities (office kinds, countries, dates) are interned: read from
@@ -86,7 +87,7 @@ class IndexBuilder:
         self.index.by_id[entity.id] = idx
         if getattr(entity, "gender", None) == "male":
             self.index.male.add(idx)
-        removed = {skeleton(form) for form in _removed_forms(entity)}
+        removed = {skeleton(form) for form in removed_forms}
         names = list(entity.names)
         if entity.type == "person" and not names:
             words = entity.name.split()
@@ -176,11 +177,6 @@ class IndexBuilder:
         return self.index
 
 
-def _removed_forms(entity: Entity) -> list[str]:
-    prefix = "removed form: "
-    return [note[len(prefix) :] for note in entity.notes if note.startswith(prefix)]
-
-
 # Compiling reads each name word through memoised romanisations and keys; with a large gazetteer those
 # memos would hold about 110 MB at the end, nearly as much as the index itself. They are emptied every
 # so many entities; `word_keys`' own memo, which is what saves the time (a repeated given name or
@@ -192,7 +188,7 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     """Compile every entity of the gazetteer."""
     builder = IndexBuilder()
     for number, entity in enumerate(gazetteer.views(), 1):
-        builder.add_entity(entity)
+        builder.add_entity(entity, gazetteer.removed_forms(entity.id))
         if number % CACHE_SPAN == 0:
             _clear_word_caches()
     return builder.finish()
