@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from c5names.dates import end_iso, start_iso
 from c5names.gazetteer.schema import Entity, PersonName
@@ -37,6 +37,31 @@ if TYPE_CHECKING:
 
 def _shared(value: str | None) -> str | None:
     return sys.intern(value) if value is not None else None
+
+
+class _NameFacts(NamedTuple):
+    """What the words of an entity's names show, gathered as ordered sets (dict keys)."""
+
+    initials: dict[str, None]
+    given: dict[str, None]
+    connectors: dict[str, None]
+
+
+def _facts(entity: Entity) -> EntityFacts:
+    """The entity's facts for resolution. Values that repeat across entities (office kinds,
+    countries, dates) are interned: read from JSON each would be its own string, in memory and in
+    the pickled cache."""
+    return EntityFacts(
+        id=entity.id,
+        name=entity.name,
+        type=sys.intern(entity.type),
+        wikidata=entity.wikidata,
+        offices=tuple(
+            (_shared(o.kind), _shared(o.country), sys.intern(start_iso(o.start)), sys.intern(end_iso(o.end)))
+            for o in entity.offices
+        ),
+        relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
+    )
 
 
 class IndexBuilder:
@@ -70,19 +95,7 @@ class IndexBuilder:
         """Post every word of the entity's names and aliases (but for the forms removed by an extension)."""
         idx = len(self.index.entities)
         self._seen.clear()
-        # Values that repeat across entities (office kinds, countries, dates) are interned: read from
-        # JSON each would be its own string, in memory and in the pickled cache.
-        facts = EntityFacts(
-            id=entity.id,
-            name=entity.name,
-            type=sys.intern(entity.type),
-            wikidata=entity.wikidata,
-            offices=tuple(
-                (_shared(o.kind), _shared(o.country), sys.intern(start_iso(o.start)), sys.intern(end_iso(o.end)))
-                for o in entity.offices
-            ),
-            relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
-        )
+        facts = _facts(entity)
         self.index.entities.append(facts)
         self.index.by_id[entity.id] = idx
         if getattr(entity, "gender", None) == "male":
@@ -94,35 +107,15 @@ class IndexBuilder:
             names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
         facts.needs_suffix = bool(names) and all(n.suffix for n in names)
         facts.patronymic_listed = any(n.patronymic for n in names)
-        # Ordered sets (dict keys), frozen into tuples below.
-        initials: dict[str, None] = {}
-        given_keys: dict[str, None] = {}
-        connectors: dict[str, None] = {}
+        # Ordered sets (dict keys), frozen into tuples at the end.
+        seen = _NameFacts({}, {}, {})
         for name in names:
-            if has_han(f"{name.surname or ''}{name.given or ''}"):
-                self._add_han_name(name)
-            source = name.lang or "ru"
-            for role, words in name_parts(name).items():
-                content = [w for w in words if not is_connector(w)]
-                for word in words:
-                    if is_connector(word):
-                        connectors.update(dict.fromkeys(key for key, _form, _written in word_keys(word, source)))
-                for pos, word in enumerate(content):
-                    self.index.written.add(written_mark(word, idx))
-                    arabic_script = has_arabic(word)
-                    for key, form, _written in word_keys(word, source):
-                        if key in removed:
-                            continue
-                        posting = Posting(idx, role, pos, len(content), self._form_id(form))
-                        self._add(key, posting)
-                        if arabic_script:
-                            for consonants in readings(word):
-                                self._add(CONSONANT_PREFIX + consonants, posting)
-                        if role in (Role.GIVEN, Role.PATRONYMIC) and pos == 0:
-                            initials[key[:1]] = None
-                        if role == Role.GIVEN:
-                            given_keys[sys.intern(key)] = None
-        facts.initials, facts.given_keys, facts.connectors = tuple(initials), tuple(given_keys), tuple(connectors)
+            self._add_name(idx, name, removed, seen)
+        facts.initials, facts.given_keys, facts.connectors = (
+            tuple(seen.initials),
+            tuple(seen.given),
+            tuple(seen.connectors),
+        )
         aliases = [a.form for a in entity.aliases]
         if entity.type != "person":
             aliases.append(entity.name)
@@ -132,6 +125,33 @@ class IndexBuilder:
             self._add_alias(idx, form)
             if has_han(form):
                 self.index.han.add([form])
+
+    def _add_name(self, idx: int, name: PersonName, removed: set[str], seen: _NameFacts) -> None:
+        """Post each word of one written name under its keys (and Arabic-script words also under their
+        consonants); note the initials, given-name keys and connector words it shows."""
+        if has_han(f"{name.surname or ''}{name.given or ''}"):
+            self._add_han_name(name)
+        source = name.lang or "ru"
+        for role, words in name_parts(name).items():
+            content = [w for w in words if not is_connector(w)]
+            for word in words:
+                if is_connector(word):
+                    seen.connectors.update(dict.fromkeys(key for key, _form, _written in word_keys(word, source)))
+            for pos, word in enumerate(content):
+                self.index.written.add(written_mark(word, idx))
+                arabic_script = has_arabic(word)
+                for key, form, _written in word_keys(word, source):
+                    if key in removed:
+                        continue
+                    posting = Posting(idx, role, pos, len(content), self._form_id(form))
+                    self._add(key, posting)
+                    if arabic_script:
+                        for consonants in readings(word):
+                            self._add(CONSONANT_PREFIX + consonants, posting)
+                    if role in (Role.GIVEN, Role.PATRONYMIC) and pos == 0:
+                        seen.initials[key[:1]] = None
+                    if role == Role.GIVEN:
+                        seen.given[sys.intern(key)] = None
 
     def _add_han_name(self, name: PersonName) -> None:
         """A Chinese name is written surname first, unspaced (习近平); a foreign one given name first,
