@@ -42,7 +42,7 @@ class Hit(NamedTuple):
 
     posting: Posting
     score: float
-    method: str
+    method: Method
     form: str
     end: int  # where the name ends inside the text word (an apostrophe suffix is left out)
     weak: bool  # a fuzzy match of a short word: valid only next to a firm one
@@ -144,7 +144,7 @@ class WordHits:
                 )
         return self._leads
 
-    def role_entities(self, role: str) -> frozenset[int]:
+    def role_entities(self, role: Role) -> frozenset[int]:
         """Entities with a posting of this role (any position)."""
         if self._all is not None:
             return frozenset(h.posting.entity for h in self._all if h.posting.role == role)

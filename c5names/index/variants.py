@@ -16,7 +16,7 @@ from c5names.text.translit import CONVENTIONS, has_cyrillic, romanise_word
 from c5names.text.words import split_words
 
 
-def name_parts(name: PersonName) -> dict[str, list[str]]:
+def name_parts(name: PersonName) -> dict[Role, list[str]]:
     given = split_words(name.given or "")
     head = [w for w in given[:1]]
     # Hyphenated given names ("Kassym-Jomart") stay one block; extra spaced given names are middle names.
@@ -33,10 +33,10 @@ def name_parts(name: PersonName) -> dict[str, list[str]]:
     }
 
 
-def _spellings(name: PersonName) -> list[tuple[str, dict[str, list[str]]]]:
+def _spellings(name: PersonName) -> list[tuple[str, dict[Role, list[str]]]]:
     """The name as written plus its romanisations by every convention when it is Cyrillic."""
     parts = name_parts(name)
-    out: list[tuple[str, dict[str, list[str]]]] = [("as written", parts)]
+    out: list[tuple[str, dict[Role, list[str]]]] = [("as written", parts)]
     if any(has_cyrillic(w) for words in parts.values() for w in words):
         source = name.lang or "ru"
         for convention in CONVENTIONS:
@@ -90,7 +90,7 @@ def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
     return out
 
 
-def _join_name(name: PersonName, spelled: dict[str, list[str]]) -> str:
+def _join_name(name: PersonName, spelled: dict[Role, list[str]]) -> str:
     """A spelled name as one string, hyphens kept where the written form has them (Kassym-Jomart)."""
     parts = []
     for role, written in (
