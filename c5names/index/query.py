@@ -81,7 +81,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         packed = index.postings.get(skeleton(text))
         if packed and inflected and feminine:
             # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
-            packed = array("q", [value for value in packed if value >> ENTITY_SHIFT not in index.male])
+            packed = _without_men(index, packed)
         if packed:
             method = Method.INFLECTED if inflected else Method.EXACT
             # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
@@ -103,7 +103,15 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         for key, distance in index.fuzzy_keys(skeleton(text)):
             score = fuzzy_score(distance, len(key))
             weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
-            groups.append(Group(index.postings[key], Method.FUZZY, score, end, weak, 0))
+            packed = _without_men(index, index.postings[key]) if feminine else index.postings[key]
+            if packed:
+                groups.append(Group(packed, Method.FUZZY, score, end, weak, 0))
         if groups:
             break
     return groups
+
+
+def _without_men(index: Keys, packed: array[int]) -> array[int]:
+    """The postings of entities not known to be men: a surname form only a woman takes (Мирзиёевой,
+    Mirzijojewą) reaches her, or an unknown person of the family, never a man of the gazetteer."""
+    return array("q", [value for value in packed if value >> ENTITY_SHIFT not in index.male])

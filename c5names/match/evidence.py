@@ -28,7 +28,7 @@ def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = 
     return False
 
 
-def _title_before(text: str, start: int) -> str | None:
+def title_before(text: str, start: int) -> str | None:
     """The office kind named just before a mention, in the same sentence."""
     window = text[max(0, start - CONTEXT_CHARS) : start]
     cut = list(_SENTENCE_END.finditer(window))
@@ -51,7 +51,7 @@ class Evidence:
     def title(self, start: int) -> str | None:
         """The office kind named just before `start` (memoised: several rules may ask)."""
         if start not in self._titles:
-            self._titles[start] = _title_before(self.text, start)
+            self._titles[start] = title_before(self.text, start)
         return self._titles[start]
 
     def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:

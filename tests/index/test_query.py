@@ -1,0 +1,122 @@
+"""What a word of running text may stand for (`c5names.index.query` and `index.variants`), rule by
+rule, on a small gazetteer written for the purpose."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import c5names
+from c5names.gazetteer.schema import PersonName
+from c5names.index import NameIndex, compiled
+from c5names.index.query import word_groups
+from c5names.index.variants import name_parts, word_keys
+from c5names.model import Method, Role
+from c5names.text.keys import skeleton
+
+GAZETTEER = textwrap.dedent(
+    """\
+    version: 1
+    entities:
+      - id: testov-nurlan
+        type: person
+        name: Nurlan Testov
+        gender: male
+        names:
+          - {given: Нурлан, surname: Тестов, lang: ru, script: Cyrl, source: "https://example.org/t"}
+          - {given: Nurlan, surname: Testov, lang: en, script: Latn, source: "https://example.org/t"}
+      - id: berdanova-ayla
+        type: person
+        name: Ayla Berdanova
+        gender: female
+        names:
+          - {given: Айла, surname: Берданова, lang: ru, script: Cyrl, source: "https://example.org/b"}
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> NameIndex:
+    path = tmp_path_factory.mktemp("query") / "people.yaml"
+    path.write_text(GAZETTEER, encoding="utf-8")
+    return compiled(c5names.load(path, default=False))
+
+
+def _methods(index: NameIndex, word: str, lang: str | None = None) -> set[Method]:
+    return {group.method for group in word_groups(index, word, lang)}
+
+
+def _entities(index: NameIndex, word: str, lang: str | None = None) -> set[str]:
+    return {index.entities[e].id for e in index.word_hits(word, lang).entities()}
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "method"),
+    [
+        ("Testov", None, Method.EXACT),  # as written
+        ("Тестов", "ru", Method.EXACT),
+        ("Тестовым", "ru", Method.INFLECTED),  # instrumental
+        ("Testovin", "fi", Method.INFLECTED),  # Finnish -in
+        ("Testov'un", "tr", Method.EXACT),  # an apostrophe suffix is left out of the name
+        ("Testow", None, Method.EXACT),  # w/v meet in the key
+        ("Tesstov", None, Method.FUZZY),  # one edit away
+    ],
+)
+def test_a_word_reaches_the_name_by_each_rule(index: NameIndex, word: str, lang: str | None, method: Method) -> None:
+    assert method in _methods(index, word, lang)
+    assert "testov-nurlan" in _entities(index, word, lang)
+
+
+def test_a_feminine_case_form_never_reaches_a_man(index: NameIndex) -> None:
+    """Тестовой is a woman of the family (instrumental of Тестова), never Nurlan Testov."""
+    assert "testov-nurlan" not in _entities(index, "Тестовой", "ru")
+    assert "testov-nurlan" in _entities(index, "Тестова", "ru")  # the genitive of Тестов
+
+
+def test_a_woman_keeps_her_own_feminine_forms(index: NameIndex) -> None:
+    assert "berdanova-ayla" in _entities(index, "Бердановой", "ru")
+
+
+def test_fuzzy_hits_are_weak_next_to_a_rule_match(index: NameIndex) -> None:
+    """A word one edit from a key is only a weak hit when a rule already matched it."""
+    groups = word_groups(index, "Testov", None)
+    assert all(g.weak for g in groups if g.method == Method.FUZZY)
+
+
+def test_unknown_words_reach_nothing(index: NameIndex) -> None:
+    assert not index.word_hits("Weather", "en")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Kassym-Jomart", ["Kassym", "Jomart"]),  # a hyphenated given name stays one block
+        ("Jean Pierre", ["Jean"]),  # a second spaced given name is a middle name
+    ],
+)
+def test_name_parts(given: str, expected: list[str]) -> None:
+    parts = name_parts(PersonName(given=given, surname="Doe"))
+    assert parts[Role.GIVEN] == expected
+    assert parts[Role.SURNAME] == ["Doe"]
+
+
+def test_word_keys_romanise_cyrillic_by_each_convention() -> None:
+    """The keys of the Cyrillic name include those of the English, French and German press spellings
+    (each key is listed once, with the first form that gave it)."""
+    keys = {key for key, _form, _written in word_keys("Мирзиёев", "uz")}
+    assert {skeleton("Mirziyoyev"), skeleton("Mirzioïev"), skeleton("Mirsijojew")} <= keys
+    assert [written for _key, form, written in word_keys("Мирзиёев", "uz") if form == "Мирзиёев"] == [True]
+
+
+def test_word_keys_of_a_latin_word_is_its_own_key() -> None:
+    assert word_keys("Trump", "en") == ((skeleton("Trump"), "Trump", True),)
+
+
+def test_compiling_writes_each_words_key(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GAZETTEER, encoding="utf-8")
+    index = compiled(c5names.load(path, default=False))
+    assert {p.role for p in index.unpacked(skeleton("Testov"))} == {Role.SURNAME}
+    assert {p.role for p in index.unpacked(skeleton("Nurlan"))} == {Role.GIVEN}

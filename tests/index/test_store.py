@@ -1,0 +1,100 @@
+"""The on-disk index cache (`c5names.index.store`): keyed by everything that decides the index's
+content, written atomically, and bounded in size."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import c5names
+from c5names.index import compiled, store
+
+from ..conftest import REPO
+
+grimp = pytest.importorskip("grimp")
+
+PERSON = textwrap.dedent(
+    """\
+    version: 1
+    entities:
+      - id: doe-jane
+        type: person
+        name: Jane Doe
+        names: [{given: Jane, surname: Doe, lang: en, source: "https://example.org/doe"}]
+    """
+)
+
+
+def test_engine_version_covers_every_module_on_the_compile_path() -> None:
+    """Every module whose code runs while compiling (what decides the cached content) is hashed."""
+    graph = grimp.build_graph("c5names", exclude_type_checking_imports=True)
+    upstream = {*graph.find_upstream_modules("c5names.index.compile"), "c5names.index.compile"}
+    covered = [REPO / "c5names" / entry for entry in store.COMPILE_PATH]
+    for module in sorted(upstream):
+        path = REPO / Path(*module.split("."))
+        file = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        assert any(file == c or c in file.parents for c in covered), f"{module} is not in store.COMPILE_PATH"
+
+
+def test_engine_version_changes_with_a_table_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data file on the compile path (a rule table) changes the version, so stale indexes are not used."""
+    package = tmp_path / "c5names"
+    (package / "text" / "data").mkdir(parents=True)
+    (package / "text" / "keys.py").write_text("x = 1\n")
+    monkeypatch.setattr(store, "PACKAGE", package)
+    store.engine_version.cache_clear()
+    try:
+        before = store.engine_version()
+        store.engine_version.cache_clear()
+        (package / "text" / "data" / "endings.yaml").write_text("ru: [ом]\n")
+        after = store.engine_version()
+    finally:
+        store.engine_version.cache_clear()
+    assert before != after
+
+
+def _gazetteer(tmp_path: Path, name: str, surname: str) -> c5names.Gazetteer:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(PERSON.replace("Doe", surname).replace("doe-jane", f"{surname.lower()}-jane"))
+    return c5names.load(path, default=False)
+
+
+def test_cache_is_written_once_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("C5NAMES_CACHE_DIR", str(tmp_path / "cache"))
+    first = _gazetteer(tmp_path, "a", "Doe")
+    compiled(first)
+    files = list((tmp_path / "cache").iterdir())
+    assert [f.suffix for f in files] == [".pkl"]  # no temporary file left
+    again = c5names.load(tmp_path / "a.yaml", default=False)  # from the cache: not even parsed
+    assert again._compact is None
+    assert compiled(again).by_id == compiled(first).by_id
+
+
+def test_cache_directory_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Indexes of older engine versions go, and at most KEEP_INDEXES others stay beside the newest."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("C5NAMES_CACHE_DIR", str(cache))
+    cache.mkdir()
+    stale = cache / "index-0123456789abcdef01234567-0000000000000000.pkl"
+    stale.write_bytes(b"old engine")
+    monkeypatch.setattr(store, "KEEP_INDEXES", 2)
+    for n, surname in enumerate(["Doe", "Roe", "Poe", "Moe"]):
+        compiled(_gazetteer(tmp_path, f"g{n}", surname))
+        os.utime(max(cache.iterdir(), key=lambda f: f.stat().st_mtime_ns), (n + 1, n + 1))
+    left = sorted(cache.iterdir())
+    assert stale not in left
+    assert len(left) == 3  # the newest and two others
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("C5NAMES_CACHE_DIR", str(tmp_path / "cache"))
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store.pickle, "dump", broken)
+    compiled(_gazetteer(tmp_path, "a", "Doe"))  # still compiles, just does not cache
+    assert list((tmp_path / "cache").iterdir()) == []

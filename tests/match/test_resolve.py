@@ -1,0 +1,97 @@
+"""Who a candidate is (`c5names.match.resolve` and `match.evidence`): evidence by evidence, on a
+gazetteer with a father and son and two unrelated namesakes."""
+
+from __future__ import annotations
+
+import pytest
+
+import c5names
+from c5names import scoring
+from c5names.match.evidence import Evidence, title_before
+
+
+def linked(linker: c5names.Linker, text: str, date: str | None) -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in linker.link(text, lang="en", date=date)]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2015-06-01", "berdov-gurban"), ("2023-06-01", "berdov-serdan")],
+)
+def test_a_title_and_the_date_pick_the_office_holder(linker: c5names.Linker, date: str, expected: str) -> None:
+    assert linked(linker, "President Berdov spoke.", date) == [("Berdov", expected)]
+
+
+def test_without_a_date_namesakes_abstain(linker: c5names.Linker) -> None:
+    assert linked(linker, "Berdov spoke.", None) == []
+
+
+def test_a_full_name_earlier_in_the_document_decides(linker: c5names.Linker) -> None:
+    got = linked(linker, "Gurban Berdov arrived. Later Berdov spoke.", "2023-06-01")
+    assert got == [("Gurban Berdov", "berdov-gurban"), ("Berdov", "berdov-gurban")]
+
+
+def test_the_nearest_full_name_before_decides_between_two(linker: c5names.Linker) -> None:
+    text = "Gurban Berdov and Serdan Berdov arrived. Berdov spoke first."
+    assert linked(linker, text, None)[-1] == ("Berdov", "berdov-serdan")
+
+
+def test_but_a_title_outweighs_a_full_name_of_another(linker: c5names.Linker) -> None:
+    """ "President Berdov" in 2023 is Serdan, even after his father was named in full."""
+    text = "Gurban Berdov watched as President Berdov spoke."
+    assert linked(linker, text, "2023-06-01")[-1] == ("Berdov", "berdov-serdan")
+
+
+def test_a_generation_word_picks_the_son_whatever_the_date(linker: c5names.Linker) -> None:
+    assert linked(linker, "Berdov Jr. spoke.", "2010-01-01") == [("Berdov Jr.", "berdov-serdan")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Prime Minister Japov spoke.", "2022-05-01", [("Japov", "japov-akyl")]),
+        ("President Japov spoke.", "2000-05-01", [("Japov", "japov-sadan")]),
+        ("Japov spoke.", "2022-05-01", [("Japov", "japov-akyl")]),  # the only one in office then
+    ],
+)
+def test_unrelated_namesakes(linker: c5names.Linker, text: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(linker, text, date) == expected
+
+
+def test_a_name_that_needs_its_suffix_scores_low_without_it(linker: c5names.Linker) -> None:
+    mentions = linker.link("Donny Dump arrived.", lang="en")
+    assert all(m.score <= scoring.MISSING_SUFFIX for m in mentions)
+
+
+def test_scores_follow_the_scoring_module(linker: c5names.Linker) -> None:
+    [mention] = linker.link("President Berdov spoke.", lang="en", date="2023-06-01")
+    assert mention.score == pytest.approx(scoring.TITLED * scoring.EXACT)
+    full, repeat = linker.link("Gurban Berdov arrived. Berdov spoke.", lang="en")
+    assert full.score == scoring.EXACT and repeat.score == pytest.approx(scoring.coreference(scoring.EXACT))
+
+
+@pytest.mark.parametrize(
+    ("context", "kind"),
+    [
+        ("Le président ", "head_of_state"),
+        ("Prime Minister ", "head_of_government"),
+        ("The visit ended. Then ", None),  # a title in an earlier sentence does not count
+        ("Президент ", "head_of_state"),
+    ],
+)
+def test_title_before(context: str, kind: str | None) -> None:
+    assert title_before(context + "Berdov", len(context)) == kind
+
+
+def test_evidence_narrows_by_date_then_title(index: object) -> None:
+    from c5names.match.candidates import Option
+    from c5names.model import Method
+
+    evidence = Evidence(index, "President Japov", "2022")  # type: ignore[arg-type]
+    options = [
+        Option(index.by_id["japov-sadan"], 1.0, Method.EXACT, "Japov"),  # type: ignore[attr-defined]
+        Option(index.by_id["japov-akyl"], 1.0, Method.EXACT, "Japov"),  # type: ignore[attr-defined]
+    ]
+    why: list[str] = []
+    assert evidence.narrow(options, len("President "), why) == [options[1]]
+    assert why == ["in office on 2022-06-30"]

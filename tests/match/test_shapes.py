@@ -1,0 +1,70 @@
+"""The shapes names take (`c5names.match.shapes`), pattern by pattern, and how a candidate's span and
+pattern are chosen (`c5names.match.detect`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from c5names.index import NameIndex
+from c5names.match.detect import find_in_text
+from c5names.match.shapes import PATRONYMIC_RE, parse_person
+from c5names.match.view import TextView
+from c5names.model import Pattern, Role
+
+
+def found(index: NameIndex, text: str, lang: str | None = None) -> list[tuple[str, str, list[str]]]:
+    """(span text, pattern, candidate ids) of each candidate mention."""
+    return [
+        (text[f.start : f.end], str(f.pattern), sorted(index.entities[o.entity].id for o in f.options))
+        for f in find_in_text(index, text, lang)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "pattern"),
+    [
+        ("Gurban Berdov spoke.", "Gurban Berdov", Pattern.FULL),  # given + surname
+        ("Berdov Gurban spoke.", "Berdov Gurban", Pattern.FULL),  # surname + given
+        ("BERDOV, Gurban Malikovich", "BERDOV, Gurban Malikovich", Pattern.FULL),  # catalogue order
+        ("G. Berdov spoke.", "G. Berdov", Pattern.FULL),  # initial + surname
+        ("Гурбан Маликович Бердов", "Гурбан Маликович Бердов", Pattern.FULL),  # listed patronymic
+        ("Testland and the République testlandaise", "Testland", Pattern.ALIAS),
+    ],
+)
+def test_person_and_alias_shapes(index: NameIndex, text: str, span: str, pattern: Pattern) -> None:
+    spans = [(s, p) for s, p, _ids in found(index, text)]
+    assert (span, str(pattern)) in spans
+
+
+def test_an_alias_with_a_lowercase_tail_needs_the_tail(index: NameIndex) -> None:
+    assert ("République testlandaise", "alias", ["testland"]) in found(index, "la République testlandaise a dit")
+
+
+def test_a_different_patronymic_is_someone_else(index: NameIndex) -> None:
+    """The gazetteer lists Маликович; a Гурбан Бердов with another father is a namesake."""
+    full = [(span, ids) for span, p, ids in found(index, "Гурбан Петрович Бердов") if p == "full"]
+    assert full == []
+    assert found(index, "Гурбан Маликович Бердов") == [("Гурбан Маликович Бердов", "full", ["berdov-gurban"])]
+
+
+def test_a_bare_surname_has_every_holder_as_a_candidate(index: NameIndex) -> None:
+    assert found(index, "Japov said") == [("Japov", "surname", ["japov-akyl", "japov-sadan"])]
+
+
+def test_a_suffix_is_part_of_the_span(index: NameIndex) -> None:
+    assert found(index, "Donny Dump Jr. arrived")[0][0] == "Donny Dump Jr."
+
+
+def test_parse_person_returns_the_longest_shape(index: NameIndex) -> None:
+    view = TextView(index, "Гурбан Маликович Бердов", "ru")
+    parsed = parse_person(view, 0, index.by_id["berdov-gurban"])
+    assert parsed is not None
+    assert parsed.end == 3 and parsed.roles == (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME)
+
+
+@pytest.mark.parametrize(
+    ("word", "is_patronymic"),
+    [("Usenbekovich", True), ("Кемелұлы", True), ("Nurgozhoevich", True), ("Ivanovna", True), ("Berdov", False)],
+)
+def test_patronymic_endings(word: str, is_patronymic: bool) -> None:
+    assert bool(PATRONYMIC_RE.search(word)) is is_patronymic
