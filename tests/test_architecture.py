@@ -100,7 +100,7 @@ def test_a_cycle_would_be_found() -> None:
     """The cycle finder itself finds a two-module cycle."""
 
     class Graph:
-        modules = {"a", "b", "c"}
+        modules = frozenset({"a", "b", "c"})
 
         def find_modules_directly_imported_by(self, module: str) -> set[str]:
             return {"a": {"b"}, "b": {"a"}, "c": {"a"}}[module]

@@ -139,7 +139,8 @@ def _format_of(metadata: list[object]) -> str | None:
         if isinstance(item, AfterValidator):
             name = item.func.__name__
             if name not in FORMATS:
-                raise PluginError(f"c5names docs: value format {name} of c5names.gazetteer.schema is not described in the hook")
+                message = f"value format {name} of c5names.gazetteer.schema is not described in the hook"
+                raise PluginError(f"c5names docs: {message}")
             label = FORMATS[name][0]
             return f"[{label}](#{_anchor(label)})"
     return None
