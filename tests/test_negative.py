@@ -98,13 +98,7 @@ NO_LANG = "no lang"
 WITH_LANG = "with lang"
 
 # (text, mode) -> the rule the engine is missing. Each is a strict xfail.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("Trump card or bluff?", NO_LANG): (
-        "resolution: a capitalised word at the start of a sentence followed by a lowercase common noun is "
-        "taken for a bare surname (trump-donald, 0.8); no check of sentence-initial capitals or idioms"
-    ),
-    ("Trump card or bluff?", WITH_LANG): "resolution: as without a language (sentence-initial 'Trump card')",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _params() -> list[object]:

@@ -47,12 +47,19 @@ class Evidence:
         self.text = text
         self.date = midpoint_iso(date)
         self._titles: dict[int, str | None] = {}
+        self._document_titles: frozenset[str] | None = None
 
     def title(self, start: int) -> str | None:
         """The office kind named just before `start` (memoised: several rules may ask)."""
         if start not in self._titles:
             self._titles[start] = title_before(self.text, start)
         return self._titles[start]
+
+    def document_titles(self) -> frozenset[str]:
+        """Every office kind a title anywhere in the document names (read once, when first asked)."""
+        if self._document_titles is None:
+            self._document_titles = frozenset(kind for _start, kind in title_kinds(self.text))
+        return self._document_titles
 
     def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:
         """Keep the candidates that the date and a title before the mention agree with."""

@@ -24,6 +24,7 @@ from c5names.scoring import (
     BARE_SURNAME,
     CLEAR_LEAD,
     GENERATION,
+    LONE_SURNAME,
     MISSPELT_REPEAT,
     SURFACE_REPEAT,
     TITLED,
@@ -68,6 +69,7 @@ def resolve(
             mention = state.surname(item)
             if mention is not None:
                 out[n] = mention
+    state.weigh_lone_surnames(out)
     mentions = [*out.values(), *_surface_only(state.evidence, words, found, state.surface)]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
@@ -85,6 +87,7 @@ class _Document:
         self.evidence = Evidence(index, text, date)
         self.antecedents: dict[int, list[int]] = {}  # person → starts of their full mentions
         self.surface: dict[str, set[int]] = {}  # word key → persons whose full mention wrote it
+        self.lone: set[int] = set()  # starts of the surnames decided by date and offices alone
 
     def full(self, item: Found, words: list[Word]) -> Mention | None:
         """A full name or alias: the best option, unless another is as good and the evidence cannot
@@ -103,10 +106,44 @@ class _Document:
                 self.surface.setdefault(key, set()).add(choice.entity)
         return self.evidence.mention(item, choice, choice.method, choice.score, evidence, options)
 
+    def weigh_lone_surnames(self, out: dict[int, Mention]) -> None:
+        """A surname decided by the date and offices alone stands on what else the document says: a
+        country the person held office in, a colleague (someone who held an office of the same kind,
+        or in the same country), or a title of the person's office anywhere in the text. Without any
+        of these ("Mr Lu said", "Harris Tweed", "Karimov, a local baker") its score falls below the
+        default threshold: kept for those who ask for it, never linked by default."""
+        linked = [self.index.by_id[m.id] for m in out.values()]
+        for n, mention in out.items():
+            if mention.start not in self.lone:
+                continue
+            support = self._support(self.index.by_id[mention.id], linked)
+            if support:
+                out[n] = replace(mention, evidence=(*mention.evidence, support))
+            else:
+                score = round(LONE_SURNAME * mention.score, 4)
+                out[n] = replace(mention, score=score, evidence=(*mention.evidence, "nothing else in the document"))
+
+    def _support(self, entity: int, linked: list[int]) -> str | None:
+        facts = self.index.entities
+        countries = {country for _kind, country, _start, _end in facts[entity].offices if country}
+        kinds = {kind for kind, _country, _start, _end in facts[entity].offices if kind}
+        for other in linked:
+            other_facts = facts[other]
+            if other == entity:
+                continue
+            if other_facts.type == "country" and other_facts.id in countries:
+                return f"country named: {other_facts.id}"
+            if other_facts.type == "person" and any(
+                kind in kinds or country in countries for kind, country, _start, _end in other_facts.offices
+            ):
+                return f"colleague named: {other_facts.id}"
+        titles = kinds & self.evidence.document_titles() if kinds else set()
+        return f"title in the document: {min(titles)}" if titles else None
+
     def surname(self, item: Found) -> Mention | None:
         """A bare surname, by the strongest evidence that decides it: a generation word, a title
         naming an office one candidate held on the date, a full name earlier in the document, or
-        the date and offices alone."""
+        the date and offices alone (weighed at the end by `weigh_lone_surnames`)."""
         by_generation = self._by_generation(item)
         if by_generation is not None:
             return by_generation
@@ -121,7 +158,10 @@ class _Document:
             return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
         if local:
             return self._by_coreference(item, local)
-        return self._by_office(item)
+        mention = self._by_office(item)
+        if mention is not None:
+            self.lone.add(mention.start)
+        return mention
 
     def _by_generation(self, item: Found) -> Mention | None:
         """Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word."""

@@ -51,11 +51,37 @@ def test_a_generation_word_picks_the_son_whatever_the_date(linker: c5names.Linke
     [
         ("Prime Minister Japov spoke.", "2022-05-01", [("Japov", "japov-akyl")]),
         ("President Japov spoke.", "2000-05-01", [("Japov", "japov-sadan")]),
-        ("Japov spoke.", "2022-05-01", [("Japov", "japov-akyl")]),  # the only one in office then
+        (
+            "Japov spoke in Testland.",
+            "2022-05-01",
+            [("Japov", "japov-akyl"), ("Testland", "testland")],
+        ),  # in office then
     ],
 )
 def test_unrelated_namesakes(linker: c5names.Linker, text: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert linked(linker, text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "support"),
+    [
+        ("Japov spoke in Testland.", "country named: testland"),
+        ("Japov met Gurban Berdov.", "colleague named: berdov-gurban"),
+        ("Japov spoke. The prime minister left.", "title in the document: head_of_government"),
+    ],
+)
+def test_a_surname_decided_by_the_date_stands_on_the_document(linker: c5names.Linker, text: str, support: str) -> None:
+    [japov] = [m for m in linker.link(text, lang="en", date="2022-05-01") if m.text == "Japov"]
+    assert japov.id == "japov-akyl" and support in japov.evidence
+    assert japov.score == pytest.approx(scoring.BARE_SURNAME * scoring.EXACT)
+
+
+def test_a_lone_surname_with_nothing_behind_it_is_not_linked_by_default(linker: c5names.Linker) -> None:
+    """ "Japov, a local baker, …": no country, colleague or title of the person in the document."""
+    assert linked(linker, "Japov, a local baker, opened early.", "2022-05-01") == []
+    [lone] = c5names.Linker(linker.gazetteer, threshold=0.0).link("Japov, a local baker.", "en", "2022-05-01")
+    assert lone.id == "japov-akyl" and lone.score < scoring.DEFAULT_THRESHOLD
+    assert "nothing else in the document" in lone.evidence
 
 
 def test_a_name_that_needs_its_suffix_scores_low_without_it(linker: c5names.Linker) -> None:
