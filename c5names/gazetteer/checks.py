@@ -247,7 +247,8 @@ class _Collector:
                 file, path = self.where[entity_id]
                 self._found(
                     (file, (*path, "sources")),
-                    f"missing: {' and '.join(stated)} need a source; list the pages that give them under sources",
+                    f"missing: {' and '.join(stated)} {'need' if len(stated) > 1 else 'needs'} a source;"
+                    " list the pages that give them under sources",
                 )
         for held in self.held:
             self._lifetime(held)
