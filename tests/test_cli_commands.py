@@ -26,10 +26,12 @@ entities:
     names:
       - given: Jane
         surname: Doe
+        source: https://example.org/people/jane-doe
 extend:
   - id: tokayev-kassym-jomart
     aliases:
       - form: KJT
+        source: https://example.org/people/kjt
 """
 
 
@@ -97,7 +99,7 @@ def test_validate_a_good_file_on_top_of_the_shipped_gazetteer(capsys: pytest.Cap
     result = call(capsys, "validate", jane)
     assert (result.code, result.out) == (0, f"{jane}: valid (1 entities, 1 extensions)\n")
     alone = call(capsys, "validate", jane, "--no-default-gazetteer")  # nothing to extend without it
-    assert_clean_failure(alone, 2, f"{jane}:10:9: [extend[0].id] cannot extend unknown id 'tokayev-kassym-jomart'")
+    assert_clean_failure(alone, 2, f"{jane}:11:9: [extend[0].id] cannot extend unknown id 'tokayev-kassym-jomart'")
 
 
 def test_validate_prints_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str], jane: Path) -> None:

@@ -169,6 +169,23 @@ def test_qids_equal_the_reference(shipped: Gazetteer, reference: dict) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+# Offices of the reference sheet that an audit of the data against pages found wrong (issue 19): the
+# data holds the corrected spans instead, each cited in data/ on the page that gives it.
+_Span = tuple[str, str | None, str | None, str | None]
+REFERENCE_CORRECTIONS: dict[tuple[str, _Span], list[_Span]] = {
+    ("mirziyoyev-shavkat", ("Chairman of the Organization of Turkic States", "uzbekistan", "2022-11-11", None)): [
+        ("Chairman of the Organization of Turkic States", "uzbekistan", "2022-11-11", "2023-11-03")
+    ],
+    ("atambayev-almazbek", ("Prime Minister of Kyrgyzstan", "kyrgyzstan", "2010-12-17", "2011-12-01")): [
+        ("Prime Minister of Kyrgyzstan", "kyrgyzstan", "2010-12-17", "2011-09-23"),
+        ("Prime Minister of Kyrgyzstan", "kyrgyzstan", "2011-11-14", "2011-12-01"),
+    ],
+    ("blinken-antony", ("United States Secretary of State", "united-states", "2021-01-26", "2025-01-21")): [
+        ("United States Secretary of State", "united-states", "2021-01-26", "2025-01-20")
+    ],
+}
+
+
 def test_reference_offices_and_birth_dates_are_in_data(shipped: Gazetteer, reference: dict) -> None:
     missing = []
     for item in reference["persons"]:
@@ -176,8 +193,9 @@ def test_reference_offices_and_birth_dates_are_in_data(shipped: Gazetteer, refer
         offices = {(o.role, o.country, o.start, o.end) for o in entity.offices}
         for office in item.get("offices") or []:
             key = (office["role"], office.get("country"), office.get("start"), office.get("end"))
-            if key not in offices:
-                missing.append(f"{item['id']}: office {key}")
+            for expected in REFERENCE_CORRECTIONS.get((item["id"], key), [key]):
+                if expected not in offices:
+                    missing.append(f"{item['id']}: office {expected}")
         birth = item.get("birth_date")
         birth = birth.get("value") if isinstance(birth, dict) else birth
         if birth and entity.birth_date != birth:

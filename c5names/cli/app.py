@@ -23,6 +23,7 @@ from c5names.cli.progress import Progress
 from c5names.dates import normalise_date
 from c5names.errors import C5NamesError, GazetteerError
 from c5names.gazetteer import Gazetteer, expand_paths, parse_file
+from c5names.gazetteer.checks import problems
 from c5names.gazetteer.schema import Entity
 from c5names.index import default_gazetteer, load, name_variants, shared_keys
 from c5names.linker import ALL_TYPES, Linker
@@ -154,7 +155,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError("no YAML file to validate in " + " ".join(args.files))
     base = _gazetteer_files(args)
-    load(*base, *files, default=not _no_default(args))  # every problem, across files, at once
+    found = problems(*base, *files, default=not _no_default(args))  # the loader's and the rules', all at once
+    if found:
+        raise GazetteerError(found)
     for file in files:
         model, _ = parse_file(file, file.read_bytes().decode("utf-8-sig"))
         print(f"{file}: valid ({len(model.entities)} entities, {len(model.extend)} extensions)")
