@@ -43,7 +43,7 @@ class NameIndex:
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
         self._cache: dict[tuple[str, str | None], WordHits] = {}
         self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
-        self.chunk_cache: dict[tuple[str, str | None, bool], list] = {}  # filled by match.detect.find
+        self.chunk_cache: dict[tuple[str, str | None, bool, bool], list] = {}  # filled by match.detect.find
 
     # -- word lookup ------------------------------------------------------------------------
     def word_hits(self, word: str, lang: str | None = None) -> WordHits:

@@ -18,7 +18,7 @@ from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
 from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME
 from c5names.text.inflection import endings_for
-from c5names.text.keys import is_caseless, skeleton
+from c5names.text.keys import skeleton
 
 
 def inside_compound(doc: TextView, first: int, end: int) -> bool:
@@ -75,8 +75,10 @@ def preceded_by_other_name(doc: TextView, i: int, entities: set[int]) -> bool:
     if not doc.plain_gap(i) or "\n" in doc.gap(i):
         return False
     prev = doc.words[i - 1]
-    if doc.is_initial(i - 1) or is_title_or_function_word(prev.text) or is_caseless(prev.text[0]):
-        return False  # (without letter case, a word before a surname says nothing of being a name)
+    if not prev.text[:1].isupper() and not prev.text[:1].istitle():
+        return False  # without letter case (a caseless script, text written in lowercase), it says nothing
+    if doc.is_initial(i - 1) or is_title_or_function_word(prev.text):
+        return False
     if prev.text.isupper() and len(prev.text) > 1:
         return False
     if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):

@@ -48,54 +48,55 @@ def find(
 ) -> tuple[list[Found], list[Word]]:
     """Candidate mentions, left to right, longest first, never overlapping.
 
-    The text is cut into chunks (runs of capitalised words that a name could span); a chunk's
-    candidates depend only on its own text, so they are cached: a name seen once in a corpus costs a
-    dictionary lookup afterwards.
+    The text is cut into chunks (runs of words that a name could span); a chunk's candidates depend
+    only on its own text, so they are cached: a name seen once in a corpus costs a dictionary lookup
+    afterwards.
     """
     words = segment(text, regions, index.han)
     found: list[Found] = []
     caps_memo: dict[int, bool] = {}
-    cache: dict[tuple[str, str | None, bool], list[Found]] = index.chunk_cache
     n = len(words)
     k = 0
     while k < n:
         j = k
         while j + 1 < n and _joinable(text[words[j].end : words[j + 1].start]):
             j += 1
-        chunk = range(k, j + 1)
-        if any(index.word_hits(words[t].text, lang) for t in chunk) or any(
-            len(words[t].text) <= 2 and text[words[t].end : words[t].end + 1] == "." for t in chunk
-        ):
-            start = words[k].start
-            end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
-            if any(
-                index.alias_tails[h.posting.ref] for t in chunk for h in index.word_hits(words[t].text, lang).aliases()
-            ):
-                end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
-            caps = any(len(words[t].text) <= 3 and words[t].text.isupper() for t in chunk) and caps_of(
-                text, words[k].start, caps_memo
-            )
-            key = (text[start:end], lang, caps)
-            relative = cache.get(key)
-            if relative is None:
-                if len(cache) > CHUNK_CACHE_SIZE:
-                    cache.clear()
-                relative = cache[key] = _find_in(TextView(index, key[0], lang, caps, limit=j - k + 1))[0]
-            found.extend(
-                Found(
-                    f.start + start,
-                    f.end + start,
-                    f.pattern,
-                    f.options,
-                    f.first + k,
-                    f.last + k,
-                    f.keys,
-                    f.other_person,
-                )
-                for f in relative
-            )
+        if _worth_parsing(index, text, words[k : j + 1], lang):
+            found.extend(_chunk_candidates(index, text, words, k, j, lang, caps_memo))
         k = j + 1
     return found, words
+
+
+def _worth_parsing(index: NameIndex, text: str, chunk: list[Word], lang: str | None) -> bool:
+    """Does a chunk hold a word the index knows, or an initial (J., Sh.)?"""
+    return any(index.word_hits(w.text, lang) for w in chunk) or any(
+        len(w.text) <= 2 and text[w.end : w.end + 1] == "." for w in chunk
+    )
+
+
+def _chunk_candidates(
+    index: NameIndex, text: str, words: list[Word], k: int, j: int, lang: str | None, caps_memo: dict[int, bool]
+) -> list[Found]:
+    """The candidates of chunk words[k..j], from the chunk cache or parsed, with offsets into the text."""
+    chunk = words[k : j + 1]
+    start = words[k].start
+    end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
+    if any(index.alias_tails[h.posting.ref] for w in chunk for h in index.word_hits(w.text, lang).aliases()):
+        end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
+    caps = any(len(w.text) <= 3 and w.text.isupper() for w in chunk) and caps_of(text, start, caps_memo)
+    lowercase = words[k].text[:1].islower()  # a chunk of a paragraph written in lowercase
+    key = (text[start:end], lang, caps, lowercase)
+    cache: dict[tuple[str, str | None, bool, bool], list[Found]] = index.chunk_cache
+    relative = cache.get(key)
+    if relative is None:
+        if len(cache) > CHUNK_CACHE_SIZE:
+            cache.clear()
+        view = TextView(index, key[0], lang, caps, limit=j - k + 1, lowercase=lowercase)
+        relative = cache[key] = _find_in(view)[0]
+    return [
+        Found(f.start + start, f.end + start, f.pattern, f.options, f.first + k, f.last + k, f.keys, f.other_person)
+        for f in relative
+    ]
 
 
 def _find_in(doc: TextView) -> tuple[list[Found], list[Word]]:

@@ -3,6 +3,8 @@
 Only capitalised words are looked at (a C-level regex finds them; words of scripts without letter
 case are all candidates), hyphenated words are split into their parts, elided articles (d', l') are
 left out, and unspaced Chinese and Japanese are cut by the gazetteer's own Han forms and katakana runs.
+A paragraph written all in lowercase (forum and social posts: "шавкат мирзиёев") has no capitals
+to go by, so all its words are candidates; edited text, whose paragraphs have capitals, is unaffected.
 """
 
 from __future__ import annotations
@@ -70,11 +72,50 @@ WORD_RE = re.compile(
 )
 
 
-def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: HanLexicon | None = None) -> list[Word]:
+# Any word, for text without capitals to go by: it starts where no letter precedes it.
+ANY_WORD_RE = re.compile(rf"(?P<w>(?<![^\W\d_]){_LETTER}+(?:[{APOS_CLASS}\-]{_LETTER}+)*)")
+LOWERCASE_MIN = 20  # characters: a shorter all-lowercase paragraph is a fragment, not a way of writing
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def lowercase_stretches(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs written all in lowercase (no capital letter at all, at least
+    `LOWERCASE_MIN` characters), within `regions` when given. Costs nearly nothing on edited text:
+    `str.islower` stops at a paragraph's first capital."""
+    if text.islower():
+        stretches = [(0, len(text))] if len(text) >= LOWERCASE_MIN else []
+    elif "\n" not in text:
+        return []
+    else:
+        stretches = []
+        start = 0
+        for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+            end = brk.start() if brk else len(text)
+            if end - start >= LOWERCASE_MIN and text[start:end].islower():
+                stretches.append((start, end))
+            start = brk.end() if brk else end
+    if regions is None:
+        return stretches
+    return [(max(a, s), min(b, e)) for a, b in stretches for s, e in regions if max(a, s) < min(b, e)]
+
+
+def segment(
+    text: str,
+    regions: Sequence[tuple[int, int]] | None = None,
+    han: HanLexicon | None = None,
+    lowercase: bool | None = None,
+) -> list[Word]:
     """The capitalised words of a text, hyphenated ones split into their parts (elided articles
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
-    `regions` (start, end) when given."""
-    words = _spaced_words(text, regions)
+    `regions` (start, end) when given. Every word of the paragraphs written in lowercase is added
+    (`lowercase=None`: found by `lowercase_stretches`; True: the whole text is such; False: none)."""
+    if lowercase:
+        words = _spaced_words(text, regions, ANY_WORD_RE)
+    else:
+        words = _spaced_words(text, regions)
+        stretches = lowercase_stretches(text, regions) if lowercase is None else []
+        if stretches:
+            words = sorted([*words, *_spaced_words(text, stretches, ANY_WORD_RE)])
     if not _UNSPACED_SCRIPT.search(text):
         return words
     if han:
@@ -89,16 +130,19 @@ def segment(text: str, regions: Sequence[tuple[int, int]] | None = None, han: Ha
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
 
 
-def _spaced_words(text: str, regions: Sequence[tuple[int, int]] | None) -> list[Word]:
+def _spaced_words(
+    text: str, regions: Sequence[tuple[int, int]] | None, pattern: re.Pattern[str] = WORD_RE
+) -> list[Word]:
     words: list[Word] = []
     matches = (
-        WORD_RE.finditer(text)
+        pattern.finditer(text)
         if regions is None
-        else itertools.chain.from_iterable(WORD_RE.finditer(text, start, end) for start, end in regions)
+        else itertools.chain.from_iterable(pattern.finditer(text, start, end) for start, end in regions)
     )
+    any_case = pattern is ANY_WORD_RE
     for match in matches:
         start, word = match.start("w"), match.group("w")
-        if not (word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
+        if not (any_case or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
             continue
         if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
             prefix, word = split_elision(word)

@@ -37,12 +37,19 @@ class TextView:
     """A text (a chunk, or a short form for `lookup`) with its words and their memoised index hits."""
 
     def __init__(
-        self, index: NameIndex, text: str, lang: str | None, caps_line: bool | None = None, limit: int | None = None
+        self,
+        index: NameIndex,
+        text: str,
+        lang: str | None,
+        caps_line: bool | None = None,
+        limit: int | None = None,
+        lowercase: bool | None = None,
     ) -> None:
         self.index = index
         self.text = text
         self.lang = lang
-        self.words = segment(text, han=index.han)[:limit]  # a chunk's trailing context holds no words of its own
+        # a chunk's trailing context holds no words of its own
+        self.words = segment(text, han=index.han, lowercase=lowercase)[:limit]
         self._hits: dict[int, WordHits] = {}
         self._caps = caps_line
         self._caps_memo: dict[int, bool] = {}
