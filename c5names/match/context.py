@@ -9,9 +9,11 @@ hyphenated compound is not a name (Gore-Tex); a misspelt given name of the perso
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
+from c5names.index import NameIndex
 from c5names.lexicon import is_relational_noun, is_title_or_function_word
 from c5names.match.candidates import Found, Option
 from c5names.match.view import TextView
@@ -47,23 +49,32 @@ def followed_by_other_name(doc: TextView, k: int, entities: set[int]) -> bool:
     return not (hits.aliases() or hits.entities() & entities)
 
 
-def take_unlisted_given_name(doc: TextView, item: Found) -> None:
-    """Şevket Mirziyoyev: an unknown word before a surname that resembles the person's own given name
-    is that given name in another spelling, not someone else's; the mention then covers both words."""
-    prev = doc.words[item.first - 1]
-    key = skeleton(prev.text)
-    best: tuple[float, Option] | None = None
-    for option in item.options:
-        for given in doc.index.entities[option.entity].given_keys:
+def closest_given_name(index: NameIndex, word: str, entities: Iterable[int]) -> tuple[float, int] | None:
+    """(similarity, entity) of the entity among `entities` whose given name the word most resembles,
+    if it resembles one enough (`scoring.GIVEN_NAME_SIMILARITY`)."""
+    key = skeleton(word)
+    best: tuple[float, int] | None = None
+    for entity in entities:
+        for given in index.entities[entity].given_keys:
             similarity = Levenshtein.normalized_similarity(key, given)
             if similarity >= GIVEN_NAME_SIMILARITY and (best is None or similarity > best[0]):
-                best = (similarity, option)
-    if best is None:
+                best = (similarity, entity)
+    return best
+
+
+def take_unlisted_given_name(doc: TextView, item: Found) -> None:
+    """Şevket Mirziyoyev, شوکت میرضیایف: an unknown word before a surname that resembles the person's
+    own given name is that given name in another spelling, not someone else's; the mention then
+    covers both words."""
+    prev = doc.words[item.first - 1]
+    closest = closest_given_name(doc.index, prev.text, (o.entity for o in item.options))
+    if closest is None:
         return
-    similarity, option = best
+    similarity, entity = closest
+    option = next(o for o in item.options if o.entity == entity)
     item.start = prev.start
     item.first -= 1
-    item.keys = (key, *item.keys)
+    item.keys = (skeleton(prev.text), *item.keys)
     item.pattern = Pattern.FULL
     item.other_person = False
     score = round(UNLISTED_GIVEN_NAME * similarity * option.score, 3)

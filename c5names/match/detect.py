@@ -27,7 +27,7 @@ from c5names.match.view import TextView, caps_of
 from c5names.model import Pattern, Role
 from c5names.scoring import MISSING_SUFFIX
 from c5names.text.han import NAME_DOTS
-from c5names.text.keys import skeleton
+from c5names.text.keys import is_caseless, skeleton
 
 _JOINABLE_GAP = re.compile(rf"^(?:[\s.\-(){NAME_DOTS}]*|\s*,\s*|[\s.]*(?:[^\W\d_]+[{APOS_CLASS}]?\s*){{1,3}})$")
 
@@ -226,7 +226,9 @@ def _check_neighbours(doc: TextView, item: Found, found: list[Found]) -> None:
     i, options = item.first, set(o.entity for o in item.options)
     if i > 0 and (not found or found[-1].last < i - 1):
         item.other_person = preceded_by_other_name(doc, i, options)
-        if item.other_person:
+        if item.other_person or (is_caseless(doc.words[i].text[0]) and doc.plain_gap(i) and "\n" not in doc.gap(i)):
+            # Without letter case, an unknown word before a surname may still be the person's own given
+            # name in a spelling the gazetteer does not list (شوکت میرضیایف).
             take_unlisted_given_name(doc, item)
     after = item.last + 1  # (the check runs even when the unlisted given name was taken above)
     if len(doc.words[i].text) <= SHORT_SURNAME and after < len(doc.words):

@@ -17,6 +17,7 @@ from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.match.candidates import Found, Option
+from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
 from c5names.model import Mention, Method, Pattern, Role
@@ -40,7 +41,7 @@ def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity
     the index does not tie to another part of the name (a misspelling such as Gore for Gor)."""
     keys: list[str] = []
     for word in words:
-        roles = {h.posting.role for h in index.word_hits(word.text, lang).of(entity) if not h.weak}
+        roles = {h.posting.role for h in index.word_hits(word.text, lang).of(entity)}
         if Role.SURNAME in roles or not roles & {Role.GIVEN, Role.PATRONYMIC, Role.SUFFIX}:
             keys.append(skeleton(word.text))
             keys.extend(skeleton(stem) for stem in stems(word.text, lang))
@@ -273,7 +274,7 @@ def _surface_only(
     taken = {k for item in found for k in range(item.first, item.last + 1)}
     out: list[Mention] = []
     for k, word in enumerate(words):
-        if k in taken or len(word.text) < 3 or not (word.text[:1].isupper() or is_caseless(word.text[:1])):
+        if k in taken or len(word.text) < 3:
             continue
         written = word.text
         entities = surface.get(skeleton(written), set())
@@ -284,8 +285,23 @@ def _surface_only(
             continue  # (Gore-Tex, even with Al Gore named in full nearby)
         entity = next(iter(entities))
         start = word.end - len(written)
+        why = ["same word as a full name here"]
+        given = _given_name_before(evidence, words, k, entity) if k - 1 not in taken else None
+        if given is not None:
+            start = given
+            why.append("with the person's given name")
         item = Found(start, word.end, Pattern.SURNAME, [], k, k, (skeleton(written),))
         option = Option(entity, SURFACE_REPEAT, Method.COREFERENCE, written)
-        why = ["same word as a full name here"]
         out.append(evidence.mention(item, option, Method.COREFERENCE, SURFACE_REPEAT, why, []))
     return out
+
+
+def _given_name_before(evidence: Evidence, words: list[Word], k: int, entity: int) -> int | None:
+    """Where a repeated surname's mention starts when the word before it, in a script without letter
+    case, is the person's own given name in some spelling (قاسم توكاييف): that word's start."""
+    if k == 0 or not is_caseless(words[k].text[:1]):
+        return None
+    prev = words[k - 1]
+    if evidence.text[prev.end : words[k].start] != " ":
+        return None
+    return prev.start if closest_given_name(evidence.index, prev.text, (entity,)) else None

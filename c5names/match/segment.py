@@ -63,11 +63,14 @@ _UPPER = _upper_class()
 # Words of caseless alphabets (CASELESS) are all candidates: they start where the previous character
 # is not of such an alphabet, and every character of the block continues them.
 # Han characters are cut by `han` and katakana runs by KATAKANA_RE, not here.
-_LETTER = rf"(?:(?![{HAN}{KATAKANA}])[^\W\d_]|[{CASELESS}])"
+# The caseless blocks hold punctuation and digits too, which end a word: the Arabic comma, semicolon
+# and question mark, the Arabic percent and decimal signs, the Urdu full stop, Arabic-Indic digits.
+_NOT_LETTERS = "\u0609\u060a\u060c\u060d\u061b\u061e\u061f\u0660-\u066d\u06d4\u06f0-\u06f9\u0964\u0965\u0966-\u096f"
+_LETTER = rf"(?:(?![{HAN}{KATAKANA}{_NOT_LETTERS}])(?:[^\W\d_]|[{CASELESS}]))"
 
 
 WORD_RE = re.compile(
-    rf"(?P<w>[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
+    rf"(?P<w>(?![{_NOT_LETTERS}])[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{APOS_CLASS}\-]{_LETTER}+)*)"
 )
 
