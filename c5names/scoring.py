@@ -39,6 +39,7 @@ COREFERENCE = 0.9  # factor, plus COREFERENCE_BONUS: a surname repeating a full 
 COREFERENCE_BONUS = 0.1
 MISSPELT_REPEAT = 0.9  # a surname written as in an earlier full name that the index reached otherwise
 SURFACE_REPEAT = 0.85  # an unknown word that repeats the surname of a full name written earlier
+KINSHIP = 0.85  # a given name alone after a kinship word, related to a person of the document
 LONE_SURNAME = 0.5  # factor: a bare surname the document gives nothing to support (see match.resolve)
 
 # -- what users see --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import replace
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
+from c5names.lexicon.kinship import kinship_before
 from c5names.match.candidates import Found, Option
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
@@ -25,6 +26,7 @@ from c5names.scoring import (
     BARE_SURNAME,
     CLEAR_LEAD,
     GENERATION,
+    KINSHIP,
     LONE_SURNAME,
     MISSPELT_REPEAT,
     SURFACE_REPEAT,
@@ -71,7 +73,8 @@ def resolve(
             if mention is not None:
                 out[n] = mention
     state.weigh_lone_surnames(out)
-    mentions = [*out.values(), *_surface_only(state.evidence, words, found, state.surface)]
+    relatives = _relatives(state, words, found, out) if any(m.type == "person" for m in out.values()) else []
+    mentions = [*out.values(), *relatives, *_surface_only(state.evidence, words, found, state.surface)]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
     return sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start)
@@ -305,3 +308,45 @@ def _given_name_before(evidence: Evidence, words: list[Word], k: int, entity: in
     if evidence.text[prev.end : words[k].start] != " ":
         return None
     return prev.start if closest_given_name(evidence.index, prev.text, (entity,)) else None
+
+
+def _relatives(state: _Document, words: list[Word], found: list[Found], out: dict[int, Mention]) -> list[Mention]:
+    """A given name alone ("… and his son Serdar") is linked when a kinship word stands right before it
+    and the gazetteer relates exactly one holder of that given name to a person linked in this
+    document in that way (son → child_of). Otherwise a given name alone is no mention."""
+    index = state.index
+    named = {index.by_id[m.id] for m in out.values() if m.type == "person"}
+    taken = {k for item in found for k in range(item.first, item.last + 1)}
+    mentions: list[Mention] = []
+    for k, word in enumerate(words):
+        if k in taken or not (word.text[:1].isupper() or is_caseless(word.text[:1])):
+            continue
+        kinship = kinship_before(state.text, word.start)
+        if kinship is None:
+            continue
+        relation = kinship.relation
+        holders = {
+            h.posting.entity
+            for h in index.word_hits(word.text, state.lang)
+            if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
+        }
+        if kinship.gender != "any":  # a son is a man of the gazetteer; a daughter is not
+            holders = {e for e in holders if (e in index.male) == (kinship.gender == "male")}
+        related = [(e, p) for e in sorted(holders) for p in sorted(named) if _related(index, e, p, relation)]
+        if len(related) != 1:
+            continue
+        entity, person = related[0]
+        item = Found(word.start, word.end, Pattern.FULL, [], k, k, (skeleton(word.text),))
+        option = Option(entity, KINSHIP, Method.COREFERENCE, word.text)
+        why = ["given name", f"{relation} {index.entities[person].id}", "kinship word before it"]
+        mentions.append(state.evidence.mention(item, option, Method.COREFERENCE, KINSHIP, why, []))
+    return mentions
+
+
+def _related(index: NameIndex, entity: int, person: int, relation: str) -> bool:
+    """Does the gazetteer say `entity` stands in `relation` to `person` (on either side)?"""
+    inverse = {"child_of": "parent_of", "parent_of": "child_of"}.get(relation, relation)
+    facts = index.entities
+    return (relation, facts[person].id) in facts[entity].relations or (inverse, facts[entity].id) in facts[
+        person
+    ].relations
