@@ -46,6 +46,8 @@ def not_a_page(url: str, table: NotPages) -> str | None:
         host == site or host.endswith("." + site) for site in table.archives
     )
     segments = [segment for segment in parts.path.split("/") if segment]
+    if host in table.code_hosts and len(segments) > 3 and segments[2] == "blob":
+        return None  # a code host's view of a file (github.com/owner/repo/blob/<commit>/data.json)
     query = parse_qsl(parts.query, keep_blank_values=True)
     if not archived:
         embedded = _EMBEDDED.search(_unquoted(parts.path)) or next(

@@ -43,6 +43,7 @@ class NotPages(_Table):
     search_pages: frozenset[str]
     search_keys: frozenset[str]
     archives: tuple[str, ...]
+    code_hosts: tuple[str, ...] = ()
 
     @field_validator("api_segments", "search_segments", "search_pages", "search_keys", mode="before")
     @classmethod

@@ -49,6 +49,7 @@ PAGES = [
     "https://www.caspianpolicy.org/research/south-caucasus/a-new-assistant-secretary-13234",
     "https://www.gazeta.uz/en/2016/12/14/pm/",
     "https://github.com/SpocWiki/_Standards/blob/000f52e1/Earth/Continent/Asia/Asia~Central/Uzbekistan.md",
+    "https://github.com/tmtmtmtm/kazakhstan-ministers/blob/0a1b2c3d/data/wikidata.json",  # a file view, not an API
     "https://news.example.com/2024/01/search-for-the-missing-plane",
     "https://web.archive.org/web/20160101000000/https://president.uz/en",
     "https://archive.ph/2023.05.01-120000/https://www.akorda.kz/en",
