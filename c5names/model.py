@@ -99,6 +99,7 @@ class Mention:
     wikidata: str | None = None
     evidence: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    raw_score: float | None = None  # the evidence's score before calibration (see c5names.scoring)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON contract of a mention (the CLI's JSONL, the spaCy component's `Span._.c5names`)."""
@@ -115,4 +116,5 @@ class Mention:
             "wikidata": self.wikidata,
             "evidence": list(self.evidence),
             "alternatives": [{"id": i, "score": round(s, 3)} for i, s in self.alternatives],
+            "raw_score": None if self.raw_score is None else round(self.raw_score, 3),
         }

@@ -8,6 +8,12 @@ traced here, and `docs/matching.md` renders its score table from this module.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
 from c5names.model import Method
 
 # -- how a word met the gazetteer ------------------------------------------------------------------
@@ -28,7 +34,15 @@ def fuzzy_score(distance: int, length: int) -> float:
 UNLISTED_PATRONYMIC = 0.8  # a patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov)
 MISSING_SUFFIX = 0.5  # factor: a name that needs its suffix (Donald Trump Jr.) found without it
 GIVEN_NAME_SIMILARITY = 0.6  # an unknown word this close to the person's given name is that name
-UNLISTED_GIVEN_NAME = 0.9  # factor on similarity × score for such a given name (Şevket Mirziyoyev)
+UNLISTED_GIVEN_NAME = 0.9  # factor on such a given name's score (Şevket Mirziyoyev), weighed by likeness:
+
+
+def unlisted_given_name_weight(similarity: float) -> float:
+    """How much an unlisted given name's likeness to the person's own counts: from 0.8 at the least
+    likeness accepted (`GIVEN_NAME_SIMILARITY`) to 1.0 for the same key. The word stands right before
+    that person's surname, so even a loose likeness is good evidence."""
+    return 0.8 + 0.2 * (similarity - GIVEN_NAME_SIMILARITY) / (1.0 - GIVEN_NAME_SIMILARITY)
+
 
 # -- how a mention was resolved --------------------------------------------------------------------
 CLEAR_LEAD = 0.1  # a best candidate this far ahead of the next wins without further evidence
@@ -44,6 +58,46 @@ LONE_SURNAME = 0.5  # factor: a bare surname the document gives nothing to suppo
 
 # -- what users see --------------------------------------------------------------------------------
 DEFAULT_THRESHOLD = 0.5  # mentions scored below this are dropped (Linker, component, --min-score)
+
+
+# -- calibration: raw score → chance the link is right -------------------------------------------
+CALIBRATION_FILE = Path(__file__).resolve().parent / "calibration.yaml"
+
+
+class CalibrationError(ValueError):
+    """The calibration file is malformed (names the file and the knot)."""
+
+
+@lru_cache(maxsize=1)
+def calibration_knots(path: Path = CALIBRATION_FILE) -> tuple[tuple[float, float], ...]:
+    """The knots (raw score, chance right) fitted by `c5names eval --calibration --fit`: raw scores
+    increasing, chances non-decreasing, both between 0 and 1. No file: no calibration."""
+    if not path.exists():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    knots = tuple((float(raw), float(p)) for raw, p in data.get("knots", []))
+    for n, (raw, p) in enumerate(knots):
+        if not (0.0 <= raw <= 1.0 and 0.0 <= p <= 1.0):
+            raise CalibrationError(f"{path}: knot {n + 1} ({raw}, {p}) is outside [0, 1]")
+        if n and (raw <= knots[n - 1][0] or p < knots[n - 1][1]):
+            raise CalibrationError(f"{path}: knot {n + 1} ({raw}, {p}) does not rise from the one before")
+    return knots
+
+
+def calibrated(raw: float) -> float:
+    """The chance a link with this raw score is right: the knots interpolated linearly, flat beyond
+    the first and the last."""
+    knots = calibration_knots()
+    if not knots:
+        return raw
+    raws = [k[0] for k in knots]
+    i = bisect_right(raws, raw)
+    if i == 0:
+        return knots[0][1]
+    if i == len(knots):
+        return knots[-1][1]
+    (x0, y0), (x1, y1) = knots[i - 1], knots[i]
+    return round(y0 + (y1 - y0) * (raw - x0) / (x1 - x0), 4)
 
 
 def coreference(score: float) -> float:

@@ -127,6 +127,15 @@ class Gazetteer:
     def ids(self) -> list[str]:
         return list(self._entities)
 
+    def without(self, entity_id: str) -> Gazetteer:
+        """The same gazetteer less one entity (what calibration's leave-one-out runs link with)."""
+        kept = {key: data for key, data in self._entities.items() if key != entity_id}
+        return Gazetteer(kept, self.files, f"{self.digest}-without-{entity_id}", self._removed)
+
+    def compact(self) -> dict[str, bytes]:
+        """Each entity's validated JSON by id (read-only use)."""
+        return self._entities
+
     def removed_forms(self, entity_id: str) -> tuple[str, ...]:
         """Forms that `remove_aliases` of an extension took from this entity (they must not match it)."""
         _ = self._entities  # parsed on first use

@@ -34,11 +34,12 @@ __all__ = [
 _COMPILED: weakref.WeakKeyDictionary[Gazetteer, NameIndex] = weakref.WeakKeyDictionary()
 
 
-def compiled(gazetteer: Gazetteer) -> NameIndex:
-    """The compiled index of a gazetteer, built (or read from the cache) once per gazetteer object."""
+def compiled(gazetteer: Gazetteer, cache: bool = True) -> NameIndex:
+    """The compiled index of a gazetteer, built (or read from the on-disk cache, unless `cache=False`:
+    a passing variant need not evict the user's cached indexes) once per gazetteer object."""
     index = _COMPILED.get(gazetteer)
     if index is None:
-        index = _COMPILED[gazetteer] = load_or_build_index(gazetteer)
+        index = _COMPILED[gazetteer] = load_or_build_index(gazetteer) if cache else build_index(gazetteer)
     return index
 
 

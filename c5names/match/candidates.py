@@ -71,6 +71,16 @@ METHOD_RANK = {
 }
 
 
+def full_name_score(hits: Sequence[Hit | None]) -> float:
+    """Several words that all match one person are stronger evidence than their mean says: a
+    misspelt given name next to that person's surname (Şevket Mirziyoyev) is still that person. The
+    score is halfway between the mean and the best word's."""
+    firm = [h.score for h in hits if h is not None]
+    if not firm:
+        return 0.0
+    return (sum(firm) / len(firm) + max(firm)) / 2
+
+
 def summarise(hits: Sequence[Hit | None]) -> tuple[float, Method, str]:
     """A parse's score (the mean of its words'), its loosest method, and the forms it matched."""
     firm = [h for h in hits if h is not None]

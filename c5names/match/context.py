@@ -18,7 +18,7 @@ from c5names.lexicon import is_relational_noun, is_title_or_function_word
 from c5names.match.candidates import Found, Option
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
-from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME
+from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME, unlisted_given_name_weight
 from c5names.text.inflection import endings_for
 from c5names.text.keys import skeleton
 
@@ -77,7 +77,7 @@ def take_unlisted_given_name(doc: TextView, item: Found) -> None:
     item.keys = (skeleton(prev.text), *item.keys)
     item.pattern = Pattern.FULL
     item.other_person = False
-    score = round(UNLISTED_GIVEN_NAME * similarity * option.score, 3)
+    score = round(UNLISTED_GIVEN_NAME * unlisted_given_name_weight(similarity) * option.score, 3)
     item.options = [Option(option.entity, score, Method.FUZZY, option.form)]
 
 

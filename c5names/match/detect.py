@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, WordHits
-from c5names.match.candidates import Found, Option, Parse, summarise
+from c5names.match.candidates import Found, Option, Parse, full_name_score, summarise
 from c5names.match.context import (
     SHORT_SURNAME,
     followed_by_other_name,
@@ -167,6 +167,8 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
         if parsed:
             longest_parse = max(longest_parse, parsed.end)
             score, method, form = summarise(parsed.hits)
+            if parsed.pattern == Pattern.FULL:
+                score = full_name_score(parsed.hits)
             if doc.index.entities[entity].needs_suffix and Role.SUFFIX not in parsed.roles:
                 score *= MISSING_SUFFIX
             parses.append(Parse(parsed.end, entity, parsed.pattern, score, method, form, parsed.hits[-1], parsed.roles))

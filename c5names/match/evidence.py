@@ -14,6 +14,7 @@ from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
 from c5names.match.candidates import Found, Option
 from c5names.model import Mention, Method
+from c5names.scoring import calibrated
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
@@ -112,7 +113,8 @@ class Evidence:
             id=facts.id,
             name=facts.name,
             type=facts.type,
-            score=round(min(score, 1.0), 4),
+            score=calibrated(round(min(score, 1.0), 4)),
+            raw_score=round(min(score, 1.0), 4),
             method=str(method),  # a plain string in what users get
             form=option.form,
             wikidata=facts.wikidata,

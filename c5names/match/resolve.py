@@ -31,6 +31,7 @@ from c5names.scoring import (
     MISSPELT_REPEAT,
     SURFACE_REPEAT,
     TITLED,
+    calibrated,
     coreference,
 )
 from c5names.text.abjad import has_arabic, prefix_of, readings
@@ -124,8 +125,9 @@ class _Document:
             if support:
                 out[n] = replace(mention, evidence=(*mention.evidence, support))
             else:
-                score = round(LONE_SURNAME * mention.score, 4)
-                out[n] = replace(mention, score=score, evidence=(*mention.evidence, "nothing else in the document"))
+                raw = round(LONE_SURNAME * (mention.raw_score or mention.score), 4)
+                why = (*mention.evidence, "nothing else in the document")
+                out[n] = replace(mention, score=calibrated(raw), raw_score=raw, evidence=why)
 
     def _support(self, entity: int, linked: list[int]) -> str | None:
         facts = self.index.entities
