@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from c5names.gazetteer.loader import (
     Gazetteer,
+    InMemoryFile,
+    Source,
     content_digest,
     default_data_dir,
     default_files,
@@ -16,11 +18,15 @@ from c5names.gazetteer.loader import (
     gazetteer_files,
     load,
     parse_file,
+    read_files,
+    read_source,
     unparsed,
 )
 
 __all__ = [
     "Gazetteer",
+    "InMemoryFile",
+    "Source",
     "content_digest",
     "default_data_dir",
     "default_files",
@@ -28,5 +34,7 @@ __all__ = [
     "gazetteer_files",
     "load",
     "parse_file",
+    "read_files",
+    "read_source",
     "unparsed",
 ]
