@@ -87,7 +87,18 @@ def test_an_entity_without_a_link_on_either_side_is_not_a_hit(nlp: Language) -> 
     gold = [("Tokayev met NATO officials.", [("Tokayev", "PERSON", "tokayev-kassym-jomart"), ("NATO", "ORG", "")])]
     scores = ruler.evaluate(_examples(ruler, gold))
     assert scores["ents_f"] == 1.0
-    assert scores["nel_f_per_type"] == {"PERSON": {"p": 1.0, "r": 1.0, "f": 1.0}}
+    assert scores["nel_f_per_type"]["PERSON"] == {"p": 1.0, "r": 1.0, "f": 1.0}
+    assert scores["nel_f_per_type"]["ORG"] == {"p": 0.0, "r": 0.0, "f": 0.0}  # counted neither way
+    assert (scores["nel_micro_p"], scores["nel_micro_r"]) == (1.0, 1.0)
+
+
+def test_a_link_where_the_gold_has_none_is_wrong(nlp: Language) -> None:
+    # The annotator left "Trump" unlinked (a namesake, say): c5names' link is a false positive only.
+    text = "Trump met Tokayev."
+    gold = [(text, [("Trump", "PERSON", ""), ("Tokayev", "PERSON", "tokayev-kassym-jomart")])]
+    scores = nlp.evaluate(_examples(nlp, gold))
+    assert scores["nel_micro_p"] == pytest.approx(1 / 2)
+    assert scores["nel_micro_r"] == 1.0
 
 
 def test_the_scorer_is_registered_and_is_the_components(nlp: Language) -> None:
