@@ -79,10 +79,20 @@ class C5NamesComponent(Pipe):
         self.name = name
         self.pipeline_lang: str | None = nlp.lang
         self.scorer = scorer
-        self.settings = Settings(**settings)
+        self._settings = Settings(**settings)
         self._files: list[InMemoryFile] = []
         self._linker: Linker | None = None
         self._relevant: RelevanceCache | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The options (frozen: to change one, assign new settings, which takes effect at once)."""
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self._linker = self._relevant = None
 
     @property
     def lang(self) -> str | None:
@@ -121,7 +131,6 @@ class C5NamesComponent(Pipe):
 
     def _set_settings(self, cfg: dict[str, Any]) -> None:
         self.settings = Settings.model_validate(cfg)
-        self._linker = self._relevant = None
 
     @property
     def linker(self) -> Linker:

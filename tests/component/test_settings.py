@@ -76,3 +76,12 @@ def test_the_component_declares_what_it_writes() -> None:
     analysis = nlp.analyze_pipes()
     assert "doc.ents" in analysis["summary"]["c5names"]["assigns"]
     assert not analysis["problems"]["c5names"]
+
+
+def test_new_settings_take_effect_at_once() -> None:
+    nlp = spacy.blank("en")
+    component: C5NamesComponent = nlp.add_pipe("c5names")
+    text = "Tokayev visited Uzbekistan."
+    assert [e.kb_id_ for e in nlp(text).ents] == ["tokayev-kassym-jomart", "uzbekistan"]
+    component.settings = component.settings.model_copy(update={"types": ["country"]})
+    assert [e.kb_id_ for e in nlp(text).ents] == ["uzbekistan"]
