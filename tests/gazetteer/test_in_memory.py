@@ -10,7 +10,10 @@ import pytest
 from c5names.errors import GazetteerError
 from c5names.gazetteer import InMemoryFile, content_digest, load, read_files
 
-JANE = "entities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n    names:\n      - {given: Jane, surname: Doe}\n"
+JANE = (
+    "entities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n"
+    "    names:\n      - {given: Jane, surname: Doe}\n"
+)
 
 
 def test_a_file_read_into_memory_loads_as_the_file(tmp_path: Path) -> None:
