@@ -63,18 +63,21 @@ def make_blank(lang: str) -> Pipeline:
 def make_c5names(lang: str, gazetteer_files: Sequence[str] = (), include_default: bool = True) -> Pipeline:
     """A blank pipeline with the c5names component, its gazetteer loaded and compiled."""
     nlp = blank(lang)
-    config = {"gazetteer_files": list(gazetteer_files), "include_default": include_default, "lang": lang}
-    nlp.add_pipe("c5names", config=config)
+    component = nlp.add_pipe("c5names", config={"include_default": include_default, "lang": lang})
+    component.add_gazetteer(*gazetteer_files)
     nlp.initialize()
     return nlp
 
 
 def renew_c5names(nlp: Pipeline) -> None:
-    """Replace the pipeline's c5names component by a new one with the same config, so that no cache
-    the component keeps (per token, per chunk…) survives; its gazetteer is loaded again."""
+    """Replace the pipeline's c5names component by a new one with the same config and gazetteer
+    files, so that no cache the component keeps (per token, per chunk…) survives; its gazetteer is
+    loaded again."""
+    files = nlp.get_pipe("c5names").files
     config = {k: v for k, v in nlp.config["components"]["c5names"].items() if k != "factory"}
-    nlp.replace_pipe("c5names", "c5names", config=config)
-    nlp.get_pipe("c5names").initialize()
+    component = nlp.replace_pipe("c5names", "c5names", config=config)
+    component.files = files
+    component.initialize()
 
 
 def c5names_index(nlp: Pipeline) -> Any:

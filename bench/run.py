@@ -582,8 +582,8 @@ def _render_scale(res: Results, add: Any) -> None:
         "gazetteer's persons. A second process is the server: *cached load* times `load(dir, default=False)` until "
         "`gazetteer.index` is ready from the cache (*of which in load()*: the part spent inside `load`), *RSS after "
         "load* is its `ru_maxrss` then, *peak RSS* its `ru_maxrss` after it also ran the lookups and the pipeline "
-        '(it never asks for entity models); *ratio* is `spacy.blank("en")` + c5names (`gazetteer_files: [dir], '
-        "include_default: False`) against blank on that corpus, every repeat from empty caches, and *warm ratio* the "
+        '(it never asks for entity models); *ratio* is `spacy.blank("en")` + c5names (`include_default: False`, '
+        "`add_gazetteer(dir)`) against blank on that corpus, every repeat from empty caches, and *warm ratio* the "
         "same with the caches kept from the previous repeat (per-word work is then paid once per distinct word).\n"
     )
     rows = []

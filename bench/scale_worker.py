@@ -92,8 +92,9 @@ def compile_mode(folder: str, plan: str, lookups: int, corpus_bytes: int, seed: 
 # -- serve -----------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def reuse_gazetteer(gazetteer: Any) -> Iterator[None]:
-    """Let the spaCy component use the gazetteer already loaded here instead of parsing the YAML again."""
-    import c5names.component as pipeline_module
+    """Let the spaCy component use the gazetteer already loaded here instead of loading its index again
+    (the module whose `load` the component calls is patched, not the package that re-exports it)."""
+    import c5names.component.component as pipeline_module
 
     original = getattr(pipeline_module, "load", None)
     pipeline_module.load = lambda *paths, default=True: gazetteer  # type: ignore[attr-defined]

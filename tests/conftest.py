@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,23 @@ SHARED = Path(os.environ.get("C5NAMES_SHARED", REPO.parent / "shared"))
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests never touch the user's index cache."""
     os.environ["C5NAMES_CACHE_DIR"] = str(tmp_path_factory.mktemp("c5names-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The system temp directory, private to the session (this process and those it starts), so that
+    what the tests leave in it is seen: the session fails if a `c5names-*` folder remains."""
+    folder = tmp_path_factory.mktemp("system-temp")
+    saved = tempfile.tempdir, os.environ.get("TMPDIR")
+    tempfile.tempdir = os.environ["TMPDIR"] = str(folder)
+    yield
+    tempfile.tempdir = saved[0]
+    if saved[1] is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = saved[1]
+    leftovers = sorted(path.name for path in folder.glob("c5names-*"))
+    assert not leftovers, f"the tests left temporary folders behind: {leftovers}"
 
 
 def read_jsonl(path: Path) -> list[dict]:

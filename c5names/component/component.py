@@ -4,47 +4,49 @@ Registered as the factory "c5names" (also through the `spacy_factories` entry po
 after `pip install` without importing c5names). Each linked mention becomes an entity in
 `doc.ents` with `Span.kb_id_` set to its id, and `Span._.c5names` explains the link (display name,
 score, method, matched form, alternatives). The document's date, which decides who held an office,
-is read from `Doc._.c5names_date` (or the component's `default_date`).
+is read from `Doc._.c5names_date` (or the `default_date` setting).
 
-The component works on `doc.text` through the same `Linker` as the library and the CLI, so the three
-give the same answers; it only splits a token when a name ends inside it (Turkish Tokayev'in).
+The options are `Settings`; the user's gazetteer files are component data, read once into memory
+(`add_gazetteer`, or `initialize` from a config) and saved from there with spaCy's serialisation
+helpers, as spaCy's span_ruler keeps its patterns. The component works on `doc.text` through the same
+`Linker` as the library and the CLI, so the three give the same answers; it only splits a token when
+a name ends inside it (Turkish Tokayev'in).
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy
+import spacy
+from spacy import util
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import ensure_path, filter_spans
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 
+from c5names.component import serialise
+from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
+from c5names.component.settings import Settings, default_config, factory_signature
 from c5names.component.sparse import RelevanceCache, sparse_text
 from c5names.dates import normalise_date
-from c5names.gazetteer import expand_paths
+from c5names.gazetteer import InMemoryFile, read_files
 from c5names.index import load
-from c5names.linker import ALL_TYPES, Linker
+from c5names.linker import Linker
 from c5names.model import Mention
 
-ENGLISH_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE", "organisation": "ORG"}
-OTHER_LABELS = {"person": "PER", "country": "LOC", "place": "LOC", "organisation": "ORG"}
-
-DEFAULT_CONFIG: dict[str, Any] = {
-    "gazetteer_files": [],
-    "include_default": True,
-    "types": list(ALL_TYPES),
-    "labels": {},
-    "overwrite_ents": True,
-    "threshold": 0.5,
-    "default_date": None,
-    "split_tokens": True,
-    "lang": None,
-}
+# What the component writes (spaCy's pipeline analysis reads it: `nlp.analyze_pipes()`).
+ASSIGNS = [
+    "doc.ents",
+    "token.ent_type",
+    "token.ent_iob",
+    "token.ent_kb_id",
+    "span._.c5names",
+    "doc._.c5names",
+]
 
 
 def _register_extensions() -> None:
@@ -59,87 +61,103 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
-@Language.factory("c5names", default_config=DEFAULT_CONFIG)
-def make_c5names(
-    nlp: Language,
-    name: str,
-    gazetteer_files: list[str],
-    include_default: bool,
-    types: list[str],
-    labels: dict[str, str],
-    overwrite_ents: bool,
-    threshold: float,
-    default_date: str | None,
-    split_tokens: bool,
-    lang: str | None,
-) -> C5NamesComponent:
-    """Create the c5names component (see DEFAULT_CONFIG for the options)."""
-    return C5NamesComponent(
-        nlp,
-        name,
-        gazetteer_files=gazetteer_files,
-        include_default=include_default,
-        types=types,
-        labels=labels,
-        overwrite_ents=overwrite_ents,
-        threshold=threshold,
-        default_date=default_date,
-        split_tokens=split_tokens,
-        lang=lang,
-    )
+class C5NamesComponent(Pipe):
+    """Find and link mentions of the gazetteer's persons, countries and places.
 
-
-class C5NamesComponent:
-    """Find and link mentions of the gazetteer's persons, countries and places."""
+    `settings` holds the options, `files` the user's gazetteer files as read (the shipped gazetteer
+    comes with the package and is not copied).
+    """
 
     def __init__(
         self,
         nlp: Language,
         name: str = "c5names",
         *,
-        gazetteer_files: Iterable[str] = (),
-        include_default: bool = True,
-        types: Iterable[str] = ALL_TYPES,
-        labels: dict[str, str] | None = None,
-        overwrite_ents: bool = True,
-        threshold: float = 0.5,
-        default_date: str | None = None,
-        split_tokens: bool = True,
-        lang: str | None = None,
+        scorer: Callable[..., dict[str, Any]] | None = score_c5names,
+        **settings: Any,
     ) -> None:
         self.name = name
-        # The language of the texts (its case endings): the pipeline's own unless given, which matters
-        # for Uzbek, Kazakh, Kyrgyz, Tajik and Turkmen, whose pipelines are the multi-language "xx".
-        self.lang = lang or nlp.lang
-        self.gazetteer_files = [str(p) for p in gazetteer_files]
-        self.include_default = include_default
-        self.types = list(types)
-        base = ENGLISH_LABELS if nlp.lang == "en" else OTHER_LABELS
-        self.labels = {**base, **(labels or {})}
-        self.overwrite_ents = overwrite_ents
-        self.threshold = threshold
-        self.default_date = normalise_date(default_date)
-        self.split_tokens = split_tokens
-        unknown = set(self.types) - set(ALL_TYPES)
-        if unknown:
-            raise ValueError(f"c5names: unknown entity types {sorted(unknown)}; choose from {list(ALL_TYPES)}")
+        self.pipeline_lang: str | None = nlp.lang
+        self.scorer = scorer
+        self._settings = Settings(**settings)
+        self._files: list[InMemoryFile] = []
         self._linker: Linker | None = None
         self._relevant: RelevanceCache | None = None
 
-    # -- the linker is built lazily, so spacy.load can restore files before it is needed -----
+    @property
+    def settings(self) -> Settings:
+        """The options (frozen: to change one, assign new settings, which takes effect at once)."""
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self._linker = self._relevant = None
+
+    @property
+    def lang(self) -> str | None:
+        """The language of the texts (its case endings): the pipeline's own unless set, which matters
+        for Uzbek, Kazakh, Kyrgyz, Tajik and Turkmen, whose pipelines are the multi-language "xx"."""
+        return self.settings.lang or self.pipeline_lang
+
+    @property
+    def label_of(self) -> dict[str, str]:
+        """The entity label of each entity type."""
+        return self.settings.labels_for(self.pipeline_lang)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels the component sets (what `nlp.pipe_labels` and the pipeline's meta list)."""
+        return tuple(dict.fromkeys(self.label_of[kind] for kind in self.settings.types))
+
+    # -- the gazetteer: read now, loaded and compiled when first needed -------------------------
+    def add_gazetteer(self, *paths: str | Path) -> None:
+        """Read these gazetteer files (directories: their YAML files) into the component. They are
+        validated and compiled when the first document arrives, or by `nlp.initialize()`."""
+        self.files = [*self._files, *read_files(*paths)]
+
+    @property
+    def files(self) -> list[InMemoryFile]:
+        """The user's gazetteer files as read, in order (what the component links with and saves)."""
+        return list(self._files)
+
+    @files.setter
+    def files(self, files: list[InMemoryFile]) -> None:
+        self._use_files(files)
+
+    def _use_files(self, files: list[InMemoryFile]) -> None:
+        self._files = list(files)
+        self._linker = self._relevant = None
+
+    def _set_settings(self, cfg: dict[str, Any]) -> None:
+        self.settings = Settings.model_validate(cfg)
+
     @property
     def linker(self) -> Linker:
         if self._linker is None:
-            gazetteer = load(*self.gazetteer_files, default=self.include_default)
-            self._linker = Linker(gazetteer, types=self.types, threshold=self.threshold, default_date=self.default_date)
+            settings = self.settings
+            gazetteer = load(*self._files, default=settings.include_default)
+            self._linker = Linker(
+                gazetteer, types=settings.types, threshold=settings.threshold, default_date=settings.default_date
+            )
         return self._linker
 
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        """Load and compile the gazetteer now rather than on the first document."""
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer_files: list[str] | None = None,
+    ) -> None:
+        """Load and compile the gazetteer now rather than on the first document. `gazetteer_files`
+        (from `[initialize.components.c5names]` in a config) replaces the files read so far."""
+        if gazetteer_files is not None:
+            self.files = read_files(*gazetteer_files)
         _ = self.linker
 
+    # -- linking ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        date = doc._.c5names_date or self.default_date
+        date = doc._.c5names_date or self.settings.default_date
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
         sparse = sparse_text(doc, self._relevant)
@@ -153,10 +171,10 @@ class C5NamesComponent:
             spans.append(span)
         doc._.c5names = explained
         existing = list(doc.ents) if doc.to_array("ENT_IOB").any() else []
-        if self.overwrite_ents:
-            merged = filter_spans(spans + [e for e in existing if not _overlaps_any(e, spans)])
+        if self.settings.overwrite_ents:
+            merged = util.filter_spans(spans + [e for e in existing if not _overlaps_any(e, spans)])
         else:
-            merged = filter_spans(existing + [s for s in spans if not _overlaps_any(s, existing)])
+            merged = util.filter_spans(existing + [s for s in spans if not _overlaps_any(s, existing)])
         doc.set_ents(sorted(merged, key=lambda s: s.start))
         return doc
 
@@ -164,10 +182,11 @@ class C5NamesComponent:
         """Each mention's span. Nearly every mention is aligned with tokens, and spaCy's strict
         `char_span` (a binary search) finds it at once; only the rest need a token split (or, with
         `split_tokens` off, an expanded span)."""
-        labels = [self.labels.get(mention.type, "MISC") for mention in mentions]
+        label_of = self.label_of
+        labels = [label_of.get(mention.type, "MISC") for mention in mentions]
         pairs = list(zip(mentions, labels, strict=True))
         strict = [doc.char_span(m.start, m.end, label=label, kb_id=m.id) for m, label in pairs]
-        if self.split_tokens and None in strict:
+        if self.settings.split_tokens and None in strict:
             doc = _split_at_boundaries(doc, [m for m, span in zip(mentions, strict, strict=True) if span is None])
             strict = [doc.char_span(m.start, m.end, label=label, kb_id=m.id) for m, label in pairs]
         placed = []
@@ -177,72 +196,58 @@ class C5NamesComponent:
                 placed.append((mention, span))
         return doc, placed
 
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    # -- serialisation ----------------------------------------------------------------------
-    def _cfg(self) -> dict[str, Any]:
-        return {
-            "include_default": self.include_default,
-            "types": self.types,
-            "labels": self.labels,
-            "overwrite_ents": self.overwrite_ents,
-            "threshold": self.threshold,
-            "default_date": self.default_date,
-            "split_tokens": self.split_tokens,
-            "lang": self.lang,
+    # -- serialisation: "cfg" (the settings) and "gazetteer" (the user's files), each excludable ---
+    def to_bytes(self, *, exclude: Iterable[str] = util.SimpleFrozenList()) -> bytes:
+        serializers = {
+            "cfg": lambda: serialise.cfg_to_json(self.settings.to_cfg()),
+            "gazetteer": lambda: serialise.to_bytes(self._files),
         }
+        return util.to_bytes(serializers, exclude)
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the config and copies of the user's gazetteer files (the default ships with c5names)."""
-        path = ensure_path(path)
-        gazetteer_dir = path / "gazetteer"
-        if gazetteer_dir.exists():
-            shutil.rmtree(gazetteer_dir)
-        gazetteer_dir.mkdir(parents=True)
-        names = []
-        for n, source in enumerate(expand_paths(self.gazetteer_files)):
-            target = gazetteer_dir / f"{n:03d}-{Path(source).name}"
-            shutil.copyfile(source, target)
-            names.append(target.name)
-        (path / "cfg.json").write_text(json.dumps({**self._cfg(), "files": names}, indent=2), encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> C5NamesComponent:
-        path = ensure_path(path)
-        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
-        self.include_default = cfg["include_default"]
-        self.types = cfg["types"]
-        self.labels = cfg["labels"]
-        self.overwrite_ents = cfg["overwrite_ents"]
-        self.threshold = cfg["threshold"]
-        self.default_date = cfg["default_date"]
-        self.split_tokens = cfg["split_tokens"]
-        self.lang = cfg.get("lang") or self.lang
-        self.gazetteer_files = [str(path / "gazetteer" / name) for name in cfg["files"]]
-        self._linker = None
-        self._relevant = None
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = util.SimpleFrozenList()) -> C5NamesComponent:
+        deserializers = {
+            "cfg": lambda b: self._set_settings(serialise.cfg_from_json(b)),
+            "gazetteer": lambda b: self._use_files(serialise.from_bytes(b)),
+        }
+        util.from_bytes(bytes_data, deserializers, exclude)
         return self
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        files = {Path(p).name: Path(p).read_text(encoding="utf-8") for p in expand_paths(self.gazetteer_files)}
-        return json.dumps({**self._cfg(), "inline_files": files}).encode("utf-8")
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = util.SimpleFrozenList()) -> None:
+        serializers = {
+            "cfg": lambda p: p.write_bytes(serialise.cfg_to_json(self.settings.to_cfg())),
+            "gazetteer": lambda p: serialise.write_folder(p, self._files),
+        }
+        util.to_disk(path, serializers, exclude)
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> C5NamesComponent:
-        import tempfile
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = util.SimpleFrozenList()) -> C5NamesComponent:
+        deserializers = {
+            "cfg": lambda p: self._set_settings(serialise.cfg_from_json(p.read_bytes())),
+            "gazetteer": lambda p: self._use_files(serialise.read_folder(p)),
+        }
+        util.from_disk(path, deserializers, exclude)
+        return self
 
-        cfg = json.loads(data.decode("utf-8"))
-        folder = Path(tempfile.mkdtemp(prefix="c5names-"))
-        files = []
-        for n, (name, text) in enumerate(cfg.pop("inline_files").items()):
-            target = folder / f"{n:03d}-{name}"
-            target.write_text(text, encoding="utf-8")
-            files.append(target.name)
-        (folder / "gazetteer").mkdir()
-        for name in files:
-            (folder / name).rename(folder / "gazetteer" / name)
-        (folder / "cfg.json").write_text(json.dumps({**cfg, "files": files}), encoding="utf-8")
-        return self.from_disk(folder)
+
+def make_c5names(nlp: Language, name: str, **options: Any) -> C5NamesComponent:
+    """Create the c5names component. Its options are the fields of `Settings`, and `scorer`."""
+    return C5NamesComponent(nlp, name, **options)
+
+
+# The factory's signature and default config are the settings' own (see settings.py).
+make_c5names.__signature__ = factory_signature(score_c5names)  # type: ignore[attr-defined]
+make_c5names.__annotations__ = {
+    **{p.name: p.annotation for p in make_c5names.__signature__.parameters.values()},  # type: ignore[attr-defined]
+    "return": C5NamesComponent,
+}
+DEFAULT_CONFIG = default_config()
+Language.factory(
+    "c5names",
+    default_config=DEFAULT_CONFIG,
+    assigns=ASSIGNS,
+    retokenizes=True,
+    default_score_weights=SCORE_WEIGHTS,
+    func=make_c5names,
+)
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
@@ -274,7 +279,7 @@ def _split_at_boundaries(doc: Doc, misaligned: list[Mention]) -> Doc:
             token = doc[i]
             bounds = [0, *sorted(offsets), len(token.text)]
             orths = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
-            heads = [(token, 0)] * len(orths)
+            heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
     return doc
 
@@ -289,8 +294,6 @@ def with_dates(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterat
 
 def blank(lang: str | None) -> Language:
     """A blank pipeline for a language; languages spaCy lacks (kk, uz, tg, tk, ky) fall back to xx."""
-    import spacy
-
     try:
         return spacy.blank(lang or "xx")
     except (ImportError, KeyError, OSError):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from c5names.gazetteer.checks import check
 from c5names.gazetteer.loader import (
     Gazetteer,
+    InMemoryFile,
+    Source,
     content_digest,
     default_data_dir,
     default_files,
@@ -18,11 +20,15 @@ from c5names.gazetteer.loader import (
     gazetteer_files,
     load,
     parse_file,
+    read_files,
+    read_source,
     unparsed,
 )
 
 __all__ = [
     "Gazetteer",
+    "InMemoryFile",
+    "Source",
     "check",
     "content_digest",
     "default_data_dir",
@@ -31,5 +37,7 @@ __all__ = [
     "gazetteer_files",
     "load",
     "parse_file",
+    "read_files",
+    "read_source",
     "unparsed",
 ]

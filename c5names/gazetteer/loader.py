@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import SimpleNamespace
-from typing import cast
+from typing import NamedTuple, cast
 
 from pydantic import ValidationError
 
@@ -35,15 +35,54 @@ def default_files() -> list[Path]:
     return sorted(default_data_dir().glob("*.yaml"))
 
 
-def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+class InMemoryFile(NamedTuple):
+    """A gazetteer file already read: its bytes, and the path they were read from (which problems
+    name). A spaCy pipeline keeps its files so: it saves what it runs with, whatever became of them."""
+
+    path: str
+    data: bytes
+
+    @property
+    def name(self) -> str:
+        return PurePath(self.path).name
+
+    def __str__(self) -> str:
+        return self.path
+
+
+# A gazetteer file: on disk, or already read.
+Source = Path | InMemoryFile
+
+
+def expand_paths(paths: Iterable[Path | str | InMemoryFile]) -> list[Source]:
     """Files as given; directories become their *.yaml and *.yml files (sorted, recursive)."""
-    out: list[Path] = []
+    out: list[Source] = []
     for raw in paths:
+        if isinstance(raw, InMemoryFile):
+            out.append(raw)
+            continue
         path = Path(raw)
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"}))
         else:
             out.append(path)
+    return out
+
+
+def read_source(source: Source) -> bytes:
+    """The bytes of a gazetteer file (OSError when a file on disk cannot be read)."""
+    return source.data if isinstance(source, InMemoryFile) else Path(source).read_bytes()
+
+
+def read_files(*paths: Path | str) -> list[InMemoryFile]:
+    """The given files and the YAML files of the given directories, read into memory; a file that
+    cannot be read raises GazetteerError naming it."""
+    out = []
+    for path in expand_paths(paths):
+        try:
+            out.append(InMemoryFile(str(path), read_source(path)))
+        except OSError as err:
+            raise GazetteerError([Problem(str(path), None, None, "", f"cannot read: {err.strerror or err}")]) from None
     return out
 
 
@@ -62,9 +101,9 @@ def _pydantic_problems(loaded: LoadedYaml, err: ValidationError) -> list[Problem
     return problems
 
 
-def parse_file(path: Path | str, text: str | None = None) -> tuple[GazetteerFile, LoadedYaml]:
+def parse_file(path: Path | str | InMemoryFile, text: str | None = None) -> tuple[GazetteerFile, LoadedYaml]:
     """Read and validate one file; raise GazetteerError naming file, line and field."""
-    loaded = load_yaml(path, text)
+    loaded = load_yaml(str(path), text)
     if not isinstance(loaded.data, dict):
         raise GazetteerError([loaded.problem((), "a gazetteer file must be a mapping with 'entities' and/or 'extend'")])
     try:
@@ -80,7 +119,7 @@ class Gazetteer:
     def __init__(
         self,
         entities: dict[str, bytes] | None,
-        files: list[Path],
+        files: list[Source],
         digest: str,
         removed: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
@@ -171,7 +210,7 @@ def _merge_extension(base: Entity, ext: Extension) -> Entity:
     )
 
 
-def load(*paths: Path | str, default: bool = True) -> Gazetteer:
+def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
     """Load the default gazetteer (unless `default=False`) plus the given files or directories.
 
     Raises GazetteerError listing every problem (file, line, column, field, message). Every file is
@@ -182,30 +221,31 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
     return Gazetteer(entities, files, digest, removed)
 
 
-def gazetteer_files(*paths: Path | str, default: bool = True) -> list[Path]:
+def gazetteer_files(*paths: Path | str | InMemoryFile, default: bool = True) -> list[Source]:
     """The files `load` reads: the shipped ones (unless `default=False`), then the given files and
     the YAML files of the given directories."""
-    return (default_files() if default else []) + expand_paths(paths)
+    shipped: list[Source] = list(default_files()) if default else []
+    return shipped + expand_paths(paths)
 
 
-def unparsed(files: list[Path], digest: str) -> Gazetteer:
+def unparsed(files: list[Source], digest: str) -> Gazetteer:
     """A gazetteer of files that are known to be valid (a compiled index of exactly this content
     exists), parsed only when an entity is first asked for."""
     return Gazetteer(None, files, digest)
 
 
-def content_digest(files: list[Path]) -> str | None:
+def content_digest(files: list[Source]) -> str | None:
     """The digest of the files' content, which keys the compiled index (None when one cannot be read:
     parsing will say why)."""
     return _digest(files)
 
 
-def _digest(files: list[Path]) -> str | None:
+def _digest(files: list[Source]) -> str | None:
     """The content digest of the files (None when one cannot be read: parsing will say why)."""
     digest = hashlib.sha256(b"c5names-gazetteer-v1")
     for file in files:
         try:
-            raw = Path(file).read_bytes()
+            raw = read_source(file)
         except OSError:
             return None
         digest.update(str(file.name).encode() + b"\0" + raw + b"\0")
@@ -221,18 +261,20 @@ _Where = tuple[str, tuple[str | int, ...]]
 class _Locator:
     """Problems with line and column for places remembered as `_Where`."""
 
-    def __init__(self) -> None:
+    def __init__(self, files: list[Source]) -> None:
         self._loaded: dict[str, LoadedYaml] = {}
+        self._files = {str(file): file for file in files}
 
     def problem(self, where: _Where, message: str) -> Problem:
         file, path = where
         loaded = self._loaded.get(file)
         if loaded is None:
-            loaded = self._loaded[file] = load_yaml(file, Path(file).read_bytes().decode("utf-8-sig"))
+            raw = read_source(self._files.get(file, Path(file)))
+            loaded = self._loaded[file] = load_yaml(file, raw.decode("utf-8-sig"))
         return loaded.problem(path, message)
 
 
-def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str, dict[str, tuple[str, ...]]]:
+def _parse_all(files: list[Source]) -> tuple[dict[str, bytes], str, dict[str, tuple[str, ...]]]:
     """Read, validate and merge the files; raise GazetteerError listing every problem.
 
     Each validated entity is kept as its compact JSON (about 800 bytes) rather than as pydantic
@@ -244,11 +286,11 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str, dict[str, tupl
     extensions: list[tuple[Extension, str, int]] = []
     problems: list[Problem] = []
     refs: list[tuple[str, _Where]] = []
-    locator = _Locator()
+    locator = _Locator(files)
     digest = hashlib.sha256(b"c5names-gazetteer-v1")
     for file in files:
         try:
-            raw = Path(file).read_bytes()
+            raw = read_source(file)
         except OSError as err:
             problems.append(Problem(str(file), None, None, "", f"cannot read: {err.strerror or err}"))
             continue
@@ -310,7 +352,7 @@ def _compiled(entity: Entity) -> _Compiled:
     return entity.id, entity.model_dump_json().encode(), _references(entity)
 
 
-def _read_file(file: Path, text: str) -> tuple[list[_Compiled], list[Extension]]:
+def _read_file(file: Source, text: str) -> tuple[list[_Compiled], list[Extension]]:
     """One file's entities, compiled, and its extensions: streamed when it can be (`_stream_file`);
     otherwise, and for every file with a problem, read whole with positions so that each problem
     names its line and field."""

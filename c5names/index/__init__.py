@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
-from c5names.gazetteer import Gazetteer, content_digest, gazetteer_files, unparsed
+from c5names.gazetteer import Gazetteer, InMemoryFile, content_digest, gazetteer_files, unparsed
 from c5names.gazetteer import load as parse_gazetteer
 from c5names.index.compile import build_index
 from c5names.index.core import NameIndex
@@ -43,7 +43,7 @@ def compiled(gazetteer: Gazetteer, cache: bool = True) -> NameIndex:
     return index
 
 
-def load(*paths: Path | str, default: bool = True) -> Gazetteer:
+def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
     """The shipped gazetteer (unless `default=False`) plus the given files or directories.
 
     Raises GazetteerError listing every problem (file, line, column, field, message). When the

@@ -12,7 +12,7 @@ never disagree with the code. Generators:
 - ``schema-enums``: the closed lists of values (entity types, name kinds, office kinds...);
 - ``conventions``: the romanisation conventions of ``c5names.text.translit`` with real spellings;
 - ``endings``: the case endings ``c5names.text.inflection`` strips, per language;
-- ``spacy-config``: the options of the spaCy factory (``DEFAULT_CONFIG``);
+- ``spacy-config``: the options of the spaCy factory (``Settings``, ``DEFAULT_CONFIG``);
 - ``spacy-labels``: the default entity labels of the spaCy component;
 - ``titles``: how many title words the lexicon knows per office kind, with examples;
 - ``cli-help`` and ``cli-help:COMMAND``: the ``--help`` text of the command line, as it prints it.
@@ -348,37 +348,18 @@ def gen_titles() -> str:
 
 # -- spaCy --------------------------------------------------------------------------------------
 
-SPACY_OPTIONS = {
-    "gazetteer_files": "Your gazetteer files or directories, loaded after (or instead of) the shipped one. "
-    "Saved with the pipeline by `nlp.to_disk`.",
-    "include_default": "Load the shipped gazetteer (`data/*.yaml`). `false` to use only your files.",
-    "types": "Entity types to link: any of `person`, `country`, `place`, `organisation`.",
-    "labels": 'Entity labels by type, merged over the defaults below, e.g. `{"person": "PERSONNE"}`.',
-    "overwrite_ents": "On overlap with entities already in `doc.ents` (a trained NER), c5names' spans win. "
-    "`false` keeps the existing entities and adds c5names' spans only where they do not overlap.",
-    "threshold": "Mentions scoring below this (0..1) are dropped.",
-    "default_date": "Date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) used when `doc._.c5names_date` is not set. "
-    "`null`: no date, so office dates cannot decide between namesakes.",
-    "split_tokens": "Split a token where a name ends inside it (Turkish *Tokayev'in* → *Tokayev* + *'in*), "
-    "so that the entity covers the name exactly.",
-    "lang": "Language of the texts, for its case endings (`uz`, `kk`, `ky`, `tg`, `tk`…); `null` uses the "
-    "pipeline's own. Set it on the multi-language `xx` pipelines used for languages spaCy lacks, and for "
-    "Georgian (`ka`), whose words, like those of every alphabet without letter case, are then all read.",
-}
-
-
 def gen_spacy_config() -> str:
-    from c5names.component import DEFAULT_CONFIG
+    from c5names.component import DEFAULT_CONFIG, Settings, score_c5names
 
-    if set(DEFAULT_CONFIG) != set(SPACY_OPTIONS):
-        raise PluginError(
-            "c5names docs: spaCy options differ from DEFAULT_CONFIG: "
-            f"undocumented {sorted(set(DEFAULT_CONFIG) - set(SPACY_OPTIONS))}, "
-            f"gone {sorted(set(SPACY_OPTIONS) - set(DEFAULT_CONFIG))}"
-        )
     out = ["| Option | Default | What it does |", "| --- | --- | --- |"]
     for name, default in DEFAULT_CONFIG.items():
-        out.append(f"| `{name}` | `{json.dumps(default, ensure_ascii=False)}` | {SPACY_OPTIONS[name]} |")
+        field = Settings.model_fields.get(name)
+        text = field.description if field is not None else None
+        if name == "scorer":
+            text = f"{(score_c5names.__doc__ or '').strip()} See [Evaluation](#evaluation)."
+        if not text:
+            raise PluginError(f"c5names docs: the spaCy option {name!r} has no description in Settings")
+        out.append(f"| `{name}` | `{json.dumps(default, ensure_ascii=False)}` | {text} |")
     return "\n".join(out) + "\n"
 
 

@@ -1,9 +1,7 @@
-"""The spaCy component: blank pipelines, serialisation, multiprocessing, existing entities."""
+"""The spaCy component links on blank pipelines of many languages, with several processes, beside
+existing entities. (Saving and loading: test_serialisation; options: test_settings.)"""
 
 from __future__ import annotations
-
-import pickle
-from pathlib import Path
 
 import pytest
 import spacy
@@ -134,35 +132,6 @@ def test_existing_entities_are_kept_or_replaced_as_configured() -> None:
         doc = nlp("President Tokayev met NATO officials.")
         labels = {e.text: e.label_ for e in doc.ents}
         assert labels == {"Tokayev": expected_label, "NATO": "ORG"}
-
-
-def test_round_trip_through_disk(tmp_path: Path) -> None:
-    extra = tmp_path / "extra.yaml"
-    extra.write_text(
-        "entities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n"
-        "    names:\n      - {given: Jane, surname: Doe, lang: en}\n",
-        encoding="utf-8",
-    )
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("c5names", config={"gazetteer_files": [str(extra)], "threshold": 0.6})
-    text = "Jane Doe a rencontré Chavkat Mirzioïev."
-    before = _ents(nlp(text))
-    nlp.to_disk(tmp_path / "model")
-    extra.unlink()  # the saved pipeline carries its own copy of the user's gazetteer
-    loaded = spacy.load(tmp_path / "model")
-    assert _ents(loaded(text)) == before == [("Jane Doe", "doe-jane"), ("Chavkat Mirzioïev", "mirziyoyev-shavkat")]
-    assert loaded.get_pipe("c5names").threshold == 0.6
-
-
-def test_bytes_round_trip_and_pickle() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("c5names")
-    text = TEXTS["en"][0]
-    restored = spacy.blank("en")
-    restored.add_pipe("c5names")
-    restored.from_bytes(nlp.to_bytes())
-    assert _ents(restored(text)) == _ents(nlp(text))
-    assert _ents(pickle.loads(pickle.dumps(nlp))(text)) == _ents(nlp(text))
 
 
 def test_two_processes_give_exactly_the_results_of_one() -> None:
