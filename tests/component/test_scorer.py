@@ -84,7 +84,9 @@ def test_an_entity_without_a_link_on_either_side_is_not_a_hit(nlp: Language) -> 
     ruler = spacy.blank("en")
     ruler.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "NATO"}])
     ruler.add_pipe("c5names")
-    gold = [("President Tokayev met NATO officials.", [("Tokayev", "PERSON", "tokayev-kassym-jomart"), ("NATO", "ORG", "")])]
+    gold = [
+        ("President Tokayev met NATO officials.", [("Tokayev", "PERSON", "tokayev-kassym-jomart"), ("NATO", "ORG", "")])
+    ]
     scores = ruler.evaluate(_examples(ruler, gold))
     assert scores["ents_f"] == 1.0
     assert scores["nel_f_per_type"]["PERSON"] == {"p": 1.0, "r": 1.0, "f": 1.0}
