@@ -19,6 +19,7 @@ from c5names.match.detect import find, find_in_text
 from c5names.match.resolve import of_generation, resolve
 from c5names.model import ENTITY_TYPES, Candidate, Mention, Pattern
 from c5names.scoring import DEFAULT_THRESHOLD
+from c5names.text.language import detect_language
 
 ALL_TYPES = ENTITY_TYPES
 
@@ -38,6 +39,7 @@ class Linker:
         types: Iterable[str] = ALL_TYPES,
         threshold: float = DEFAULT_THRESHOLD,
         default_date: str | dt.date | None = None,
+        detect_language: bool = True,
     ) -> None:
         self.gazetteer = default_gazetteer() if gazetteer is None else gazetteer
         self.types = frozenset(types)
@@ -48,6 +50,7 @@ class Linker:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
         self.threshold = threshold
         self.default_date = normalise_date(default_date)
+        self.detect_language = detect_language  # the language of a text given none decides its case endings
 
     @classmethod
     def from_files(cls, *paths: str | Path, default: bool = True, **kwargs: object) -> Linker:
@@ -66,12 +69,21 @@ class Linker:
         regions: Sequence[tuple[int, int]] | None = None,
     ) -> list[Mention]:
         """Mentions in `text`, in order; `date` (the document's) decides who held an office. `regions`
-        (start, end) limit the search to parts of the text (the spaCy component's windows)."""
+        (start, end) limit the search to parts of the text (the spaCy component's windows). Without a
+        `lang`, the text's language is detected (`language_of`)."""
         when = normalise_date(date) or self.default_date
+        if lang is None and regions is None:
+            lang = self.language_of(text)
         index = self.index
         found, words = find(index, text, lang, regions)
         mentions = resolve(index, text, found, words, when, lang)
         return [m for m in mentions if m.type in self.types and m.score >= self.threshold]
+
+    def language_of(self, text: str, lang: str | None = None) -> str | None:
+        """The language the linker reads `text` in: `lang` when given, else the detected one."""
+        if lang or not self.detect_language:
+            return lang
+        return detect_language(text)
 
     def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
         """Entities a written form (one or more words) may denote, best first."""
