@@ -260,23 +260,6 @@ def gen_schema_enums() -> str:
 
 # -- matching -----------------------------------------------------------------------------------
 
-CONVENTION_NAMES = {
-    "en": "English (BGN/PCGN-like)",
-    "fr": "French",
-    "de": "German (Duden)",
-    "es": "Spanish",
-    "it": "Italian",
-    "pl": "Polish",
-    "cs": "Czech / Slovak",
-    "lt": "Lithuanian / Latvian",
-    "tr": "Turkish",
-    "hu": "Hungarian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-    "uz": "Uzbek Latin",
-    "kk": "Kazakh Latin (2021)",
-    "iso": "ISO 9-like (scholarly)",
-}
 # (Cyrillic example, source language) columns of the conventions table.
 CONVENTION_EXAMPLES = (("Мирзиёев", "uz"), ("Жапаров", "ky"), ("Тоқаев", "kk"), ("Хрущёв", "ru"))
 SOUNDS = ("ZH", "DZH", "KH", "SH", "CH", "TS", "Y", "YE", "YU")
@@ -296,9 +279,7 @@ SOUND_LETTERS = {
 def gen_conventions() -> str:
     from c5names.text import translit
 
-    missing = set(translit.CONVENTIONS) - set(CONVENTION_NAMES)
-    if missing:
-        raise PluginError(f"c5names docs: conventions {sorted(missing)} are not named in the docs hook")
+    tables = translit.romanisation()  # data/cyrillic.yaml and data/romanisation.yaml
     head = " | ".join(f"{word} ({src})" for word, src in CONVENTION_EXAMPLES)
     out = [f"| Code | Convention | {head} |", "| --- | --- |" + " --- |" * len(CONVENTION_EXAMPLES)]
     for code in translit.CONVENTIONS:
@@ -306,16 +287,13 @@ def gen_conventions() -> str:
         for word, source in CONVENTION_EXAMPLES:
             spellings = translit.romanise_word(word, code, source)
             cells.append(", ".join(spellings[:3]))
-        out.append(f"| `{code}` | {CONVENTION_NAMES[code]} | " + " | ".join(cells) + " |")
+        out.append(f"| `{code}` | {tables.names[code]} | " + " | ".join(cells) + " |")
     out.append("")
     out.append("How each convention writes the sounds that differ most (first option is its own):\n")
     out.append("| Code | " + " | ".join(SOUND_LETTERS[s] for s in SOUNDS) + " |")
     out.append("| --- |" + " --- |" * len(SOUNDS))
-    for code, scheme in translit.SCHEMES.items():
-        cells = []
-        for sound in SOUNDS:
-            options = scheme.get(sound) or translit._COMMON.get(sound) or [sound.lower()]
-            cells.append(" / ".join(f"`{o}`" for o in options))
+    for code in translit.CONVENTIONS:
+        cells = [" / ".join(f"`{o}`" for o in tables.options(code, sound)) for sound in SOUNDS]
         out.append(f"| `{code}` | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
