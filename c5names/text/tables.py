@@ -13,7 +13,7 @@ and `1` are words, not booleans or numbers, and nothing needs quoting but a lead
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +26,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # libyaml composes the same nodes (with their positions) several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
+READING_RE = re.compile(r"^[a-z]+$")  # a reading in the keys' alphabet: lowercase ASCII letters
 
 
 class TableError(C5NamesError):
@@ -127,6 +128,35 @@ class Table:
             self.report(_line(node), field, "expected a single text")
             return None
         return Entry(node.value, _line(node), field)
+
+    def pairs(self, node: yaml.Node | None, field: str) -> list[tuple[Entry, Entry]]:
+        """The `key: value` texts of a mapping, in file order."""
+        out: list[tuple[Entry, Entry]] = []
+        for key, value in self.mapping(node, field).values():
+            text = self.text(value, key.field)
+            if text is not None:
+                out.append((key, text))
+        return out
+
+    def readings(
+        self,
+        node: yaml.Node | None,
+        field: str,
+        key_ok: Callable[[str], object],
+        key_rule: str,
+        value_ok: Callable[[str], object] = READING_RE.match,
+        value_rule: str = "lowercase ASCII letters",
+    ) -> dict[str, str]:
+        """A mapping of what is written (a letter, a sequence) to how it is read, each side checked."""
+        out: dict[str, str] = {}
+        for key, value in self.pairs(node, field):
+            if not key_ok(key.text):
+                self.reject(key, f"expected {key_rule}")
+            elif not value_ok(value.text):
+                self.reject(value, f"expected {value_rule}")
+            else:
+                out[key.text] = value.text
+        return out
 
     def texts(self, node: yaml.Node | None, field: str) -> list[Entry]:
         """The texts of a list (`[a, b, c]` or one `- item` a line); empty items reported."""
