@@ -314,12 +314,15 @@ def gen_endings() -> str:
 
 
 def gen_titles() -> str:
-    from c5names import lexicon
+    from c5names.lexicon import titles_by_language
+    from c5names.model import OFFICE_KINDS
 
-    out = ["| Office kind | Title words known | Examples |", "| --- | --- | --- |"]
-    for kind, words in lexicon.TITLES.items():
-        examples = ", ".join(f"*{w}*" for w in words[:6])
-        out.append(f"| `{kind}` | {len(words)} | {examples} |")
+    by_language = titles_by_language()  # c5names/lexicon/data/titles/<lang>.yaml
+    out = ["| Office kind | Language | Titles (in their plain reading) |", "| --- | --- | --- |"]
+    for kind in OFFICE_KINDS:
+        for lang, titles in sorted(by_language.items()):
+            if titles.get(kind):
+                out.append(f"| `{kind}` | `{lang}` | " + ", ".join(f"*{t}*" for t in titles[kind]) + " |")
     return "\n".join(out) + "\n"
 
 
