@@ -169,8 +169,7 @@ def _sound_spellings(
             table.reject(sound, "spellings are lowercase (the code capitalises a name)")
         elif spelt == anyway:
             table.reject(sound, "spelt so anyway (by `common`, or as the letter itself); remove it")
-        else:
-            out[sound.text] = (sound, spelt)
+        out[sound.text] = (sound, spelt)  # kept even when wrong, so that no other check reports it again
     return out
 
 
