@@ -10,11 +10,11 @@ never disagree with the code. Generators:
 - ``schema``: every model of ``c5names.gazetteer.schema`` (the gazetteer YAML), field by field;
 - ``schema-formats``: the value formats (slug, date, Wikidata id...) with their rules;
 - ``schema-enums``: the closed lists of values (entity types, name kinds, office kinds...);
-- ``conventions``: the romanisation conventions of ``c5names.text.translit`` with real spellings;
-- ``endings``: the case endings ``c5names.text.inflection`` strips, per language;
+- ``conventions``: the romanisation conventions of ``c5names/text/data/romanisation.yaml`` with real spellings;
+- ``endings``: the case endings ``c5names/text/data/endings.yaml`` gives per language;
 - ``spacy-config``: the options of the spaCy factory (``DEFAULT_CONFIG``);
 - ``spacy-labels``: the default entity labels of the spaCy component;
-- ``titles``: how many title words the lexicon knows per office kind, with examples;
+- ``titles``: the titles of the lexicon per office kind and language (``c5names/lexicon/data/titles``);
 - ``cli-help`` and ``cli-help:COMMAND``: the ``--help`` text of the command line, as it prints it.
 
 Anything the code has that the docs do not describe (a new model field without a description, a
@@ -139,7 +139,9 @@ def _format_of(metadata: list[object]) -> str | None:
         if isinstance(item, AfterValidator):
             name = item.func.__name__
             if name not in FORMATS:
-                raise PluginError(f"c5names docs: value format {name} of c5names.gazetteer.schema is not described in the hook")
+                raise PluginError(
+                    f"c5names docs: value format {name} of c5names.gazetteer.schema is not described in the hook"
+                )
             label = FORMATS[name][0]
             return f"[{label}](#{_anchor(label)})"
     return None
@@ -308,7 +310,8 @@ def gen_endings() -> str:
         out.append(f"| `{lang}` | {cell} |")
     out.append(
         f"\nA stem must keep at least {inflection.MIN_STEM} letters. With no language (or `xx`), every "
-        f"ending of every language is tried ({len(inflection.endings_for(None))} in all)."
+        f"ending of every language is tried ({len(inflection.endings_for(None))} in all). The endings are "
+        "those of `c5names/text/data/endings.yaml`."
     )
     return "\n".join(out) + "\n"
 

@@ -71,7 +71,8 @@ def test_words_before_a_surname_in_sentences(text: str, lang: str, expected: lis
 
 def test_the_lists_are_by_language() -> None:
     words = lexicon_words()
-    assert "janob" in words.function["uz"] and "aujourdhui" in words.sentence["fr"] and "rząd" in words.relational["pl"]
+    assert "janob" in words.function["uz"] and "aujourdhui" in words.sentence["fr"]
+    assert "rząd" in words.relational["pl"]
     assert "aujourd" not in SENTENCE_WORDS and not FUNCTION_WORDS & SENTENCE_WORDS - {"do", "il", "on", "su"}
 
 
