@@ -24,7 +24,18 @@ from c5names.errors import C5NamesError, Problem
 
 DATA = Path(__file__).resolve().parent / "data"
 # libyaml composes the same nodes (with their positions) several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """Composes nodes without resolving implicit tags: a table's scalars are all text."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if kind is yaml.ScalarNode:
+            return yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+        return yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 READING_RE = re.compile(r"^[a-z]+$")  # a reading in the keys' alphabet: lowercase ASCII letters
 
@@ -58,7 +69,7 @@ class Table:
         self.root: yaml.Node | None = None
         try:
             source = path.read_text(encoding="utf-8") if text is None else text
-            self.root = yaml.compose(source, Loader=_LOADER)
+            self.root = yaml.compose(source, Loader=_Loader)
         except OSError as err:
             self.problems.append(Problem(str(path), None, None, "", f"cannot read the table: {err.strerror}"))
         except UnicodeDecodeError as err:
