@@ -181,7 +181,7 @@ CONVENTION_GAPS = [
         "de",
         "Kassym-Schomart",
         "German press writes Kazakh names from their Russian spelling, ж = sch (Kassym-Schomart Tokajew, "
-        "as in the reference sheet), while _BY_SOURCE['kk'] reads ж as DZH: the module gives "
+        "as in the reference sheet), while cyrillic.yaml (by_source: kk) reads ж as DZH: the module gives "
         "'Kassym-Dschomart'",
     ),
     (
