@@ -117,9 +117,15 @@ _TABLES = affixes()
 ENDINGS = _TABLES.endings
 _ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, reverse=True)
 APOSTROPHE_SUFFIXES = _TABLES.suffixes
+# One character class for the elided letters (l’, d’), then the longer words (dell’): matched on
+# every word of a text, so the quick test comes first.
+_ELIDED_LETTERS = "".join(e + e.upper() for e in _TABLES.elisions if len(e) == 1)
 _ELISION_RE = re.compile(
     "^(?:"
-    + "|".join(f"[{e[0]}{e[0].upper()}]{re.escape(e[1:])}" for e in _TABLES.elisions)
+    + "|".join(
+        [f"[{re.escape(_ELIDED_LETTERS)}]"] * bool(_ELIDED_LETTERS)
+        + [f"[{e[0]}{e[0].upper()}]{re.escape(e[1:])}" for e in _TABLES.elisions if len(e) > 1]
+    )
     + f")[{re.escape(APOSTROPHES)}](?=\\w)"
 )
 _APOS_SUFFIX_RE = re.compile(rf"^(.{{2,}}?)[{re.escape(APOSTROPHES)}]([^\W\d_]{{0,{MAX_SUFFIX}}})$")

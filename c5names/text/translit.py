@@ -180,9 +180,8 @@ def has_cyrillic(text: str) -> bool:
     return bool(CYRILLIC_RE.search(text))
 
 
-def _sounds(word: str, source: str) -> list[tuple[str, bool]]:
+def _sounds(word: str, source: str, tables: Romanisation) -> list[tuple[str, bool]]:
     """Sounds of one Cyrillic word, each flagged when it follows the vowel и (glide absorbed)."""
-    tables = romanisation()
     reading, vowels, iotated = tables.reading(source), tables.vowels, tables.iotated
     out: list[tuple[str, bool]] = []
     lower = word.lower()
@@ -213,8 +212,8 @@ def _options(
     convention: str,
     next_sound: str | None,
     is_last: bool,
+    tables: Romanisation,
 ) -> list[str]:
-    tables = romanisation()
     options = list(tables.options(convention, sound))
     if after_i and sound in {"YE", "YO", "YU", "YA"} and convention in {"fr", "pt"}:
         options = [o[1:] if o[:1] in "iy" else o for o in options] + options
@@ -253,12 +252,13 @@ def _romanise_word(word: str, convention: str, source: str) -> tuple[str, ...]:
         parts = [romanise_word(part, convention, source) for part in word.split("-")]
         combos = itertools.islice(itertools.product(*parts), MAX_VARIANTS_PER_WORD)
         return tuple("-".join(combo) for combo in combos)
-    sounds = _sounds(word, source)
+    tables = romanisation()
+    sounds = _sounds(word, source, tables)
     choices: list[list[str]] = []
     written = ""
     for pos, (sound, after_i) in enumerate(sounds):
         nxt = sounds[pos + 1][0] if pos + 1 < len(sounds) else None
-        opts = _options(sound, after_i, written, convention, nxt, pos == len(sounds) - 1)
+        opts = _options(sound, after_i, written, convention, nxt, pos == len(sounds) - 1, tables)
         choices.append(opts)
         written += opts[0]
     results: list[str] = []
