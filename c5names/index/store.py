@@ -31,7 +31,7 @@ FORMAT = 2
 PACKAGE = Path(__file__).resolve().parents[1]
 # Everything that decides what the index holds: the modules and tables on the compile path (the
 # readers and keys of `text`, the index itself, the schema and the vocabulary it validates with).
-COMPILE_PATH = ("text", "index", "gazetteer/schema.py", "dates.py", "model.py", "scoring.py")
+COMPILE_PATH = ("text", "index", "gazetteer/schema.py", "dates.py", "model.py", "scoring.py", "errors.py")
 DATA_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".tsv", ".json"})
 KEEP_INDEXES = 8  # cached indexes of other gazetteers kept beside the newest one
 

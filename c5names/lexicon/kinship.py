@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import yaml
 
-from c5names.lexicon import plain
+from c5names.lexicon.reading import plain
 
 DATA = Path(__file__).resolve().parent / "data" / "kinship.yaml"
 RELATIONS = frozenset({"child_of", "parent_of", "spouse_of", "sibling_of"})

@@ -11,6 +11,8 @@ reading a و inside it (an initial و is always a consonant), with and without a
 Consonants alone are a loose match: بدن (body) has the consonants of Biden. The index therefore
 keeps these keys only for words of three consonants or more, and their hits are weak: they make a
 name only together with another word of the same name, never a bare surname (see `detect`).
+
+The consonant classes are data (`data/arabic.yaml`), checked when read.
 """
 
 from __future__ import annotations
@@ -18,45 +20,41 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from c5names.text.tables import DATA, Table
 
 ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 PREFIX = "~"  # marks consonant keys among the index's keys
 MIN_CONSONANTS = 3
+# The consonants `consonant_key` leaves of a Latin key: an Arabic letter read as anything else would
+# never meet one.
+_CLASSES = frozenset("bdghjklmnrstvSC")
 
-_LETTERS = {
-    "ب": "b",
-    "پ": "b",
-    "ت": "t",
-    "ث": "s",
-    "ج": "j",
-    "چ": "C",
-    "ح": "h",
-    "خ": "h",
-    "د": "d",
-    "ذ": "s",
-    "ر": "r",
-    "ز": "s",
-    "ژ": "j",
-    "س": "s",
-    "ش": "S",
-    "ص": "s",
-    "ض": "s",  # the z of Persian and Turkic names (Ramazan رمضان, Mirziyoyev ميرضيائيف)
-    "ط": "t",
-    "ظ": "s",
-    "غ": "g",
-    "گ": "g",
-    "ف": "v",
-    "ڤ": "v",
-    "ق": "k",
-    "ك": "k",
-    "ک": "k",
-    "ل": "l",
-    "م": "m",
-    "ن": "n",
-    "ه": "h",
-}
+
+@lru_cache(maxsize=1)
+def consonant_classes() -> dict[str, str]:
+    """The shipped table (`data/arabic.yaml`), read and checked once per process."""
+    return read_arabic(DATA / "arabic.yaml")
+
+
+def read_arabic(path: Path) -> dict[str, str]:
+    """Read and check the table; a `TableError` names the file, line and entry of each mistake."""
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("letters",))
+        return table.readings(
+            fields.get("letters"),
+            "letters",
+            lambda k: len(k) == 1 and ARABIC_RE.match(k) is not None and k != _WAW,
+            "one Arabic-script letter other than و (which is a rule)",
+            lambda v: v in _CLASSES,
+            f"one consonant class a Latin key can have: {' '.join(sorted(_CLASSES))} (S is sh, C is ch)",
+        )
+
+
 _WAW = "و"
 _PREFIXES = "وبلكف"
+_LETTERS = consonant_classes()
 _MAX_READINGS = 8
 _LATIN_CLASSES = str.maketrans({"p": "b", "f": "v", "z": "s", "q": "k", "x": "h", "w": "v", "c": "s"})
 _DOUBLE_RE = re.compile(r"(.)\1+")

@@ -5,84 +5,75 @@ letters for retroflex consonants and long vowels, the nasal sign ं as a bare `
 consonant carries unless a sign says otherwise left out. This reading gives each consonant its
 inherent *a* (dropped at the end of a word, as Hindi does), reads ं as *n* (*m* before p, b, m),
 and writes retroflex and dental consonants alike: `donald tramp`.
+
+The letters are data (`data/devanagari.yaml`), checked when read.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from c5names.text.tables import DATA, Table
 
 DEVANAGARI_RE = re.compile("[\u0900-\u097f]")
 
-_CONSONANTS = {
-    "क": "k",
-    "ख": "kh",
-    "ग": "g",
-    "घ": "gh",
-    "ङ": "n",
-    "च": "ch",
-    "छ": "chh",
-    "ज": "j",
-    "झ": "jh",
-    "ञ": "n",
-    "ट": "t",
-    "ठ": "th",
-    "ड": "d",
-    "ढ": "dh",
-    "ण": "n",
-    "त": "t",
-    "थ": "th",
-    "द": "d",
-    "ध": "dh",
-    "न": "n",
-    "प": "p",
-    "फ": "f",
-    "ब": "b",
-    "भ": "bh",
-    "म": "m",
-    "य": "y",
-    "र": "r",
-    "ल": "l",
-    "व": "v",
-    "श": "sh",
-    "ष": "sh",
-    "स": "s",
-    "ह": "h",
-    "ळ": "l",
-}
-# A dot below (nukta) makes the sounds of Persian and English loans.
-_NUKTA_CONSONANTS = {"क": "q", "ख": "kh", "ग": "g", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f", "य": "y"}
-_PRECOMPOSED = {"क़": "क़", "ख़": "ख़", "ग़": "ग़", "ज़": "ज़", "ड़": "ड़", "ढ़": "ढ़", "फ़": "फ़", "य़": "य़"}
-_VOWELS = {
-    "अ": "a",
-    "आ": "a",
-    "इ": "i",
-    "ई": "i",
-    "उ": "u",
-    "ऊ": "u",
-    "ऋ": "ri",
-    "ए": "e",
-    "ऐ": "ai",
-    "ओ": "o",
-    "औ": "au",
-    "ऑ": "o",
-    "ऍ": "e",
-}
-_SIGNS = {
-    "ा": "a",
-    "ि": "i",
-    "ी": "i",
-    "ु": "u",
-    "ू": "u",
-    "ृ": "ri",
-    "े": "e",
-    "ै": "ai",
-    "ो": "o",
-    "ौ": "au",
-    "ॉ": "o",
-    "ॅ": "e",
-}
 _VIRAMA = "्"
 _NUKTA = "़"
+
+
+@dataclass(frozen=True)
+class DevanagariReadings:
+    """The tables of `data/devanagari.yaml`, and the precomposed nukta letters they imply."""
+
+    consonants: dict[str, str]
+    nukta: dict[str, str]
+    vowels: dict[str, str]
+    signs: dict[str, str]
+    precomposed: dict[str, str]  # क़ (one code point) → क + nukta
+
+
+@lru_cache(maxsize=1)
+def devanagari_readings() -> DevanagariReadings:
+    """The shipped table, read and checked once per process."""
+    return read_devanagari(DATA / "devanagari.yaml")
+
+
+def read_devanagari(path: Path) -> DevanagariReadings:
+    """Read and check the table; a `TableError` names the file, line and entry of each mistake."""
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("consonants", "nukta", "vowels", "signs"))
+        letter = "one Devanagari letter"
+        consonants = table.readings(fields.get("consonants"), "consonants", _one_letter, letter)
+        nukta = table.readings(fields.get("nukta"), "nukta", lambda k: k in consonants, "a consonant of `consonants`")
+        vowels = table.readings(fields.get("vowels"), "vowels", _one_letter, letter)
+        signs = table.readings(fields.get("signs"), "signs", _one_letter, "one Devanagari vowel sign")
+        for char in set(consonants) & (set(vowels) | set(signs)) | set(vowels) & set(signs):
+            table.report(None, char, "listed twice, as a consonant, a vowel or a sign")
+    # Unicode keeps the precomposed nukta letters (U+0958-U+095F) apart from consonant + nukta; NFD
+    # splits them.
+    precomposed = {
+        char: unicodedata.normalize("NFD", char)
+        for char in map(chr, range(0x0900, 0x0980))
+        if unicodedata.normalize("NFD", char)[1:] == _NUKTA and unicodedata.normalize("NFD", char)[0] in nukta
+    }
+    return DevanagariReadings(consonants, nukta, vowels, signs, precomposed)
+
+
+def _one_letter(text: str) -> bool:
+    return len(text) == 1 and DEVANAGARI_RE.match(text) is not None
+
+
+_TABLES = devanagari_readings()
+_CONSONANTS = _TABLES.consonants
+# A dot below (nukta) makes the sounds of Persian and English loans.
+_NUKTA_CONSONANTS = _TABLES.nukta
+_PRECOMPOSED = _TABLES.precomposed
+_VOWELS = _TABLES.vowels
+_SIGNS = _TABLES.signs
 _NASALS = "ंँ"
 _LABIALS = "पफबभम"
 _SEMIVOWELS = "रयव"

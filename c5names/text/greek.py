@@ -5,63 +5,76 @@ Greek writes foreign names by sound, with digraphs for sounds it has no letter f
 unidecode reads letter by letter (`Ntonalnt`, `Tokagief`), too far from the names for any key or
 fuzzy budget; this reading follows the modern pronunciation instead. Greek merges sounds that Russian
 keeps apart (ζ for both з and ж, σ for both с and ш); those differences are left to fuzzy matching.
+
+The letters and sequences are data (`data/greek.yaml`), checked when read.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from c5names.text.tables import DATA, Table
 
 GREEK_RE = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
-# Accented vowels to plain ones; the diaeresis is kept, because it stops a digraph (Αϊτή is a-i).
-_PLAIN = str.maketrans("άέήίόύώΐΰ", "αεηιουωϊϋ")
-_SEQUENCES = {
-    "ου": "u",
-    "αι": "e",
-    "ει": "i",
-    "οι": "i",
-    "υι": "i",
-    "αυ": "av",
-    "ευ": "ev",
-    "ηυ": "iv",
-    "ντ": "d",  # the d of foreign names (Ντόναλντ, Σαντίρ); Αλεξάντρ's nd is left to fuzzy matching
-    "μπ": "b",  # but mp at the end of a word
-    "γκ": "g",
-    "γγ": "ng",
-    "γχ": "nkh",
-    "τζ": "j",
-    "τσ": "ts",
-}
-_LETTERS = {
-    "α": "a",
-    "β": "v",
-    "γ": "g",
-    "δ": "d",
-    "ε": "e",
-    "ζ": "z",
-    "η": "i",
-    "θ": "th",
-    "ι": "i",
-    "ϊ": "i",
-    "κ": "k",
-    "λ": "l",
-    "μ": "m",
-    "ν": "n",
-    "ξ": "ks",
-    "ο": "o",
-    "π": "p",
-    "ρ": "r",
-    "σ": "s",
-    "ς": "s",
-    "τ": "t",
-    "υ": "i",
-    "ϋ": "i",
-    "φ": "f",
-    "χ": "kh",
-    "ψ": "ps",
-    "ω": "o",
-}
+_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
+
+
+@dataclass(frozen=True)
+class GreekReadings:
+    """The tables of `data/greek.yaml`."""
+
+    accents: dict[str, str]
+    sequences: dict[str, str]
+    letters: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def greek_readings() -> GreekReadings:
+    """The shipped table, read and checked once per process."""
+    return read_greek(DATA / "greek.yaml")
+
+
+def read_greek(path: Path) -> GreekReadings:
+    """Read and check the table; a `TableError` names the file, line and entry of each mistake."""
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("accents", "sequences", "letters"))
+        accents = table.readings(
+            fields.get("accents"),
+            "accents",
+            lambda k: _lower_greek(k) and len(k) == 1,
+            "one lowercase Greek vowel with an accent",
+            lambda v: _lower_greek(v) and len(v) == 1,
+            "one lowercase Greek letter",
+        )
+        plain = _lower_greek  # what is left after lowercasing and removing accents
+        sequences = table.readings(
+            fields.get("sequences"),
+            "sequences",
+            lambda k: len(k) == 2 and plain(k) and not set(k) & set(accents),
+            "two lowercase Greek letters without accents (they are removed first)",
+        )
+        letters = table.readings(
+            fields.get("letters"),
+            "letters",
+            lambda k: len(k) == 1 and plain(k) and k not in accents,
+            "one lowercase Greek letter without an accent (accents are removed first)",
+        )
+        return GreekReadings(accents, sequences, letters)
+
+
+def _lower_greek(text: str) -> bool:
+    return all(_GREEK_LETTER.match(c) for c in text) and text == text.lower()
+
+
+_TABLES = greek_readings()
+_PLAIN = str.maketrans(_TABLES.accents)  # accented vowels to plain ones, before anything else
+_SEQUENCES = _TABLES.sequences
+_LETTERS = _TABLES.letters
 _FRONT = "εηιυ"  # γ before these is the glide y
 _VOWELS = "αεηιουωϊϋ"
 

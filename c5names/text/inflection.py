@@ -5,193 +5,130 @@ Mirzijojevas, Hungarian Tokajevvel, German Tokajews, Uzbek Mirziyoyevni. The mat
 raw form first, then each stem these rules propose; a stem only counts when the index knows it.
 Apostrophe suffixes (Tokayev's, Tokayev'in) and French/Italian elisions (d’Emomali) are not part of
 the name's span; fused endings are.
+
+The endings are data (`data/endings.yaml`, per language) and so are the suffixes after an apostrophe
+and the elided words before one (`data/apostrophes.yaml`); both are checked when read.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from c5names.text.keys import APOSTROPHES
+from c5names.text.tables import DATA, Entry, Table
 
-_CYR_SLAVIC = [
-    "ами",
-    "ями",
-    "ыми",
-    "ими",
-    "ого",
-    "его",
-    "ому",
-    "ему",
-    "ой",
-    "ей",
-    "ою",
-    "ом",
-    "ем",
-    "ым",
-    "им",
-    "ах",
-    "ях",
-    "ых",
-    "их",
-    "а",
-    "я",
-    "у",
-    "ю",
-    "е",
-    "ы",
-    "и",
-]
-_CYR_TURKIC = [
-    "тың",
-    "тің",
-    "дың",
-    "дің",
-    "ның",
-    "нің",
-    "қа",
-    "ке",
-    "ға",
-    "ге",
-    "ка",
-    "та",
-    "те",
-    "да",
-    "де",
-    "тан",
-    "тен",
-    "дан",
-    "ден",
-    "нан",
-    "нен",
-    "ты",
-    "ті",
-    "ды",
-    "ді",
-    "ны",
-    "ні",
-    "мен",
-    "бен",
-    "пен",
-    "ни",
-    "нинг",
-    "га",
-    "дан",
-    "ро",
-]
-# Kazakh in its Latin alphabet (2021; ń and ğ, or ng and g in older texts): the cases of _CYR_TURKIC.
-_KAZAKH_LATIN = (
-    "tyń tiń dyń diń nyń niń tyng ting dyng ding nyng ning qa ke ğa ga ge ka ta te da de tan ten dan den "
-    "nan nen ty ti dy di ny ni men ben pen"
-).split()
-# Kyrgyz cases with vowel harmony: genitive, dative, accusative, locative, ablative.
-_CYR_KYRGYZ = (
-    "нын нин нун нүн дын дин дун дүн тын тин тун түн га ге го гө ка ке ко кө ны ни ну нү ды ди ду дү "
-    "ты ти ту тү да де до дө та те то тө дан ден дон дөн тан тен тон төн нан нен нон нөн"
-).split()
-ENDINGS: dict[str, list[str]] = {
-    "ru": _CYR_SLAVIC,
-    "uk": [*_CYR_SLAVIC, "ові", "єві"],
-    "be": _CYR_SLAVIC,
-    "bg": ["а", "я"],
-    # Serbian, Croatian, Bosnian: -ев/-ов surnames take -им in the instrumental (Токајевим, Tokajevim).
-    "sr": ["а", "у", "ом", "ем", "е", "им", "a", "u", "om", "em", "e", "im"],
-    "bs": ["a", "u", "om", "em", "e", "im"],
-    "mk": ["а"],
-    "kk": _CYR_SLAVIC + _CYR_TURKIC + _KAZAKH_LATIN,
-    "ky": _CYR_SLAVIC + _CYR_TURKIC + _CYR_KYRGYZ,
-    "tg": [*_CYR_SLAVIC, "ро", "и"],
-    "pl": ["owi", "ego", "emu", "em", "ie", "ą", "a", "u", "y", "ym", "om", "ów"],
-    "cs": ["ovi", "ových", "em", "ou", "a", "u", "e", "om"],
-    "sk": ["ovi", "em", "om", "ou", "a", "u", "e"],
-    "sl": ["u", "a", "om", "em"],
-    "hr": ["u", "a", "om", "em", "e", "im"],
-    "lt": ["iui", "ams", "as", "is", "ys", "us", "ui", "io", "ą", "į", "u", "e", "o", "a"],
-    "lv": ["am", "s", "a", "u", "ā"],
-    "hu": [
-        "nak",
-        "nek",
-        "val",
-        "vel",
-        "tal",
-        "tel",
-        "hoz",
-        "hez",
-        "höz",
-        "ról",
-        "ről",
-        "ban",
-        "ben",
-        "nál",
-        "nél",
-        "tól",
-        "től",
-        "ért",
-        "ból",
-        "ből",
-        "ba",
-        "be",
-        "ra",
-        "re",
-        "on",
-        "en",
-        "ön",
-        "ot",
-        "et",
-        "at",
-        "t",
-        "n",
-    ],
-    "de": ["s"],
-    "nl": ["s"],
-    "sv": ["s"],
-    "da": ["s"],
-    "no": ["s"],
-    # Uzbek is written in Latin and, still widely, in Cyrillic: the same endings in both.
-    "uz": [
-        *["ning", "ni", "ga", "ka", "qa", "da", "ta", "dan", "tan", "dagi", "lar"],
-        *["нинг", "ни", "га", "ка", "қа", "да", "та", "дан", "тан", "даги", "лар"],
-    ],
-    "tk": ["yň", "iň", "nyň", "niň", "ny", "ni", "a", "e", "y", "i", "da", "de", "dan", "den"],
-    "tr": [],
-    # Romanian: the enclitic article of the genitive-dative (Kazahstanului, Uzbekistanului).
-    "ro": ["ului", "ul", "ei", "lui"],
-    # Mongolian (Cyrillic): genitive, comitative, accusative, ablative, dative-locative, instrumental.
-    "mn": "ын ийн н тай тэй той ыг ийг г аас ээс оос өөс д т аар ээр оор өөр".split(),
-    # Azerbaijani: genitive, dative, accusative, locative, ablative, comitative (Tokayevlə).
-    "az": ("nın nin nun nün ın in un ün ya yə a ə e nı ni nu nü ı i u ü da də dan dən la lə").split(),
-    # Finnish and Estonian join the case ending of a consonant-final foreign name with -i-
-    # (Tokajevin, Tokajevia, Tokajeville; Estonian Tokajevi, Tokajeviga); Albanian adds its article
-    # (Tokajevi, Tokajevit).
-    "fi": [
-        *["n", "a", "ä", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "ksi", "na", "nä", "lta", "ltä"],
-        *["in", "ia", "iä", "ille", "illa", "illä", "ista", "istä", "issa", "issä", "iin", "iksi", "ina", "inä"],
-        *["ilta", "iltä"],
-    ],
-    "et": ["i", "it", "ile", "iga", "is", "ist", "isse", "iks", "il", "ilt", "ina", "ini", "ita"],
-    "sq": ["i", "it", "in", "ë", "a", "ës", "u", "ut", "un"],
-    # Georgian: nominative -ი (foreign names take it), ergative, dative, genitive, instrumental,
-    # adverbial, and the postpositions written together with the noun.
-    "ka": ["ი", "მა", "ს", "ის", "ით", "ად", "ში", "ზე", "თან", "თვის", "ისთვის", "ისგან"],
-}
-_ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, reverse=True)
 MIN_STEM = 3
 # Without a language, every language's endings are tried; a lone vowel then strips too much
 # (Karimova is a woman, not Karimov's genitive; Louis is not Lou), so those need a language.
 _VOWEL_ENDINGS = frozenset("aeiouyąęаеиоуыяюэ")
 UNKNOWN_LANG_MIN_STEM = 4
-# Suffixes after an apostrophe: English possessives and Turkish/Azerbaijani case endings.
-APOSTROPHE_SUFFIXES = frozenset(
-    """s
-    in ın un ün nin nın nun nün a e ya ye da de ta te dan den tan ten ı i u ü yı yi yu yü
-    la le yla yle ca ce ça çe ya ye daki deki taki teki dır dir dur dür tır tir tur tür ki
-    """.split()
-)
+MAX_SUFFIX = 6  # letters after an apostrophe that may be a suffix
+_GROUP_MARK = "+"
 
+
+@dataclass(frozen=True)
+class Affixes:
+    """The endings of each language, and what stands on either side of an apostrophe."""
+
+    endings: dict[str, tuple[str, ...]]  # language → endings, in file order
+    suffixes: frozenset[str]  # after an apostrophe
+    elisions: tuple[str, ...]  # before an apostrophe, longest first
+
+
+@lru_cache(maxsize=1)
+def affixes() -> Affixes:
+    """The shipped tables, read and checked once per process."""
+    return read_affixes(DATA / "endings.yaml", DATA / "apostrophes.yaml")
+
+
+def read_affixes(endings: Path, apostrophes: Path) -> Affixes:
+    """Read and check both tables; a `TableError` names the file, line and entry of each mistake."""
+    with Table(endings) as table:
+        fields = table.fields(table.root, "", required=("languages",), optional=("groups",))
+        groups = {
+            key.text: (key, _affixes(table, node, key.field))
+            for key, node in table.mapping(fields.get("groups"), "groups").values()
+        }
+        for _key, entries in groups.values():
+            for entry in entries:
+                if entry.text.startswith(_GROUP_MARK):
+                    table.reject(entry, "a group lists endings, not other groups")
+        used: set[str] = set()
+        by_lang: dict[str, tuple[str, ...]] = {}
+        for lang, node in table.mapping(fields.get("languages"), "languages").values():
+            if table.language(lang):
+                by_lang[lang.text] = _expand(table, _affixes(table, node, lang.field), groups, used)
+        for name, (key, _entries) in groups.items():
+            if name not in used:
+                table.reject(key, "no language takes this group (+name)")
+    with Table(apostrophes) as table:
+        fields = table.fields(table.root, "", required=("suffixes", "elisions"))
+        suffixes = _per_language(table, fields.get("suffixes"), "suffixes", MAX_SUFFIX)
+        elisions = _per_language(table, fields.get("elisions"), "elisions", None)
+    return Affixes(by_lang, frozenset(suffixes), tuple(sorted(dict.fromkeys(elisions), key=len, reverse=True)))
+
+
+def _affixes(table: Table, node: yaml.Node | None, field: str) -> list[Entry]:
+    """Endings (or +group references) as a language writes them: lowercase letters."""
+    out = table.texts(node, field)
+    for entry in out:
+        word = entry.text
+        if not word.startswith(_GROUP_MARK) and (not word.isalpha() or word != word.lower()):
+            table.reject(entry, "an ending is lowercase letters only (the word is compared in lowercase)")
+    return out
+
+
+def _expand(
+    table: Table, entries: list[Entry], groups: dict[str, tuple[Entry, list[Entry]]], used: set[str]
+) -> tuple[str, ...]:
+    """A language's endings with its groups spelt out; an ending given twice is reported."""
+    expanded: list[Entry] = []
+    for entry in entries:
+        if not entry.text.startswith(_GROUP_MARK):
+            expanded.append(entry)
+        elif entry.text[1:] in groups:
+            used.add(entry.text[1:])
+            expanded.extend(groups[entry.text[1:]][1])
+        else:
+            table.reject(entry, f"no such group; groups are {', '.join(groups) or 'none'}")
+    return tuple(entry.text for entry in table.unique(expanded, "ending"))
+
+
+def _per_language(table: Table, node: yaml.Node | None, field: str, longest: int | None) -> list[str]:
+    out: list[str] = []
+    for lang, value in table.mapping(node, field).values():
+        table.language(lang)
+        for entry in table.unique(table.texts(value, lang.field)):
+            if not entry.text.isalpha() or entry.text != entry.text.lower():
+                table.reject(entry, "lowercase letters only")
+            elif longest is not None and len(entry.text) > longest:
+                table.reject(entry, f"longer than {longest} letters: it is never looked for")
+            else:
+                out.append(entry.text)
+    return out
+
+
+_TABLES = affixes()
+ENDINGS = _TABLES.endings
+_ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, reverse=True)
+APOSTROPHE_SUFFIXES = _TABLES.suffixes
+# One character class for the elided letters (l’, d’), then the longer words (dell’): matched on
+# every word of a text, so the quick test comes first.
+_ELIDED_LETTERS = "".join(e + e.upper() for e in _TABLES.elisions if len(e) == 1)
 _ELISION_RE = re.compile(
-    rf"^(?:[ldjmnstcLDJMNSTC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[dD]all|[sS]ull)[{re.escape(APOSTROPHES)}](?=\w)"
+    "^(?:"
+    + "|".join(
+        [f"[{re.escape(_ELIDED_LETTERS)}]"] * bool(_ELIDED_LETTERS)
+        + [f"[{e[0]}{e[0].upper()}]{re.escape(e[1:])}" for e in _TABLES.elisions if len(e) > 1]
+    )
+    + f")[{re.escape(APOSTROPHES)}](?=\\w)"
 )
-_APOS_SUFFIX_RE = re.compile(rf"^(.{{2,}}?)[{re.escape(APOSTROPHES)}]([^\W\d_]{{0,6}})$")
+_APOS_SUFFIX_RE = re.compile(rf"^(.{{2,}}?)[{re.escape(APOSTROPHES)}]([^\W\d_]{{0,{MAX_SUFFIX}}})$")
 
 
 def endings_for(lang: str | None) -> list[str]:

@@ -5,38 +5,67 @@ Katakana writes a foreign name one syllable at a time, adding vowels where the n
 recovers the name, so `readings` gives a handful: each added-looking vowel (u after a consonant, o
 after t or d) kept or dropped, ジ as ji or zi, チ as chi or ti, ン before p, b, m as m. The matcher
 looks each of them up, as it does the stems of an inflected word.
+
+The syllables are data (`data/kana.yaml`), checked when read.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from c5names.text.tables import DATA, Table
 
 KATAKANA = "\u30a1-\u30fa\u30fc"  # letters and the long-vowel mark ー (not the middle dot ・)
 KATAKANA_RE = re.compile(f"[{KATAKANA}]+")
 MAX_READINGS = 16
 
-_SYLLABLES = {
-    "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o",
-    "カ": "ka", "キ": "ki", "ク": "ku", "ケ": "ke", "コ": "ko",
-    "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go",
-    "サ": "sa", "シ": "shi", "ス": "su", "セ": "se", "ソ": "so",
-    "ザ": "za", "ジ": "ji", "ズ": "zu", "ゼ": "ze", "ゾ": "zo",
-    "タ": "ta", "チ": "chi", "ツ": "tsu", "テ": "te", "ト": "to",
-    "ダ": "da", "ヂ": "ji", "ヅ": "zu", "デ": "de", "ド": "do",
-    "ナ": "na", "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no",
-    "ハ": "ha", "ヒ": "hi", "フ": "fu", "ヘ": "he", "ホ": "ho",
-    "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo",
-    "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe", "ポ": "po",
-    "マ": "ma", "ミ": "mi", "ム": "mu", "メ": "me", "モ": "mo",
-    "ヤ": "ya", "ユ": "yu", "ヨ": "yo",
-    "ラ": "ra", "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro",
-    "ワ": "wa", "ヰ": "i", "ヱ": "e", "ヲ": "o", "ン": "n",
-    "ヴ": "vu", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o",
-}  # fmt: skip
+_LETTER_RE = re.compile(f"[{KATAKANA}]")
+
+
+@dataclass(frozen=True)
+class KanaReadings:
+    """The tables of `data/kana.yaml`."""
+
+    syllables: dict[str, str]
+    small: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def kana_readings() -> KanaReadings:
+    """The shipped table, read and checked once per process."""
+    return read_kana(DATA / "kana.yaml")
+
+
+def read_kana(path: Path) -> KanaReadings:
+    """Read and check the table; a `TableError` names the file, line and entry of each mistake."""
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("syllables", "small"))
+        one = "one katakana letter"
+        syllables = table.readings(fields.get("syllables"), "syllables", _one_letter, one)
+        small = table.readings(
+            fields.get("small"),
+            "small",
+            _one_letter,
+            one,
+            lambda v: v in _SMALL_READINGS,
+            "a vowel, or y and a vowel (it replaces the vowel before it)",
+        )
+        return KanaReadings(syllables, small)
+
+
+def _one_letter(text: str) -> bool:
+    return len(text) == 1 and _LETTER_RE.match(text) is not None
+
+
+_SMALL_READINGS = frozenset({"a", "i", "u", "e", "o", "ya", "yu", "yo"})
+_TABLES = kana_readings()
+_SYLLABLES = _TABLES.syllables
 # A small vowel or y-letter after a syllable replaces its vowel: シャ sha, ティ ti, ファ fa, ヴァ va.
-_SMALL = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
+_SMALL = _TABLES.small
 _PALATAL = ("shi", "chi", "ji")  # シャ is sha, not shiya
 _LABIALS = "pbm"
 

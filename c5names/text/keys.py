@@ -8,13 +8,17 @@ Three levels, from strict to loose:
 - `skeleton`: ascii_fold, then the spellings that different romanisation conventions give for one
   sound are merged (sh/sch/sz, zh/j/dzh/dsch/dj, y/i, ou/u, kh/h/x, w/v, z/s, ye/e, doubled letters).
   This is the unified key the index is built on.
+
+The letter readings and the merges of the key are data (`data/latin.yaml`), checked when read.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -22,6 +26,7 @@ from c5names.text.devanagari import devanagari_to_latin, has_devanagari
 from c5names.text.greek import greek_to_latin, has_greek
 from c5names.text.han import HAN
 from c5names.text.kana import KATAKANA
+from c5names.text.tables import DATA, READING_RE, Table
 from c5names.text.translit import has_cyrillic, romanise_neutral
 
 APOSTROPHES = "'’ʻʼ‘`´ʹ′ʾʿ"
@@ -44,71 +49,6 @@ _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
 _SPACE_RE = re.compile(r"\s+")
 
-# Letters whose plain ASCII reading is a digraph in the romanisation conventions we meet.
-_LETTER_MAP = str.maketrans(
-    {
-        "ß": "ss",
-        "ø": "o",
-        "æ": "ae",
-        "œ": "oe",
-        "ł": "l",
-        "đ": "dj",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-        "š": "sh",
-        "ş": "sh",
-        "ș": "sh",
-        "ŝ": "sh",
-        "ž": "zh",
-        "ż": "zh",
-        "ź": "z",
-        "č": "ch",
-        "ç": "ch",
-        "ć": "ch",
-        "ĉ": "ch",
-        "ñ": "n",
-        "ň": "n",
-        "ý": "y",
-        "ğ": "g",
-        "ŋ": "ng",
-        "ǵ": "g",
-        "ǧ": "g",
-        # unidecode reads the schwa of Azerbaijani (Özbəkistan, Tokayevlə) as "@"; ʒ and ʃ as capitals.
-        "ə": "e",
-        "ǝ": "e",
-        "ʒ": "zh",
-        "ʃ": "sh",
-    }
-)
-
-# Conventions' spellings of one sound, longest first; applied in one left-to-right pass.
-_DIGRAPHS = {
-    "dsch": "j",
-    "tsch": "ch",
-    "shch": "sh",
-    "dzh": "j",
-    "dzs": "j",
-    "sch": "sh",
-    "tch": "ch",
-    "dj": "j",
-    "zh": "j",
-    "zs": "j",
-    "sz": "sh",
-    "cz": "ch",
-    "kh": "h",
-    "ck": "k",
-    "ph": "f",
-    "ou": "u",
-    "oe": "u",
-    "ts": "c",
-    "gue": "ge",
-    "gui": "gi",
-    "que": "ke",  # Romance: Usbequistão, Tajiquistão
-    "qui": "ki",
-}
-_DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
-_SINGLE_MAP = str.maketrans({"y": "i", "w": "v", "z": "s", "q": "k", "x": "h"})
 _GLIDE_RE = re.compile(r"i(?=[eo])")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 _NON_KEY_RE = re.compile(r"[^a-z0-9 ]+")
@@ -122,6 +62,55 @@ def fold(text: str) -> str:
     text = _APOS_RE.sub("'", text)
     text = _DASH_RE.sub("-", text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class LatinReadings:
+    """The tables of `data/latin.yaml`: letters read as ASCII, and the merges of the unified key."""
+
+    letters: dict[str, str]
+    digraphs: dict[str, str]
+    singles: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def latin_readings() -> LatinReadings:
+    """The shipped table, read and checked once per process."""
+    return read_latin(DATA / "latin.yaml")
+
+
+def read_latin(path: Path) -> LatinReadings:
+    """Read and check the table; a `TableError` names the file, line and entry of each mistake."""
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("letters", "digraphs", "singles"))
+        letters = table.readings(
+            fields.get("letters"),
+            "letters",
+            lambda k: len(k) == 1 and not k.isascii() and fold(k) == k,
+            "one non-ASCII letter that casefolding keeps (it is applied after casefolding)",
+        )
+        digraphs = table.readings(
+            fields.get("digraphs"), "digraphs", lambda k: len(k) > 1 and READING_RE.match(k), "two or more a-z"
+        )
+        singles = table.readings(
+            fields.get("singles"),
+            "singles",
+            lambda k: len(k) == 1 and READING_RE.match(k),
+            "one letter a-z",
+            lambda v: len(v) == 1 and READING_RE.match(v),
+            "one letter a-z (a single letter is merged into another)",
+        )
+        for letter in [letter for letter, merged in singles.items() if letter == merged]:
+            table.report(None, f"singles.{letter}", "a letter merged into itself changes nothing")
+        return LatinReadings(letters, digraphs, singles)
+
+
+_LATIN = latin_readings()
+_LETTER_MAP = str.maketrans(_LATIN.letters)
+# Conventions' spellings of one sound, longest first; applied in one left-to-right pass.
+_DIGRAPHS = _LATIN.digraphs
+_DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_SINGLE_MAP = str.maketrans(_LATIN.singles)
 
 
 def _strip_marks(text: str) -> str:

@@ -8,6 +8,11 @@ Hungarian, Dutch, Portuguese, Uzbek Latin, Kazakh Latin (2021) and ISO 9-like sc
 
 unidecode alone reads Мирзиёев as "Mirziioev" and Тоқаев as "Tok'aev": it is letter-by-letter and
 knows neither context nor source language. It is used here only for scripts we do not model.
+
+The tables are data: `data/cyrillic.yaml` (letters → sounds, per source language) and
+`data/romanisation.yaml` (sounds → spellings, per convention), checked when read (`read_romanisation`).
+The rules that need context (iotation, д + ж, ё after hushing letters, French and German respellings)
+are the code below.
 """
 
 from __future__ import annotations
@@ -15,374 +20,169 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from c5names.text.tables import DATA, Entry, Table
 
 CYRILLIC_RE = re.compile("[\u0400-\u04ff\u0500-\u052f]")
-VOWELS = set("аеёиоуыэюяәөұүіӣӯєїў") | set("АЕЁИОУЫЭЮЯӘӨҰҮІӢӮЄЇЎ")
-_IOTATED = {"е": "YE", "ё": "YO", "ю": "YU", "я": "YA", "є": "YE", "ї": "YI"}
-
-# Sound of each letter, per source language; missing letters fall back to "ru".
-_BASE = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "YO",
-    "ж": "ZH",
-    "з": "z",
-    "и": "i",
-    "й": "Y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "KH",
-    "ц": "TS",
-    "ч": "CH",
-    "ш": "SH",
-    "щ": "SHCH",
-    "ъ": "",
-    "ы": "YI",
-    "ь": "",
-    "э": "E",
-    "ю": "YU",
-    "я": "YA",
-    # Kazakh, Kyrgyz, Tajik, Uzbek, Ukrainian, Serbian/Macedonian letters
-    "қ": "Q",
-    "ғ": "GH",
-    "ң": "NG",
-    "ә": "AE",
-    "ө": "OE",
-    "ұ": "U",
-    "ү": "UE",
-    "һ": "H",
-    "і": "i",
-    "ӣ": "i",
-    "ӯ": "U",
-    "ҳ": "H",
-    "ҷ": "DZH",
-    "ў": "OU",
-    "є": "YE",
-    "ї": "YI",
-    "ґ": "g",
-    "ј": "Y",
-    "љ": "lY",
-    "њ": "nY",
-    "ћ": "CH",
-    "ђ": "DZH",
-    "џ": "DZH",
-    "ѓ": "g",
-    "ќ": "k",
-}
-_BY_SOURCE = {
-    "kk": {"ж": "DZH"},
-    "ky": {"ж": "DZH"},
-    "uz": {"ж": "DZH", "х": "KH"},
-    "tg": {"ж": "ZH"},
-    "uk": {"и": "YI", "г": "H", "і": "i"},
-}
-
-# How each sound is written, per convention: first option is the convention's own, later ones
-# are the alternatives the press of that language also uses.
-_COMMON = {
-    "a": ["a"],
-    "b": ["b"],
-    "v": ["v"],
-    "g": ["g"],
-    "d": ["d"],
-    "e": ["e"],
-    "z": ["z"],
-    "i": ["i"],
-    "k": ["k"],
-    "l": ["l"],
-    "m": ["m"],
-    "n": ["n"],
-    "o": ["o"],
-    "p": ["p"],
-    "r": ["r"],
-    "s": ["s"],
-    "t": ["t"],
-    "u": ["u"],
-    "f": ["f"],
-    "E": ["e"],
-    "Q": ["k", "q"],
-    "GH": ["g", "gh"],
-    "NG": ["ng", "n"],
-    "AE": ["a", "ä"],
-    "OE": ["o", "ö"],
-    "UE": ["u", "ü"],
-    "H": ["h"],
-    "OU": ["o"],
-    "": [""],
-}
-SCHEMES: dict[str, dict[str, list[str]]] = {
-    "en": {
-        "YE": ["ye", "e"],
-        "YO": ["yo", "e"],
-        "ZH": ["zh"],
-        "DZH": ["j", "zh"],
-        "Y": ["y", "i"],
-        "KH": ["kh", "h"],
-        "TS": ["ts"],
-        "CH": ["ch"],
-        "SH": ["sh"],
-        "SHCH": ["shch"],
-        "YI": ["y", "i"],
-        "YU": ["yu"],
-        "YA": ["ya"],
-    },
-    "fr": {
-        "YE": ["ie", "e"],
-        "YO": ["io", "o"],
-        "ZH": ["j"],
-        "DZH": ["dj", "j"],
-        "Y": ["ï", "i"],
-        "KH": ["kh"],
-        "TS": ["ts"],
-        "CH": ["tch"],
-        "SH": ["ch"],
-        "SHCH": ["chtch"],
-        "YI": ["y", "i"],
-        "YU": ["iou", "you"],
-        "YA": ["ia", "ya"],
-        "u": ["ou"],
-        "s": ["s"],
-    },
-    "de": {
-        "v": ["w"],
-        "z": ["s"],
-        "YE": ["je", "e"],
-        "YO": ["jo"],
-        "ZH": ["sch"],
-        "DZH": ["dsch"],
-        "Y": ["j", "i"],
-        "KH": ["ch"],
-        "TS": ["z"],
-        "CH": ["tsch"],
-        "SH": ["sch"],
-        "SHCH": ["schtsch"],
-        "YI": ["y", "i"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-        "E": ["e"],
-    },
-    "es": {
-        "YE": ["ye", "e"],
-        "YO": ["yo"],
-        "ZH": ["zh", "y"],
-        "DZH": ["y", "zh", "j"],
-        "Y": ["i", "y"],
-        "KH": ["j"],
-        "TS": ["ts"],
-        "CH": ["ch"],
-        "SH": ["sh"],
-        "SHCH": ["sch"],
-        "YI": ["y", "i"],
-        "YU": ["yu"],
-        "YA": ["ya"],
-    },
-    "it": {
-        "YE": ["e", "je"],
-        "YO": ["ë", "io"],
-        "ZH": ["ž", "zh"],
-        "DZH": ["dž", "g"],
-        "Y": ["j", "i"],
-        "KH": ["ch", "kh"],
-        "TS": ["c"],
-        "CH": ["č", "c"],
-        "SH": ["š", "sc"],
-        "SHCH": ["šč"],
-        "YI": ["y"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-    },
-    "pl": {
-        "v": ["w"],
-        "l": ["ł", "l"],
-        "YE": ["je", "e"],
-        "YO": ["jo"],
-        "ZH": ["ż"],
-        "DZH": ["dż"],
-        "Y": ["j"],
-        "KH": ["ch"],
-        "TS": ["c"],
-        "CH": ["cz"],
-        "SH": ["sz"],
-        "SHCH": ["szcz"],
-        "YI": ["y"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-    },
-    "cs": {
-        "YE": ["je", "e"],
-        "YO": ["jo"],
-        "ZH": ["ž"],
-        "DZH": ["dž"],
-        "Y": ["j"],
-        "KH": ["ch"],
-        "TS": ["c"],
-        "CH": ["č"],
-        "SH": ["š"],
-        "SHCH": ["šč"],
-        "YI": ["y"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-    },
-    "lt": {
-        "YE": ["je", "e"],
-        "YO": ["jo"],
-        "ZH": ["ž"],
-        "DZH": ["dž"],
-        "Y": ["j"],
-        "KH": ["ch"],
-        "TS": ["c"],
-        "CH": ["č"],
-        "SH": ["š"],
-        "SHCH": ["šč"],
-        "YI": ["y", "i"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-    },
-    "tr": {
-        "YE": ["ye", "e"],
-        "YO": ["yo"],
-        "ZH": ["j"],
-        "DZH": ["c"],
-        "Y": ["y"],
-        "KH": ["h"],
-        "TS": ["ts"],
-        "CH": ["ç"],
-        "SH": ["ş"],
-        "SHCH": ["şç"],
-        "YI": ["ı"],
-        "YU": ["yu"],
-        "YA": ["ya"],
-    },
-    "hu": {
-        "s": ["sz"],
-        "YE": ["je"],
-        "YO": ["jo"],
-        "ZH": ["zs"],
-        "DZH": ["dzs"],
-        "Y": ["j"],
-        "KH": ["h"],
-        "TS": ["c"],
-        "CH": ["cs"],
-        "SH": ["s"],
-        "SHCH": ["scs"],
-        "YI": ["i", "y"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-    },
-    "nl": {
-        "u": ["oe"],
-        "YE": ["je", "e"],
-        "YO": ["jo"],
-        "ZH": ["zj"],
-        "DZH": ["dzj", "dj"],
-        "Y": ["j"],
-        "KH": ["ch"],
-        "TS": ["ts"],
-        "CH": ["tsj"],
-        "SH": ["sj"],
-        "SHCH": ["sjtsj"],
-        "YI": ["y"],
-        "YU": ["joe"],
-        "YA": ["ja"],
-    },
-    "pt": {
-        "YE": ["ie", "e"],
-        "YO": ["io"],
-        "ZH": ["j", "zh"],
-        "DZH": ["dj", "j"],
-        "Y": ["i"],
-        "KH": ["kh"],
-        "TS": ["ts"],
-        "CH": ["tch"],
-        "SH": ["ch", "sh"],
-        "SHCH": ["chtch"],
-        "YI": ["y"],
-        "YU": ["iu"],
-        "YA": ["ia"],
-    },
-    "uz": {
-        "YE": ["ye", "e"],
-        "YO": ["yo"],
-        "ZH": ["j"],
-        "DZH": ["j"],
-        "Y": ["y"],
-        "KH": ["x"],
-        "TS": ["ts", "s"],
-        "CH": ["ch"],
-        "SH": ["sh"],
-        "SHCH": ["sh"],
-        "YI": ["i"],
-        "YU": ["yu"],
-        "YA": ["ya"],
-        "Q": ["q"],
-        "GH": ["gʻ"],
-        "OU": ["oʻ"],
-        "H": ["h"],
-    },
-    "kk": {
-        "YE": ["e"],
-        "YO": ["io"],
-        "ZH": ["j"],
-        "DZH": ["j"],
-        "Y": ["i"],
-        "KH": ["h"],
-        "TS": ["ts"],
-        "CH": ["ç"],
-        "SH": ["ş"],
-        "SHCH": ["şş"],
-        "YI": ["y"],
-        "YU": ["iu"],
-        "YA": ["ia"],
-        "Q": ["q"],
-        "GH": ["ğ"],
-        "NG": ["ñ"],
-        "AE": ["ä"],
-        "OE": ["ö"],
-        "UE": ["ü"],
-        "U": ["ū"],
-    },
-    "iso": {
-        "YE": ["e"],
-        "YO": ["ë", "jo"],
-        "ZH": ["ž"],
-        "DZH": ["dž"],
-        "Y": ["j"],
-        "KH": ["x", "ch"],
-        "TS": ["c"],
-        "CH": ["č"],
-        "SH": ["š"],
-        "SHCH": ["šč"],
-        "YI": ["y"],
-        "YU": ["ju"],
-        "YA": ["ja"],
-        "E": ["è", "e"],
-    },
-}
-CONVENTIONS = tuple(SCHEMES)
 MAX_VARIANTS_PER_WORD = 12
+_SOUND_RE = re.compile(r"^(?:[a-z]|[A-Z]+)?$")
+_CONVENTION_RE = re.compile(r"^[a-z]{2,4}$")
+# Sounds the rules of `_sounds` produce whatever the tables say: д + ж, ё after ж ч ш щ, е after a
+# consonant.
+_RULE_SOUNDS = frozenset({"DZH", "o", "e"})
+Spellings = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Romanisation:
+    """Both tables, ready for use: the reading of each source language, the spellings of each convention."""
+
+    readings: dict[str, dict[str, str]]  # source language ("" for the shared reading) → letter → sound
+    vowels: frozenset[str]
+    iotated: dict[str, str]
+    vowel_sounds: frozenset[str]
+    common: Spellings
+    spellings: dict[str, Spellings]  # convention → sound → spellings, with `common` merged in
+    names: dict[str, str]  # convention → its name
+
+    def reading(self, source: str) -> dict[str, str]:
+        return self.readings.get(source) or self.readings[""]
+
+    def options(self, convention: str, sound: str) -> tuple[str, ...]:
+        """How a convention writes a sound, its own spelling first (an unknown character as itself)."""
+        return self.spellings[convention].get(sound) or (sound.lower(),)
+
+
+@lru_cache(maxsize=1)
+def romanisation() -> Romanisation:
+    """The shipped tables, read and checked once per process."""
+    return read_romanisation(DATA / "cyrillic.yaml", DATA / "romanisation.yaml")
+
+
+def read_romanisation(cyrillic: Path, spellings: Path) -> Romanisation:
+    """Read and check both tables; a `TableError` names the file, line and entry of each mistake."""
+    readings, vowels, iotated = _read_cyrillic(cyrillic)
+    produced = {s for reading in readings.values() for s in reading.values()} | set(iotated.values()) | _RULE_SOUNDS
+    produced.discard("")
+    common, own, names = _read_spellings(spellings, produced)
+    vowel_sounds = {reading[v] for reading in readings.values() for v in vowels} | set(iotated.values())
+    merged = {code: {**common, **sounds} for code, sounds in own.items()}
+    return Romanisation(readings, vowels, iotated, frozenset(vowel_sounds - {""}), common, merged, names)
+
+
+def _read_cyrillic(path: Path) -> tuple[dict[str, dict[str, str]], frozenset[str], dict[str, str]]:
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("vowels", "iotated", "letters"), optional=("by_source",))
+        letters = {entry.text: sound for entry, sound in _letter_sounds(table, fields.get("letters"), "letters")}
+        vowels = table.unique(table.texts(fields.get("vowels"), "vowels"), "vowel")
+        for vowel in vowels:
+            _known(table, vowel, letters)
+        iotated = _letter_sounds(table, fields.get("iotated"), "iotated")
+        for letter, _sound in iotated:
+            if letter.text not in {vowel.text for vowel in vowels}:
+                table.reject(letter, "an iotated letter must be one of `vowels`")
+        readings = {"": letters}
+        for lang, node in table.mapping(fields.get("by_source"), "by_source").values():
+            own = _letter_sounds(table, node, lang.field)
+            for letter, sound in own:
+                if _known(table, letter, letters) and sound == letters[letter.text]:
+                    table.reject(letter, "read as in `letters` already; remove it")
+            if table.language(lang):
+                readings[lang.text] = {**letters, **{letter.text: sound for letter, sound in own}}
+        return readings, frozenset(v.text for v in vowels), {letter.text: sound for letter, sound in iotated}
+
+
+def _known(table: Table, letter: Entry, letters: dict[str, str]) -> bool:
+    if letter.text in letters:
+        return True
+    table.reject(letter, "not a letter of `letters` (add it there first)")
+    return False
+
+
+def _letter_sounds(table: Table, node: yaml.Node | None, field: str) -> list[tuple[Entry, str]]:
+    """A mapping of single lowercase Cyrillic letters to sounds."""
+    out: list[tuple[Entry, str]] = []
+    for letter, value in table.mapping(node, field).values():
+        sound = table.text(value, letter.field)
+        if not (len(letter.text) == 1 and CYRILLIC_RE.match(letter.text) and letter.text.islower()):
+            table.reject(letter, "expected one lowercase Cyrillic letter")
+        elif sound is not None and _is_sound(table, sound):
+            out.append((letter, sound.text))
+    return out
+
+
+def _is_sound(table: Table, entry: Entry) -> bool:
+    if _SOUND_RE.match(entry.text):
+        return True
+    table.reject(entry, 'a sound is one lowercase letter, a NAME in capitals, or "" for a silent letter')
+    return False
+
+
+def _read_spellings(path: Path, produced: set[str]) -> tuple[Spellings, dict[str, Spellings], dict[str, str]]:
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("common", "conventions"))
+        common = _sound_spellings(table, fields.get("common"), "common", produced, {})
+        own: dict[Entry, dict[str, tuple[Entry, tuple[str, ...]]]] = {}
+        names: dict[str, str] = {}
+        for code, node in table.mapping(fields.get("conventions"), "conventions").values():
+            if not _CONVENTION_RE.match(code.text):
+                table.reject(code, "a convention's code is two to four lowercase letters")
+            parts = table.fields(node, code.field, required=("name", "spellings"))
+            name = table.text(parts.get("name"), f"{code.field}.name")
+            own[code] = _sound_spellings(table, parts.get("spellings"), f"{code.field}.spellings", produced, common)
+            names[code.text] = name.text if name else code.text
+        for code, sounds in own.items():
+            missing = sorted(s for s in produced if s.isupper() and s not in common and s not in sounds)
+            if missing:
+                table.reject(code, f"no spelling of {', '.join(missing)}, here or in `common`")
+        for sound, (entry, _spelt) in common.items():
+            if own and all(sound in sounds for sounds in own.values()):
+                table.reject(entry, "every convention spells this sound itself: the entry is never used")
+    plain = {sound: spelt for sound, (_entry, spelt) in common.items()}
+    return plain, {code.text: {s: v for s, (_e, v) in sounds.items()} for code, sounds in own.items()}, names
+
+
+def _sound_spellings(
+    table: Table,
+    node: yaml.Node | None,
+    field: str,
+    produced: set[str],
+    common: dict[str, tuple[Entry, tuple[str, ...]]],
+) -> dict[str, tuple[Entry, tuple[str, ...]]]:
+    """A mapping of sounds to their spellings; an entry that changes nothing is a mistake."""
+    out: dict[str, tuple[Entry, tuple[str, ...]]] = {}
+    for sound, value in table.mapping(node, field).values():
+        spelt = tuple(entry.text for entry in table.unique(table.texts(value, sound.field), "spelling"))
+        anyway = common[sound.text][1] if sound.text in common else (sound.text,) if sound.text.islower() else None
+        if not _is_sound(table, sound):
+            continue
+        if sound.text not in produced:
+            table.reject(sound, "no letter is read as this sound (cyrillic.yaml): it is never written")
+        elif not spelt:
+            table.reject(sound, "no spelling given")
+        elif any(s != s.lower() for s in spelt):
+            table.reject(sound, "spellings are lowercase (the code capitalises a name)")
+        elif spelt == anyway:
+            table.reject(sound, "spelt so anyway (by `common`, or as the letter itself); remove it")
+        out[sound.text] = (sound, spelt)  # kept even when wrong, so that no other check reports it again
+    return out
+
+
+CONVENTIONS = tuple(romanisation().spellings)
 
 
 def has_cyrillic(text: str) -> bool:
     return bool(CYRILLIC_RE.search(text))
 
 
-def _sounds(word: str, source: str) -> list[tuple[str, bool]]:
+def _sounds(word: str, source: str, tables: Romanisation) -> list[tuple[str, bool]]:
     """Sounds of one Cyrillic word, each flagged when it follows the vowel и (glide absorbed)."""
-    table = {**_BASE, **_BY_SOURCE.get(source, {})}
+    reading, vowels, iotated = tables.reading(source), tables.vowels, tables.iotated
     out: list[tuple[str, bool]] = []
     lower = word.lower()
     i = 0
@@ -393,14 +193,14 @@ def _sounds(word: str, source: str) -> list[tuple[str, bool]]:
             out.append(("DZH", False))
             i += 2
             continue
-        if ch in _IOTATED:
-            initial = not prev or prev in VOWELS or prev in "ъь"
-            sound = _IOTATED[ch] if initial or ch != "е" else "e"
-            if ch == "ё" and prev and prev not in VOWELS and prev not in "ъь":
+        if ch in iotated:
+            initial = not prev or prev in vowels or prev in "ъь"
+            sound = iotated[ch] if initial or ch != "е" else "e"
+            if ch == "ё" and prev and prev not in vowels and prev not in "ъь":
                 sound = "o" if prev in "жчшщ" else "YO"  # Горбачёв: Gorbachov, not Gorbachyov
             out.append((sound, prev == "и"))
         else:
-            out.append((table.get(ch, ch), False))
+            out.append((reading.get(ch, ch), False))
         i += 1
     return out
 
@@ -409,14 +209,15 @@ def _options(
     sound: str,
     after_i: bool,
     prev_written: str,
-    scheme: dict[str, list[str]],
     convention: str,
     next_sound: str | None,
     is_last: bool,
+    tables: Romanisation,
 ) -> list[str]:
-    options = list(scheme.get(sound) or _COMMON.get(sound) or [sound.lower()])
+    options = list(tables.options(convention, sound))
     if after_i and sound in {"YE", "YO", "YU", "YA"} and convention in {"fr", "pt"}:
         options = [o[1:] if o[:1] in "iy" else o for o in options] + options
+    vowel_next = next_sound in tables.vowel_sounds
     if convention == "fr":
         if sound == "Y" and not _after_vowel(prev_written):
             options = ["i"]
@@ -424,11 +225,11 @@ def _options(
             options = ["ïe", "ie"]
         if sound == "g" and next_sound in {"e", "i", "YE", "E", "YI"}:
             options = ["gu", "g"]
-        if sound == "s" and _after_vowel(prev_written) and next_sound in _VOWEL_SOUNDS:
+        if sound == "s" and _after_vowel(prev_written) and vowel_next:
             options = ["ss", "s"]
         if sound == "n" and is_last and prev_written.endswith("i"):
             options = ["ne", "n"]
-    if convention == "de" and sound == "s" and _after_vowel(prev_written) and next_sound in _VOWEL_SOUNDS:
+    if convention == "de" and sound == "s" and _after_vowel(prev_written) and vowel_next:
         options = ["ss", "s"]
     if convention == "de" and sound == "Y" and prev_written.endswith("i"):
         options = ["", "j"]
@@ -437,9 +238,6 @@ def _options(
 
 def _after_vowel(written: str) -> bool:
     return bool(written) and written[-1] in "aeiouyïë"
-
-
-_VOWEL_SOUNDS = {"a", "e", "i", "o", "u", "E", "YE", "YO", "YU", "YA", "YI", "AE", "OE", "UE", "U", "OU"}
 
 
 def romanise_word(word: str, convention: str, source: str = "ru") -> list[str]:
@@ -454,13 +252,13 @@ def _romanise_word(word: str, convention: str, source: str) -> tuple[str, ...]:
         parts = [romanise_word(part, convention, source) for part in word.split("-")]
         combos = itertools.islice(itertools.product(*parts), MAX_VARIANTS_PER_WORD)
         return tuple("-".join(combo) for combo in combos)
-    scheme = SCHEMES[convention]
-    sounds = _sounds(word, source)
+    tables = romanisation()
+    sounds = _sounds(word, source, tables)
     choices: list[list[str]] = []
     written = ""
     for pos, (sound, after_i) in enumerate(sounds):
         nxt = sounds[pos + 1][0] if pos + 1 < len(sounds) else None
-        opts = _options(sound, after_i, written, scheme, convention, nxt, pos == len(sounds) - 1)
+        opts = _options(sound, after_i, written, convention, nxt, pos == len(sounds) - 1, tables)
         choices.append(opts)
         written += opts[0]
     results: list[str] = []

@@ -10,11 +10,11 @@ never disagree with the code. Generators:
 - ``schema``: every model of ``c5names.gazetteer.schema`` (the gazetteer YAML), field by field;
 - ``schema-formats``: the value formats (slug, date, Wikidata id...) with their rules;
 - ``schema-enums``: the closed lists of values (entity types, name kinds, office kinds...);
-- ``conventions``: the romanisation conventions of ``c5names.text.translit`` with real spellings;
-- ``endings``: the case endings ``c5names.text.inflection`` strips, per language;
+- ``conventions``: the romanisation conventions of ``c5names/text/data/romanisation.yaml`` with real spellings;
+- ``endings``: the case endings ``c5names/text/data/endings.yaml`` gives per language;
 - ``spacy-config``: the options of the spaCy factory (``Settings``, ``DEFAULT_CONFIG``);
 - ``spacy-labels``: the default entity labels of the spaCy component;
-- ``titles``: how many title words the lexicon knows per office kind, with examples;
+- ``titles``: the titles of the lexicon per office kind and language (``c5names/lexicon/data/titles``);
 - ``cli-help`` and ``cli-help:COMMAND``: the ``--help`` text of the command line, as it prints it.
 
 Anything the code has that the docs do not describe (a new model field without a description, a
@@ -261,23 +261,6 @@ def gen_schema_enums() -> str:
 
 # -- matching -----------------------------------------------------------------------------------
 
-CONVENTION_NAMES = {
-    "en": "English (BGN/PCGN-like)",
-    "fr": "French",
-    "de": "German (Duden)",
-    "es": "Spanish",
-    "it": "Italian",
-    "pl": "Polish",
-    "cs": "Czech / Slovak",
-    "lt": "Lithuanian / Latvian",
-    "tr": "Turkish",
-    "hu": "Hungarian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-    "uz": "Uzbek Latin",
-    "kk": "Kazakh Latin (2021)",
-    "iso": "ISO 9-like (scholarly)",
-}
 # (Cyrillic example, source language) columns of the conventions table.
 CONVENTION_EXAMPLES = (("Мирзиёев", "uz"), ("Жапаров", "ky"), ("Тоқаев", "kk"), ("Хрущёв", "ru"))
 SOUNDS = ("ZH", "DZH", "KH", "SH", "CH", "TS", "Y", "YE", "YU")
@@ -297,9 +280,7 @@ SOUND_LETTERS = {
 def gen_conventions() -> str:
     from c5names.text import translit
 
-    missing = set(translit.CONVENTIONS) - set(CONVENTION_NAMES)
-    if missing:
-        raise PluginError(f"c5names docs: conventions {sorted(missing)} are not named in the docs hook")
+    tables = translit.romanisation()  # data/cyrillic.yaml and data/romanisation.yaml
     head = " | ".join(f"{word} ({src})" for word, src in CONVENTION_EXAMPLES)
     out = [f"| Code | Convention | {head} |", "| --- | --- |" + " --- |" * len(CONVENTION_EXAMPLES)]
     for code in translit.CONVENTIONS:
@@ -307,16 +288,13 @@ def gen_conventions() -> str:
         for word, source in CONVENTION_EXAMPLES:
             spellings = translit.romanise_word(word, code, source)
             cells.append(", ".join(spellings[:3]))
-        out.append(f"| `{code}` | {CONVENTION_NAMES[code]} | " + " | ".join(cells) + " |")
+        out.append(f"| `{code}` | {tables.names[code]} | " + " | ".join(cells) + " |")
     out.append("")
     out.append("How each convention writes the sounds that differ most (first option is its own):\n")
     out.append("| Code | " + " | ".join(SOUND_LETTERS[s] for s in SOUNDS) + " |")
     out.append("| --- |" + " --- |" * len(SOUNDS))
-    for code, scheme in translit.SCHEMES.items():
-        cells = []
-        for sound in SOUNDS:
-            options = scheme.get(sound) or translit._COMMON.get(sound) or [sound.lower()]
-            cells.append(" / ".join(f"`{o}`" for o in options))
+    for code in translit.CONVENTIONS:
+        cells = [" / ".join(f"`{o}`" for o in tables.options(code, sound)) for sound in SOUNDS]
         out.append(f"| `{code}` | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
@@ -331,18 +309,22 @@ def gen_endings() -> str:
         out.append(f"| `{lang}` | {cell} |")
     out.append(
         f"\nA stem must keep at least {inflection.MIN_STEM} letters. With no language (or `xx`), every "
-        f"ending of every language is tried ({len(inflection.endings_for(None))} in all)."
+        f"ending of every language is tried ({len(inflection.endings_for(None))} in all). The endings are "
+        "those of `c5names/text/data/endings.yaml`."
     )
     return "\n".join(out) + "\n"
 
 
 def gen_titles() -> str:
-    from c5names import lexicon
+    from c5names.lexicon import titles_by_language
+    from c5names.model import OFFICE_KINDS
 
-    out = ["| Office kind | Title words known | Examples |", "| --- | --- | --- |"]
-    for kind, words in lexicon.TITLES.items():
-        examples = ", ".join(f"*{w}*" for w in words[:6])
-        out.append(f"| `{kind}` | {len(words)} | {examples} |")
+    by_language = titles_by_language()  # c5names/lexicon/data/titles/<lang>.yaml
+    out = ["| Office kind | Language | Titles (in their plain reading) |", "| --- | --- | --- |"]
+    for kind in OFFICE_KINDS:
+        for lang, titles in sorted(by_language.items()):
+            if titles.get(kind):
+                out.append(f"| `{kind}` | `{lang}` | " + ", ".join(f"*{t}*" for t in titles[kind]) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -1,4 +1,5 @@
-"""Romanisation of Cyrillic names by convention (c5names.text.translit), on real names.
+"""Romanisation of Cyrillic names by convention (c5names.text.translit), on real names, and the
+checks of its tables (data/cyrillic.yaml, data/romanisation.yaml).
 
 Each expected value is the spelling the convention (or the press of that language) really uses.
 Outputs that look wrong by the convention's own rules are not encoded as expected values: they are
@@ -7,23 +8,25 @@ strict xfails in CONVENTION_GAPS carrying the correct spelling and the rule.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from unidecode import unidecode
 
-from c5names.text.abjad import consonant_key, readings
-from c5names.text.devanagari import devanagari_to_latin
-from c5names.text.greek import greek_to_latin
-from c5names.text.kana import readings as kana_readings
 from c5names.text.keys import ascii_fold, skeleton
+from c5names.text.tables import DATA
 from c5names.text.translit import (
     CONVENTIONS,
     MAX_VARIANTS_PER_WORD,
     has_cyrillic,
+    read_romanisation,
+    romanisation,
     romanise,
     romanise_neutral,
     romanise_word,
     variants,
 )
+from tests.table_edits import edited, line_of, one_problem, problems
 
 # (Cyrillic word, source language, convention, the convention's own spelling)
 OWN_SPELLING = [
@@ -178,7 +181,7 @@ CONVENTION_GAPS = [
         "de",
         "Kassym-Schomart",
         "German press writes Kazakh names from their Russian spelling, ж = sch (Kassym-Schomart Tokajew, "
-        "as in the reference sheet), while _BY_SOURCE['kk'] reads ж as DZH: the module gives "
+        "as in the reference sheet), while cyrillic.yaml (by_source: kk) reads ж as DZH: the module gives "
         "'Kassym-Dschomart'",
     ),
     (
@@ -313,81 +316,95 @@ def test_has_cyrillic() -> None:
     assert not has_cyrillic("Oʻzbekiston Mirzioïev")
 
 
-@pytest.mark.parametrize(
-    ("greek", "reading"),
-    [
-        ("Τοκάγιεφ", "tokayef"),  # γι before a vowel is one glide
-        ("Μιρζιγιόγιεφ", "mirziyoyef"),
-        ("Τζαπάροφ", "japarof"),  # τζ
-        ("Ντόναλντ Τραμπ", "donald tramp"),  # ντ is d; a final μπ is mp
-        ("Μπερντιμουχαμέντοφ", "berdimukhamedof"),  # an initial μπ is b; ου is u
-        ("Γκουρμπανγκουλί", "gurbanguli"),
-        ("Αϊτή", "aiti"),  # the diaeresis stops the digraph αι
-        ("Putin Πούτιν", "putin putin"),  # other letters are kept
-    ],
-)
-def test_greek_names_read_by_sound(greek: str, reading: str) -> None:
-    assert greek_to_latin(greek) == reading
-
-
-def test_greek_and_latin_spellings_share_a_key() -> None:
-    assert skeleton("Τζαπάροφ") == skeleton("Japarov")
-    assert skeleton("Σαντίρ") == skeleton("Sadyr")
-    assert skeleton("Μιρζιγιόγιεφ") == skeleton("Mirziyoyev")
+# -- the tables -------------------------------------------------------------------------------------
+def test_conventions_come_in_the_order_of_the_table_each_with_a_name() -> None:
+    tables = romanisation()
+    assert CONVENTIONS[:3] == ("en", "fr", "de") and CONVENTIONS[-1] == "iso"
+    assert set(tables.names) == set(CONVENTIONS)
+    assert tables.names["de"] == "German (Duden)"
 
 
 @pytest.mark.parametrize(
-    ("arabic", "latin"),
-    [
-        ("توكاييف", "Tokayev"),  # و a vowel, ف the v of -ev
-        ("شوكت", "Shavkat"),  # و a consonant
-        ("بوتين", "Putin"),  # no p in Arabic
-        ("ميرضيائيف", "Mirziyoyev"),  # ض for z
-        ("جاباروف", "Japarov"),
-        ("وتوكاييف", "Tokayev"),  # the conjunction و written on the word
-    ],
-)
-def test_arabic_words_share_a_consonant_key_with_the_latin_name(arabic: str, latin: str) -> None:
-    assert consonant_key(skeleton(latin)) in readings(arabic)
-
-
-def test_consonant_keys_need_three_consonants() -> None:
-    assert consonant_key(skeleton("Xi")) == consonant_key(skeleton("Rubio")) == ""
-    assert readings("جو") == ()
+    ("source", "letter", "sound"),
+    [("ru", "ж", "ZH"), ("kk", "ж", "DZH"), ("ky", "ж", "DZH"), ("uz", "ж", "DZH"), ("tg", "ж", "ZH"),
+     ("uk", "и", "YI"), ("uk", "г", "H"), ("ru", "г", "g"), ("sr", "љ", "LY"), ("xx", "ъ", "")],
+)  # fmt: skip
+def test_each_source_language_reads_its_letters(source: str, letter: str, sound: str) -> None:
+    assert romanisation().reading(source)[letter] == sound
 
 
 @pytest.mark.parametrize(
-    ("devanagari", "reading"),
-    [
-        ("डोनाल्ड ट्रंप", "donald tramp"),  # ं before p is m; no vowel after a final consonant
-        ("शवकत", "shavkat"),  # the inherent vowel between a vowel and a consonant is not spoken
-        ("जिनपिंग", "jinping"),
-        ("तुर्कमेनिस्तान", "turkmenistan"),  # ... nor after a cluster that follows a vowel
-        ("भारत", "bharat"),  # but it is before a final consonant
-        ("नरेंद्र", "narendra"),  # and at the end after a cluster with r
-        ("कज़ाख़स्तान", "kazakhstan"),  # the nukta makes z and kh
-    ],
-)
-def test_devanagari_read_by_sound(devanagari: str, reading: str) -> None:
-    assert devanagari_to_latin(devanagari) == reading
+    ("convention", "sound", "spellings"),
+    [("en", "KH", ("kh", "h")), ("de", "v", ("w",)), ("de", "b", ("b",)), ("fr", "u", ("ou",)),
+     ("uz", "Q", ("q",)), ("en", "Q", ("k", "q")), ("kk", "U", ("ū",)), ("en", "U", ("u",)), ("pl", "LY", ("ly",))],
+)  # fmt: skip
+def test_a_convention_writes_its_own_spelling_or_the_common_one(convention: str, sound: str, spellings: tuple) -> None:
+    assert romanisation().options(convention, sound) == spellings
 
 
-def test_bulgarian_hard_sign_before_a_consonant_is_a_vowel() -> None:
-    assert ascii_fold("Тръмп") == "tramp"  # Bulgarian: ъ is a vowel
-    assert skeleton("Тръмп") == skeleton("Трамп")
-    assert ascii_fold("объявил") == "obyavil"  # Russian: ъ separates, before a vowel
+def test_vowel_sounds_are_those_the_vowel_letters_are_read_as() -> None:
+    expected = {"a", "e", "i", "o", "u", "E", "YE", "YO", "YU", "YA", "YI", "AE", "OE", "UE", "U", "OU"}
+    assert romanisation().vowel_sounds == expected
 
 
-@pytest.mark.parametrize(
-    ("katakana", "reading"),
-    [
-        ("トカエフ", "tokaef"),  # the final fu's u is added
-        ("ミルジヨエフ", "mirziyoef"),  # so is ru's before a consonant; ジ may be zi
-        ("トランプ", "tramp"),  # ト's o before a consonant; ン before p is m
-        ("プーチン", "putin"),  # ー lengthens; チ may be ti
-        ("シャフカト", "shafkat"),  # シャ is one syllable
-        ("ルビオ", "rubio"),  # u before a vowel stays
-    ],
-)
-def test_katakana_readings_include_the_name(katakana: str, reading: str) -> None:
-    assert reading in kana_readings(katakana)
+def _read(folder: Path, cyrillic: Path | None = None, spellings: Path | None = None) -> object:
+    return read_romanisation(cyrillic or DATA / "cyrillic.yaml", spellings or DATA / "romanisation.yaml")
+
+
+CYRILLIC_MISTAKES = [
+    ("  б: b\n", "  б: b\n  б: p\n", "б: p", "duplicate key"),
+    ("  б: b\n", "  б: bh\n", "б: bh", "a sound is one lowercase letter, a NAME in capitals"),
+    ("  б: b\n", "  b: b\n", "b: b", "expected one lowercase Cyrillic letter"),
+    ("  uz: {ж: DZH}", "  uz: {ж: DZH, х: KH}", "uz: {", "read as in `letters` already; remove it"),
+    ("  uz: {ж: DZH}", "  uz: {ж: DZH, ѣ: e}", "uz: {", "not a letter of `letters`"),
+    ("  uz: {ж: DZH}", "  UZ: {ж: DZH}", "UZ: {", "a language is a lowercase ISO 639 code"),
+    ("iotated: {е: YE,", "iotated: {е: YE, б: YE,", "iotated:", "an iotated letter must be one of `vowels`"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "phrase"), CYRILLIC_MISTAKES)
+def test_mistakes_in_the_cyrillic_table_are_reported(
+    tmp_path: Path, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / "cyrillic.yaml", old, new)
+    one_problem(lambda: _read(tmp_path, cyrillic=path), path, line_of(path, needle), phrase)
+
+
+def test_a_misspelt_section_is_unknown_and_the_right_one_missing(tmp_path: Path) -> None:
+    path = edited(tmp_path, DATA / "cyrillic.yaml", "letters:\n", "leters:\n")
+    found = problems(lambda: _read(tmp_path, cyrillic=path))
+    assert found[0].startswith(f"{path}:{line_of(path, 'leters:')}: [leters] 'leters': unknown key; expected one of")
+    assert found[1] == f"{path}:{line_of(path, 'vowels:')}: missing key 'letters'"
+
+
+SPELLING_MISTAKES = [
+    ("      u: [ou]\n", "      u: [ou]\n      s: [s]\n", "s: [s]", "spelt so anyway"),
+    ("      v: [w]\n", "      v: [w]\n      b: [b]\n", "b: [b]", "spelt so anyway"),
+    ("      u: [ou]\n", "      u: [ou]\n      Q: [k, q]\n", "      Q: [k, q]", "spelt so anyway"),
+    ("      u: [ou]\n", "      u: [ou]\n      TH: [th]\n", "TH: [th]", "no letter is read as this sound"),
+    ("      YO: [yo, e]\n", "      YO: [yo, yo]\n", "YO: [yo, yo]", "duplicate spelling"),
+    ("      YO: [yo, e]\n", "      YO: [Yo, e]\n", "YO: [Yo, e]", "spellings are lowercase"),
+    ("      YO: [yo, e]\n", "      YO: []\n", "YO: []", "no spelling given"),
+    ("      YO: [yo, e]\n", "", "  en:", "no spelling of YO, here or in `common`"),
+    ("  en:\n", "  EN:\n", "  EN:", "a convention's code is two to four lowercase letters"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "phrase"), SPELLING_MISTAKES)
+def test_mistakes_in_the_romanisation_table_are_reported(
+    tmp_path: Path, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / "romanisation.yaml", old, new)
+    one_problem(lambda: _read(tmp_path, spellings=path), path, line_of(path, needle), phrase)
+
+
+def test_a_common_spelling_every_convention_overrides_is_never_used(tmp_path: Path) -> None:
+    path = edited(tmp_path, DATA / "romanisation.yaml", "  E: [e]\n", "  E: [e]\n  YA: [jah]\n")
+    one_problem(lambda: _read(tmp_path, spellings=path), path, line_of(path, "YA: [jah]"), "never used")
+
+
+def test_a_sound_without_a_spelling_is_reported_for_every_convention(tmp_path: Path) -> None:
+    path = edited(tmp_path, DATA / "romanisation.yaml", "  U: [u]\n", "")
+    found = problems(lambda: _read(tmp_path, spellings=path))
+    assert len(found) == len(CONVENTIONS) - 1  # every one but Kazakh, which spells ū
+    assert all("no spelling of U, here or in `common`" in problem for problem in found)

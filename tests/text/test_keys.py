@@ -1,4 +1,5 @@
-"""Properties of the folding keys (c5names.text.keys): fold, ascii_fold, skeleton.
+"""The folding keys (c5names.text.keys): properties of fold, ascii_fold and skeleton, their rules one by
+one, and the checks of their table (data/latin.yaml).
 
 fold and ascii_fold are idempotent. skeleton is NOT, by construction: its digraph merges run in one
 left-to-right pass before the single-letter map, the doubled-letter merge and the glide deletion, and
@@ -12,12 +13,15 @@ application reaches a fixed point.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c5names.text.keys import APOSTROPHES, ascii_fold, fold, skeleton
+from c5names.text.keys import APOSTROPHES, ascii_fold, fold, latin_readings, read_latin, skeleton
+from c5names.text.tables import DATA
+from tests.table_edits import edited, line_of, one_problem
 
 KEY_RE = re.compile(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?\Z")
 FUNCTIONS = {"fold": fold, "ascii_fold": ascii_fold, "skeleton": skeleton}
@@ -224,3 +228,85 @@ def test_ascii_fold_reads_cyrillic_by_context_not_letter_by_letter() -> None:
     assert ascii_fold("Мирзиёев") == "mirziyoyev"
     assert ascii_fold("Тоқаев") == "tokayev"
     assert ascii_fold("Нұрсұлтан Назарбаев") == "nursultan nazarbayev"
+
+
+def test_bulgarian_hard_sign_before_a_consonant_is_a_vowel() -> None:
+    assert ascii_fold("Тръмп") == "tramp"  # Bulgarian: ъ is a vowel
+    assert skeleton("Тръмп") == skeleton("Трамп")
+    assert ascii_fold("объявил") == "obyavil"  # Russian: ъ separates, before a vowel
+
+
+# -- the rules, one by one ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("  KASSYM–JOMART  Tokayev ", "kassym-jomart tokayev"),  # en dash to hyphen, spaces squeezed
+        ("O´zbekiston", "o'zbekiston"),  # the acute accent used as an apostrophe
+        ("Ｔｏｋａｙｅｖ", "tokayev"),  # full-width letters (NFKC)
+        ("Straße", "strasse"),  # casefolding
+        ("Mirzioïev", "mirzioïev"),  # diacritics kept
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Şevket Mirziýoýew", "shevket mirziyoyew"),  # letters of latin.yaml: ş sh, ý y
+        ("Łukaszenka", "lukaszenka"),
+        ("Tokayevlə", "tokayevle"),  # the Azerbaijani schwa
+        ("Turquemenistão", "turquemenistan"),  # Portuguese -ão
+        ("Ποτάμι", "potami"),  # Greek through its reader
+        ("भारत", "bharat"),  # Devanagari through its reader
+        ("Karimov's (2016)", "karimovs 2016"),
+    ],
+)
+def test_ascii_fold(text: str, reading: str) -> None:
+    assert ascii_fold(text) == reading
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("dschaparow", "japarov"),  # digraph dsch, then w → v
+        ("tschernow", "chernov"),  # tsch
+        ("szczepan", "shchepan"),  # one left-to-right pass: sz, then cz (the shch they form stays)
+        ("khodjaev", "hojaev"),  # kh, dj
+        ("tokaieff", "tokaev"),  # doubled letters, final f is v, glide i before e dropped
+        ("usbequistao", "usbekistao"),  # que
+        ("yunusov", "iunusov"),  # y → i; no glide before u
+        ("mirziyoyev", "mirsoev"),  # the glide i before e and o is dropped
+    ],
+)
+def test_skeleton_merges(word: str, key: str) -> None:
+    assert skeleton(word) == key
+
+
+def test_the_shipped_latin_table_reads() -> None:
+    tables = latin_readings()
+    assert tables.letters["š"] == "sh" and "ß" not in tables.letters
+    assert tables.digraphs["dsch"] == "j" and tables.singles["w"] == "v"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("  ø: o\n", "  ø: o\n  ß: ss\n", "ß: ss", "one non-ASCII letter that casefolding keeps"),
+        ("  ø: o\n", "  Ø: o\n", "Ø: o", "one non-ASCII letter that casefolding keeps"),
+        ("  ø: o\n", "  o: o\n", "  o: o", "one non-ASCII letter"),
+        ("  ø: o\n", "  ø: ö\n", "ø: ö", "expected lowercase ASCII letters"),
+        ("  dsch: j\n", "  dsch: j\n  dsch: dj\n", "dsch: dj", "duplicate key"),
+        ("  dsch: j\n", "  d: j\n", "  d: j", "two or more a-z"),
+        ("  y: i\n", "  y: ie\n", "y: ie", "one letter a-z"),
+    ],
+)
+def test_mistakes_in_the_latin_table_are_reported(tmp_path: Path, old: str, new: str, needle: str, phrase: str) -> None:
+    path = edited(tmp_path, DATA / "latin.yaml", old, new)
+    one_problem(lambda: read_latin(path), path, line_of(path, needle), phrase)
+
+
+def test_a_letter_merged_into_itself_is_reported(tmp_path: Path) -> None:
+    path = edited(tmp_path, DATA / "latin.yaml", "  y: i\n", "  y: y\n")
+    one_problem(lambda: read_latin(path), path, None, "[singles.y] a letter merged into itself changes nothing")

@@ -1,0 +1,52 @@
+"""The plain-letter reading the lexicon is written in, and the reading of its word lists.
+
+Titles, function words and generation words are compared in one reading of the text (`plain`), so a
+table entry must be written in it: an entry that `plain` would read otherwise ("vice-president",
+which it reads "vice president") can never match, and the loaders report it with its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from unidecode import unidecode
+
+from c5names.text.keys import fold
+from c5names.text.tables import Entry, Table
+
+DATA = Path(__file__).resolve().parent / "data"
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=100_000)
+def plain(text: str) -> str:
+    """The plain-letter reading the lexicon is written in: Präsident → prasident, Cumhurbaşkanı →
+    cumhurbaskani, президента → prezidenta, премьер-министр → premer ministr."""
+    text = unidecode(fold(text).replace("-", " ")).lower().replace("'", "")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def check_plain(table: Table, entry: Entry, one_word: bool) -> bool:
+    """Is an entry written in its plain reading (and one word, when it must be)? Reported if not."""
+    reading = plain(entry.text)
+    if reading != entry.text:
+        table.reject(entry, f"plain() reads it as {reading!r}, so as written it can never match; write that")
+        return False
+    if one_word and " " in reading:
+        table.reject(entry, "one word only: the text is compared word by word")
+        return False
+    return True
+
+
+def word_lists(table: Table, node: yaml.Node | None, field: str = "") -> dict[Entry, list[Entry]]:
+    """Lists of words by language (`xx: [a, b]`), duplicates within a language reported."""
+    out: dict[Entry, list[Entry]] = {}
+    for lang, value in table.mapping(node, field).values():
+        words = table.unique(table.texts(value, lang.field), "word")
+        if table.language(lang):
+            out[lang] = words
+    return out

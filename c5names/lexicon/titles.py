@@ -1,0 +1,112 @@
+"""Titles, by office kind and language: which office a bare surname after them refers to.
+
+"President Berdimuhamedov" in 2023 is Serdar, "Prime Minister Japarov" in 2022 is Akylbek. The titles
+are data, one file per language (`data/titles/<lang>.yaml`, office kind → titles in their `plain`
+reading), checked when read: an unknown office kind, a title listed twice in one language or under
+two kinds, and a title that can never match (not in its plain reading, or with an elided article
+that `plain` joins to the next word) are errors.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from c5names.errors import Problem
+from c5names.lexicon.reading import DATA, check_plain, plain
+from c5names.model import OFFICE_KINDS
+from c5names.text.inflection import affixes
+from c5names.text.tables import Entry, Table, TableError
+
+TitlesByLanguage = dict[str, dict[str, tuple[str, ...]]]  # language → office kind → titles
+
+
+@lru_cache(maxsize=1)
+def titles_by_language() -> TitlesByLanguage:
+    """The shipped titles, read and checked once per process."""
+    return read_titles(DATA / "titles")
+
+
+def read_titles(folder: Path) -> TitlesByLanguage:
+    """Read and check every `<lang>.yaml` of a folder; a `TableError` names the file, line and entry
+    of each mistake (across files too: a title under two office kinds)."""
+    out: TitlesByLanguage = {}
+    kind_of: dict[str, tuple[str, Entry, Path]] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")):
+        table = Table(path)
+        if table.language(Entry(path.stem, 1, "")):
+            out[path.stem] = _read_language(table, kind_of)
+        problems.extend(table.problems)
+    if not out and not problems:
+        problems.append(Problem(str(folder), None, None, "", "no title files (<lang>.yaml)"))
+    if problems:
+        raise TableError(problems)
+    return out
+
+
+def _read_language(table: Table, kind_of: dict[str, tuple[str, Entry, Path]]) -> dict[str, tuple[str, ...]]:
+    """One language's titles; `kind_of` remembers the office kind of every title seen in any file."""
+    elisions = set(affixes().elisions)
+    kinds: dict[str, tuple[str, ...]] = {}
+    here: dict[str, Entry] = {}
+    for kind, node in table.mapping(table.root, "").values():
+        if kind.text not in OFFICE_KINDS:
+            table.reject(kind, f"unknown office kind; the gazetteer's are {', '.join(OFFICE_KINDS)}")
+            continue
+        good = []
+        for title in table.texts(node, kind.field):
+            if title.text in here:
+                table.reject(title, f"duplicate title (already on line {here[title.text].line})")
+                continue
+            here[title.text] = title
+            if not check_plain(table, title, one_word=False) or _elided(table, title, elisions):
+                continue
+            other = kind_of.setdefault(title.text, (kind.text, title, table.path))
+            if other[0] != kind.text:
+                where = f"{other[2].name}:{other[1].line}"
+                table.reject(title, f"also a title of {other[0]} ({where}): a title names one office kind")
+                continue
+            good.append(title.text)
+        kinds[kind.text] = tuple(good)
+    return kinds
+
+
+def _elided(table: Table, title: Entry, elisions: set[str]) -> bool:
+    """Does a title keep an elided article apart from its word? `plain` removes the apostrophe of
+    chef de l’État and reads "chef de letat", so "chef de l etat" could never match."""
+    words = title.text.split()
+    for word, following in itertools.pairwise(words):
+        if word in elisions:
+            joined = title.text.replace(f"{word} {following}", word + following, 1)
+            table.reject(title, f"plain() joins an elided {word}’ to the next word, so write {joined!r}")
+            return True
+    return False
+
+
+def _merged(by_language: TitlesByLanguage) -> dict[str, tuple[str, ...]]:
+    """Every language's titles of each office kind, once each."""
+    merged: dict[str, dict[str, None]] = {}
+    for kinds in by_language.values():
+        for kind, titles in kinds.items():
+            merged.setdefault(kind, {}).update(dict.fromkeys(titles))
+    return {kind: tuple(titles) for kind, titles in merged.items()}
+
+
+TITLES: dict[str, tuple[str, ...]] = _merged(titles_by_language())
+_TITLE_RES = {
+    kind: re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\w*\b")
+    for kind, titles in TITLES.items()
+}
+
+
+def title_kinds(context: str) -> list[tuple[int, str]]:
+    """Office kinds named in a stretch of text, ordered so that the last one is the title closest to
+    its end, and the longest there ("président du cabinet des ministres" is not just "président")."""
+    folded = plain(context)
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _TITLE_RES.items():
+        found.extend((m.end(), m.end() - m.start(), kind) for m in pattern.finditer(folded))
+    return [(end - length, kind) for end, length, kind in sorted(found)]

@@ -1,0 +1,122 @@
+"""Words that stand before a name without being part of it: function words, sentence openers,
+titles and relational nouns.
+
+"Mr Japarov", "After Tokayev", "Президент Мирзиёев", "Администрация Трампа": a capitalised word right
+before a surname is usually someone else's given name ("G‘ayrat Karimov" is not Islam Karimov), but
+not when it is one of these. The word lists are data (`data/function_words.yaml`,
+`data/sentence_words.yaml`, `data/relational_nouns.yaml`, by language), checked when read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from c5names.lexicon.reading import DATA, check_plain, plain, word_lists
+from c5names.lexicon.titles import TITLES
+from c5names.text.tables import Entry, Table
+
+_VOWELS = "aeiouy"
+_CASE_CONSONANTS = ("m", "v", "kh", "ch", "w")  # of -om, -ov, -ami, -akh, -ach, -ów
+
+
+@dataclass(frozen=True)
+class Words:
+    """The three word lists, by language."""
+
+    function: dict[str, tuple[str, ...]]
+    sentence: dict[str, tuple[str, ...]]
+    relational: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> Words:
+    """The shipped lists, read and checked once per process."""
+    return read_words(DATA / "function_words.yaml", DATA / "sentence_words.yaml", DATA / "relational_nouns.yaml")
+
+
+def read_words(function: Path, sentence: Path, relational: Path) -> Words:
+    """Read and check the lists; a `TableError` names the file, line and entry of each mistake. A
+    word in both the function and the sentence words of one language is a duplicate."""
+    with Table(function) as table:
+        function_words = _plain_lists(table)
+    with Table(sentence) as table:
+        sentence_words = _plain_lists(table)
+        for lang, entries in sentence_words.items():
+            listed = {entry.text: entry for entry in function_words.get(lang, [])}
+            for entry in entries:
+                if entry.text in listed:
+                    table.reject(entry, f"also a function word of {lang} ({function.name}:{listed[entry.text].line})")
+    with Table(relational) as table:
+        nouns = _noun_lists(table)
+    return Words(_texts(function_words), _texts(sentence_words), _texts(nouns))
+
+
+def _plain_lists(table: Table) -> dict[str, list[Entry]]:
+    return {
+        lang.text: [entry for entry in entries if check_plain(table, entry, one_word=True)]
+        for lang, entries in word_lists(table, table.root).items()
+    }
+
+
+def _noun_lists(table: Table) -> dict[str, list[Entry]]:
+    """Relational nouns: one word each, and one entry per stem in a language."""
+    out: dict[str, list[Entry]] = {}
+    for lang, entries in word_lists(table, table.root).items():
+        stems: dict[str, Entry] = {}
+        for entry in entries:
+            stem = _noun_stem(entry.text)
+            if not entry.text.isalpha():
+                table.reject(entry, "one word of letters only (hyphenated compounds reach the check word by word)")
+            elif stem in stems:
+                other = stems[stem]
+                table.reject(entry, f"same stem {stem!r} as {other.text!r} (line {other.line}): one is enough")
+            else:
+                stems[stem] = entry
+        out[lang.text] = list(stems.values())
+    return out
+
+
+def _texts(lists: dict[str, list[Entry]]) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(entry.text for entry in entries) for lang, entries in lists.items()}
+
+
+def _noun_stem(word: str) -> str:
+    key = plain(word).replace(" ", "")
+    return key.rstrip(_VOWELS) or key
+
+
+_WORDS = lexicon_words()
+FUNCTION_WORDS = frozenset(word for lang in _WORDS.function.values() for word in lang)
+SENTENCE_WORDS = frozenset(word for lang in _WORDS.sentence.values() for word in lang)
+# Nouns that stand before a person's name in the genitive in Slavic languages, in their own alphabets.
+RELATIONAL_NOUNS = _WORDS.relational
+_RELATIONAL_STEMS = frozenset(_noun_stem(w) for nouns in RELATIONAL_NOUNS.values() for w in nouns)
+_ONE_WORD_TITLES = tuple(title for titles in TITLES.values() for title in titles if " " not in title)
+
+
+@lru_cache(maxsize=50_000)
+def is_relational_noun(word: str) -> bool:
+    """Is the word one of RELATIONAL_NOUNS, in any case form? Its vowels at the end are dropped, and
+    for stems of four letters or more a case consonant too (сторонниками, визитов); a shorter stem
+    would reach given names (Матвей is not мать)."""
+    stem = _noun_stem(word)
+    if stem in _RELATIONAL_STEMS:
+        return True
+    for ending in _CASE_CONSONANTS:
+        shorter = stem[: -len(ending)].rstrip(_VOWELS) if stem.endswith(ending) else ""
+        if len(shorter) >= 4 and shorter in _RELATIONAL_STEMS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def is_title_or_function_word(word: str) -> bool:
+    """True for words that may stand before a name without being a given name."""
+    key = plain(word)
+    if key in FUNCTION_WORDS or key in SENTENCE_WORDS:
+        return True
+    return any(
+        key == title or key.startswith(title) or (title.startswith(key) and len(key) > 4) for title in _ONE_WORD_TITLES
+    ) or any(key.endswith(title) and len(title) >= 5 for title in _ONE_WORD_TITLES)

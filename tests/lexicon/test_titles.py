@@ -1,0 +1,105 @@
+"""Titles by office kind and language (c5names.lexicon.titles), and the checks of data/titles/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import c5names
+from c5names.lexicon import TITLES, title_kinds, titles_by_language
+from c5names.lexicon.reading import DATA
+from c5names.lexicon.titles import read_titles
+from c5names.model import OFFICE_KINDS
+from tests.table_edits import line_of, one_problem, problems
+
+
+@pytest.mark.parametrize(
+    ("context", "kinds"),
+    [
+        ("Prime Minister", ["head_of_government"]),
+        ("President", ["head_of_state"]),
+        ("the Presidential", ["head_of_state"]),  # a title matches the start of a word
+        ("Präsident", ["head_of_state"]),
+        ("Президент", ["head_of_state"]),
+        ("Premier ministre", ["head_of_government"]),
+        ("président du cabinet des ministres", ["head_of_state", "head_of_government"]),  # the longest ends last
+        ("Vice-President", ["head_of_state", "vice_president"]),
+        ("вице-президент", ["head_of_state", "vice_president"]),
+        ("le chef de l’État", ["head_of_state"]),
+        ("le secrétaire d’État", ["foreign_minister"]),
+        ("la secrétaire d'État adjointe", ["foreign_minister", "official"]),
+        ("Mr", []),
+    ],
+)
+def test_title_kinds(context: str, kinds: list[str]) -> None:
+    assert [kind for _start, kind in title_kinds(context)] == kinds
+
+
+def test_the_nearest_title_comes_last() -> None:
+    assert title_kinds("the mayor met the president") == [(4, "mayor"), (18, "head_of_state")]
+
+
+def test_titles_are_by_language_and_merged_by_kind() -> None:
+    by_language = titles_by_language()
+    assert {"en", "fr", "de", "ru", "uz"} <= set(by_language)
+    assert "premer ministr" in by_language["ru"]["head_of_government"]
+    assert set(TITLES) <= set(OFFICE_KINDS)
+    assert TITLES["head_of_state"].count("president") == 1  # English and French, once
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Le chef de l’État Japarov a parlé.", "2023-05-01", ["japarov-sadyr"]),
+        ("Le Premier ministre Japarov a parlé.", "2023-05-01", ["japarov-akylbek"]),
+    ],
+)
+def test_a_french_title_decides_between_the_japarovs(text: str, date: str, expected: list[str]) -> None:
+    assert [m.id for m in c5names.link(text, lang="fr", date=date)] == expected
+
+
+def _titles(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the shipped title files with one of them edited; the path of the edited file."""
+    folder = tmp_path / "titles"
+    shutil.copytree(DATA / "titles", folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "needle", "phrase"),
+    [
+        ("en.yaml", "vice_president: [vice president]", "vice_president: [vice president, vice-president]",
+         "vice_president:", "plain() reads it as 'vice president', so as written it can never match"),
+        ("fr.yaml", "[president, chef de letat,", "[president, chef de l etat,", "chef de l etat,",
+         "plain() joins an elided l’ to the next word, so write 'chef de letat'"),
+        ("fr.yaml", "[secretaire detat,", "[secretaire d etat,", "secretaire d etat,", "joins an elided d’"),
+        ("en.yaml", "mayor: [mayor]", "mayer: [mayor]", "mayer:", "unknown office kind"),
+        ("en.yaml", "mayor: [mayor]", "mayor: [mayor, mayor]", "mayor: [", "duplicate title"),
+        ("en.yaml", "speaker, ", "speaker, president, ", "speaker, president", "duplicate title"),
+        ("fr.yaml", "mayor: [maire]", "mayor: [maire, leader]", "mayor: [", "also a title of head_of_state (en.yaml:"),
+        ("de.yaml", "mayor: [burgermeister]", "mayor: [Bürgermeister]", "mayor: [", "reads it as 'burgermeister'"),
+    ],
+)  # fmt: skip
+def test_mistakes_in_the_title_files_are_reported(
+    tmp_path: Path, name: str, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = _titles(tmp_path, name, old, new)
+    one_problem(lambda: read_titles(path.parent), path, line_of(path, needle), phrase)
+
+
+def test_a_title_file_is_named_by_its_language(tmp_path: Path) -> None:
+    path = _titles(tmp_path, "en.yaml", "mayor: [mayor]", "mayor: [mayor]")
+    path.rename(path.with_name("English.yaml"))
+    found = problems(lambda: read_titles(path.parent))
+    assert found == [f"{path.with_name('English.yaml')}:1: 'English': a language is a lowercase ISO 639 code of two "
+                     "or three letters (uz, kk, tr)"]  # fmt: skip
+
+
+def test_a_folder_without_titles_is_an_error(tmp_path: Path) -> None:
+    assert problems(lambda: read_titles(tmp_path)) == [f"{tmp_path}: no title files (<lang>.yaml)"]

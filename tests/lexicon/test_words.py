@@ -1,0 +1,107 @@
+"""Function words, sentence openers, titles and relational nouns before a name (c5names.lexicon.words),
+and the checks of their lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import c5names
+from c5names.lexicon import FUNCTION_WORDS, SENTENCE_WORDS, is_relational_noun, is_title_or_function_word
+from c5names.lexicon.reading import DATA
+from c5names.lexicon.words import lexicon_words, read_words
+from tests.table_edits import edited, line_of, one_problem
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Mr", True),  # a form of address
+        ("Von", True),
+        ("Für", True),  # in its plain reading, fur
+        ("After", True),  # a sentence opener
+        ("Aujourd’hui", True),  # one word with its apostrophe: aujourdhui
+        ("Затем", True),  # zatem
+        ("President", True),  # a title
+        ("Presidential", True),  # a word a title starts
+        ("Prezidentining", True),
+        ("Vizepräsident", True),  # a word ending in a title of five letters or more
+        ("Presid", True),  # the start of a title, five letters or more
+        ("Pres", False),  # ... but not four
+        ("Shavkat", False),
+        ("Vitse", False),  # the first half of vitse-prezident is a word of its own
+    ],
+)
+def test_is_title_or_function_word(word: str, expected: bool) -> None:
+    assert is_title_or_function_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Администрация", True),
+        ("Администрации", True),  # any case form: the final vowels go
+        ("Сторонниками", True),  # and a case consonant after a long stem
+        ("Визитов", True),
+        ("Служба", True),  # the second half of пресс-служба, as the matcher sees it
+        ("Секретарь", True),
+        ("Rządu", True),
+        ("Návštěva", True),
+        ("Матвей", False),  # a short stem does not reach given names: not мать
+        ("Шавкат", False),
+    ],
+)
+def test_is_relational_noun(word: str, expected: bool) -> None:
+    assert is_relational_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Aujourd’hui Tokaïev reçoit Poutine.", "fr", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Пресс-служба Токаева заявила об этом.", "ru", ["tokayev-kassym-jomart"]),
+        ("Администрация Трампа заявила.", "ru", ["trump-donald"]),
+        ("G‘ayrat Karimov keldi.", "uz", []),  # an unknown given name before a surname: someone else
+    ],
+)
+def test_words_before_a_surname_in_sentences(text: str, lang: str, expected: list[str]) -> None:
+    # every link the rule allows: a lone surname in a one-sentence test stays below the default threshold
+    assert [m.id for m in c5names.Linker(threshold=0.0).link(text, lang=lang)] == expected
+
+
+def test_the_lists_are_by_language() -> None:
+    words = lexicon_words()
+    assert "janob" in words.function["uz"] and "aujourdhui" in words.sentence["fr"]
+    assert "rząd" in words.relational["pl"]
+    assert "aujourd" not in SENTENCE_WORDS and not FUNCTION_WORDS & SENTENCE_WORDS - {"do", "il", "on", "su"}
+
+
+def _read(function: Path | None = None, sentence: Path | None = None, relational: Path | None = None) -> object:
+    return read_words(
+        function or DATA / "function_words.yaml",
+        sentence or DATA / "sentence_words.yaml",
+        relational or DATA / "relational_nouns.yaml",
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "needle", "phrase"),
+    [
+        ("function_words.yaml", "uz: [va,", "uz: [va, va,", "uz: [", "duplicate word"),
+        ("function_words.yaml", "nach, fur,", "nach, für,", "nach, für,", "plain() reads it as 'fur'"),
+        ("function_words.yaml", "uz: [va,", "uz: [UZ,", "uz: [", "plain() reads it as 'uz'"),
+        ("sentence_words.yaml", "uz: [bu,", "uz: [bu, janob,", "uz: [", "also a function word of uz"),
+        ("sentence_words.yaml", "fr: [ce,", "fr: [ce, aujourd'hui,", "fr: [", "plain() reads it as 'aujourdhui'"),
+        ("sentence_words.yaml", "sin, embargo,", "sin embargo,", "sin embargo, ya", "one word only"),
+        ("relational_nouns.yaml", ", служба,\n", ", пресс-служба,\n", "пошлины, пресс-служба,", "one word of letters"),
+        ("relational_nouns.yaml", "rząd,", "rząd, rządy,", "rządy", "same stem 'rzad' as 'rząd'"),
+        ("relational_nouns.yaml", "sk: [", "SK: [", "SK: [", "a language is a lowercase ISO 639 code"),
+    ],
+)
+def test_mistakes_in_the_word_lists_are_reported(
+    tmp_path: Path, file: str, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / file, old, new)
+    key = {"function_words.yaml": "function", "sentence_words.yaml": "sentence", "relational_nouns.yaml": "relational"}
+    one_problem(lambda: _read(**{key[file]: path}), path, line_of(path, needle), phrase)

@@ -1,0 +1,180 @@
+"""Case endings, apostrophe suffixes and elisions (c5names.text.inflection), per language, and the
+checks of their tables (data/endings.yaml, data/apostrophes.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from c5names.text.inflection import (
+    ENDINGS,
+    MIN_STEM,
+    affixes,
+    endings_for,
+    read_affixes,
+    romance_hard_c,
+    split_apostrophe_suffix,
+    split_elision,
+    stems,
+)
+from c5names.text.tables import DATA
+from tests.table_edits import edited, line_of, one_problem
+
+# (inflected word, language, the stems proposed, longest ending removed first)
+STEMS = [
+    ("Мирзиёевым", "ru", ("Мирзиёев",)),  # instrumental
+    ("Мирзиёева", "ru", ("Мирзиёев",)),  # genitive
+    ("Токаевым", "ru-RU", ("Токаев",)),  # a region subtag is ignored
+    ("Токаевові", "uk", ("Токаев",)),  # Ukrainian dative -ові
+    ("Tokajewem", "pl", ("Tokajew",)),
+    ("Tokajewowi", "pl", ("Tokajew",)),
+    ("Mirzijojevovi", "cs", ("Mirzijojev",)),
+    ("Mirzijojevas", "lt", ("Mirzijojev",)),
+    ("Tokajevvel", "hu", ("Tokajev",)),
+    ("Tokajews", "de", ("Tokajew",)),
+    ("Mirziyoyevni", "uz", ("Mirziyoyev",)),
+    ("Mirziyoyevning", "uz", ("Mirziyoyev",)),
+    ("Мирзиёевнинг", "uz", ("Мирзиёев",)),  # Uzbek in Cyrillic, the same endings
+    ("Тоқаевтың", "kk", ("Тоқаев",)),
+    ("Tokayevtiń", "kk", ("Tokayev",)),  # Kazakh Latin
+    ("Жапаровдун", "ky", ("Жапаров",)),  # a Kyrgyz harmony form
+    ("Жапаровго", "ky", ("Жапаров",)),
+    ("Жапаровдан", "ky", ("Жапаров",)),  # a form of the shared Turkic group
+    ("Рахмонро", "tg", ("Рахмон",)),
+    ("Tokajevin", "fi", ("Tokajev", "Tokajevi")),  # -in before -n: longest first
+    ("Tokajeviga", "et", ("Tokajev",)),
+    ("Tokayevlə", "az", ("Tokayev", "Tokayevl")),
+    ("Kazahstanului", "ro", ("Kazahstan", "Kazahstanu")),
+    ("ტოკაევს", "ka", ("ტოკაევ",)),
+    ("Tokayev", "tr", ()),  # Turkish writes its endings after an apostrophe
+    ("Gore", "en", ()),  # English has no fused endings: Gore is not Gor
+    ("Ивом", "ru", ()),  # a stem keeps at least MIN_STEM letters
+    ("Tokajewem", None, ("Tokajew",)),  # no language: every language's endings
+    ("Каримова", None, ()),  # ... but not a lone vowel: Karimova is a woman, not Karimov's genitive
+    ("Каримова", "ru", ("Каримов",)),  # with a language it is tried
+    ("Louis", "xx", ("Loui",)),  # without a language a stem keeps four letters: not Lou
+]
+
+
+@pytest.mark.parametrize(("word", "lang", "expected"), STEMS, ids=[f"{w}-{lang}" for w, lang, _ in STEMS])
+def test_stems(word: str, lang: str | None, expected: tuple[str, ...]) -> None:
+    assert stems(word, lang) == expected
+
+
+def test_endings_for_a_language_are_its_own_longest_first() -> None:
+    assert endings_for("de") == ["s"] and endings_for("tr") == [] and endings_for("zz") == []
+    uk = endings_for("uk")
+    assert uk[0] in {"ами", "ями", "ыми", "ими", "ого", "его", "ому", "ему", "ові", "єві"} and uk[-1] == "и"
+    assert [len(e) for e in uk] == sorted((len(e) for e in uk), reverse=True)
+    assert set(endings_for(None)) == {e for endings in ENDINGS.values() for e in endings}
+    assert endings_for("xx") == endings_for("mul") == endings_for(None)
+
+
+def test_groups_are_spelt_out_once_per_language() -> None:
+    kk, ky = ENDINGS["kk"], ENDINGS["ky"]
+    assert len(kk) == len(set(kk)) and len(ky) == len(set(ky))
+    assert {"ами", "тың", "ning"} <= set(kk) and {"ами", "тың", "дун"} <= set(ky)
+    assert MIN_STEM == 3
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("d’Emomali", ("d’", "Emomali")),
+        ("l'Ouzbékistan", ("l'", "Ouzbékistan")),
+        ("L’Ouzbékistan", ("L’", "Ouzbékistan")),  # either case
+        ("dell'Uzbekistan", ("dell'", "Uzbekistan")),  # Italian
+        ("Qu'Ahmed", ("Qu'", "Ahmed")),
+        ("d'accord", ("", "d'accord")),  # only before a capital
+        ("Xi'an", ("", "Xi'an")),
+        ("O'Brien", ("", "O'Brien")),  # o is no elision
+    ],
+)
+def test_split_elision(word: str, split: tuple[str, str]) -> None:
+    assert split_elision(word) == split
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("Tokayev's", ("Tokayev", "'s")),
+        ("Tokayev'in", ("Tokayev", "'in")),
+        ("Tokayev’e", ("Tokayev", "’e")),
+        ("Tokayev'daki", ("Tokayev", "'daki")),
+        ("Tokayev'", ("Tokayev", "'")),  # a bare apostrophe
+        ("Xi'an", None),  # not a suffix: the apostrophe is part of the word
+        ("O'Brien", None),
+        ("Tokayev'ninki", None),  # longer than any suffix
+        ("A's", None),  # the base needs two letters
+    ],
+)
+def test_split_apostrophe_suffix(word: str, split: tuple[str, str] | None) -> None:
+    assert split_apostrophe_suffix(word) == split
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "respelt"),
+    [
+        ("Cazaquistão", "pt", "Kazaquistão"),
+        ("Cazaquistão", "pt-BR", "Kazaquistão"),
+        ("Casaquistán", "gl", "Kasaquistán"),
+        ("Carimov", "it", "Karimov"),
+        ("Ciro", "es", None),  # a soft c
+        ("Kazakhstan", "pt", None),  # no c at all
+        ("Cazaquistão", "en", None),  # English writes k: its words are not respelt
+    ],
+)
+def test_romance_hard_c(word: str, lang: str, respelt: str | None) -> None:
+    assert romance_hard_c(word, lang) == respelt
+
+
+def test_the_shipped_apostrophe_table_reads() -> None:
+    tables = affixes()
+    assert {"s", "in", "daki"} <= tables.suffixes
+    assert tables.elisions[0] in {"dell", "dall", "nell", "sull"} and "qu" in tables.elisions
+
+
+def _read(endings: Path | None = None, apostrophes: Path | None = None) -> object:
+    return read_affixes(endings or DATA / "endings.yaml", apostrophes or DATA / "apostrophes.yaml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("  bg: [а, я]", "  bg: [а, я, а]", "bg: [", "duplicate ending (already on line"),
+        ("  tg: [+cyrillic-slavic, ро]", "  tg: [+cyrillic-slavic, ро, и]", "tg: [", "duplicate ending"),
+        ("  bg: [а, я]", "  bg: [А, я]", "bg: [", "an ending is lowercase letters only"),
+        ("  bg: [а, я]", "  bg: [-а, я]", "bg: [", "an ending is lowercase letters only"),
+        ("  bg: [а, я]", "  bg: [+slavic, я]", "bg: [", "no such group"),
+        ("  bg: [а, я]", "  BG: [а, я]", "BG: [", "a language is a lowercase ISO 639 code"),
+        ("  mk: [а]", "  mk: [а]\n  mk: [я]", "mk: [я]", "duplicate key"),
+        ("  be: [+cyrillic-slavic]", "  be: [+cyrillic-slavic, ами]", "be: [", "duplicate ending"),
+    ],
+)
+def test_mistakes_in_the_endings_table_are_reported(
+    tmp_path: Path, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / "endings.yaml", old, new)
+    one_problem(lambda: _read(endings=path), path, line_of(path, needle), phrase)
+
+
+def test_a_group_no_language_takes_is_reported(tmp_path: Path) -> None:
+    path = edited(tmp_path, DATA / "endings.yaml", "groups:\n", "groups:\n  unused: [x]\n")
+    one_problem(lambda: _read(endings=path), path, line_of(path, "unused:"), "no language takes this group")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("  en: [s]", "  en: [s, ninkiler]", "en: [", "longer than 6 letters: it is never looked for"),
+        ("  en: [s]", "  en: [s, S]", "en: [", "lowercase letters only"),
+        ("  en: [s]", "  en: [s, s]", "en: [", "duplicate entry"),
+        ("  fr: [l, d,", "  fr: [l', d,", "fr: [", "lowercase letters only"),
+    ],
+)
+def test_mistakes_in_the_apostrophe_table_are_reported(
+    tmp_path: Path, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / "apostrophes.yaml", old, new)
+    one_problem(lambda: _read(apostrophes=path), path, line_of(path, needle), phrase)
