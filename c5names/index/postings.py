@@ -59,6 +59,11 @@ def unpack(value: int) -> Posting:
     return Posting(value >> 39, ROLES[(value >> 36) & 7], (value >> 30) & 63, (value >> 24) & 63, value & 0xFFFFFF)
 
 
+def is_alias(value: int) -> bool:
+    """Is a packed posting a word of an alias phrase?"""
+    return (value >> 36) & 7 == _ALIAS_CODE
+
+
 def packed_mark(value: int) -> int:
     """Identity of a packed posting: the form index of a name word does not count, but which alias
     an alias posting belongs to does."""

@@ -12,11 +12,11 @@ from array import array
 from typing import Protocol
 
 from c5names.index.facts import written_mark
-from c5names.index.postings import ENTITY_SHIFT, Group
+from c5names.index.postings import ENTITY_SHIFT, Group, is_alias
 from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
-from c5names.text.inflection import romance_hard_c, split_apostrophe_suffix, stems
+from c5names.text.inflection import nominatives, respellings, split_apostrophe_suffix, stems
 from c5names.text.kana import has_katakana
 from c5names.text.kana import readings as kana_readings
 from c5names.text.keys import fold, is_caseless, skeleton
@@ -59,19 +59,20 @@ CASELESS_MIN_KEY = 4
 
 
 def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
-    """Every way a text word may realise indexed keys: as written, apostrophe suffix removed, romance
-    respelling, katakana readings, case endings removed; then Arabic consonants; then fuzzy keys."""
+    """Every way a text word may realise indexed keys: as written, apostrophe suffix removed, respelt
+    (romance hard c, Turkish c), katakana readings, case endings removed; then Arabic consonants;
+    then fuzzy keys."""
     hypotheses: list[tuple[str, int, bool]] = [(word, len(word), False)]
     split = split_apostrophe_suffix(word)
     if split:
         hypotheses.append((split[0], len(split[0]), False))
-    respelt = romance_hard_c(word, lang)
-    if respelt:
-        hypotheses.append((respelt, len(word), False))
+    for text, end, _ in list(hypotheses):
+        hypotheses.extend((respelt, end, False) for respelt in respellings(text, lang))
     if has_katakana(word):
         hypotheses.extend((reading, len(word), False) for reading in kana_readings(word))
     for text, end, _ in list(hypotheses):
         hypotheses.extend((stem, end, True) for stem in stems(text, lang))
+    nouns = [(form, len(word)) for form in nominatives(word, lang)]
     groups: list[Group] = []
     feminine = _feminine_surname(word, lang)
     # A word of a caseless script is read by unidecode, and a short reading (آسيا → "sy") meets short
@@ -87,6 +88,10 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
             # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
             written = written_mark(text if text in word else word, 0)
             groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, written))
+    for text, end in nouns:  # России → Россия: alias phrases (places, countries) decline so, persons not
+        packed = _aliases_only(index.postings.get(skeleton(text)))
+        if packed:
+            groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))
     if not groups and has_arabic(word):
         # Arabic script by its consonants (`abjad`): weak hits, which make a name only with
         # another such word of the same name.
@@ -115,3 +120,11 @@ def _without_men(index: Keys, packed: array[int]) -> array[int]:
     """The postings of entities not known to be men: a surname form only a woman takes (Мирзиёевой,
     Mirzijojewą) reaches her, or an unknown person of the family, never a man of the gazetteer."""
     return array("q", [value for value in packed if value >> ENTITY_SHIFT not in index.male])
+
+
+def _aliases_only(packed: array[int] | None) -> array[int] | None:
+    """The postings of alias phrases only (no person's name word)."""
+    if not packed:
+        return None
+    kept = array("q", [value for value in packed if is_alias(value)])
+    return kept or None

@@ -12,6 +12,7 @@ from functools import lru_cache
 from c5names.gazetteer.schema import Entity, PersonName
 from c5names.model import Role
 from c5names.text.keys import skeleton
+from c5names.text.pinyin import pinyin_respellings
 from c5names.text.translit import CONVENTIONS, has_cyrillic, romanise_word
 from c5names.text.words import split_words
 
@@ -65,6 +66,11 @@ def word_keys(word: str, source: str) -> tuple[tuple[str, str, bool], ...]:
                 key = skeleton(form)
                 if key and key not in out:
                     out[key] = (key, form, False)
+    elif source == "zh" and word.isascii():  # pinyin: as other presses write its initials (Xi, Şi, Si)
+        for form in pinyin_respellings(word):
+            key = skeleton(form)
+            if key and key not in out:
+                out[key] = (key, form, False)
     return tuple(out.values())
 
 

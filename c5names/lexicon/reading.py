@@ -19,6 +19,9 @@ from c5names.text.tables import Entry, Table
 
 DATA = Path(__file__).resolve().parent / "data"
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
+# Letters unidecode reads as punctuation, which would cut a word in two: Azerbaijani ə, Kazakh ә
+# (both the open e of Mədəniyyət, Мәжіліс), and Arabic ayn and hamza, which are left out.
+_BEFORE_UNIDECODE = str.maketrans({"ə": "e", "ә": "a", "ع": "", "ء": "", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ي"})
 _SPACES = re.compile(r"\s+")
 
 
@@ -26,7 +29,7 @@ _SPACES = re.compile(r"\s+")
 def plain(text: str) -> str:
     """The plain-letter reading the lexicon is written in: Präsident → prasident, Cumhurbaşkanı →
     cumhurbaskani, президента → prezidenta, премьер-министр → premer ministr."""
-    text = unidecode(fold(text).replace("-", " ")).lower().replace("'", "")
+    text = unidecode(fold(text).replace("-", " ").translate(_BEFORE_UNIDECODE)).lower().replace("'", "")
     return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 

@@ -93,7 +93,16 @@ SENTENCE_WORDS = frozenset(word for lang in _WORDS.sentence.values() for word in
 # Nouns that stand before a person's name in the genitive in Slavic languages, in their own alphabets.
 RELATIONAL_NOUNS = _WORDS.relational
 _RELATIONAL_STEMS = frozenset(_noun_stem(w) for nouns in RELATIONAL_NOUNS.values() for w in nouns)
-_ONE_WORD_TITLES = tuple(title for titles in TITLES.values() for title in titles if " " not in title)
+# Words that end a title: the one-word titles, and the head word that ends a longer one (Devlet
+# Başkanı, Dışişleri Bakanı, Baş nazir, Сенат төрағасы), which stands right before the name.
+_ONE_WORD_TITLES = tuple(
+    dict.fromkeys(
+        title.rsplit(" ", 1)[-1]
+        for titles in TITLES.values()
+        for title in titles
+        if " " not in title or len(title.rsplit(" ", 1)[-1]) >= 4
+    )
+)
 
 
 @lru_cache(maxsize=50_000)

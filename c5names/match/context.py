@@ -19,7 +19,7 @@ from c5names.match.candidates import Found, Option
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
 from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME, unlisted_given_name_weight
-from c5names.text.inflection import endings_for
+from c5names.text.inflection import endings_for, split_apostrophe_suffix
 from c5names.text.keys import skeleton
 
 
@@ -90,6 +90,8 @@ def preceded_by_other_name(doc: TextView, i: int, entities: set[int]) -> bool:
         return False  # without letter case (a caseless script, text written in lowercase), it says nothing
     if doc.is_initial(i - 1) or is_title_or_function_word(prev.text):
         return False
+    if split_apostrophe_suffix(prev.text):
+        return False  # a declined word (Astana’da, Putin's) is no one's given name
     if prev.text.isupper() and len(prev.text) > 1:
         return False
     if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):

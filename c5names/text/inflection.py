@@ -36,6 +36,8 @@ class Affixes:
     """The endings of each language, and what stands on either side of an apostrophe."""
 
     endings: dict[str, tuple[str, ...]]  # language → endings, in file order
+    assimilated: dict[str, tuple[str, ...]]  # language → endings whose consonant copies the stem's last
+    replaced: dict[str, tuple[tuple[str, str], ...]]  # language → (case ending, nominative ending)
     suffixes: frozenset[str]  # after an apostrophe
     elisions: tuple[str, ...]  # before an apostrophe, longest first
 
@@ -49,7 +51,7 @@ def affixes() -> Affixes:
 def read_affixes(endings: Path, apostrophes: Path) -> Affixes:
     """Read and check both tables; a `TableError` names the file, line and entry of each mistake."""
     with Table(endings) as table:
-        fields = table.fields(table.root, "", required=("languages",), optional=("groups",))
+        fields = table.fields(table.root, "", required=("languages",), optional=("groups", "assimilated", "replaced"))
         groups = {
             key.text: (key, _affixes(table, node, key.field))
             for key, node in table.mapping(fields.get("groups"), "groups").values()
@@ -66,11 +68,35 @@ def read_affixes(endings: Path, apostrophes: Path) -> Affixes:
         for name, (key, _entries) in groups.items():
             if name not in used:
                 table.reject(key, "no language takes this group (+name)")
+        assimilated = {
+            lang.text: tuple(e.text for e in table.unique(_affixes(table, node, lang.field), "ending"))
+            for lang, node in table.mapping(fields.get("assimilated"), "assimilated").values()
+            if table.language(lang)
+        }
+        replaced = {
+            lang.text: _replacements(table, node, lang.field)
+            for lang, node in table.mapping(fields.get("replaced"), "replaced").values()
+            if table.language(lang)
+        }
     with Table(apostrophes) as table:
         fields = table.fields(table.root, "", required=("suffixes", "elisions"))
         suffixes = _per_language(table, fields.get("suffixes"), "suffixes", MAX_SUFFIX)
         elisions = _per_language(table, fields.get("elisions"), "elisions", None)
-    return Affixes(by_lang, frozenset(suffixes), tuple(sorted(dict.fromkeys(elisions), key=len, reverse=True)))
+    elided = tuple(sorted(dict.fromkeys(elisions), key=len, reverse=True))
+    return Affixes(by_lang, assimilated, replaced, frozenset(suffixes), elided)
+
+
+def _replacements(table: Table, node: yaml.Node | None, field: str) -> tuple[tuple[str, str], ...]:
+    """(case ending, nominative ending) pairs, both lowercase letters, longest case ending first."""
+    out: list[tuple[str, str]] = []
+    for ending, nominative in table.pairs(node, field):
+        if not (ending.text.isalpha() and ending.text == ending.text.lower()):
+            table.reject(ending, "an ending is lowercase letters only")
+        elif not (nominative.text.isalpha() and nominative.text == nominative.text.lower()):
+            table.reject(nominative, "a nominative ending is lowercase letters only")
+        else:
+            out.append((ending.text, nominative.text))
+    return tuple(sorted(out, key=lambda pair: -len(pair[0])))
 
 
 def _affixes(table: Table, node: yaml.Node | None, field: str) -> list[Entry]:
@@ -163,6 +189,36 @@ def stems(word: str, lang: str | None = None) -> tuple[str, ...]:
             stem = word[: len(word) - len(ending)]
             if stem not in out:
                 out.append(stem)
+    base = (lang or "").split("-")[0].lower()
+    for ending in _TABLES.assimilated.get(base, ()) if known else ():
+        # Hungarian -val/-vel after a consonant becomes that consonant doubled: Trumppal, Putyinnal.
+        cut = len(word) - len(ending)
+        if (
+            lower.endswith(ending)
+            and cut - 1 >= min_stem
+            and lower[cut - 1] == lower[cut - 2]
+            and lower[cut - 1] not in _VOWEL_ENDINGS
+        ):
+            stem = word[: cut - 1]
+            if stem not in out:
+                out.append(stem)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def nominatives(word: str, lang: str | None) -> tuple[str, ...]:
+    """The nominatives of a noun whose case ending replaces the nominative's (России → Россия,
+    Штатов → Штаты). Place and country names decline so; persons' surnames do not (a matcher uses
+    these for alias phrases only)."""
+    if not lang or lang in {"xx", "mul", "und"}:
+        return ()
+    lower = word.lower()
+    out: list[str] = []
+    for ending, nominative in _TABLES.replaced.get(lang.split("-")[0].lower(), ()):
+        if lower.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            form = word[: len(word) - len(ending)] + nominative
+            if form not in out:
+                out.append(form)
     return tuple(out)
 
 
@@ -197,3 +253,20 @@ def romance_hard_c(word: str, lang: str | None) -> str | None:
     if not lang or lang.split("-")[0].lower() not in HARD_C_LANGS or not _HARD_C.search(word):
         return None
     return _HARD_C.sub(lambda m: "K" if m.group(0).isupper() else "k", word)
+
+
+# Turkish and Azerbaijani write the sound of English j as c (Caparov, Cinping, Cumhurbaşkanı): the
+# gazetteer's keys write it j (Japarov, Jinping), so a word with a c is also looked up with j.
+TURKIC_C_LANGS = frozenset({"tr", "az", "crh", "gag"})
+
+
+def turkic_c(word: str, lang: str | None) -> str | None:
+    """The word with its c written j, when the language reads c so and the word has one; else None."""
+    if not lang or lang.split("-")[0].lower() not in TURKIC_C_LANGS or ("c" not in word and "C" not in word):
+        return None
+    return word.replace("c", "j").replace("C", "J")
+
+
+def respellings(word: str, lang: str | None) -> tuple[str, ...]:
+    """The word as the language's spelling conventions would write it in the gazetteer's keys."""
+    return tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang)) if r)

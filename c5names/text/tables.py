@@ -36,6 +36,8 @@ class _Loader(_BASE_LOADER):  # type: ignore[misc]
         if kind is yaml.SequenceNode:
             return yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
         return yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+
+
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 READING_RE = re.compile(r"^[a-z]+$")  # a reading in the keys' alphabet: lowercase ASCII letters
 

@@ -1,0 +1,87 @@
+"""Issue 16, group 4: respellings the rules did not reach — Turkish c for j, the Turkish press's
+pinyin (Şi Cinping), Hungarian endings that double the stem's last consonant."""
+
+from __future__ import annotations
+
+import pytest
+
+import c5names
+from c5names.text.inflection import nominatives, stems, turkic_c
+from c5names.text.pinyin import pinyin_respellings
+
+EVERY_LINK = c5names.Linker(threshold=0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Çin Devlet Başkanı Şi Cinping, Astana’da Tokayev ile görüştü.",
+            "tr",
+            ["xi-jinping", "tokayev-kassym-jomart"],
+        ),
+        ("Kırgızistan Başbakanı Caparov açıklama yaptı.", "tr", ["kyrgyzstan", "japarov-akylbek"]),
+        ("Azərbaycan Prezidenti Sadır Caparovla görüşdü.", "az", ["japarov-sadyr"]),
+        (
+            "Tokajev tárgyalt Trumppal és Putyinnal Asztanában.",
+            "hu",
+            ["tokayev-kassym-jomart", "trump-donald", "putin-vladimir"],
+        ),
+    ],
+)
+def test_respelt_names_in_running_text(text: str, lang: str, expected: list[str]) -> None:
+    got = [m.id for m in EVERY_LINK.link(text, lang=lang, date="2023-06-01") if m.id in expected]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "respelt"),
+    [("Caparov", "tr", "Japarov"), ("Cinping", "az", "Jinping"), ("Caparov", "en", None), ("Tokayev", "tr", None)],
+)
+def test_turkish_c_is_j(word: str, lang: str, respelt: str | None) -> None:
+    assert turkic_c(word, lang) == respelt
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("Xi", ["Shi", "Si"]), ("Qiang", ["Chiang"]), ("Zhang", ["Jang"]), ("Wang", [])]
+)
+def test_pinyin_initials_as_other_presses_write_them(word: str, expected: list[str]) -> None:
+    assert pinyin_respellings(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("Trumppal", "Trump"),
+        ("Putyinnal", "Putyin"),
+        ("Bidennel", "Biden"),
+        ("Tokajevvel", "Tokajev"),
+        ("Tokajevvé", "Tokajev"),
+    ],
+)
+def test_hungarian_assimilated_endings(word: str, stem: str) -> None:
+    assert stem in stems(word, "hu")
+
+
+def test_a_doubled_consonant_that_is_the_stems_own_is_not_cut_without_an_ending() -> None:
+    assert "Kass" not in stems("Kasszal", "hu")  # (ssz is one letter doubled: not an ending after ss)
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("России", "Россия"),
+        ("Россией", "Россия"),
+        ("Америке", "Америка"),
+        ("Штатов", "Штаты"),
+        ("Соединённых", "Соединённые"),
+    ],
+)
+def test_russian_endings_that_replace_the_nominatives(word: str, nominative: str) -> None:
+    assert nominative in nominatives(word, "ru")
+
+
+def test_a_surname_is_no_noun_of_the_a_declension() -> None:
+    """Токаевым is Токаев's instrumental: its nominatives never reach a person (aliases only)."""
+    assert c5names.Linker(threshold=0.0).lookup("Токаевові", lang="uk")[0].id == "tokayev-kassym-jomart"
+    assert [m.id for m in EVERY_LINK.link("Президент России говорил.", lang="ru", date="2025-06-01")] == ["russia"]

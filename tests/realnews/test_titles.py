@@ -1,0 +1,53 @@
+"""Issue 16, group 3: titles in every language of the region feed the same office and date decision
+as English ones: "President Berdimuhamedov" is the father in 2015 and the son in 2025, "Prime
+Minister Japarov" in 2023 is Akylbek, whatever language writes the title."""
+
+from __future__ import annotations
+
+import pytest
+
+import c5names
+
+EVERY_LINK = c5names.Linker(threshold=0.0)
+
+
+def person(text: str, lang: str, date: str) -> list[str]:
+    return [m.id for m in EVERY_LINK.link(text, lang=lang, date=date) if m.type == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("土库曼斯坦总统别尔德穆哈梅多夫会见了代表团。", "zh"),
+        ("Türkmenistan Devlet Başkanı Berdimuhamedov konuştu.", "tr"),
+        ("Türkmenistanyň Prezidenti Berdimuhamedow çykyş etdi.", "tk"),
+        ("Түрікменстан Президенті Бердімұхамедов сөз сөйледі.", "kk"),
+        ("Түркмөнстандын Президенти Бердымухамедов сүйлөдү.", "ky"),
+        ("Turkmaniston Prezidenti Berdimuhamedov nutq soʻzladi.", "uz"),
+        ("Президенти Туркманистон Бердимуҳамедов суханронӣ кард.", "tg"),
+        ("Президент Туркменистана Бердымухамедов выступил.", "ru"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("date", "expected"), [("2015-06-01", "berdimuhamedov-gurbanguly"), ("2025-06-01", "berdimuhamedov-serdar")]
+)
+def test_a_head_of_state_title_picks_father_or_son_by_date(text: str, lang: str, date: str, expected: str) -> None:
+    assert person(text, lang, date) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Қырғызстан Премьер-министрі Жапаров мәлімдеді.", "kk", "japarov-akylbek"),
+        ("Министрлер Кабинетинин төрагасы Жапаров билдирди.", "ky", "japarov-akylbek"),
+        ("Kırgızistan Başbakanı Caparov açıkladı.", "tr", "japarov-akylbek"),
+        ("吉尔吉斯斯坦总统扎帕罗夫表示。", "zh", "japarov-sadyr"),
+    ],
+)
+def test_head_of_government_and_head_of_state_titles(text: str, lang: str, expected: str) -> None:
+    assert person(text, lang, "2023-06-01") == [expected]
+
+
+def test_a_title_word_ending_a_longer_title_is_not_a_given_name() -> None:
+    """ "Devlet Başkanı Berdimuhamedov": Başkanı ends a title; it is no one's given name."""
+    assert person("Devlet Başkanı Berdimuhamedov konuştu.", "tr", "2015-06-01") == ["berdimuhamedov-gurbanguly"]
