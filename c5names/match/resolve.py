@@ -193,9 +193,14 @@ class _Document:
         return local
 
     def _by_coreference(self, item: Found, local: list[Option]) -> Mention | None:
-        """The person named in full in this document; among several, the one the date and title
-        allow, else the one named nearest before."""
+        """The person named in full in this document; among several, those named before the mention
+        (a repeat refers back: "дочь Каримова Гульнара Каримова" is Islam Karimov, named earlier),
+        then the one the date and title allow, else the one named nearest before."""
         evidence = ["named in full in this document"]
+        earlier = [o for o in local if any(s < item.start for s in self.antecedents.get(o.entity, []))]
+        if earlier and len(earlier) < len(local):
+            local = earlier
+            evidence.append("named before")
         pool = local if len(local) == 1 else self.evidence.narrow(local, item.start, evidence)
         if len(pool) > 1:
             before = [

@@ -121,9 +121,20 @@ def parse_person(doc: TextView, i: int, entity: int) -> PersonParse | None:
         if matched is None or not _firm_enough(matched[1], pattern):
             continue
         end, hits = matched
+        if pattern[:2] == (Role.SURNAME, Role.GIVEN) and _surname_after(doc, end, entity):
+            continue  # "дочь Назарбаева Дарига Назарбаева": the given name goes with the surname after it
         if best is None or end > best.end:
             best = PersonParse(end, Pattern.FULL if len(pattern) > 1 else Pattern.SURNAME, hits, pattern)
     return best
+
+
+def _surname_after(doc: TextView, k: int, entity: int) -> bool:
+    """Is word k, right after the previous one, a surname of `entity`?"""
+    return (
+        k < len(doc.words)
+        and doc.plain_gap(k)
+        and any(h.posting.role == Role.SURNAME and h.posting.pos == 0 for h in doc.entity_hits(k, entity))
+    )
 
 
 def _match_pattern(
