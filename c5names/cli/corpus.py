@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from c5names.dates import normalise_date
 from c5names.errors import C5NamesError
+from c5names.gazetteer.schema import language_tag
 
 CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DIRECTORY_SUFFIXES = frozenset({".txt", ".jsonl"})
@@ -249,6 +250,10 @@ def _corpus_document(item: object, raw: str, lineno: int, defaults: Defaults) ->
     lang = item.get("lang")
     if lang is not None and not isinstance(lang, str):
         return Failure(where, f"'lang' must be a string, got {_json_type(lang)}")
+    try:
+        lang = language_tag(lang) if lang is not None else None
+    except ValueError as err:
+        return Failure(where, f"'lang' {err}")
     date = item.get("date")
     try:
         if date is not None and not isinstance(date, str):

@@ -68,7 +68,7 @@ FIELD_NOTES = {
     "Extension.sources": "Sources of the added facts.",
     "PersonName.source": "Where this form is attested (URL).",
     "Alias.form": "The phrase exactly as written in text (`États-Unis`, `США`, `Elbasy`).",
-    "Alias.lang": "Language of this form (ISO 639-1/3).",
+    "Alias.lang": "Language of this form (BCP 47: ru, kk, uz-Latn).",
     "Alias.kind": "What sort of form it is (see [name kinds](#namekind)).",
     "Alias.source": "Where this form is attested (URL).",
     "Office.start": "First day in office; empty if unknown.",
@@ -102,7 +102,12 @@ FORMATS = {
         "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date; quote it in YAML",
         '"2016-12-14"',
     ),
-    "_check_lang": ("language code", "LANG_RE", "an ISO 639 code, optionally with subtags", "uz, ru, de, zh-Hans"),
+    "_check_lang": (
+        "language code",
+        None,
+        "a BCP 47 language tag, in any case, checked against the IANA registry (`xx`: several languages)",
+        "uz, RU, uz-Latn, zh-Hans",
+    ),
     "_check_url": (
         "URL",
         None,
