@@ -12,16 +12,18 @@ import dataclasses
 import difflib
 import json
 import sys
+from pathlib import Path
 
 import yaml
 
 from c5names.cli.batch import run
-from c5names.cli.corpus import Defaults, InputError, plan_inputs, same_file
+from c5names.cli.corpus import Defaults
 from c5names.cli.evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
-from c5names.cli.formats import atomic_output, make_writer
+from c5names.cli.formats import atomic_output, check_output_path, make_writer
+from c5names.cli.inputs import InputError, plan_inputs, same_file
 from c5names.cli.progress import Progress
 from c5names.errors import C5NamesError
-from c5names.gazetteer import Gazetteer, expand_paths, parse_file
+from c5names.gazetteer import Gazetteer, check, expand_paths, gazetteer_files
 from c5names.gazetteer.schema import Entity, json_schema
 from c5names.index import default_gazetteer, load, name_variants, shared_keys
 from c5names.linker import Linker
@@ -50,8 +52,16 @@ def _no_default(args: argparse.Namespace) -> bool:
     return bool(args.global_no_default or getattr(args, "no_default_gazetteer", False))
 
 
+def _check_gazetteer_paths(paths: list[str]) -> None:
+    """A --gazetteer folder without YAML is a mistake (a wrong folder), not an empty addition."""
+    for raw in paths:
+        if Path(raw).is_dir() and not expand_paths([raw]):
+            raise UsageError(f"--gazetteer {raw}: no .yaml or .yml file in this folder")
+
+
 def _gazetteer(args: argparse.Namespace) -> Gazetteer:
     files, no_default = _gazetteer_files(args), _no_default(args)
+    _check_gazetteer_paths(files)
     if not files and not no_default:
         return default_gazetteer()
     gazetteer = load(*files, default=not no_default)
@@ -78,14 +88,18 @@ def _entity(gazetteer: Gazetteer, entity_id: str) -> Entity:
 
 
 def cmd_normalise(args: argparse.Namespace) -> int:
-    inputs = plan_inputs(args.paths)
+    output = args.output if args.output != "-" else None
+    check_output_path(output)
+    inputs = plan_inputs(args.paths, exclude=[output] if output else [])
+    if output:
+        for other in [*args.paths, *inputs, *(str(p) for p in expand_paths(_gazetteer_files(args)))]:
+            if other != "-" and Path(other).is_file() and same_file(output, other):
+                raise UsageError(f"-o {output} is one of the inputs; refusing to overwrite it")
+    if args.paths.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
     gazetteer = _gazetteer(args)
-    if args.output and args.output != "-":
-        for other in [*inputs, *(str(p) for p in expand_paths(_gazetteer_files(args)))]:
-            if other != "-" and same_file(args.output, other):
-                raise UsageError(f"-o {args.output} is one of the inputs; refusing to overwrite it")
     linker = Linker(gazetteer, threshold=args.min_score, default_date=args.date)
-    with atomic_output(args.output) as out:
+    with atomic_output(output) as out:
         summary = run(
             inputs,
             linker,
@@ -94,10 +108,19 @@ def cmd_normalise(args: argparse.Namespace) -> int:
             error,
             jobs=args.jobs,
             progress=Progress(),
+            input_format=args.input_format,
         )
     if summary.failed or summary.unusable:
-        error(f"{summary.written} document(s) written, {summary.failed} failed, {summary.unusable} input(s) unusable")
+        error(
+            f"{plural(summary.written, 'document')} written, {summary.failed} failed, "
+            f"{plural(summary.unusable, 'input')} unusable"
+        )
     return summary.exit_code
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 entity`, `2 entities`, `0 inputs`."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:
@@ -120,11 +143,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     files = expand_paths(args.files)
     if not files:
         raise UsageError("no YAML file to validate in " + " ".join(args.files))
-    base = _gazetteer_files(args)
-    load(*base, *files, default=not _no_default(args))  # every problem, across files, at once
+    _check_gazetteer_paths(_gazetteer_files(args))
+    # The files are checked among the others they are used with (the shipped ones, --gazetteer), so
+    # that `extend:` and duplicate ids are checked too; a file given that is one of those is read once.
+    context = gazetteer_files(*_gazetteer_files(args), default=not _no_default(args))
+    context = [c for c in context if not any(same_file(str(c), str(f)) for f in files)]
+    counts = check(*context, *files, default=False)  # every problem, across files, at once
     for file in files:
-        model, _ = parse_file(file, file.read_bytes().decode("utf-8-sig"))
-        print(f"{file}: valid ({len(model.entities)} entities, {len(model.extend)} extensions)")
+        entities, extensions = counts[str(file)]
+        print(f"{file}: valid ({plural(entities, 'entity', 'entities')}, {plural(extensions, 'extension')})")
     return 0
 
 

@@ -23,6 +23,7 @@ from c5names.cli.commands import (
     cmd_variants,
 )
 from c5names.cli.formats import FORMATS
+from c5names.cli.inputs import INPUT_FORMATS
 from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
 from c5names.linker import ALL_TYPES
@@ -86,18 +87,24 @@ examples:
   {PROG} lookup Tokaïev Мирзиёеву --lang ru
   {PROG} --gazetteer my-people.yaml normalise notes.txt
 
-`{PROG} COMMAND --help` explains each command. Exit status: 0 success, 1 some documents
-failed, 2 bad usage or unusable input.
+`{PROG} COMMAND --help` explains each command. Exit status: 0 success; 1 some documents or
+inputs failed and the others were written; 2 bad usage or unusable input, nothing written;
+130 or 143 interrupted (SIGINT, SIGTERM), an -o file left as it was.
 """
 
 NORMALISE_EPILOG = f"""\
 inputs:
   FILE.txt    one document; its id is the path as given
-  FILE.jsonl  one document per line: "text" required; "id", "lang", "date" optional and used
-              over --lang/--date; any other field is carried into jsonl/json output untouched
-  DIRECTORY   its .txt and .jsonl files, recursively, in sorted order
-  -           standard input, one text document
-  Files are UTF-8 (with or without BOM) or UTF-16 with a BOM.
+  FILE.jsonl  one document per line (also .ndjson): "text" required; "id", "lang", "date"
+              optional and used over --lang/--date; any other field is carried into jsonl/json
+              output untouched
+  FILE.json   a JSON array of such documents, or one document object
+  FILE.gz     any of these compressed with gzip (also .bz2, .xz): corpus.jsonl.gz
+  DIRECTORY   its .txt, .jsonl, .ndjson and .json files (compressed or not), recursively, in
+              sorted order; hidden files and the -o file are left out
+  -           standard input: one text document, or a corpus with --input-format jsonl
+  Files are UTF-8 (with or without BOM) or UTF-16 with a BOM. Lone surrogates in JSON strings
+  (\\ud800) are kept as escapes in jsonl/json output and written as U+FFFD in the others.
 
 formats:
   text   (default) the text with every linked name rewritten to its canonical display name;
@@ -115,8 +122,10 @@ examples:
   {PROG} normalise corpus.jsonl --format html -o mentions.html
   {PROG} normalise corpus.jsonl --format tsv --min-score 0.8 > mentions.tsv
 
-Exit status 1 when some documents failed (each is named on standard error, the others are
-written), 2 when an input is unusable or the command line is wrong.
+  zcat corpus.jsonl.gz | {PROG} normalise - --input-format jsonl --format jsonl
+
+Exit status 1 when some documents or inputs failed (each is named on standard error, the
+others are written), 2 when the command line is wrong or nothing could be written.
 """
 
 
@@ -190,8 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
         NORMALISE_EPILOG,
         aliases=["normalize"],
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a .jsonl corpus, a directory, or -")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a .jsonl or .json corpus (compressed or not), a directory, or -")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of standard output")
+    p.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="read every PATH as this (default auto: by its name; - is text)",
+    )
     p.add_argument(
         "--format", choices=FORMATS, default="text", help="text (default, for reading), jsonl, json, html or tsv"
     )

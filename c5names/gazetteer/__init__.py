@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from c5names.gazetteer.loader import (
     Gazetteer,
+    check,
     content_digest,
     default_data_dir,
     default_files,
@@ -21,6 +22,7 @@ from c5names.gazetteer.loader import (
 
 __all__ = [
     "Gazetteer",
+    "check",
     "content_digest",
     "default_data_dir",
     "default_files",

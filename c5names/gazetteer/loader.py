@@ -168,6 +168,15 @@ def load(*paths: Path | str, default: bool = True) -> Gazetteer:
     return Gazetteer(entities, files, digest)
 
 
+def check(*paths: Path | str, default: bool = True) -> dict[str, tuple[int, int]]:
+    """Validate files as `load` does (GazetteerError lists every problem) and tell, for each file,
+    how many entities and extensions it holds. Each file is streamed: one file of 100 MB costs what
+    the same entities cost in many small files."""
+    counts: dict[str, tuple[int, int]] = {}
+    _parse_all(gazetteer_files(*paths, default=default), counts)
+    return counts
+
+
 def gazetteer_files(*paths: Path | str, default: bool = True) -> list[Path]:
     """The files `load` reads: the shipped ones (unless `default=False`), then the given files and
     the YAML files of the given directories."""
@@ -218,7 +227,7 @@ class _Locator:
         return loaded.problem(path, message)
 
 
-def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
+def _parse_all(files: list[Path], counts: dict[str, tuple[int, int]] | None = None) -> tuple[dict[str, bytes], str]:
     """Read, validate and merge the files; raise GazetteerError listing every problem.
 
     Each validated entity is kept as its compact JSON (about 800 bytes) rather than as pydantic
@@ -247,6 +256,8 @@ def _parse_all(files: list[Path]) -> tuple[dict[str, bytes], str]:
             problems.extend(err.problems)
             continue
         name = str(file)
+        if counts is not None:
+            counts[name] = (len(compiled), len(extends))
         for i, (entity_id, data, entity_refs) in enumerate(compiled):
             if entity_id in entities:
                 first = locator.problem(origin[entity_id], "")
