@@ -8,11 +8,13 @@ interrupted by SIGINT/SIGTERM (an `-o` file is then left as it was).
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import sys
 
 from c5names.cli.commands import error
+from c5names.cli.interrupt import Terminated, handled
 from c5names.cli.parser import build_parser
 from c5names.errors import C5NamesError, GazetteerError
 
@@ -35,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     _utf8_stdout()
+    with handled():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except GazetteerError as err:
@@ -50,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
             return _broken_pipe()
         error(f"{err.filename or ''}{': ' if err.filename else ''}{err.strerror or err}")
         return 2
-    except KeyboardInterrupt:
-        error("interrupted")
-        return 130
+    except KeyboardInterrupt as err:
+        terminated = isinstance(err, Terminated)
+        error("terminated (SIGTERM)" if terminated else "interrupted")
+        return Terminated.exit_code if terminated else 130
 
 
 def _broken_pipe() -> int:

@@ -2,7 +2,7 @@
 
 Python turns SIGINT into KeyboardInterrupt, but SIGTERM (what a job scheduler, `timeout` or
 `docker stop` sends) kills the process outright: an `-o` file's temporary copy was left behind and
-worker processes printed BrokenPipe tracebacks. `install` makes SIGTERM raise `Terminated` (a
+worker processes printed BrokenPipe tracebacks. `handled` makes SIGTERM raise `Terminated` (a
 KeyboardInterrupt); `deferred` holds both signals back for the few statements that must not be cut
 in the middle (creating, renaming or removing the temporary file), and delivers them right after.
 """
@@ -28,10 +28,25 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
-def install() -> None:
-    """SIGTERM raises Terminated in the main thread (SIGINT already raises KeyboardInterrupt)."""
+@contextmanager
+def handled() -> Iterator[None]:
+    """Within the block, SIGTERM raises Terminated in the main thread (SIGINT raises KeyboardInterrupt
+    as usual); the previous handler is put back afterwards (main() may run inside another program)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def ignore() -> None:
+    """Once the run is being stopped, a second signal must not cut the clean-up short."""
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _raise_terminated)
+        for signum in SIGNALS:
+            signal.signal(signum, signal.SIG_IGN)
 
 
 def reset_in_worker() -> None:

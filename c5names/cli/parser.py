@@ -199,7 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
         NORMALISE_EPILOG,
         aliases=["normalize"],
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a .jsonl or .json corpus (compressed or not), a directory, or -")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a .txt file, a .jsonl or .json corpus (compressed or not), a directory, or -",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of standard output")
     p.add_argument(
         "--input-format",
