@@ -116,11 +116,11 @@ def read_documents(
             return
         text = decode_text(data)
         del data
+    except DECOMPRESSION_ERRORS as err:  # before OSError: gzip's BadGzipFile is one
+        yield Failure(raw, f"corrupt or truncated compressed file ({err})", fatal=True)
+        return
     except OSError as err:
         yield Failure(raw, f"cannot read ({err.strerror or err})", fatal=True)
-        return
-    except DECOMPRESSION_ERRORS as err:
-        yield Failure(raw, f"corrupt or truncated compressed file ({err})", fatal=True)
         return
     except ValueError as err:
         yield Failure(raw, str(err), fatal=True)
@@ -192,11 +192,11 @@ def iter_json_lines(raw: str, stdin: BinaryIO | None = None) -> Iterator[tuple[i
         lines = _wide_lines(stream, raw, encoding) if encoding in {"utf-16", "utf-32"} else _utf8_lines(stream, raw)
         for lineno, item in lines:
             yield lineno, item
-    except OSError as err:
-        yield lineno + 1, Failure(f"{raw}:{lineno + 1}", f"cannot read ({err.strerror or err}); the rest is lost", True)
-    except DECOMPRESSION_ERRORS as err:
+    except DECOMPRESSION_ERRORS as err:  # before OSError: gzip's BadGzipFile is one
         message = f"corrupt or truncated compressed data ({err}); the rest is unreadable"
         yield lineno + 1, Failure(f"{raw}:{lineno + 1}", message, True)
+    except OSError as err:
+        yield lineno + 1, Failure(f"{raw}:{lineno + 1}", f"cannot read ({err.strerror or err}); the rest is lost", True)
     finally:
         if raw != STDIN:
             handle.close()
