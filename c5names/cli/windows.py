@@ -34,9 +34,10 @@ class Pending(Protocol):
     def get(self) -> Outcome: ...
 
 
-def cuts(text: str, window: int = WINDOW) -> list[int]:
+def cuts(text: str, window: int | None = None) -> list[int]:
     """Where the text is cut: 0, then about every `window` characters at the best break near there,
     then len(text)."""
+    window = window or WINDOW
     points = [0]
     n = len(text)
     while n - points[-1] > window:
