@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from c5names.cli.corpus import SURROGATE, Document, without_surrogates
+from c5names.cli.corpus import Document, without_surrogates
 from c5names.cli.interrupt import deferred
 from c5names.errors import C5NamesError
 from c5names.model import Mention
@@ -70,11 +70,18 @@ def _record_parts(doc: Document) -> tuple[dict[str, object], dict[str, object]]:
     return head, tail
 
 
+# In JSON output: lone surrogates (not encodable in UTF-8), and the characters other than "\n" that
+# line-splitting tools take for line ends (Python's str.splitlines, JavaScript): escaped, a JSONL
+# line stays one line for every reader.
+_JSON_ESCAPED = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
+
+
 def escape_surrogates(text: str) -> str:
-    """JSON text with each lone surrogate written as its `\\uXXXX` escape (the same JSON value)."""
-    if not SURROGATE.search(text):
+    """JSON text with each lone surrogate (and U+0085, U+2028, U+2029) written as its `\\uXXXX`
+    escape: the same JSON value, valid UTF-8, one line per record."""
+    if not _JSON_ESCAPED.search(text):
         return text
-    return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def json_object(
