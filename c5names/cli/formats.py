@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from c5names.cli.corpus import Document, without_surrogates
 from c5names.cli.interrupt import deferred
@@ -254,7 +254,8 @@ class HtmlWriter(Writer):
         return str(self.displacy.render(docs, style="ent", manual=True, page=True, jupyter=False))
 
     def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
-        start, title = 0, html.escape(without_surrogates(str(doc.id)))
+        start = 0
+        title: str | None = html.escape(without_surrogates(str(doc.id)))  # on the first piece only
         batch: list[Mention] = []
         for mention in mentions:
             while mention.start - start >= HTML_PIECE:
@@ -367,7 +368,7 @@ def atomic_output(path: str | None) -> Iterator[TextIO]:
             except OSError as err:
                 raise OutputError(f"-o {path}: cannot write in the folder {target.parent} ({err.strerror})") from None
         with handle:
-            yield handle
+            yield cast(TextIO, handle)
         with deferred():
             os.chmod(handle.name, _new_file_mode(target))
             os.replace(handle.name, target)

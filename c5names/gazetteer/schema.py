@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Annotated, Literal
 
 import langcodes
-from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
+from language_data.population_data import LANGUAGE_SPEAKING_POPULATION  # type: ignore[import-untyped]
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from c5names.dates import check_partial_date, first_day, last_day
