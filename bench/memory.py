@@ -77,22 +77,22 @@ def one_line_text(size: int) -> str:
     return (unit * copies).encode("utf-8")[:size].decode("utf-8", "ignore").rstrip()
 
 
-def write_inputs(folder: Path, text_mb: float, yaml_mb: float) -> dict[str, Path]:
+def input_paths(folder: Path) -> dict[str, Path]:
+    names = ["huge.txt", "huge.jsonl", "tiny.txt", "tiny.jsonl", "yaml-one", "yaml-many", "tiny-yaml"]
+    keys = ["txt", "jsonl", "tiny.txt", "tiny.jsonl", "yaml-one", "yaml-many", "tiny-yaml"]
+    return {key: folder / name for key, name in zip(keys, names, strict=True)}
+
+
+def write_inputs(folder: Path, text_mb: float, yaml_mb: float) -> None:
     line = one_line_text(int(text_mb * MB))
-    paths = {
-        "txt": folder / "huge.txt",
-        "jsonl": folder / "huge.jsonl",
-        "tiny.txt": folder / "tiny.txt",
-        "tiny.jsonl": folder / "tiny.jsonl",
-    }
+    paths = input_paths(folder)
     paths["txt"].write_text(line, encoding="utf-8")
     paths["jsonl"].write_text(json.dumps({"id": "huge", "text": line}, ensure_ascii=False) + "\n", encoding="utf-8")
     paths["tiny.txt"].write_text(one_line_text(2000), encoding="utf-8")
     paths["tiny.jsonl"].write_text(json.dumps({"id": "tiny", "text": one_line_text(2000)}) + "\n", encoding="utf-8")
     del line
     persons = synthetic.people(max(1, int(yaml_mb * MB / 720)))
-    one = folder / "yaml-one"
-    many = folder / "yaml-many"
+    one, many = paths["yaml-one"], paths["yaml-many"]
     for sub in (one, many):
         sub.mkdir()
         (sub / "countries.yaml").write_text(synthetic.countries_yaml(), encoding="utf-8")
@@ -104,10 +104,8 @@ def write_inputs(folder: Path, text_mb: float, yaml_mb: float) -> dict[str, Path
     for part, first in enumerate(range(0, len(persons), per_file)):
         text = "version: 1\nentities:\n" + "".join(synthetic.person_yaml(p) for p in persons[first : first + per_file])
         (many / f"persons-{part:03d}.yaml").write_text(text, encoding="utf-8")
-    (folder / "tiny-yaml").mkdir()
-    (folder / "tiny-yaml" / "countries.yaml").write_text(synthetic.countries_yaml(), encoding="utf-8")
-    paths.update({"yaml-one": one, "yaml-many": many, "tiny-yaml": folder / "tiny-yaml"})
-    return paths
+    paths["tiny-yaml"].mkdir()
+    (paths["tiny-yaml"] / "countries.yaml").write_text(synthetic.countries_yaml(), encoding="utf-8")
 
 
 def size_of(path: Path) -> float:
@@ -151,10 +149,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--text-mb", type=float, default=50.0, help="size of the one-line document (default 50)")
     parser.add_argument("--yaml-mb", type=float, default=100.0, help="size of the one YAML file (default 100)")
+    parser.add_argument("--write-inputs", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write_inputs:
+        write_inputs(Path(args.write_inputs), args.text_mb, args.yaml_mb)
+        return 0
     with tempfile.TemporaryDirectory(prefix="c5names-memory-") as tmp:
         folder = Path(tmp)
-        paths = write_inputs(folder, args.text_mb, args.yaml_mb)
+        # Written by another process: a child's peak RSS counts the parent's memory at fork time, so
+        # this process must stay small.
+        sizes = ["--text-mb", str(args.text_mb), "--yaml-mb", str(args.yaml_mb)]
+        subprocess.run([sys.executable, __file__, "--write-inputs", str(folder), *sizes], check=True)
+        paths = input_paths(folder)
         print(f"target: (peak − baseline) / input ≤ {TARGET_RATIO:g}\n")
         print(HEADER)
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
