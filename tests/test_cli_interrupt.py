@@ -38,6 +38,10 @@ def _env() -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(REPO))
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _command(corpus: Path, out: Path, jobs: int) -> list[str]:
     return [sys.executable, "-m", "c5names", "normalise", str(corpus), "--format", "jsonl", "-o", str(out),
             "--jobs", str(jobs)]  # fmt: skip
@@ -48,7 +52,13 @@ def _interrupt(
 ) -> subprocess.CompletedProcess[bytes]:
     """Run, and send `signum` after 0.5 s (`share` 0: still starting up), or once the temporary output
     holds `share` of the `complete` size in bytes (1 byte: writing has started; 0.5: halfway)."""
-    proc = subprocess.Popen(_command(corpus, out, jobs), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _command(corpus, out, jobs),
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,  # a test run in the background inherits SIGINT ignored
+    )
     deadline = time.monotonic() + 120
     time.sleep(0.5)
     while share and proc.poll() is None and time.monotonic() < deadline:
