@@ -1,5 +1,8 @@
 """`python -m c5names`: the command line (see c5names.cli)."""
 
-from c5names.cli import main
+try:
+    from c5names.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the program is still starting: nothing was written
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

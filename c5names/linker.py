@@ -13,6 +13,7 @@ from pathlib import Path
 
 from c5names.dates import normalise_date
 from c5names.gazetteer import Gazetteer
+from c5names.gazetteer.schema import language_tag
 from c5names.index import NameIndex, compiled, default_gazetteer, load
 from c5names.lexicon import generation_near
 from c5names.match.detect import find, find_in_text
@@ -69,8 +70,12 @@ class Linker:
         regions: Sequence[tuple[int, int]] | None = None,
     ) -> list[Mention]:
         """Mentions in `text`, in order; `date` (the document's) decides who held an office. `regions`
-        (start, end) limit the search to parts of the text (the spaCy component's windows). Without a
-        `lang`, the text's language is detected (`language_of`)."""
+        (start, end) limit the search to parts of the text (the spaCy component's windows). `lang` is a
+        BCP 47 tag in any case (`ru`, `RU`, `uz-Latn`); without one, the text's language is detected
+        (`language_of`). TypeError or ValueError name a wrong argument."""
+        lang = _checked_lang(lang)
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}{_decode_hint(text)}")
         when = normalise_date(date) or self.default_date
         if lang is None and regions is None:
             lang = self.language_of(text)
@@ -87,7 +92,21 @@ class Linker:
 
     def lookup(self, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
         """Entities a written form (one or more words) may denote, best first."""
-        return lookup_in(self.index, form, lang, limit)
+        if not isinstance(form, str):
+            raise TypeError(f"form must be a str, got {type(form).__name__}{_decode_hint(form)}")
+        return lookup_in(self.index, form, _checked_lang(lang), limit)
+
+
+def _checked_lang(lang: object) -> str | None:
+    if lang is None:
+        return None
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a str or None, got {type(lang).__name__}")
+    return language_tag(lang)
+
+
+def _decode_hint(value: object) -> str:
+    return " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, bytes | bytearray) else ""
 
 
 def lookup_in(index: NameIndex, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:

@@ -97,7 +97,7 @@ def test_lookup_with_an_extra_gazetteer(capsys: pytest.CaptureFixture[str], jane
 
 def test_validate_a_good_file_on_top_of_the_shipped_gazetteer(capsys: pytest.CaptureFixture[str], jane: Path) -> None:
     result = call(capsys, "validate", jane)
-    assert (result.code, result.out) == (0, f"{jane}: valid (1 entities, 1 extensions)\n")
+    assert (result.code, result.out) == (0, f"{jane}: valid (1 entity, 1 extension)\n")
     alone = call(capsys, "validate", jane, "--no-default-gazetteer")  # nothing to extend without it
     assert_clean_failure(alone, 2, f"{jane}:11:9: [extend[0].id] cannot extend unknown id 'tokayev-kassym-jomart'")
 

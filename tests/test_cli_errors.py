@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from c5names.cli import corpus as corpus_module
+from c5names.cli import inputs as inputs_module
 
 from .test_cli_support import (
     EXAMPLE,
@@ -38,7 +38,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], mon
             raise PermissionError(13, "Permission denied", str(path))
         return builtins.open(path, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(corpus_module, "open", refuse, raising=False)
+    monkeypatch.setattr(inputs_module, "open", refuse, raising=False)
     result = call(capsys, "normalise", locked)
     assert_clean_failure(result, 2, "locked.txt: cannot read (Permission denied)")
     assert result.out == ""
@@ -48,8 +48,10 @@ def test_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     result = call(capsys, "normalise", binary, EXAMPLE)
-    assert_clean_failure(result, 2, "image.txt: binary file")
-    assert "Shavkat Mirziyoyev" in result.out  # the usable input still comes out
+    # the usable input still comes out, so the status is 1 (2 is for "nothing written")
+    assert_clean_failure(result, 1, "image.txt: binary file", "1 document written, 0 failed, 1 input unusable")
+    assert "Shavkat Mirziyoyev" in result.out
+    assert_clean_failure(call(capsys, "normalise", binary), 2, "image.txt: binary file")
     binary_corpus = tmp_path / "data.jsonl"
     binary_corpus.write_bytes(b"\x00\x01\x02{}")
     assert_clean_failure(call(capsys, "normalise", binary_corpus), 2, "data.jsonl: binary file")
@@ -95,7 +97,7 @@ def test_bad_corpus_lines_fail_alone(tmp_path: Path, capsys: pytest.CaptureFixtu
         f"{path}:5: 'text' must be a string, got a number",
         f"{path}:7: expected a JSON object, got an array",
         f"{path}:8: 'date' '2025-02-30' is not a date",
-        "4 document(s) written, 6 failed",
+        "4 documents written, 6 failed, 0 inputs unusable",
     )
     offset = sum(len(x) for x in lines[:5]) + lines[5].index(b"\xef")
     assert f"{path}:6: not valid UTF-8 at byte {offset}" in result.err
@@ -166,15 +168,32 @@ def test_output_onto_an_input_is_refused(tmp_path: Path, capsys: pytest.CaptureF
     for target in (corpus, tmp_path / "." / "c.jsonl"):
         result = call(capsys, "normalise", corpus, "--format", "jsonl", "-o", target)
         assert_clean_failure(result, 2, "is one of the inputs; refusing to overwrite it")
-    result = call(capsys, "normalise", tmp_path, "--format", "jsonl", "-o", corpus)  # inside a directory input
-    assert_clean_failure(result, 2, "is one of the inputs")
     assert corpus.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
 
 
+def test_output_inside_a_directory_input_is_not_read_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = example_corpus(tmp_path / "c.jsonl")
+    out = tmp_path / "linked.jsonl"
+    first = call(capsys, "normalise", tmp_path, "--format", "jsonl", "-o", out)
+    assert first.code == 0, first.err
+    (tmp_path / ".linked.jsonl.abc123.tmp").write_text('{"text": "debris of an interrupted run"}\n')
+    again = call(capsys, "normalise", tmp_path, "--format", "jsonl", "-o", out)
+    assert again.code == 0, again.err  # linked.jsonl has no "text": read back, it would fail 4 times
+    assert out.read_text(encoding="utf-8") == first_output(first, out)
+    assert [r["id"] for r in jsonl(out.read_text(encoding="utf-8"))] == ["s0", "s1", "s2", "s3"]
+    assert corpus.exists()
+
+
+def first_output(result: object, out: Path) -> str:
+    return out.read_text(encoding="utf-8")
+
+
 def test_output_in_a_missing_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = call(capsys, "normalise", EXAMPLE, "-o", tmp_path / "no" / "such" / "out.txt")
-    assert_clean_failure(result, 2, "No such file or directory")
+    assert_clean_failure(result, 2, f"the folder {tmp_path / 'no' / 'such'} does not exist")
+    assert ".tmp" not in result.err and result.out == ""
+    assert not (tmp_path / "no").exists()
 
 
 def test_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:

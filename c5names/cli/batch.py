@@ -3,37 +3,40 @@
 Work goes out in chunks with a bounded number in flight, so memory stays constant however long the
 corpus is, and results come back in input order whatever the number of processes. A document the
 linker fails on becomes a Failure like a malformed line: reported, counted, and the run goes on.
+
+A document longer than WINDOW characters is linked in overlapping windows (`windows.py`) whose
+mentions are written as they come, so one huge document costs a few times its own size, not fifty.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, islice
-from multiprocessing.pool import AsyncResult
+from itertools import chain
+from multiprocessing.pool import AsyncResult, Pool
 
 from c5names.cli.corpus import Defaults, Document, Failure, read_documents
 from c5names.cli.formats import Writer
+from c5names.cli.interrupt import reset_in_worker
 from c5names.cli.progress import Progress
+from c5names.cli.windows import WINDOW, Outcome, Task, Windowed
 from c5names.linker import Linker
 from c5names.model import Mention
 
 CHUNK_SIZE = 32
+CHUNK_CHARS = WINDOW  # a chunk is also closed once its documents hold this many characters
 IN_FLIGHT_PER_JOB = 4
 
-Task = tuple[str, str | None, str | None]  # text, lang, date
-Outcome = list[Mention] | str  # the mentions, or why linking failed
-Linked = tuple[Document, list[Mention]]
+Linked = tuple[Document, Iterable[Mention]]
 
 _WORKER_LINKER: Linker | None = None
 
 
 def _init_worker(linker: Linker) -> None:
     global _WORKER_LINKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    reset_in_worker()
     _WORKER_LINKER = linker
 
 
@@ -64,33 +67,81 @@ def _merge(chunk: list[Document | Failure], outcomes: list[Outcome]) -> Iterator
         yield Failure(item.where, outcome) if isinstance(outcome, str) else (item, outcome)
 
 
-def _chunks(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def _is_huge(item: Document | Failure) -> bool:
+    return isinstance(item, Document) and len(item.text) > WINDOW
 
 
-def link_stream(
-    items: Iterable[Document | Failure], linker: Linker, jobs: int = 1, chunk_size: int = CHUNK_SIZE
-) -> Iterator[Linked | Failure]:
-    """(document, mentions) or Failure for each item, in input order."""
+def link_stream(items: Iterable[Document | Failure], linker: Linker, jobs: int = 1) -> Iterator[Linked | Failure]:
+    """(document, mentions) or Failure for each item, in input order. The mentions of a huge document
+    are a `Windowed`: linked as they are read, so read them before asking for the next item."""
     if jobs <= 1:
         for item in items:
             if isinstance(item, Failure):
                 yield item
+            elif _is_huge(item):
+                yield item, Windowed(item, lambda task: _Done(_link_one(linker, task)))
             else:
                 yield from _merge([item], [_link_one(linker, (item.text, item.lang, item.date))])
         return
-    pending: deque[tuple[list[Document | Failure], AsyncResult[list[Outcome]]]] = deque()
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(linker,)) as pool:
-        for chunk in _chunks(items, chunk_size):
-            pending.append((chunk, pool.apply_async(_link_chunk, (_tasks(chunk),))))
-            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                done, result = pending.popleft()
-                yield from _merge(done, result.get())
-        while pending:
+        yield from _pooled(items, pool, jobs)
+
+
+class _Done:
+    """An outcome already there, with the interface of an AsyncResult."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+
+    def get(self) -> Outcome:
+        return self.outcome
+
+
+def _pooled(items: Iterable[Document | Failure], pool: Pool, jobs: int) -> Iterator[Linked | Failure]:
+    pending: deque[tuple[list[Document | Failure], AsyncResult[list[Outcome]]]] = deque()
+
+    def submit(chunk: list[Document | Failure]) -> Iterator[Linked | Failure]:
+        pending.append((chunk, pool.apply_async(_link_chunk, (_tasks(chunk),))))
+        while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
             done, result = pending.popleft()
             yield from _merge(done, result.get())
+
+    def window(task: Task) -> _Unwrapped:
+        return _Unwrapped(pool.apply_async(_link_chunk, ([task],)))
+
+    chunk: list[Document | Failure] = []
+    size = 0
+    for item in items:
+        if _is_huge(item):
+            assert isinstance(item, Document)
+            if chunk:
+                yield from submit(chunk)
+                chunk, size = [], 0
+            while pending:  # everything before it goes out first, in order
+                done, result = pending.popleft()
+                yield from _merge(done, result.get())
+            yield item, Windowed(item, window, lookahead=jobs)
+            continue
+        chunk.append(item)
+        size += len(item.text) if isinstance(item, Document) else 0
+        if len(chunk) >= CHUNK_SIZE or size >= CHUNK_CHARS:
+            yield from submit(chunk)
+            chunk, size = [], 0
+    if chunk:
+        pending.append((chunk, pool.apply_async(_link_chunk, (_tasks(chunk),))))
+    while pending:
+        done, result = pending.popleft()
+        yield from _merge(done, result.get())
+
+
+class _Unwrapped:
+    """The one outcome of a one-task chunk sent to the pool."""
+
+    def __init__(self, result: AsyncResult[list[Outcome]]) -> None:
+        self.result = result
+
+    def get(self) -> Outcome:
+        return self.result.get()[0]
 
 
 @dataclass
@@ -103,7 +154,10 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        return 2 if self.unusable else 1 if self.failed else 0
+        """0 all written; 2 nothing could be written because every input was unusable; else 1."""
+        if self.unusable and not self.written and not self.failed:
+            return 2
+        return 1 if self.failed or self.unusable else 0
 
 
 def run(
@@ -114,10 +168,11 @@ def run(
     report: Callable[[str], None],
     jobs: int = 1,
     progress: Progress | None = None,
+    input_format: str = "auto",
 ) -> Summary:
     """Read every input, link, write; report each failure as it happens."""
     summary = Summary()
-    documents = chain.from_iterable(read_documents(raw, defaults) for raw in inputs)
+    documents = chain.from_iterable(read_documents(raw, defaults, input_format) for raw in inputs)
     writer.start()
     for item in link_stream(documents, linker, jobs):
         if isinstance(item, Failure):
@@ -127,8 +182,19 @@ def run(
             else:
                 summary.failed += 1
             continue
-        writer.write(*item)
-        summary.written += 1
+        doc, mentions = item
+        writer.write(doc, mentions)
+        replaced = [name for name in doc.surrogates if name in writer.replaces]
+        if replaced:
+            fields = ", ".join(repr(name) for name in replaced)
+            report(f"{doc.where}: lone surrogate(s) in {fields} written as U+FFFD (the JSON formats keep them)")
+        problems = mentions.failures if isinstance(mentions, Windowed) else []
+        for problem in problems:
+            report(f"{doc.where}: {problem}")
+        if problems:
+            summary.failed += 1
+        else:
+            summary.written += 1
         if progress:
             progress.update()
     writer.finish()

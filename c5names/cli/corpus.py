@@ -1,9 +1,14 @@
-"""Read the documents to link: text files, JSONL corpora, directories of both, standard input.
+"""Read the documents to link: text files, JSONL and JSON corpora, standard input, compressed or not.
 
-Corpora are read line by line, so any size streams in constant memory. A problem with one line
-becomes a `Failure` naming the file and line, and the run goes on: one bad line must not cost the
-other documents. Only what makes a whole input unusable (missing, unreadable, binary) stops the
-run before it starts (`InputError`).
+Corpora are read line by line, so any size streams in constant memory, and a line is dropped as soon
+as it is parsed (one 50 MB line must not be held three times). A problem with one line becomes a
+`Failure` naming the file and line, and the run goes on: one bad line must not cost the other
+documents. What makes a whole input unusable (binary, not UTF-8, corrupt compression) is a fatal
+`Failure` of that input alone.
+
+Lone surrogates (`"\\ud800"`, valid in JSON, common in scraped text, but not encodable in UTF-8) are
+kept where JSON can carry them (ids and carried fields go out as `\\ud800` escapes) and become U+FFFD
+in the text that is linked: one code point for one, so every offset stays right.
 """
 
 from __future__ import annotations
@@ -11,33 +16,30 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import os
-import sys
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
-from c5names.dates import normalise_date
-from c5names.errors import C5NamesError
-
-CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-DIRECTORY_SUFFIXES = frozenset({".txt", ".jsonl"})
-STDIN = "-"
-SNIFF_BYTES = 8192
-# Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+from c5names.cli.inputs import (
+    DECOMPRESSION_ERRORS,
+    STDIN,
+    InputError,
+    bom_encoding,
+    decode_text,
+    input_format,
+    not_text,
+    open_input,
+    sniffed,
 )
+from c5names.dates import normalise_date
+from c5names.gazetteer.schema import language_tag
+
 RESERVED_FIELDS = frozenset({"id", "text", "lang", "date", "mentions"})
+SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
-
-class InputError(C5NamesError):
-    """An input that cannot be used at all (missing, unreadable, binary): the run does not start."""
+__all__ = ["Defaults", "Document", "Failure", "InputError", "iter_json_lines", "read_documents"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Document:
     lang: str | None = None
     date: str | None = None  # normalised, for the linker
     fields: dict[str, object] = field(default_factory=dict)  # lang/date as given, then carried fields
+    surrogates: tuple[str, ...] = ()  # the fields that hold lone surrogates ("text" for the text)
 
 
 @dataclass(frozen=True)
@@ -72,92 +75,50 @@ class Defaults:
     date: str | None = None
 
 
-# -- planning: which files, checked before any output ----------------------------------------------
+def has_surrogates(value: object) -> bool:
+    """Whether a JSON value (a string, or any key or string inside it) holds a lone surrogate."""
+    stack = [value]  # not recursive: JSON may nest as deep as the parser allows
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
-def plan_inputs(paths: list[str]) -> list[str]:
-    """The files to read, in order: directories become their .txt/.jsonl files (recursive, sorted).
-
-    Raises InputError for a missing or unreadable path, so that a typo costs no output. What is
-    wrong inside a file (binary, not UTF-8) is found when it is read, and only that file is skipped.
-    """
-    planned: list[str] = []
-    for raw in paths:
-        if raw == STDIN:
-            planned.append(raw)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DIRECTORY_SUFFIXES)
-            planned.extend(str(p) for p in found)
-            continue
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or directory")
-        planned.append(raw)
-    for raw in planned:
-        if raw != STDIN:
-            _check_readable(raw)
-    return planned
+def without_surrogates(text: str) -> str:
+    """The text with each lone surrogate replaced by U+FFFD (same length: offsets are kept)."""
+    return SURROGATE.sub(REPLACEMENT, text) if SURROGATE.search(text) else text
 
 
-def _check_readable(raw: str) -> None:
-    try:
-        with open(raw, "rb"):
-            pass
-    except OSError as err:
-        raise InputError(f"{raw}: cannot read ({err.strerror or err})") from None
+# -- reading ---------------------------------------------------------------------------------------
 
 
-def is_corpus(raw: str) -> bool:
-    return raw != STDIN and Path(raw).suffix.lower() in CORPUS_SUFFIXES
-
-
-# -- decoding ----------------------------------------------------------------------------------------
-
-
-def _bom_encoding(head: bytes) -> str | None:
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return encoding
-    return None
-
-
-def _position(data: bytes, offset: int) -> str:
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return f"line {line}, column {column}"
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or UTF-16/32 with a BOM; ValueError says what and where."""
-    encoding = _bom_encoding(data[:4])
-    if encoding in {None, "utf-8-sig"} and b"\0" in data:
-        raise ValueError(f"binary file (NUL byte at byte {data.index(0)}), not text")
-    try:
-        text = data.decode(encoding or "utf-8")
-    except UnicodeDecodeError as err:
-        name = "UTF-8" if encoding in {None, "utf-8-sig"} else encoding.upper()
-        raise ValueError(
-            f"not valid {name} at byte {err.start} ({_position(data, err.start)}); "
-            "save it as UTF-8, or UTF-16 with a BOM"
-        ) from None
-    if "\0" in text:
-        raise ValueError("binary file (it contains NUL characters), not text")
-    return text
-
-
-# -- reading -----------------------------------------------------------------------------------------
-
-
-def read_documents(raw: str, defaults: Defaults, stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
+def read_documents(
+    raw: str, defaults: Defaults, fmt: str = "auto", stdin: BinaryIO | None = None
+) -> Iterator[Document | Failure]:
     """The documents of one planned input, lazily, with a Failure for each unusable part."""
-    if is_corpus(raw):
-        for lineno, item in iter_json_lines(raw):
-            yield item if isinstance(item, Failure) else _corpus_document(item, raw, lineno, defaults)
+    kind = input_format(raw, fmt)
+    if kind == "jsonl":
+        for lineno, item in iter_json_lines(raw, stdin):
+            yield item if isinstance(item, Failure) else _corpus_document(item, f"{raw}:{lineno}", defaults)
         return
     try:
-        data = (stdin or sys.stdin.buffer).read() if raw == STDIN else Path(raw).read_bytes()
+        with _opened(raw, stdin) as handle:
+            data = handle.read()
+        if kind == "json":
+            yield from _json_documents(raw, data, defaults)
+            return
         text = decode_text(data)
+        del data
+    except DECOMPRESSION_ERRORS as err:  # before OSError: gzip's BadGzipFile is one
+        yield Failure(raw, f"corrupt or truncated compressed file ({err})", fatal=True)
+        return
     except OSError as err:
         yield Failure(raw, f"cannot read ({err.strerror or err})", fatal=True)
         return
@@ -169,42 +130,101 @@ def read_documents(raw: str, defaults: Defaults, stdin: BinaryIO | None = None) 
         fields["lang"] = defaults.lang
     if defaults.date:
         fields["date"] = defaults.date
-    yield Document(raw, text, raw, defaults.lang, defaults.date, fields)
+    surrogates = ("id",) if has_surrogates(raw) else ()  # a file name the file system could not decode
+    yield Document(raw, text, raw, defaults.lang, defaults.date, fields, surrogates)
 
 
-def iter_json_lines(raw: str) -> Iterator[tuple[int, object | Failure]]:
-    """(line number, parsed value or Failure) for each non-blank line of a JSONL file."""
+class _opened:
+    """The input's stream as a context manager; standard input is left open."""
+
+    def __init__(self, raw: str, stdin: BinaryIO | None) -> None:
+        self.raw, self.stdin = raw, stdin
+
+    def __enter__(self) -> BinaryIO:
+        self.handle = open_input(self.raw, self.stdin)
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self.raw != STDIN:
+            self.handle.close()
+
+
+def _json_documents(raw: str, data: bytes, defaults: Defaults) -> Iterator[Document | Failure]:
+    """A .json input: an array of document objects, or one document object."""
+    encoding = bom_encoding(data[:4])
+    problem = not_text(data) if encoding in {None, "utf-8-sig"} else None
+    if problem:
+        raise ValueError(problem)
     try:
-        handle = open(raw, "rb")  # noqa: SIM115 - closed below, after the generator is done
+        value = json.loads(data.decode(encoding or "utf-8"))
+    except UnicodeDecodeError as err:
+        raise ValueError(f"not valid {(encoding or 'UTF-8').upper()} at byte {err.start}") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"malformed JSON ({_json_message(err)}, line {err.lineno} column {err.colno})") from None
+    except RecursionError:
+        raise ValueError("malformed JSON (nested too deeply)") from None
+    del data
+    if isinstance(value, dict):
+        yield _corpus_document(value, raw, defaults)
+        return
+    if not isinstance(value, list):
+        raise ValueError(f"a .json input must hold an array of documents or one document, not {_json_type(value)}")
+    for i in range(len(value)):
+        item, value[i] = value[i], None  # let each document go once it is read
+        yield _corpus_document(item, f"{raw}[{i}]", defaults)
+
+
+def iter_json_lines(raw: str, stdin: BinaryIO | None = None) -> Iterator[tuple[int, object | Failure]]:
+    """(line number, parsed value or Failure) for each non-blank line of a JSONL input."""
+    try:
+        handle = open_input(raw, stdin)
     except OSError as err:
         yield 0, Failure(raw, f"cannot read ({err.strerror or err})", fatal=True)
         return
-    with handle:
-        head = handle.read(SNIFF_BYTES)
-        handle.seek(0)
-        encoding = _bom_encoding(head)
-        if encoding in {None, "utf-8-sig"} and b"\0" in head:
-            yield 0, Failure(raw, "binary file (it contains NUL bytes), not a JSONL corpus", fatal=True)
+    lineno = 0
+    try:
+        head, stream = sniffed(handle)
+        encoding = bom_encoding(head)
+        problem = not_text(head) if encoding in {None, "utf-8-sig"} else None
+        if problem:
+            yield 0, Failure(raw, f"{problem.replace('not text', 'not a JSONL corpus')}", fatal=True)
             return
-        if encoding in {"utf-16", "utf-32"}:
-            yield from _wide_lines(handle, raw, encoding)
-        else:
-            yield from _utf8_lines(handle, raw)
+        lines = _wide_lines(stream, raw, encoding) if encoding in {"utf-16", "utf-32"} else _utf8_lines(stream, raw)
+        for lineno, item in lines:
+            yield lineno, item
+    except DECOMPRESSION_ERRORS as err:  # before OSError: gzip's BadGzipFile is one
+        message = f"corrupt or truncated compressed data ({err}); the rest is unreadable"
+        yield lineno + 1, Failure(f"{raw}:{lineno + 1}", message, True)
+    except OSError as err:
+        yield lineno + 1, Failure(f"{raw}:{lineno + 1}", f"cannot read ({err.strerror or err}); the rest is lost", True)
+    finally:
+        if raw != STDIN:
+            handle.close()
 
 
 def _utf8_lines(handle: BinaryIO, raw: str) -> Iterator[tuple[int, object | Failure]]:
     offset = 0
-    for lineno, line in enumerate(handle, 1):
+    lineno = 0
+    while line := handle.readline():
+        lineno += 1
         start, offset = offset, offset + len(line)
-        body = line[len(codecs.BOM_UTF8) :] if lineno == 1 and line.startswith(codecs.BOM_UTF8) else line
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError as err:
-            byte = start + err.start + len(line) - len(body)
-            yield lineno, Failure(f"{raw}:{lineno}", f"not valid UTF-8 at byte {byte} (column {err.start + 1})")
-            continue
-        if text.strip():
-            yield lineno, _parse_json(text, raw, lineno)
+        item = _utf8_line(line, raw, lineno, start)
+        del line  # a huge line is not held while its document is linked and written
+        if item is not None:
+            yield lineno, item
+
+
+def _utf8_line(line: bytes, raw: str, lineno: int, start: int) -> object | Failure | None:
+    skip = len(codecs.BOM_UTF8) if lineno == 1 and line.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = line[skip:].decode("utf-8") if skip else line.decode("utf-8")
+    except UnicodeDecodeError as err:
+        byte = start + skip + err.start
+        return Failure(f"{raw}:{lineno}", f"not valid UTF-8 at byte {byte} (column {err.start + 1})")
+    del line
+    if not text.strip():
+        return None
+    return _parse_json(text, raw, lineno)
 
 
 def _wide_lines(handle: BinaryIO, raw: str, encoding: str) -> Iterator[tuple[int, object | Failure]]:
@@ -229,13 +249,17 @@ def _parse_json(text: str, raw: str, lineno: int) -> object | Failure:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        return Failure(f"{raw}:{lineno}", f"malformed JSON ({err.msg} at column {err.colno})")
+        return Failure(f"{raw}:{lineno}", f"malformed JSON ({_json_message(err)} at column {err.colno})")
     except RecursionError:
         return Failure(f"{raw}:{lineno}", "malformed JSON (nested too deeply)")
 
 
-def _corpus_document(item: object, raw: str, lineno: int, defaults: Defaults) -> Document | Failure:
-    where = f"{raw}:{lineno}"
+def _json_message(err: json.JSONDecodeError) -> str:
+    """The JSON parser's message without its own trailing " at" ("Invalid control character at")."""
+    return err.msg.removesuffix(" at")
+
+
+def _corpus_document(item: object, where: str, defaults: Defaults) -> Document | Failure:
     if not isinstance(item, dict):
         return Failure(where, f"expected a JSON object, got {_json_type(item)}")
     text = item.get("text")
@@ -249,6 +273,10 @@ def _corpus_document(item: object, raw: str, lineno: int, defaults: Defaults) ->
     lang = item.get("lang")
     if lang is not None and not isinstance(lang, str):
         return Failure(where, f"'lang' must be a string, got {_json_type(lang)}")
+    try:
+        lang = language_tag(lang) if lang is not None else None
+    except ValueError as err:
+        return Failure(where, f"'lang' {err}")
     date = item.get("date")
     try:
         if date is not None and not isinstance(date, str):
@@ -263,17 +291,12 @@ def _corpus_document(item: object, raw: str, lineno: int, defaults: Defaults) ->
         elif default:
             fields[name] = default
     fields.update((k, v) for k, v in item.items() if k not in RESERVED_FIELDS)
-    return Document(doc_id, text, where, lang or defaults.lang, date or defaults.date, fields)
+    surrogates = tuple(k for k, v in item.items() if k != "mentions" and (has_surrogates(k) or has_surrogates(v)))
+    if "text" in surrogates:
+        text = without_surrogates(text)
+    return Document(doc_id, text, where, lang or defaults.lang, date or defaults.date, fields, surrogates)
 
 
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "an array", bool: "a boolean", str: "a string"}
     return "null" if value is None else names.get(type(value), "a number")
-
-
-def same_file(a: str, b: str) -> bool:
-    """Whether two paths name the same file (existing or not)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return Path(a).resolve() == Path(b).resolve()

@@ -1,7 +1,12 @@
 """Write linked documents as text, JSONL, JSON, HTML or TSV, one document at a time.
 
-Every writer streams (start, write per document, finish), so output never needs the whole corpus
-in memory; `atomic_output` makes `-o FILE` appear complete or not at all.
+Every writer streams (start, write per document, finish), and `write` consumes a document's mentions
+as they come, so neither the corpus nor one huge document's mentions need to be in memory at once.
+`atomic_output` makes `-o FILE` appear complete or not at all, whatever interrupts the run.
+
+Lone surrogates cannot be encoded in UTF-8. The JSON formats write them as `\\ud800` escapes (the
+same JSON value, nothing lost); the others write U+FFFD, and `Writer.replaces` says in which fields,
+so the run can say so on standard error.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
-from c5names.cli.corpus import Document
+from c5names.cli.corpus import Document, without_surrogates
+from c5names.cli.interrupt import deferred
+from c5names.errors import C5NamesError
 from c5names.model import Mention
 
 FORMATS = ("text", "jsonl", "json", "html", "tsv")
@@ -25,33 +32,108 @@ TSV_COLUMNS = ("doc_id", "start", "end", "text", "id", "name", "type", "score", 
 WIKIDATA_URL = "https://www.wikidata.org/wiki/{}"
 # displaCy's own colours for PERSON, GPE, LOC and ORG.
 TYPE_COLOURS = {"person": "#aa9cfc", "country": "#feca74", "place": "#ff9561", "organisation": "#7aecec"}
+FLUSH_CHARS = 1 << 20  # a document's output goes out in pieces of about this size
+HTML_PIECE = 1_000_000  # characters of text displaCy renders at once
+
+
+class OutputError(C5NamesError):
+    """The output file cannot be written where `-o` says (exit 2, before anything is read)."""
 
 
 def rewrite(text: str, mentions: Sequence[Mention]) -> str:
     """The text with every mention replaced by its entity's display name."""
-    parts: list[str] = []
+    return "".join(_rewritten(text, sorted(mentions, key=lambda m: m.start)))
+
+
+def _rewritten(text: str, mentions: Iterable[Mention]) -> Iterator[str]:
+    """Pieces of the rewritten text, for mentions in order of their start."""
     done = 0
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in mentions:
         if mention.start < done:  # overlapping spans: keep the first
             continue
-        parts.append(text[done : mention.start])
-        parts.append(mention.name)
+        yield text[done : mention.start]
+        yield mention.name
         done = mention.end
-    parts.append(text[done:])
-    return "".join(parts)
+    yield text[done:]
 
 
 def document_record(doc: Document, mentions: Sequence[Mention]) -> dict[str, object]:
     """The JSON object of one document: id, lang/date, mentions, then the carried fields."""
-    record: dict[str, object] = {"id": doc.id}
-    record.update((k, doc.fields[k]) for k in ("lang", "date") if k in doc.fields)
-    record["mentions"] = [m.to_dict() for m in mentions]
-    record.update((k, v) for k, v in doc.fields.items() if k not in {"lang", "date"})
-    return record
+    head, tail = _record_parts(doc)
+    return {**head, "mentions": [m.to_dict() for m in mentions], **tail}
+
+
+def _record_parts(doc: Document) -> tuple[dict[str, object], dict[str, object]]:
+    head: dict[str, object] = {"id": doc.id}
+    head.update((k, doc.fields[k]) for k in ("lang", "date") if k in doc.fields)
+    tail = {k: v for k, v in doc.fields.items() if k not in {"lang", "date"}}
+    return head, tail
+
+
+# In JSON output: lone surrogates (not encodable in UTF-8), and the characters other than "\n" that
+# line-splitting tools take for line ends (Python's str.splitlines, JavaScript): escaped, a JSONL
+# line stays one line for every reader.
+_JSON_ESCAPED = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
+
+
+def escape_surrogates(text: str) -> str:
+    """JSON text with each lone surrogate (and U+0085, U+2028, U+2029) written as its `\\uXXXX`
+    escape: the same JSON value, valid UTF-8, one line per record."""
+    if not _JSON_ESCAPED.search(text):
+        return text
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_object(
+    head: dict[str, object],
+    key: str,
+    items: Iterable[object],
+    tail: dict[str, object],
+    indent: int | None,
+    level: int = 0,
+) -> Iterator[str]:
+    """Pieces of `json.dumps({**head, key: list(items), **tail}, ensure_ascii=False, indent=indent)`,
+    the list streamed item by item; `level` indents every line after the first by that many spaces."""
+
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=indent)
+
+    if indent is None:
+        first, between, close, item_sep, list_close = "{", ", ", "}", ", ", "]"
+        inner = item_pad = ""
+    else:
+        pad = " " * level
+        inner, item_pad = "\n" + pad + " " * indent, "\n" + pad + " " * (2 * indent)
+        first, between, close = "{" + inner, "," + inner, "\n" + pad + "}"
+        item_sep, list_close = ",", "\n" + pad + " " * indent + "]"
+
+    def member(k: str, v: object, depth: int) -> str:
+        text = dumps(v)
+        if indent is not None:
+            text = text.replace("\n", "\n" + " " * (level + depth * indent))
+        return f"{json.dumps(k, ensure_ascii=False)}: {text}"
+
+    yield first
+    for k, v in head.items():
+        yield member(k, v, 1) + between
+    yield f"{json.dumps(key)}: ["
+    count = 0
+    for item in items:
+        text = dumps(item)
+        if indent is not None:
+            text = item_pad + text.replace("\n", item_pad)
+        yield (item_sep if count else "") + text
+        count += 1
+    yield list_close if count and indent is not None else "]"
+    for k, v in tail.items():
+        yield between + member(k, v, 1)
+    yield close
 
 
 class Writer:
     """Base writer: `start`, then `write` for each document in order, then `finish`."""
+
+    replaces: frozenset[str] = frozenset()  # fields whose lone surrogates this format writes as U+FFFD
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
@@ -59,25 +141,52 @@ class Writer:
     def start(self) -> None:
         pass
 
-    def write(self, doc: Document, mentions: Sequence[Mention]) -> None:
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
         raise NotImplementedError
 
     def finish(self) -> None:
         pass
 
+    def _stream(self, pieces: Iterable[str]) -> None:
+        """Write pieces in batches of about FLUSH_CHARS (one write for an ordinary document)."""
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= FLUSH_CHARS:
+                self.out.write("".join(batch))
+                batch, size = [], 0
+        if batch:
+            self.out.write("".join(batch))
+
 
 class TextWriter(Writer):
     """Each document's text, names in canonical form; a final newline where it lacks one."""
 
-    def write(self, doc: Document, mentions: Sequence[Mention]) -> None:
-        text = rewrite(doc.text, mentions)
-        if text:
-            self.out.write(text if text.endswith("\n") else text + "\n")
+    replaces = frozenset({"text"})
+
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
+        last = ""
+
+        def pieces() -> Iterator[str]:
+            nonlocal last
+            for piece in _rewritten(doc.text, mentions):
+                if piece:
+                    last = piece
+                    yield piece
+
+        self._stream(pieces())
+        if last and not last.endswith("\n"):
+            self.out.write("\n")
 
 
 class JsonlWriter(Writer):
-    def write(self, doc: Document, mentions: Sequence[Mention]) -> None:
-        self.out.write(json.dumps(document_record(doc, mentions), ensure_ascii=False) + "\n")
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
+        head, tail = _record_parts(doc)
+        items = (m.to_dict() for m in mentions)
+        self._stream(escape_surrogates(p) for p in json_object(head, "mentions", items, tail, None))
+        self.out.write("\n")
 
 
 class JsonWriter(Writer):
@@ -87,9 +196,11 @@ class JsonWriter(Writer):
         self.count = 0
         self.out.write("[")
 
-    def write(self, doc: Document, mentions: Sequence[Mention]) -> None:
-        item = json.dumps(document_record(doc, mentions), ensure_ascii=False, indent=2)
-        self.out.write(("," if self.count else "") + "\n  " + item.replace("\n", "\n  "))
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
+        head, tail = _record_parts(doc)
+        self.out.write(("," if self.count else "") + "\n  ")
+        items = (m.to_dict() for m in mentions)
+        self._stream(escape_surrogates(p) for p in json_object(head, "mentions", items, tail, 2, level=2))
         self.count += 1
 
     def finish(self) -> None:
@@ -97,21 +208,27 @@ class JsonWriter(Writer):
 
 
 def _tsv_field(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = without_surrogates("" if value is None else str(value))
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 class TsvWriter(Writer):
     """One mention per row under a header; backslash, tab and newlines inside fields are escaped."""
 
+    replaces = frozenset({"id", "text"})
+
     def start(self) -> None:
         self.out.write("\t".join(TSV_COLUMNS) + "\n")
 
-    def write(self, doc: Document, mentions: Sequence[Mention]) -> None:
-        for mention in mentions:
-            row = mention.to_dict()
-            values = [doc.id, *(row[c] for c in TSV_COLUMNS[1:])]
-            self.out.write("\t".join(_tsv_field(v) for v in values) + "\n")
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
+        doc_id = _tsv_field(doc.id)
+
+        def rows() -> Iterator[str]:
+            for mention in mentions:
+                row = mention.to_dict()
+                yield "\t".join([doc_id, *(_tsv_field(row[c]) for c in TSV_COLUMNS[1:])]) + "\n"
+
+        self._stream(rows())
 
 
 _BODY_OPEN = re.compile(r"<body[^>]*>")
@@ -121,8 +238,11 @@ class HtmlWriter(Writer):
     """One self-contained page rendered by spaCy's displaCy, streamed one document at a time.
 
     displaCy renders each document as a full page; the first one's head is kept and the following
-    ones contribute only their body, so the page is built without holding the corpus.
+    ones contribute only their body, so the page is built without holding the corpus. A document
+    longer than HTML_PIECE characters is rendered in pieces (one figure each) as its mentions come.
     """
+
+    replaces = frozenset({"id", "text"})
 
     def start(self) -> None:
         from spacy import displacy  # spaCy is slow to import: only when HTML is asked for
@@ -133,12 +253,30 @@ class HtmlWriter(Writer):
     def _page(self, docs: list[dict[str, object]]) -> str:
         return str(self.displacy.render(docs, style="ent", manual=True, page=True, jupyter=False))
 
-    def write(self, doc: Document, mentions: Sequence[Mention]) -> None:
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
+        start = 0
+        title: str | None = html.escape(without_surrogates(str(doc.id)))  # on the first piece only
+        batch: list[Mention] = []
+        for mention in mentions:
+            while mention.start - start >= HTML_PIECE:
+                cut = batch[-1].end if batch else start + HTML_PIECE
+                self._piece(doc, start, cut, batch, title)
+                start, batch, title = cut, [], None
+            batch.append(mention)
+        end = len(doc.text)
+        while True:  # what is left, in pieces of at most HTML_PIECE characters past the last mention
+            cut = max(batch[-1].end if batch else start, min(end, start + HTML_PIECE))
+            self._piece(doc, start, cut, batch, title)
+            start, batch, title = cut, [], None
+            if start >= end:
+                break
+
+    def _piece(self, doc: Document, start: int, end: int, mentions: list[Mention], title: str | None) -> None:
         ents = []
         for m in mentions:
             ent: dict[str, object] = {
-                "start": m.start,
-                "end": m.end,
+                "start": m.start - start,
+                "end": m.end - start,
                 "label": html.escape(f"{m.name} · {m.id} · {m.score:.2f}"),
                 "params": {"bg": TYPE_COLOURS.get(m.type, "#ddd")},
             }
@@ -147,9 +285,8 @@ class HtmlWriter(Writer):
                 ent["kb_url"] = html.escape(WIKIDATA_URL.format(m.wikidata))
             ents.append(ent)
         lang = doc.lang or "en"
-        page = self._page(
-            [{"text": doc.text, "ents": ents, "title": html.escape(str(doc.id)), "settings": {"lang": lang}}]
-        )
+        text = doc.text if start == 0 and end == len(doc.text) else doc.text[start:end]
+        page = self._page([{"text": text, "ents": ents, "title": title, "settings": {"lang": lang}}])
         head, body, tail = _split_page(page)
         if self.tail is None:
             self.out.write(_with_charset(head))
@@ -189,25 +326,56 @@ def make_writer(fmt: str, out: TextIO) -> Writer:
     return WRITERS[fmt](out)
 
 
-@contextmanager
-def atomic_output(path: str | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file beside `path` renamed onto it only when all went well."""
+def check_output_path(path: str | None) -> None:
+    """Raise OutputError when `-o PATH` cannot be written: checked before any input is read."""
     if path is None or path == "-":
-        yield sys.stdout
         return
     target = Path(path)
     if target.is_dir():
-        raise IsADirectoryError(f"{path} is a directory")
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-        "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-    )
+        raise OutputError(f"-o {path}: this is a directory; give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"-o {path}: the folder {folder} does not exist; create it first")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"-o {path}: cannot write in the folder {folder} (permission denied)")
+
+
+@contextmanager
+def atomic_output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside `path` renamed onto it only when all went well.
+
+    SIGINT and SIGTERM are held back while the temporary file is created, renamed or removed, so an
+    interruption leaves either the previous file untouched or the complete new one, and no temporary
+    file (hidden, `.NAME.XXXX.tmp`, so that a directory input never reads it)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    check_output_path(path)
+    target = Path(path)
+    handle = None
     try:
+        with deferred():
+            try:
+                handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+                    "w",
+                    encoding="utf-8",
+                    newline="",
+                    dir=target.parent,
+                    prefix=f".{target.name}.",
+                    suffix=".tmp",
+                    delete=False,
+                )
+            except OSError as err:
+                raise OutputError(f"-o {path}: cannot write in the folder {target.parent} ({err.strerror})") from None
         with handle:
-            yield handle
-        os.chmod(handle.name, _new_file_mode(target))
-        os.replace(handle.name, target)
+            yield cast(TextIO, handle)
+        with deferred():
+            os.chmod(handle.name, _new_file_mode(target))
+            os.replace(handle.name, target)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        with deferred():
+            if handle is not None:
+                Path(handle.name).unlink(missing_ok=True)
         raise
 
 

@@ -7,8 +7,11 @@ Everything a gazetteer file may contain is declared here, so validation, the JSO
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Literal
 
+import langcodes
+from language_data.population_data import LANGUAGE_SPEAKING_POPULATION  # type: ignore[import-untyped]
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from c5names.dates import check_partial_date, first_day, last_day
@@ -16,7 +19,8 @@ from c5names.model import EntityType, OfficeKind
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# spaCy's code for its multi-language pipelines, and BCP 47's "several" and "undetermined".
+MULTI_LANGUAGE = frozenset({"xx", "mul", "und"})
 
 
 def _check_slug(value: str) -> str:
@@ -31,10 +35,48 @@ def _check_qid(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1024)
+def language_tag(value: str) -> str:
+    """The standard spelling of a BCP 47 language tag, whatever its case (`RU` → `ru`, `zh-hans` →
+    `zh-Hans`), checked against the IANA registry by langcodes; `xx` (spaCy's multi-language code) is
+    accepted too. Raises ValueError naming the value, with a suggestion where one can be made (`kz` is
+    Kazakhstan's country code: Kazakh is `kk`)."""
+    if value.casefold() in MULTI_LANGUAGE:
+        return value.casefold()
+    if value.isascii() and value.strip() == value and value and langcodes.tag_is_valid(value):
+        return str(langcodes.standardize_tag(value))
+    raise ValueError(f"{value!r} is not a language code (BCP 47, e.g. 'ru', 'kk', 'uz-Latn', 'zh-Hans'){_hint(value)}")
+
+
+def _hint(value: str) -> str:
+    """A suggestion for a wrong language tag: a country code's languages, or a language's name."""
+    if len(value) == 2 and value.isascii() and value.isalpha():
+        region = langcodes.Language.get(f"und-{value.upper()}")
+        if region.is_valid():
+            suffix = f"-{value.upper()}"
+            spoken = sorted(
+                ((n, tag.split("-")[0]) for tag, n in LANGUAGE_SPEAKING_POPULATION.items() if tag.endswith(suffix)),
+                reverse=True,
+            )
+            name = region.territory_name()
+            # the language named like the country first (Kazakh for Kazakhstan), then the most spoken
+            codes = sorted(
+                dict.fromkeys(code for _, code in spoken[:3]),
+                key=lambda c: not name.startswith(langcodes.Language.get(c).language_name()[:4]),
+            )
+            if codes:
+                choices = " or ".join(f"{c!r} ({langcodes.Language.get(c).language_name()})" for c in codes[:2])
+                return f"; {value.upper()} is the country code of {name}: did you mean {choices}?"
+    if value.isascii() and value.isalpha() and len(value) > 3:
+        try:
+            return f"; did you mean {langcodes.find(value).language!r}?"
+        except LookupError:
+            pass
+    return ""
+
+
 def _check_lang(value: str) -> str:
-    if not LANG_RE.match(value):
-        raise ValueError(f"{value!r} is not a language code (ISO 639, e.g. 'ru', 'uz', 'de')")
-    return value
+    return language_tag(value)
 
 
 def _check_url(value: str) -> str:
@@ -69,7 +111,7 @@ class PersonName(_Strict):
     patronymic: str | None = Field(None, description="Patronymic or middle names")
     surname: str | None = Field(None, description="Family name as written in this form")
     suffix: str | None = Field(None, description="Generational suffix such as 'Jr.'")
-    lang: Lang | None = Field(None, description="Language of this form (ISO 639-1/3)")
+    lang: Lang | None = Field(None, description="Language of this form (BCP 47: ru, kk, uz-Latn)")
     script: Script | None = Field(None, description="ISO 15924 script of this form")
     kind: NameKind = Field("native", description="native, exonym, former, birth, misspelling, nickname")
     since: PartialDate | None = Field(None, description="First date the form was in use, if it changed")

@@ -135,6 +135,27 @@ def decode_problem(file: str, err: UnicodeDecodeError) -> Problem:
     return Problem(file, line, column, "", f"not UTF-8 text ({err.reason} at byte {err.start})")
 
 
+# Errors whose cause is where PyYAML's context starts: a quote or a bracket that is never closed is
+# found only at the end of the file, lines away from it.
+_CAUSE_AT_CONTEXT = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _syntax_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at the line that caused it, with PyYAML's context ("while scanning a
+    quoted scalar ... line 4") kept in the message."""
+    context = err.context_mark if err.context else None
+    mark = err.problem_mark or context
+    if context is not None and (err.context or "").startswith(_CAUSE_AT_CONTEXT):
+        mark = context
+    message = f"YAML syntax error: {err.problem}"
+    if context is not None:
+        message += f" ({err.context} started at line {context.line + 1}, column {context.column + 1})"
+    if mark is not None and mark is context and err.problem_mark is not None:
+        message += f"; found at line {err.problem_mark.line + 1}"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(file, line, column, "", message)
+
+
 def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
     """Parse one YAML file safely; raise GazetteerError with file and line on any problem."""
     file = str(path)
@@ -166,10 +187,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
                 )
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise GazetteerError([Problem(file, line, column, "", f"YAML syntax error: {err.problem}")]) from None
+        raise GazetteerError([_syntax_problem(file, err)]) from None
     except yaml.YAMLError as err:
         raise GazetteerError([Problem(file, None, None, "", f"YAML error: {err}")]) from None
     except RecursionError:

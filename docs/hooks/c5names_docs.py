@@ -1,11 +1,15 @@
 """MkDocs hook: the parts of the documentation that are generated from the code.
 
-A page asks for a generated section with an HTML comment on a line of its own::
+A page holds a generated section between two HTML comments on lines of their own::
 
     <!-- gen:schema -->
+    ...the generated Markdown, committed, so that the page reads complete in the repository...
+    <!-- /gen:schema -->
 
-and this hook replaces it with Markdown computed from c5names at build time, so the reference can
-never disagree with the code. Generators:
+The text between the markers is written by running this file (`python docs/hooks/c5names_docs.py`),
+and checked at build time: when the code has changed and the committed text no longer matches what
+the generator computes from it, the build fails and says which page and section to regenerate (so
+does tests/test_docs_generated.py). The reference can never disagree with the code. Generators:
 
 - ``schema``: every model of ``c5names.gazetteer.schema`` (the gazetteer YAML), field by field;
 - ``schema-formats``: the value formats (slug, date, Wikidata id...) with their rules;
@@ -39,7 +43,14 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-MARKER_RE = re.compile(r"^([ \t]*)<!-- gen:([a-z-]+)(?::([a-z-]+))? -->$", re.MULTILINE)
+# An opening marker, the committed text, and the closing marker (same name, same indentation).
+SECTION_RE = re.compile(
+    r"^(?P<indent>[ \t]*)<!-- gen:(?P<name>[a-z-]+)(?::(?P<arg>[a-z-]+))? -->\n"
+    r"(?P<body>.*?)"
+    r"^(?P=indent)<!-- /gen:(?P=name)(?::(?P=arg))? -->$",
+    re.MULTILINE | re.DOTALL,
+)
+OPENING_RE = re.compile(r"^[ \t]*<!-- gen:([a-z-]+)(?::[a-z-]+)? -->$", re.MULTILINE)
 
 # -- the gazetteer schema -------------------------------------------------------------------------
 
@@ -68,7 +79,7 @@ FIELD_NOTES = {
     "Extension.sources": "Sources of the added facts.",
     "PersonName.source": "Where this form is attested (URL).",
     "Alias.form": "The phrase exactly as written in text (`États-Unis`, `США`, `Elbasy`).",
-    "Alias.lang": "Language of this form (ISO 639-1/3).",
+    "Alias.lang": "Language of this form (BCP 47: ru, kk, uz-Latn).",
     "Alias.kind": "What sort of form it is (see [name kinds](#namekind)).",
     "Alias.source": "Where this form is attested (URL).",
     "Office.start": "First day in office; empty if unknown.",
@@ -102,7 +113,12 @@ FORMATS = {
         "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date; quote it in YAML",
         '"2016-12-14"',
     ),
-    "_check_lang": ("language code", "LANG_RE", "an ISO 639 code, optionally with subtags", "uz, ru, de, zh-Hans"),
+    "_check_lang": (
+        "language code",
+        None,
+        "a BCP 47 language tag, in any case, checked against the IANA registry (`xx`: several languages)",
+        "uz, RU, uz-Latn, zh-Hans",
+    ),
     "_check_url": (
         "URL",
         None,
@@ -413,12 +429,71 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    def replace(match: re.Match[str]) -> str:
-        indent, name, argument = match.group(1), match.group(2), match.group(3)
-        if name not in GENERATORS:
-            raise PluginError(f"{page.file.src_path}: unknown generated section <!-- gen:{name} -->")
-        text = GENERATORS[name](argument) if argument else GENERATORS[name]()
-        return "\n".join(indent + line if line else line for line in text.splitlines())
+def generated(name: str, argument: str | None, indent: str) -> str:
+    """The text of a section, indented like its markers, ending with a newline."""
+    if name not in GENERATORS:
+        raise PluginError(f"unknown generated section <!-- gen:{name} -->")
+    text = GENERATORS[name](argument) if argument else GENERATORS[name]()
+    return "".join((indent + line if line else line) + "\n" for line in text.splitlines())
 
-    return MARKER_RE.sub(replace, markdown)
+
+def regenerate(markdown: str) -> str:
+    """The page with every generated section rewritten from the code."""
+
+    def replace(match: re.Match[str]) -> str:
+        indent, name, argument = match.group("indent"), match.group("name"), match.group("arg")
+        opening = f"{indent}<!-- gen:{name}{':' + argument if argument else ''} -->"
+        closing = f"{indent}<!-- /gen:{name}{':' + argument if argument else ''} -->"
+        return f"{opening}\n{generated(name, argument, indent)}{closing}"
+
+    _check_closed(markdown)
+    return SECTION_RE.sub(replace, markdown)
+
+
+def stale_sections(markdown: str) -> list[str]:
+    """The generated sections whose committed text differs from what the code generates now."""
+    _check_closed(markdown)
+    stale = []
+    for match in SECTION_RE.finditer(markdown):
+        if match.group("body") != generated(match.group("name"), match.group("arg"), match.group("indent")):
+            stale.append(f"gen:{match.group('name')}{':' + match.group('arg') if match.group('arg') else ''}")
+    return stale
+
+
+def _check_closed(markdown: str) -> None:
+    opened = len(OPENING_RE.findall(markdown))
+    if opened != len(SECTION_RE.findall(markdown)):
+        raise PluginError("a <!-- gen:NAME --> marker has no <!-- /gen:NAME --> closing it")
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    try:
+        stale = stale_sections(markdown)
+    except PluginError as err:
+        raise PluginError(f"{page.file.src_path}: {err}") from None
+    if stale:
+        raise PluginError(
+            f"docs/{page.file.src_path}: generated sections out of date with the code: {', '.join(stale)}; "
+            "run `python docs/hooks/c5names_docs.py` and commit the result"
+        )
+    return markdown
+
+
+def main() -> None:
+    """Rewrite the generated sections of every page of docs/ (run from the repository root)."""
+    from pathlib import Path
+
+    for page in sorted(Path("docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if OPENING_RE.search(text):
+            new = regenerate(text)
+            if new != text:
+                page.write_text(new, encoding="utf-8")
+                print(f"{page}: regenerated")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, ".")
+    main()

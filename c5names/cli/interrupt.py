@@ -1,0 +1,69 @@
+"""SIGINT and SIGTERM end a run the same clean way: as an exception, so that every `finally` runs.
+
+Python turns SIGINT into KeyboardInterrupt, but SIGTERM (what a job scheduler, `timeout` or
+`docker stop` sends) kills the process outright: an `-o` file's temporary copy was left behind and
+worker processes printed BrokenPipe tracebacks. `handled` makes SIGTERM raise `Terminated` (a
+KeyboardInterrupt); `deferred` holds both signals back for the few statements that must not be cut
+in the middle (creating, renaming or removing the temporary file), and delivers them right after.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Terminated(KeyboardInterrupt):
+    """The process received SIGTERM."""
+
+    exit_code = 128 + signal.SIGTERM
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Within the block, SIGTERM raises Terminated in the main thread (SIGINT raises KeyboardInterrupt
+    as usual); the previous handler is put back afterwards (main() may run inside another program)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def ignore() -> None:
+    """Once the run is being stopped, a second signal must not cut the clean-up short."""
+    if threading.current_thread() is threading.main_thread():
+        for signum in SIGNALS:
+            signal.signal(signum, signal.SIG_IGN)
+
+
+def reset_in_worker() -> None:
+    """A worker process leaves interruptions to its parent: SIGINT ignored (Ctrl-C reaches the whole
+    process group; the parent stops the pool), SIGTERM the default (the pool's own way to end it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done (then their handler runs as usual)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
