@@ -62,6 +62,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     """Every way a text word may realise indexed keys: as written, apostrophe suffix removed, respelt
     (romance hard c, Turkish c), katakana readings, case endings removed; then Arabic consonants;
     then fuzzy keys."""
+    lang = _language_of_word(word, lang)
     hypotheses: list[tuple[str, int, bool]] = [(word, len(word), False)]
     split = split_apostrophe_suffix(word)
     if split:
@@ -128,3 +129,18 @@ def _aliases_only(packed: array[int] | None) -> array[int] | None:
         return None
     kept = array("q", [value for value in packed if is_alias(value)])
     return kept or None
+
+
+# Languages written in Cyrillic (some also in Latin). A Cyrillic word in a text of another language
+# (a Russian quotation in a French article; a document whose detected language is that of most of
+# it) is read with the endings of every language, as a word of unknown language.
+CYRILLIC_LANGS = frozenset(
+    {"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "uz", "mn", "tt", "ba", "cv", "sah", "ab"}
+)
+
+
+def _language_of_word(word: str, lang: str | None) -> str | None:
+    """The language a word is read in: the document's, unless the word's alphabet says otherwise."""
+    if lang and word[:1] and "\u0400" <= word[0] <= "\u052f" and lang.split("-")[0].lower() not in CYRILLIC_LANGS:
+        return None
+    return lang
