@@ -400,7 +400,91 @@ def gen_cli_help(command: str | None = None) -> str:
     return f"```text\n{text.rstrip()}\n```\n"
 
 
+# -- coverage of the shipped gazetteer and the package's layers ----------------------------------------
+
+COVERAGE_COUNTRIES = ("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan")
+COVERAGE_KINDS = (
+    "head_of_state",
+    "head_of_government",
+    "deputy_head_of_government",
+    "foreign_minister",
+    "legislature_chair",
+    "chief_of_staff",
+    "press_secretary",
+    "spokesperson",
+    "ambassador",
+)
+
+
+def gen_coverage() -> str:
+    """Persons of the shipped gazetteer per country and office kind: how many held it and the years
+    their offices span (the first start to the last end, "now" for an office still held)."""
+    from c5names.index import load
+
+    spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    holders: dict[tuple[str, str], set[str]] = {}
+    persons = 0
+    with_qid = 0
+    for entity in load(default=True):
+        if entity.type != "person":
+            continue
+        persons += 1
+        with_qid += bool(entity.wikidata)
+        for office in entity.offices:
+            if office.kind in COVERAGE_KINDS and office.country:
+                key = (office.country, office.kind)
+                spans.setdefault(key, []).append((office.start or "?", office.end or "now"))
+                holders.setdefault(key, set()).add(entity.id)
+    countries = [*COVERAGE_COUNTRIES, *sorted({c for c, _k in spans} - set(COVERAGE_COUNTRIES))]
+    out = [
+        f"{persons} persons, {with_qid} of them ({100 * with_qid // max(persons, 1)}%) with a Wikidata id.",
+        "",
+        "| country | " + " | ".join(k.replace("_", " ") for k in COVERAGE_KINDS) + " |",
+        "| --- |" + " --- |" * len(COVERAGE_KINDS),
+    ]
+    for country in countries:
+        cells = []
+        for kind in COVERAGE_KINDS:
+            found = spans.get((country, kind))
+            if not found:
+                cells.append("—")
+                continue
+            first = min(start[:4] for start, _end in found if start != "?") if any(s != "?" for s, _ in found) else "?"
+            last = "now" if any(end == "now" for _s, end in found) else max(end[:4] for _s, end in found)
+            cells.append(f"{len(holders[(country, kind)])} ({first}–{last})")
+        out.append(f"| {country} | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def gen_layers() -> str:
+    """The layers of the package as the import-linter contract in pyproject.toml declares them, each
+    with its modules and the first line of their docstrings."""
+    import ast
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = config["tool"]["importlinter"]["contracts"][0]["layers"]
+    out = ["| layer (imports only those below) | modules |", "| --- | --- |"]
+    for layer in layers:
+        names = [name.strip() for name in layer.split("|")]
+        modules = []
+        for name in names:
+            path = root / Path(*name.split("."))
+            files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+            for file in files:
+                doc = ast.get_docstring(ast.parse(file.read_text(encoding="utf-8"))) or ""
+                rel = file.relative_to(root).as_posix()
+                modules.append(f"`{rel}`: {doc.splitlines()[0] if doc else ''}".replace("|", "\\|"))
+        layer_cell = " \\| ".join(f"`{n}`" for n in names)
+        out.append(f"| {layer_cell} | {'<br>'.join(modules)} |")
+    return "\n".join(out) + "\n"
+
+
 GENERATORS = {
+    "coverage": gen_coverage,
+    "layers": gen_layers,
     "schema": gen_schema,
     "schema-formats": gen_schema_formats,
     "schema-enums": gen_schema_enums,
