@@ -19,6 +19,7 @@ from c5names import __version__
 from c5names.cli.batch import run
 from c5names.cli.corpus import Defaults, InputError, plan_inputs, same_file
 from c5names.cli.formats import FORMATS, atomic_output, make_writer
+from c5names.cli.importing import add_parser as add_import_parser
 from c5names.cli.progress import Progress
 from c5names.dates import normalise_date
 from c5names.errors import C5NamesError, GazetteerError
@@ -497,6 +498,7 @@ examples:
         default=0.5,
         help="without --pred: drop links scored below X (default: 0.5)",
     )
+    add_import_parser(sub)
     return parser
 
 
