@@ -27,6 +27,7 @@ from c5names.gazetteer.importers.common import (
     office_kind,
     script_of,
 )
+from c5names.gazetteer.importers.names import split_name
 from c5names.gazetteer.importers.output import Person
 from c5names.gazetteer.importers.wikidata import read_json_records
 
@@ -138,7 +139,11 @@ def person_of(entity: dict[str, Any]) -> Person:
                 continue  # the structured name says it, with its parts
             if prop == "weakAlias" and len(words) < 2:
                 continue  # a one-word weak alias (a nickname, a first name) would match too much
-            aliases.append({"form": text, "kind": kind, "source": page})
+            parts = split_name(text, None)  # without a language, only Han names (given·surname) split
+            if parts:
+                names.append({**parts, "script": script_of(text), "kind": kind, "source": page})
+            else:
+                aliases.append({"form": text, "kind": kind, "source": page})
     name = (_texts(entity, "name") or [" ".join(filter(None, (first or [""])[:1] + (last or [""])[:1]))])[0]
     person = Person(key=key, name=name or key, qid=qids[0] if qids else None, names=names, aliases=aliases)
     person.sources = [page]
