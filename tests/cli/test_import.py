@@ -83,7 +83,8 @@ def test_filters_and_nothing_usable(capsys: pytest.CaptureFixture[str], tmp_path
     out = tmp_path / "none.yaml"
     code, _, err = run(capsys, "import", "ftm", str(DATA / "entities.ftm.json"), "--country", "fr", "-o", str(out))
     assert code == 2 and "nothing to write" in err and not out.exists()
-    code, _, err = run(capsys, "import", "wikidata", str(DATA / "wikidata-dump.json"), "--country", "Q30", "-o", str(out))
+    dump = str(DATA / "wikidata-dump.json")
+    code, _, err = run(capsys, "import", "wikidata", dump, "--country", "Q30", "-o", str(out))
     assert "neither a citizen of nor in office in a --country" in err
     assert run(capsys, "import", "wikidata", "x.json", "--country", "Kazakhstan", "-o", str(out))[0] == 2
 
