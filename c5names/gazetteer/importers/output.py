@@ -169,8 +169,8 @@ def _extension(base: Entity | None, person: Person, relations: list[dict[str, An
 # -- YAML -------------------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    """Dates and numbers that look like them stay quoted strings."""
+# libyaml's emitter writes YAML about ten times faster than PyYAML's own (same output).
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def render(entities: list[dict[str, Any]], extensions: list[dict[str, Any]], header: str) -> str:
