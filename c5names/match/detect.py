@@ -649,8 +649,14 @@ def _followed_by_other_name(doc: _Doc, k: int, entities: set[int]) -> bool:
     word = doc.words[k]
     if len(word.text) < 3 or not word.text.istitle() or is_title_or_function_word(word.text):
         return False
-    hits = doc.hits(k)
-    return not (hits.aliases() or hits.entities() & entities)
+    return not _known_word(doc.hits(k), entities)
+
+
+def _known_word(hits: WordHits, entities: set[int]) -> bool:
+    """Is a word part of one of these entities' names, or an alias as written? A word within an edit
+    of an alias is not an alias (see `_parse_alias`): Kang or Malakyan near a country's name in
+    some language is still an unknown word."""
+    return any(h.method != Method.FUZZY for h in hits.aliases()) or bool(hits.entities() & entities)
 
 
 def _take_unlisted_given_name(doc: _Doc, item: Found) -> None:
@@ -687,8 +693,7 @@ def _preceded_by_other_name(doc: _Doc, i: int, entities: set[int]) -> bool:
         return False
     if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):
         return False  # Визит Арипова, Администрация Трампа: a visit, an administration, not a person
-    hits = doc.hits(i - 1)
-    return not (hits.aliases() or hits.entities() & entities)
+    return not _known_word(doc.hits(i - 1), entities)
 
 
 # Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case (Шавката,
