@@ -174,15 +174,19 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def render(entities: list[dict[str, Any]], extensions: list[dict[str, Any]], header: str) -> str:
-    """One gazetteer file's text."""
-    body: dict[str, Any] = {"version": 1}
-    if entities:
-        body["entities"] = entities
-    if extensions:
-        body["extend"] = extensions
-    text = yaml.dump(body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
-    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
-    return "\n".join(lines) + "\n" + text
+    """One gazetteer file's text. Each entity is dumped on its own (the same text as dumping the
+    whole file at once), so the emitter never holds a node graph of 100,000 entities."""
+    parts = [f"# {line}\n" if line else "#\n" for line in header.splitlines()]
+    parts.append("version: 1\n")
+    for key, items in (("entities", entities), ("extend", extensions)):
+        if items:
+            parts.append(f"{key}:\n")
+            parts += [_dump([item]) for item in items]
+    return "".join(parts)
+
+
+def _dump(value: Any) -> str:
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
 
 
 def files_for(built: Built, out: Path, header: str) -> dict[Path, str]:
