@@ -139,9 +139,9 @@ def person_of(entity: dict[str, Any]) -> Person:
                 continue  # the structured name says it, with its parts
             if prop == "weakAlias" and len(words) < 2:
                 continue  # a one-word weak alias (a nickname, a first name) would match too much
-            parts = split_name(text, None)  # without a language, only Han names (given·surname) split
-            if parts:
-                names.append({**parts, "script": script_of(text), "kind": kind, "source": page})
+            han = split_name(text, None)  # without a language, only Han names (given·surname) split
+            if han:
+                names.append({**han, "script": script_of(text), "kind": kind, "source": page})
             else:
                 aliases.append({"form": text, "kind": kind, "source": page})
     name = (_texts(entity, "name") or [" ".join(filter(None, (first or [""])[:1] + (last or [""])[:1]))])[0]

@@ -232,7 +232,8 @@ def _forms(entity: dict[str, Any]) -> Iterator[tuple[str, str]]:
     labels = entity.get("labels") or {}
     aliases = entity.get("aliases") or {}
     for lang in sorted(set(labels) | set(aliases)):
-        values = [labels.get(lang)] if isinstance(labels.get(lang), dict) else []
+        label = labels.get(lang)
+        values: list[dict[str, Any]] = [label] if isinstance(label, dict) else []
         values += [a for a in aliases.get(lang, []) if isinstance(a, dict)]
         for value in values:
             text = " ".join(str(value.get("value") or "").split())
