@@ -310,6 +310,7 @@ def import_people(
     office's jurisdiction or country; `office_holders`: only people with a position held)."""
     positions: dict[str, Position] = {}
     candidates: list[Candidate] = []
+    people: list[Person] = []
     for path in paths:
         for entity in read_json_records(path, errors):
             tick()
@@ -324,12 +325,40 @@ def import_people(
             if office_holders and not _statements(entity, "P39"):
                 report.skip("no position held (P39), with --office-holders")
                 continue
-            candidates.append(person_of(entity))
-    people: list[Person] = []
+            verdict = _in_countries(entity, countries, positions)
+            if verdict is False:
+                report.skip("neither a citizen of nor in office in a --country")
+                continue
+            candidate = person_of(entity)
+            if verdict:
+                resolve_offices(candidate, positions, report)
+                people.append(candidate.person)
+            else:  # a position not seen yet may be in a --country: decided at the end
+                candidates.append(candidate)
     for candidate in candidates:
-        if countries and not (countries & (set(candidate.citizenship) | office_countries(candidate, positions))):
+        if not (countries or set()) & (set(candidate.citizenship) | office_countries(candidate, positions)):
             report.skip("neither a citizen of nor in office in a --country")
             continue
         resolve_offices(candidate, positions, report)
         people.append(candidate.person)
-    return people
+    return sorted(people, key=lambda p: p.key)
+
+
+def _in_countries(entity: dict[str, Any], countries: set[str] | None, positions: dict[str, Position]) -> bool | None:
+    """Whether a human passes --country, decided as early as the input allows: True or False, or
+    None while one of their positions has not been read yet. Memory then holds only the undecided."""
+    if not countries or countries & set(items(entity, "P27")):
+        return True
+    held = items(entity, "P39")
+    by_id = {t: qid for qid, t in country_by_qid().items()}
+    undecided = False
+    for qid in held:
+        known = known_positions().get(qid)
+        if known and by_id.get(known.country or "") in countries:
+            return True
+        if qid in positions:
+            if countries & set(positions[qid].countries):
+                return True
+        elif not known:
+            undecided = True
+    return None if undecided else False
