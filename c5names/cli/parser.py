@@ -23,6 +23,7 @@ from c5names.cli.commands import (
     cmd_variants,
 )
 from c5names.cli.formats import FORMATS
+from c5names.cli.importing import add_parser as add_import_parser
 from c5names.cli.inputs import INPUT_FORMATS
 from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
@@ -370,4 +371,5 @@ examples:
         default=0.5,
         help="without --pred: drop links scored below X (default: 0.5)",
     )
+    add_import_parser(sub)
     return parser

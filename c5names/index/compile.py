@@ -21,6 +21,7 @@ from c5names.index.postings import (
     Posting,
     pack,
     packed_mark,
+    unpack,
 )
 from c5names.index.variants import name_parts, word_keys
 from c5names.model import Role
@@ -193,8 +194,18 @@ class IndexBuilder:
         # Postings are packed into one array of integers per key: a 100,000-person index then holds a
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
         self._seen = set()
-        self.index.neighbours = DeletionIndex(k for k in self.index.postings if not k.startswith(CONSONANT_PREFIX))
+        postings = self.index.postings
+        self.index.neighbours = DeletionIndex(
+            k for k, values in postings.items() if not k.startswith(CONSONANT_PREFIX) and _fuzzy_worthy(values)
+        )
         return self.index
+
+
+def _fuzzy_worthy(values: array[int]) -> bool:
+    """Can a fuzzy neighbour of this key ever make a mention? Not when only one-word aliases have it:
+    an alias is never found by edit distance alone (`match.shapes`), and the 12,000 country names of
+    CLDR would otherwise crowd the neighbourhood every capitalised word is looked up in."""
+    return any((p := unpack(v)).role != Role.ALIAS or p.length != 1 for v in values)
 
 
 # Compiling reads each name word through memoised romanisations and keys; with a large gazetteer those

@@ -100,7 +100,7 @@ _ONE_WORD_TITLES = tuple(
         title.rsplit(" ", 1)[-1]
         for titles in TITLES.values()
         for title in titles
-        if " " not in title or len(title.rsplit(" ", 1)[-1]) >= 4
+        if " " not in title or len(title.rsplit(" ", 1)[-1]) >= 5
     )
 )
 
@@ -127,5 +127,11 @@ def is_title_or_function_word(word: str) -> bool:
     if key in FUNCTION_WORDS or key in SENTENCE_WORDS:
         return True
     return any(
-        key == title or key.startswith(title) or (title.startswith(key) and len(key) > 4) for title in _ONE_WORD_TITLES
+        _title_form(key, title) or (title.startswith(key) and len(key) > 4) for title in _ONE_WORD_TITLES
     ) or any(key.endswith(title) and len(title) >= 5 for title in _ONE_WORD_TITLES)
+
+
+def _title_form(key: str, title: str) -> bool:
+    """Is the word the title, or the title with an ending (presidential, prezidenta)? A short title
+    takes a short ending only: мэра is the mayor's, Meredov and Mərakeş are not."""
+    return key.startswith(title) and (len(title) >= 5 or len(key) - len(title) <= 2)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from c5names.index import NameIndex
+from c5names.index.postings import WordHits
 from c5names.lexicon import is_relational_noun, is_title_or_function_word
 from c5names.match.candidates import Found, Option
 from c5names.match.view import TextView
@@ -45,8 +46,7 @@ def followed_by_other_name(doc: TextView, k: int, entities: set[int]) -> bool:
     word = doc.words[k]
     if len(word.text) < 3 or not word.text.istitle() or is_title_or_function_word(word.text):
         return False
-    hits = doc.hits(k)
-    return not (hits.aliases() or hits.entities() & entities)
+    return not known_word(doc.hits(k), entities)
 
 
 def closest_given_name(index: NameIndex, word: str, entities: Iterable[int]) -> tuple[float, int] | None:
@@ -96,8 +96,14 @@ def preceded_by_other_name(doc: TextView, i: int, entities: set[int]) -> bool:
         return False
     if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):
         return False  # Визит Арипова, Администрация Трампа: a visit, an administration, not a person
-    hits = doc.hits(i - 1)
-    return not (hits.aliases() or hits.entities() & entities)
+    return not known_word(doc.hits(i - 1), entities)
+
+
+def known_word(hits: WordHits, entities: set[int]) -> bool:
+    """Is a word part of one of these entities' names, or an alias as written? A word within an edit
+    of an alias is not an alias (see `shapes.parse_alias`): Kang or Malakyan near a country's name in
+    some language is still an unknown word."""
+    return any(h.method != Method.FUZZY for h in hits.aliases()) or bool(hits.entities() & entities)
 
 
 # Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case (Шавката,

@@ -212,6 +212,12 @@ def parse_alias(doc: TextView, i: int, hit: Hit) -> tuple[int, list[Hit]] | None
         chosen.append(max(nxt, key=lambda h: h.score))
     if any(h.weak and not long_consonant_hit(doc, i + t, h) for t, h in enumerate(chosen)):
         return None
+    if all(h.method == Method.FUZZY for h in chosen):
+        # An alias (country names in every CLDR locale, abbreviations) is not found by edit distance
+        # alone: one edit from a country name is its adjective (American, Turkmen), and the spellings
+        # of other languages are aliases of their own. A fuzzy word beside a firm one of the same
+        # alias still counts (den Vereinigten Staaten).
+        return None
     tail = doc.index.alias_tails[p.ref]
     if tail and tail_end(doc, i + p.length - 1, tail) < 0:
         return None
