@@ -20,6 +20,7 @@ from c5names.cli.batch import run
 from c5names.cli.corpus import Defaults, InputError, plan_inputs, same_file
 from c5names.cli.formats import FORMATS, atomic_output, make_writer
 from c5names.cli.progress import Progress
+from c5names.cli.suggest import register as register_suggest
 from c5names.dates import normalise_date
 from c5names.errors import C5NamesError, GazetteerError
 from c5names.gazetteer import Gazetteer, expand_paths, parse_file
@@ -500,6 +501,7 @@ examples:
         default=0.5,
         help="without --pred: drop links scored below X (default: 0.5)",
     )
+    register_suggest(sub, _command, _gazetteer)
     return parser
 
 
