@@ -86,6 +86,9 @@ def _entity(
     if clash:
         lines.append(f"  # The gazetteer has an entity {slug(suggestion.slug_parts)} already: if it is this person,")
         lines.append("  # add these names to it with `extend:` instead of a new entity.")
+    if suggestion.known:
+        lines.append(f"  # The gazetteer has {', '.join(suggestion.known)} by this name, whom the linker did not")
+        lines.append("  # link here: if it is the same person, add the office to that entity with `extend:`.")
     lines += [f"  - id: {entity_id}", "    type: person", f"    name: {_scalar(suggestion.name)}", "    names:"]
     for spelling in suggestion.spellings:
         lines.extend(_name(spelling))

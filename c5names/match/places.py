@@ -92,21 +92,30 @@ class Countries:
 
 
 class Places:
-    """The names of countries and regions in CLDR, in a language and in English."""
+    """The names of countries and regions in CLDR, in a language and in English, each also by the
+    stems of its last word (Франция and Франции meet at Франци)."""
 
     def __init__(self) -> None:
-        self._names: dict[str, frozenset[str]] = {}
+        self._names: dict[str | None, frozenset[str]] = {}
 
-    def _of(self, lang: str) -> frozenset[str]:
+    def _of(self, lang: str | None) -> frozenset[str]:
         found = self._names.get(lang)
         if found is None:
-            found = self._names[lang] = frozenset(fold(name) for name in territories(lang).values())
+            names = set(territories("en").values()) | (set(territories(lang).values()) if lang else set())
+            found = self._names[lang] = frozenset(form for name in names for form in _forms(name, lang))
         return found
 
     def named(self, words: Sequence[str], lang: str | None) -> bool:
-        """Do the words (or with a case ending removed from the last: Zentralasiens) name a territory?"""
-        names = self._of("en") | (self._of(lang) if lang else frozenset())
-        last = words[-1]
-        split = split_apostrophe_suffix(last)
-        endings = [last, *(split[:1] if split else ()), *stems(last, lang)]
-        return any(fold(" ".join([*words[:-1], end])) in names for end in endings)
+        """Do the words name a territory, in some case form (Zentralasiens, Франции, Turkey's)?"""
+        return not _forms(" ".join(words), lang).isdisjoint(self._of(lang))
+
+
+def _forms(name: str, lang: str | None) -> set[str]:
+    """A name folded, with its last word as written, without an apostrophe suffix, and by its stems."""
+    words = name.split()
+    if not words:
+        return set()
+    last = words[-1]
+    split = split_apostrophe_suffix(last)
+    endings = {last, *(split[:1] if split else ()), *stems(last, lang)}
+    return {fold(" ".join([*words[:-1], end])) for end in endings}

@@ -32,6 +32,8 @@ MAX_NAME_WORDS = 4
 LOOKAHEAD = 1  # lowercase words between a name and a known holder of the title ("Маджлиси милли Рустами")
 HONORIFIC_GAPS = frozenset({" ", ". "})
 APPOSITION = frozenset({",", "–", "—", "-", "("})
+CLOSING = frozenset(",.;:)!?–—")
+MAX_PLACE_WORDS = 2  # words of a country's name between a title and a name
 ACRONYM = 4  # letters: a word in capitals this short is an acronym (MID, ООН), not a name
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _DROPPED = FUNCTION_WORDS | SENTENCE_WORDS
@@ -52,6 +54,7 @@ class Sighting:
     around: tuple[int, int]
     han: bool = False
     alone: tuple[int, ...] = ()  # which words the document repeats alone (a surname: Tileuberdi said)
+    known: tuple[str, ...] = ()  # persons of the gazetteer with this (one-word) name, left unlinked here
 
 
 class _Doc(NamedTuple):
@@ -108,10 +111,15 @@ class Spotter:
         k = title.last + 1
         if k >= len(tokens) or not (spaced(tokens, k) or _comma(tokens[k].gap)):
             return None
+        if split_apostrophe_suffix(tokens[title.last].text):
+            return None  # the Prime Minister's Office, Dışişleri Bakanı'nın açıklaması: not a name
         while k + 1 < len(tokens) and tokens[k].plain and tokens[k].plain[-1] in FUNCTION_WORDS:
             if not tokens[k].cap or tokens[k + 1].gap not in HONORIFIC_GAPS:
                 return None  # Mr, M., Herr, janob before the name are skipped; anything else ends it
             k += 1
+        for _ in range(MAX_PLACE_WORDS):  # a country the gazetteer lacks: президент Франции Эммануэль Макрон
+            if k + 1 < len(tokens) and spaced(tokens, k + 1) and self.reader.places.named([tokens[k].text], doc.lang):
+                k += 1
         run = self._run(doc, k, forward=True)
         if not run or self._title_is_theirs(tokens, linked, run[-1] + 1, title.kind, doc.date):
             return None
@@ -148,11 +156,11 @@ class Spotter:
 
     # -- a name before its title ---------------------------------------------------------------------
     def _before(self, doc: _Doc, title: Title) -> Sighting | None:
-        tokens, linked = doc.tokens, doc.linked
+        tokens = doc.tokens
         following = title.last + 1
-        near = following < len(tokens) and (spaced(tokens, following) or _comma(tokens[following].gap))
-        if near and (tokens[following].cap or linked[following] is not None):
-            return None  # the title belongs to the name after it
+        closing = doc.text[title.end : tokens[following].start if following < len(tokens) else len(doc.text)]
+        if following < len(tokens) and closing.strip()[:1] not in CLOSING:
+            return None  # an apposition ends with its title ("X, Kazakhstan's foreign minister, said")
         skipped = self.table.articles | self.table.modifiers
         k = title.first - 1
         while k >= 0 and tokens[k].plain and all(w in skipped for w in tokens[k].plain) and spaced(tokens, k + 1):
@@ -164,7 +172,7 @@ class Spotter:
             return None
         before = run[0] - 1
         if before >= 0 and spaced(tokens, run[0]):
-            if linked[before] is not None:
+            if doc.linked[before] is not None:
                 return None  # the end of a longer name the linker knows
             if tokens[before].plain and tokens[before].plain[-1] in self.table.place_prepositions:
                 return None  # "In Astana, the foreign minister …": a place
@@ -208,10 +216,10 @@ class Spotter:
         )
 
     def _sighting(self, doc: _Doc, run: list[int], title: Title) -> Sighting | None:
+        """The sighting of the name in tokens `run` next to `title`; None for a place, or for a full
+        name every word of which belongs to one known person (whom the linker left unlinked here)."""
         tokens = doc.tokens
         words = [tokens[k].text for k in run]
-        if self.reader.places.named(words, doc.lang):
-            return None  # a country or region (die Chefdiplomaten Zentralasiens)
         if len(run) > 1 and stems(words[-1], doc.lang) and ends_like(words[-2], self.table.surname_endings):
             run, words = run[:-1], words[:-1]  # Abdulaziz Komilov Toshkentda: a place in a case, after the surname
         end = tokens[run[-1]].end
@@ -219,13 +227,30 @@ class Spotter:
         if split:  # Tileuberdi's, Tileuberdi'nin
             words[-1] = split[0]
             end -= len(split[1])
+        if self.reader.places.named(words, doc.lang):
+            return None  # a country or region (die Chefdiplomaten Zentralasiens)
+        known = self._known(words, doc.lang)
+        if known and len(words) > 1:
+            return None
         start = tokens[run[0]].start
         around = (min(start, title.start), max(end, title.end))
+        office = (title.kind, title.deputy, title.country)
         title_text = doc.text[title.start : title.end]
         alone = _alone(doc, run, words)
-        return Sighting(
-            start, end, tuple(words), title.kind, title.deputy, title.country, title_text, around, False, alone
-        )
+        return Sighting(start, end, tuple(words), *office, title_text, around, False, alone, known)
+
+    def _known(self, words: Sequence[str], lang: str | None) -> tuple[str, ...]:
+        """Ids of the persons of the gazetteer who have every one of the words among their names
+        (as written, romanised or inflected; not by fuzzy likeness)."""
+        common: set[int] | None = None
+        for word in words:
+            hits = self.index.word_hits(word, lang)
+            found = {h.posting.entity for h in hits.all() if h.method != Method.FUZZY} if hits else set()
+            common = found if common is None else common & found
+            if not common:
+                return ()
+        entities = self.index.entities
+        return tuple(sorted(entities[e].id for e in common or () if entities[e].type == "person"))
 
     # -- Chinese -------------------------------------------------------------------------------------
     def _han(self, text: str, mentions: Sequence[Mention]) -> list[Sighting]:

@@ -12,6 +12,7 @@ a lone surname joins the one full name whose surname it meets, and stays apart w
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +31,7 @@ from c5names.text.keys import fold, skeleton
 CONTEXT = 40  # characters either side of a title and its name
 MAX_CONTEXTS = 3
 Office = tuple[str, bool, str | None]  # kind, deputy, country id
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _Form:
     dates: set[str] = field(default_factory=set)
     variants: Counter[tuple[str, ...]] = field(default_factory=Counter)
     alone: Counter[int] = field(default_factory=Counter)  # word positions some document repeats alone
+    known: Counter[str] = field(default_factory=Counter)  # persons of the gazetteer with this one-word name
 
     @property
     def lang(self) -> str | None:
@@ -66,6 +69,7 @@ class _Form:
         self.variants.update(other.variants)
         if len(other.words) == len(self.words):
             self.alone.update(other.alone)
+        self.known.update(other.known)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,7 @@ class Suggestion:
     documents: int
     contexts: tuple[tuple[str, str], ...]
     dates: tuple[str, ...]  # the first and last document dates, when documents have one
+    known: tuple[str, ...] = ()  # persons of the gazetteer a spelling (a surname alone) may also be
 
 
 def context(text: str, around: tuple[int, int]) -> str:
@@ -131,9 +136,11 @@ class Tally:
         self.table = table
         self.forms: dict[tuple[tuple[str, ...], bool], _Form] = {}
         self.documents = 0
+        self.lowercase: set[str] = set()  # every word the corpus writes in lowercase, folded
 
     def add(self, doc_id: str, text: str, lang: str | None, date: str | None, sightings: Iterable[Sighting]) -> None:
         self.documents += 1
+        self.lowercase.update(fold(w) for w in _WORD.findall(text) if w[0].islower())
         for s in sightings:
             form = self.forms.setdefault((s.words, s.han), _Form(s.words, s.han))
             form.count += 1
@@ -145,12 +152,15 @@ class Tally:
                 form.contexts.append((doc_id, context(text, s.around)))
             form.docs[doc_id] = None
             form.alone.update(s.alone)
+            form.known.update(s.known)
             if date:
                 form.dates.add(date)
 
     def suggestions(self) -> list[Suggestion]:
         """One suggestion per person, the most often seen first (then by name)."""
-        forms = _fold_case_forms(list(self.forms.values()))
+        common = [f for f in self.forms.values() if not f.han and all(fold(w) in self.lowercase for w in f.words)]
+        # Words the corpus also writes in lowercase are common words (the Prime Minister Office), not a name.
+        forms = _fold_case_forms([f for f in self.forms.values() if f not in common])
         groups = _Grouper(forms, self.index, self.table).groups()
         out = [_Builder(group, self.index, self.table).suggestion() for group in groups]
         return sorted(out, key=lambda s: (-s.count, s.name, s.slug_parts))
@@ -299,6 +309,7 @@ class _Builder:
             documents=len(docs),
             contexts=tuple(contexts),
             dates=tuple(dict.fromkeys(dates[:1] + dates[-1:])),
+            known=tuple(sorted({i for f in self.forms for i in f.known})),
         )
 
     def _spellings(self) -> list[Spelling]:
