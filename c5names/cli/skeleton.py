@@ -64,7 +64,7 @@ def render(
     `taken`: the gazetteer's ids, which a new id must not repeat)."""
     lines = [HEADER.format(documents=documents).rstrip("\n")]
     if not suggestions:
-        lines.append("entities: []  # no candidate: every office holder the texts name is known")
+        lines.append("entities: []  # no candidate: the gazetteer knows every office holder the texts name")
         return "\n".join(lines) + "\n"
     lines.append("entities:")
     used: set[str] = set()
@@ -103,7 +103,7 @@ def _comments(suggestion: Suggestion) -> list[str]:
     when = f", {' to '.join(suggestion.dates)}" if suggestion.dates else ""
     seen = f"{suggestion.count} time{'s' if suggestion.count != 1 else ''}"
     docs = f"{suggestion.documents} document{'s' if suggestion.documents != 1 else ''}"
-    lines = [f"  # {suggestion.name}: named with a title {seen} in {docs}{when}"]
+    lines = [f"  # {suggestion.name}: named as an office holder {seen} in {docs}{when}"]
     for office in suggestion.offices:
         where = f" of {office.country}" if office.country else ""
         deputy = "deputy " if office.deputy else ""

@@ -22,6 +22,7 @@ from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import FUNCTION_WORDS, SENTENCE_WORDS
 from c5names.match.offices import OfficeReader, Title, Token, linked_tokens, spaced, tokens_of
+from c5names.match.succession import successions
 from c5names.match.view import caps_of
 from c5names.model import Mention, Method
 from c5names.text.han import HAN, NAME_DOTS
@@ -89,7 +90,8 @@ class Spotter:
         tokens = tokens_of(text)
         linked = linked_tokens(tokens, mentions)
         titles = self.reader.titles(tokens, linked, lang)
-        in_title = {k for title in titles for k in range(title.first, title.last + 1)}
+        succeeded = [title for title, _ in successions(self.index, self.table, tokens, linked, date)]
+        in_title = {k for title in [*titles, *succeeded] for k in range(title.first, title.last + 1)}
         heads = {t.first for t in titles if self.reader.country_at(tokens, linked, t.first, lang) is None}
         doc = _Doc(text, tokens, linked, in_title, lang, date, _forms(tokens, lang), heads)
         caps: dict[int, bool] = {}
@@ -102,6 +104,7 @@ class Spotter:
                 found = self._before(doc, title)
             if found is not None:
                 out.append(found)
+        out.extend(found for title in succeeded if (found := self._after(doc, title)) is not None)
         out.extend(self._han(text, mentions))
         return sorted(out, key=lambda s: s.start)
 

@@ -59,6 +59,7 @@ class SuggestTable:
     han_stops: frozenset[str]
     han_transcription: frozenset[str]
     roles: dict[str, str]
+    succession: tuple[tuple[str, ...], ...]  # longest first
 
 
 @lru_cache(maxsize=4)
@@ -86,14 +87,24 @@ def offices_table(path: Path = DATA) -> SuggestTable:
     return SuggestTable(
         titles=titles,
         han_titles=han_titles,
-        deputy_before=tuple(sorted({tuple(p.split()) for p in before}, key=lambda p: -len(p))),
+        deputy_before=_longest_first(before),
         deputy_after=frozenset(check.words(deputy.get("after"), "deputy.after")),
         han_stops=stops,
         han_transcription=transcription,
         roles=check.roles(raw.get("roles")),
+        succession=tuple(
+            sorted(
+                {tuple(p.split()) for p in check.words(raw.get("succession"), "succession", True)},
+                key=lambda p: -len(p),
+            )
+        ),
         **lists,
         **endings,
     )
+
+
+def _longest_first(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(p.split()) for p in phrases}, key=lambda p: (-len(p), p)))
 
 
 class _Checker:
