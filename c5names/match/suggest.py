@@ -36,6 +36,9 @@ APPOSITION = frozenset({",", "–", "—", "-", "("})
 CLOSING = frozenset(",.;:)!?–—")
 MAX_PLACE_WORDS = 2  # words of a country's name between a title and a name
 ACRONYM = 4  # letters: a word in capitals this short is an acronym (MID, ООН), not a name
+# Languages that put the place of an action, in a case ending, between its subject and the verb
+# (Мұхтар Тілеуберді Ташкентке барды): a third capitalised word with a case ending is that place.
+TURKIC = frozenset({"az", "ba", "kk", "ky", "tk", "tr", "tt", "ug", "uz"})
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _DROPPED = FUNCTION_WORDS | SENTENCE_WORDS
 
@@ -124,12 +127,12 @@ class Spotter:
             if k + 1 < len(tokens) and spaced(tokens, k + 1) and self.reader.places.named([tokens[k].text], doc.lang):
                 k += 1
         run = self._run(doc, k, forward=True)
-        if not run or self._title_is_theirs(tokens, linked, run[-1] + 1, title.kind, doc.date):
+        if not run or self._title_is_theirs(tokens, linked, run[-1] + 1, title, doc.date):
             return None
         return self._sighting(doc, run, title)
 
     def _title_is_theirs(
-        self, tokens: Sequence[Token], linked: Sequence[Mention | None], k: int, kind: str, date: str | None
+        self, tokens: Sequence[Token], linked: Sequence[Mention | None], k: int, title: Title, date: str | None
     ) -> bool:
         """Does a linked person follow the candidate so closely that the title is theirs? Right after
         it (председатель Халк Маслахаты Гурбангулы Бердымухамедов), or past a lowercase word that is
@@ -141,20 +144,23 @@ class Spotter:
                 return False
             mention = linked[j]
             if mention is not None:
-                return mention.type == "person" and (step == 0 or self._holds(mention.id, kind, date))
+                return mention.type == "person" and (step == 0 or self._holds(mention.id, title, date))
             if tokens[j].cap or any(w in FUNCTION_WORDS for w in tokens[j].plain):
                 return False
         return False
 
-    def _holds(self, entity_id: str, kind: str, date: str | None) -> bool:
-        """Does the gazetteer give the person an office of this kind (on the date, when one is known)?"""
+    def _holds(self, entity_id: str, title: Title, date: str | None) -> bool:
+        """Does the gazetteer give the person the title's office: its kind, in its country when the
+        text gives one, on the date when one is known?"""
         number = self.index.by_id.get(entity_id)
         if number is None:
             return False
         day = midpoint_iso(date)
         return any(
-            office_kind == kind and (day is None or start <= day <= end)
-            for office_kind, _country, start, end in self.index.entities[number].offices
+            kind == title.kind
+            and (title.country is None or country in (None, title.country))
+            and (day is None or start <= day <= end)
+            for kind, country, start, end in self.index.entities[number].offices
         )
 
     # -- a name before its title ---------------------------------------------------------------------
@@ -206,6 +212,10 @@ class Spotter:
             run.pop()
         while run and not tokens[run[0]].cap:
             run.pop(0)
+        if len(run) > 1 and stems(tokens[run[-1]].text, doc.lang):
+            after_surname = ends_like(tokens[run[-2]].text, self.table.surname_endings)
+            if after_surname or (len(run) > 2 and (doc.lang or "").split("-")[0] in TURKIC):
+                run.pop()  # Abdulaziz Komilov Toshkentda: where, in a case ending, after the name
         return run
 
     def _name_word(self, token: Token, lang: str | None) -> bool:
@@ -223,8 +233,6 @@ class Spotter:
         name every word of which belongs to one known person (whom the linker left unlinked here)."""
         tokens = doc.tokens
         words = [tokens[k].text for k in run]
-        if len(run) > 1 and stems(words[-1], doc.lang) and ends_like(words[-2], self.table.surname_endings):
-            run, words = run[:-1], words[:-1]  # Abdulaziz Komilov Toshkentda: a place in a case, after the surname
         end = tokens[run[-1]].end
         split = split_apostrophe_suffix(words[-1])
         if split:  # Tileuberdi's, Tileuberdi'nin

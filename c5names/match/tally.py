@@ -386,7 +386,7 @@ class _Builder:
 def _parts(form: _Form, at: int | None, table: SuggestTable, variants: tuple[str, ...]) -> Spelling:
     """A spelling split into given name, patronymic and surname, the surname being word `at`."""
     words = form.words
-    base = Spelling(words, form.lang, form.count + sum(form.variants.values()), form.han, variants=variants)
+    base = Spelling(words, form.lang, form.count, form.han, variants=variants)
     if at is None:
         return base
     surname = words[at]
