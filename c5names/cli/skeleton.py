@@ -13,7 +13,7 @@ Once each is replaced by what a page says, or its line deleted, the file validat
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import yaml
 
@@ -26,11 +26,14 @@ DATE = "REPLACE-WITH-YYYY-MM-DD"
 COUNTRY = "REPLACE-WITH-A-COUNTRY-ID"
 ORDER = "REPLACE-CHECK-WHICH-WORD-IS-THE-SURNAME"
 PLACEHOLDERS = (SOURCE, DATE, COUNTRY, ORDER)
+MAX_INPUTS = 5  # input files named in the header
 DEPUTY_KINDS = {"head_of_government": "deputy_head_of_government", "head_of_state": "vice_president"}
 
 HEADER = """\
-# Candidates for the gazetteer, found by `c5names suggest` in {documents}: people the texts name
-# with a title of office whom no entity of the gazetteer matches, the most often seen first.
+# Candidates for the gazetteer, found by `c5names suggest` in {documents}:
+{inputs}
+# People the texts name as office holders whom no entity of the gazetteer matches, the most often
+# seen first.
 #
 # Nothing here is checked. Every REPLACE-... value must become what a page says (a source: the
 # page's address; a start or an end: the date the page gives; a country: the id of a country
@@ -58,11 +61,16 @@ def render(
     table: SuggestTable,
     countries: Mapping[str, str],
     taken: Collection[str],
-    documents: str,
+    inputs: Sequence[str],
+    documents: int,
 ) -> str:
     """The skeleton file: header, then one entity per suggestion (`countries`: id → display name;
     `taken`: the gazetteer's ids, which a new id must not repeat)."""
-    lines = [HEADER.format(documents=documents).rstrip("\n")]
+    shown = ["#   " + " ".join(raw.split()) for raw in inputs[:MAX_INPUTS]]
+    if len(inputs) > MAX_INPUTS:
+        shown.append(f"#   and {len(inputs) - MAX_INPUTS} more")
+    counted = f"{documents} document{'s' if documents != 1 else ''}"
+    lines = [HEADER.format(documents=counted, inputs="\n".join(shown)).rstrip("\n")]
     if not suggestions:
         lines.append("entities: []  # no candidate: the gazetteer knows every office holder the texts name")
         return "\n".join(lines) + "\n"

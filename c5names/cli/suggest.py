@@ -102,8 +102,7 @@ def cmd_suggest(args: argparse.Namespace, gazetteer: Gazetteer) -> int:
             tally.add(str(item.id), item.text, lang, item.date, spotter.sightings(item.text, mentions, lang, item.date))
     suggestions = tally.suggestions()
     names = {i: e.name for i, e in countries.items()}
-    documents = f"{tally.documents} document{'s' if tally.documents != 1 else ''} ({', '.join(inputs)})"
-    text = render(suggestions, reader.table, names, set(gazetteer.ids()), documents)
+    text = render(suggestions, reader.table, names, set(gazetteer.ids()), inputs, tally.documents)
     with atomic_output(args.output) as out:
         out.write(text)
     problems = f", {failed} input(s) or document(s) failed" if failed else ""
