@@ -17,8 +17,8 @@ from collections.abc import Collection, Mapping, Sequence
 
 import yaml
 
+from c5names.match.spellings import OfficeSeen, Spelling, Suggestion, script_of
 from c5names.match.suggest_table import SuggestTable
-from c5names.match.tally import OfficeSeen, Spelling, Suggestion, script_of
 from c5names.text.keys import ascii_fold
 
 SOURCE = "REPLACE-WITH-THE-PAGE-URL"

@@ -11,8 +11,9 @@ from pathlib import Path
 import c5names
 from c5names.linker import Linker
 from c5names.match.offices import OfficeReader
+from c5names.match.spellings import Suggestion
 from c5names.match.suggest import Spotter
-from c5names.match.tally import Suggestion, Tally
+from c5names.match.tally import Tally
 
 REPO = Path(__file__).resolve().parent.parent.parent
 COUNTRIES = REPO / "data" / "countries.yaml"

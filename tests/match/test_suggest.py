@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from c5names.match.tally import Suggestion
+from c5names.match.spellings import Suggestion
 
 from .suggest_gazetteer import Suggester, write_gazetteer
 
