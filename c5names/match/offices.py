@@ -31,6 +31,8 @@ _TOKEN = re.compile(rf"{_LETTER}+(?:[{re.escape(APOSTROPHES)}\-‐‑]{_LETTER}+
 _HAN_RUN = re.compile(f"[{HAN}]+")
 MIN_STEM = 4  # letters of a title word that an inflection may extend
 MAX_ENDING = 4
+MIN_COMPOUND_HEAD = 3  # letters before a title at the end of a compound (Innen-minister)
+MIN_COMPOUND_TITLE = 6  # letters of a title that may end a compound (minister, not rat)
 
 
 class Token(NamedTuple):
@@ -137,13 +139,19 @@ class OfficeReader:
         raws: list[_Raw] = []
         i = 0
         while i < len(stream):
-            found = self._title_at(stream, i, tokens, lang) if starts.get(stream[i][1]) == i else None
+            found = self._title_at(stream, i, tokens, lang) if self._may_start(stream, i, starts) else None
             if found is None:
                 i += 1
                 continue
             raw, i = found
             raws.append(raw)
         return [self._expression(tokens, linked, chain, lang) for chain in self._chains(tokens, raws)]
+
+    def _may_start(self, stream: list[tuple[str, int]], i: int, starts: Mapping[int, int]) -> bool:
+        """May a title start at stream word i: at the start of a word of the text, or after words of
+        time in office joined to it (экс-президент, ex-président)?"""
+        first = starts[stream[i][1]]
+        return all(stream[j][0] in self.table.modifiers for j in range(first, i))
 
     def _title_at(
         self, stream: list[tuple[str, int]], i: int, tokens: Sequence[Token], lang: str | None
@@ -166,6 +174,23 @@ class OfficeReader:
                     continue  # a title ends with a word of the text, not inside one
                 inflected = ending != "" or first in self._inflected_first
                 return _Raw(stream[i][1], last, kind, inflected, country), end
+        return self._compound_at(stream, i, lang)
+
+    def _compound_at(self, stream: list[tuple[str, int]], i: int, lang: str | None) -> tuple[_Raw, int] | None:
+        """A one-word title at the end of a compound (Innenminister, Finanzministerin), in the
+        languages that write compounds as one word; not in English, where "administer" ends so."""
+        if (lang or "").split("-")[0] not in self.table.compound_languages:
+            return None
+        word = stream[i][0]
+        if i + 1 < len(stream) and stream[i + 1][1] == stream[i][1]:
+            return None  # not the last word of its token
+        for start in range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_TITLE + 1):
+            tail = word[start:]
+            for cut in range(min(MAX_ENDING, len(tail) - MIN_COMPOUND_TITLE) + 1):
+                base = tail[: len(tail) - cut]
+                kind = self.table.titles.get((base,))
+                if kind and self._ending(tail, base) is not None:
+                    return _Raw(stream[i][1], stream[i][1], kind, cut > 0, None), i + 1
         return None
 
     def _rest(

@@ -72,13 +72,15 @@ class Countries:
             self._learn(lang)
             self._memo = {}
         split = split_apostrophe_suffix(word)
-        key = ascii_fold(split[0] if split else word)
+        base = split[0] if split else word
         found = None
-        if len(key) >= MIN_WORD and " " not in key:
-            for name, country in self._by_start.get(key[:MIN_STEM], ()):
-                if self._same_stem(key, name):
-                    found = country
-                    break
+        for form in (base, *stems(base, lang)):  # Kazakhstan's, Киргизии (Киргизия)
+            key = ascii_fold(form)
+            if len(key) < MIN_WORD or " " in key:
+                continue
+            found = next((c for name, c in self._by_start.get(key[:MIN_STEM], ()) if self._same_stem(key, name)), None)
+            if found:
+                break
         self._memo[(word, lang)] = found
         return found
 

@@ -119,6 +119,12 @@ class Spotter:
             return None
         if split_apostrophe_suffix(tokens[title.last].text):
             return None  # the Prime Minister's Office, Dışişleri Bakanı'nın açıklaması: not a name
+        if (
+            title.first > 0
+            and spaced(tokens, title.first)
+            and set(tokens[title.first - 1].plain) & self.table.dependents
+        ):
+            return None  # Помощник президента Юрий Ушаков: the president's aide, not the president
         while k + 1 < len(tokens) and tokens[k].plain and tokens[k].plain[-1] in FUNCTION_WORDS:
             if not tokens[k].cap or tokens[k + 1].gap not in HONORIFIC_GAPS:
                 return None  # Mr, M., Herr, janob before the name are skipped; anything else ends it
@@ -216,7 +222,14 @@ class Spotter:
             after_surname = ends_like(tokens[run[-2]].text, self.table.surname_endings)
             if after_surname or (len(run) > 2 and (doc.lang or "").split("-")[0] in TURKIC):
                 run.pop()  # Abdulaziz Komilov Toshkentda: where, in a case ending, after the name
+        if forward and len(run) == 3 and self._given_and_surname(tokens[run[1]].text, tokens[run[2]].text):
+            run.pop(0)  # пресс-секретарь Кремля Дмитрий Песков: an institution, then the name
         return run
+
+    def _given_and_surname(self, middle: str, last: str) -> bool:
+        """Do the last two of three words make a name by themselves: a surname by its ending after a
+        word that is no patronymic (Кремля Дмитрий Песков, not Дмитрий Сергеевич Песков)?"""
+        return ends_like(last, self.table.surname_endings) and not ends_like(middle, self.table.patronymic_endings)
 
     def _name_word(self, token: Token, lang: str | None) -> bool:
         letters = sum(c.isalpha() for c in token.text)

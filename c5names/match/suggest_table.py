@@ -24,7 +24,15 @@ from c5names.text.han import HAN
 DATA = Path(__file__).resolve().parent / "data" / "suggest.yaml"
 _HAN_ONLY = re.compile(f"^[{HAN}]+$")
 _ENDING = re.compile("^[a-z]*$")
-_WORD_LISTS = ("articles", "modifiers", "of_words", "place_prepositions", "name_connectors")
+_WORD_LISTS = (
+    "articles",
+    "modifiers",
+    "of_words",
+    "place_prepositions",
+    "name_connectors",
+    "compound_languages",
+    "dependents",
+)
 _ENDING_LISTS = (
     "blocked_endings",
     "adjective_endings",
@@ -51,6 +59,8 @@ class SuggestTable:
     of_words: frozenset[str]
     place_prepositions: frozenset[str]
     name_connectors: frozenset[str]
+    compound_languages: frozenset[str]
+    dependents: frozenset[str]
     blocked_endings: frozenset[str]
     adjective_endings: frozenset[str]
     country_endings: frozenset[str]

@@ -115,6 +115,37 @@ def test_an_unknown_office_holder_is_found_and_a_known_one_is_not(
     assert found(suggester, text, lang) == [(words, kind, False, country)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "words", "kind", "country"),
+    [
+        # A title that ends a compound, where a language writes compounds as one word
+        ("de", "Innenminister Ulan Nijasbekow traf Tokajew.", ("Ulan", "Nijasbekow"), "minister", None),
+        # A title after a word of time in office joined to it
+        (
+            "ru",
+            "Экс-президент Киргизии Курманбек Бакиев живёт в Минске.",
+            ("Курманбек", "Бакиев"),
+            "head_of_state",
+            "kyrgyzstan",
+        ),
+        # An institution in the genitive between the title and the name
+        (
+            "ru",
+            "Пресс-секретарь Кремля Дмитрий Песков прибыл в Астану.",
+            ("Дмитрий", "Песков"),
+            "press_secretary",
+            None,
+        ),
+        # ... but a patronymic is the name's own
+        ("ru", "Министр Алихан Асханович Смаилов прибыл.", ("Алихан", "Асханович", "Смаилов"), "minister", None),
+    ],
+)
+def test_the_name_is_cut_where_it_begins_and_ends(
+    suggester: Suggester, lang: str, text: str, words: tuple[str, ...], kind: str, country: str | None
+) -> None:
+    assert found(suggester, text, lang) == [(words, kind, False, country)]
+
+
 def test_a_deputy_word_goes_with_the_title(suggester: Suggester) -> None:
     text = "Deputy Foreign Minister Roman Vassilenko said that Tokayev would travel to Tashkent."
     assert found(suggester, text, "en") == [(("Roman", "Vassilenko"), "foreign_minister", True, None)]
@@ -159,6 +190,9 @@ def test_a_known_holders_predecessor_gets_the_office_held_on_the_date(suggester:
         ("ru", "Министр иностранных дел Казахстана встретился с Лавровым."),  # a title with no name
         ("en", "KAZAKH FOREIGN MINISTER MEETS LAVROV IN MOSCOW"),  # a headline in capitals
         ("fr", "La mer Caspienne borde le Kazakhstan."),  # "mer" is the Russian мэр only in Cyrillic
+        ("ru", "Помощник президента России Юрий Ушаков прибыл."),  # the president's aide
+        ("ru", "Жена президента Алия Назарбаева выступила."),  # his wife
+        ("en", "The officials administer Astana's budget, said Smith."),  # "minister" ends compounds in German only
     ],
 )
 def test_no_candidate(suggester: Suggester, lang: str, text: str) -> None:
