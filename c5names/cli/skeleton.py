@@ -50,10 +50,33 @@ def slug(parts: tuple[str, ...]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "person"
 
 
+# What a YAML comment cannot hold: line breaks (YAML's own: NEL, LS, PS too) and the characters YAML
+# does not allow in a stream at all (C0 and C1 controls but tab, surrogates, U+FFFE, U+FFFF).
+_NOT_IN_COMMENT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _comment(text: str) -> str:
+    """Text made fit for a YAML comment: one line, each character YAML refuses shown as U+FFFD."""
+    return _NOT_IN_COMMENT.sub("\ufffd", text)
+
+
 def _scalar(value: str) -> str:
-    """A YAML scalar for a string, quoted only when it must be."""
+    """A YAML scalar for a string, quoted only when it must be; double-quoted with escapes when
+    PyYAML's own choice would not read back as the string (a line break of YAML's inside it)."""
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000_000)
-    return dumped.removesuffix("...\n").strip()
+    dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
+    if "\n" not in dumped and yaml.safe_load(dumped) == value:
+        return dumped
+    return '"' + _ESCAPE.sub(lambda m: _escaped(m.group()), value) + '"'
+
+
+_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]')
+
+
+def _escaped(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def render(
@@ -66,7 +89,7 @@ def render(
 ) -> str:
     """The skeleton file: header, then one entity per suggestion (`countries`: id → display name;
     `taken`: the gazetteer's ids, which a new id must not repeat)."""
-    shown = ["#   " + " ".join(raw.split()) for raw in inputs[:MAX_INPUTS]]
+    shown = ["#   " + _comment(raw) for raw in inputs[:MAX_INPUTS]]
     if len(inputs) > MAX_INPUTS:
         shown.append(f"#   and {len(inputs) - MAX_INPUTS} more")
     counted = f"{documents} document{'s' if documents != 1 else ''}"
@@ -111,13 +134,13 @@ def _comments(suggestion: Suggestion) -> list[str]:
     when = f", {' to '.join(suggestion.dates)}" if suggestion.dates else ""
     seen = f"{suggestion.count} time{'s' if suggestion.count != 1 else ''}"
     docs = f"{suggestion.documents} document{'s' if suggestion.documents != 1 else ''}"
-    lines = [f"  # {suggestion.name}: named as an office holder {seen} in {docs}{when}"]
+    lines = [f"  # {_comment(suggestion.name)}: named as an office holder {seen} in {docs}{when}"]
     for office in suggestion.offices:
         where = f" of {office.country}" if office.country else ""
         deputy = "deputy " if office.deputy else ""
-        titles = "; ".join(f'"{t}"' for t in office.titles[:4])
+        titles = "; ".join(f'"{_comment(t)}"' for t in office.titles[:4])
         lines.append(f"  #   {deputy}{office.kind}{where} ({office.count}×): {titles}")
-    lines.extend(f"  #   {doc}: {line}" for doc, line in suggestion.contexts)
+    lines.extend(f"  #   {_comment(doc)}: {_comment(line)}" for doc, line in suggestion.contexts)
     return lines
 
 
@@ -146,7 +169,7 @@ def _name(spelling: Spelling) -> list[str]:
         lines.append(f"        kind: {'exonym' if transcribed else 'native'}")
     seen = f"seen {spelling.count}×"
     if spelling.variants:
-        seen += ", also as " + ", ".join(spelling.variants[:3])
+        seen += ", also as " + _comment(", ".join(spelling.variants[:3]))
     lines.append(f"        source: {SOURCE}  # {seen}")
     if not order_known:
         lines.append(f"        order: {ORDER}  # the texts do not show it: fix given/surname, then delete this line")

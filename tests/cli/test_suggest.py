@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from c5names import cli, default_gazetteer
-from c5names.cli.skeleton import COUNTRY, DATE, ORDER, PLACEHOLDERS, SOURCE
+from c5names.cli.skeleton import COUNTRY, DATE, ORDER, PLACEHOLDERS, SOURCE, render
 from c5names.linker import Linker
+from c5names.match.spellings import OfficeSeen, Spelling, Suggestion
+from c5names.match.suggest_table import offices_table
 
 from ..conftest import shared_file
 from ..match.suggest_gazetteer import COUNTRIES, write_gazetteer
@@ -208,3 +212,23 @@ def test_the_seeds_and_the_dev_set(capsys: pytest.CaptureFixture[str]) -> None:
         smailov = next(e for e in entities if e["name"] == "Alikhan Smaïlov")
         assert smailov["offices"][0]["kind"] == "head_of_government"
         assert smailov["offices"][0]["country"] == "kazakhstan"
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=_TEXT, words=st.lists(_TEXT, min_size=1, max_size=3), title=_TEXT, line=_TEXT, doc=_TEXT)
+def test_whatever_the_texts_hold_the_skeleton_is_yaml_that_keeps_it(
+    name: str, words: list[str], title: str, line: str, doc: str
+) -> None:
+    """Names, titles and contexts with quotes, colons, hashes or line breaks: the file still parses,
+    and gives the names back as written."""
+    words = [w for w in (" ".join(w.split()) for w in words) if w] or ["X"]
+    spelling = Spelling(tuple(words), "en", 1, False, surname=words[-1], given=" ".join(words[:-1]) or None)
+    office = OfficeSeen("foreign_minister", False, None, 1, (title,))
+    suggestion = Suggestion(name, ("x",), (spelling,), (office,), 1, 1, ((doc, line),), ("2022-01-01",))
+    text = render([suggestion], offices_table(), {}, set(), [doc], 1)
+    [entity] = yaml.safe_load(text)["entities"]
+    assert entity["name"] == name
+    assert entity["names"][0]["surname"] == words[-1]
