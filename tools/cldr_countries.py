@@ -20,7 +20,9 @@ Which names are kept (each rule is explained where it is applied):
   States in some locales and the Americas in others): ambiguous, so left out for both;
 - not a single word shorter than four letters unless written in capitals (*USA*): *Rus*, *End*,
   *Sin* are words or names elsewhere;
-- not a single word that is a title, function word or sentence word of the lexicon.
+- not a single word that is a title, function word or sentence word of the lexicon;
+- not an exonym that only languages official in some region (not a whole territory) write, unless
+  the language is official in the territory named: West Frisian *Ruslân* is Russia, *Ruslan* a man.
 """
 
 from __future__ import annotations
@@ -101,6 +103,20 @@ def official_languages() -> frozenset[str]:
     out: set[str] = set()
     for languages in get_global("territory_languages").values():
         out.update(lang.split("_")[0] for lang, info in languages.items() if info.get("official_status"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def national_languages() -> frozenset[str]:
+    """Languages official (de jure or de facto) in a whole territory, per CLDR: the press of a
+    nation writes about other nations in these."""
+    out: set[str] = set()
+    for languages in get_global("territory_languages").values():
+        out.update(
+            lang.split("_")[0]
+            for lang, info in languages.items()
+            if info.get("official_status") in ("official", "de_facto_official")
+        )
     return frozenset(out)
 
 
@@ -202,6 +218,11 @@ def aliases_of(
             left_out.append((country.id, form.text, reason))
             continue
         langs = sorted({Locale.parse(i).language: i for i in reversed(form.locales)}.items())
+        if not any(lang in official or lang in national_languages() for lang, _ in langs):
+            # West Frisian Ruslân is Russia, and Ruslan a man: a language official only in a region
+            # names the countries of its own region, not the world's.
+            left_out.append((country.id, form.text, "an exonym only in languages official in a region elsewhere"))
+            continue
         lang, locale_id = min(langs, key=lambda pair: (pair[0] not in official, pair[0] != "en", pair[0]))
         kind = "native" if lang in official else "exonym"
         out.append(Alias(form.text, lang, kind, CLDR_SOURCE.format(version=version, locale=locale_id)))

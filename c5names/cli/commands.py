@@ -59,6 +59,11 @@ def _check_gazetteer_paths(paths: list[str]) -> None:
             raise UsageError(f"--gazetteer {raw}: no .yaml or .yml file in this folder")
 
 
+def gazetteer_of_args(args: argparse.Namespace) -> Gazetteer:
+    """The gazetteer the command line's options name (for commands registered by other modules)."""
+    return _gazetteer(args)
+
+
 def _gazetteer(args: argparse.Namespace) -> Gazetteer:
     files, no_default = _gazetteer_files(args), _no_default(args)
     _check_gazetteer_paths(files)

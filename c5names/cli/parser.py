@@ -21,10 +21,12 @@ from c5names.cli.commands import (
     cmd_show,
     cmd_validate,
     cmd_variants,
+    gazetteer_of_args,
 )
 from c5names.cli.formats import FORMATS
 from c5names.cli.importing import add_parser as add_import_parser
 from c5names.cli.inputs import INPUT_FORMATS
+from c5names.cli.suggest import register as register_suggest
 from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
 from c5names.linker import ALL_TYPES
@@ -372,4 +374,5 @@ examples:
         help="without --pred: drop links scored below X (default: 0.5)",
     )
     add_import_parser(sub)
+    register_suggest(sub, _command, gazetteer_of_args)
     return parser
