@@ -37,6 +37,8 @@ OfficeKind = Literal[
     "official",
 ]
 OFFICE_KINDS: tuple[str, ...] = get_args(OfficeKind)
+# Kinds too broad to make two holders colleagues (every civil servant is an "official").
+GENERIC_KINDS: frozenset[str] = frozenset({"official"})
 
 
 class Method(StrEnum):

@@ -29,7 +29,7 @@ from c5names.text import keys, translit
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import has_han
-from c5names.text.keys import skeleton
+from c5names.text.keys import initial_key, skeleton
 from c5names.text.words import is_connector, split_words
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class IndexBuilder:
                         for consonants in readings(word):
                             self._add(CONSONANT_PREFIX + consonants, posting)
                     if role in (Role.GIVEN, Role.PATRONYMIC) and pos == 0:
-                        seen.initials[key[:1]] = None
+                        seen.initials[role.value + initial_key(key)] = None  # Gsh: a given name's, Pm: a patronymic's
                     if role == Role.GIVEN:
                         seen.given[sys.intern(key)] = None
 

@@ -93,9 +93,10 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         packed = _aliases_only(index.postings.get(skeleton(text)))
         if packed:
             groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))
-    if not groups and has_arabic(word):
+    if has_arabic(word):
         # Arabic script by its consonants (`abjad`): weak hits, which make a name only with
-        # another such word of the same name.
+        # another such word of the same name; read even when the letters' romanisation met a key
+        # (قاسم reads as Qosim, a surname, and by its consonants q-s-m as Kassym).
         for consonants in readings(word):
             packed = index.consonant_postings(consonants)
             if packed:

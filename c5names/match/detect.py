@@ -22,7 +22,7 @@ from c5names.match.context import (
     take_unlisted_given_name,
 )
 from c5names.match.segment import APOS_CLASS, Word, segment
-from c5names.match.shapes import PATRONYMIC_RE, PersonParse, parse_alias, parse_person, tail_end
+from c5names.match.shapes import PATRONYMIC_RE, PersonParse, fathers_name, parse_alias, parse_person, tail_end
 from c5names.match.view import TextView, caps_of
 from c5names.model import Pattern, Role
 from c5names.scoring import MISSING_SUFFIX
@@ -137,8 +137,8 @@ def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) ->
     Japarov); after an initial, whoever has a surname in the next two words."""
     n = len(doc.words)
     near = doc.entities_at(i + 1)
-    if i + 1 < n and PATRONYMIC_RE.search(doc.words[i + 1].text):
-        near = near | doc.entities_at(i + 2)
+    if i + 1 < n and (PATRONYMIC_RE.search(doc.words[i + 1].text) or doc.is_initial(i + 1)):
+        near = near | doc.entities_at(i + 2)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
     leads, surnames = starts.leads()
     entities = set(surnames | (leads & near))
     if initial:
@@ -253,7 +253,10 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, int]
         if not doc.is_initial(k):
             holders = doc.entities_at(k)
             if PATRONYMIC_RE.search(doc.words[k].text):
-                holders = holders | {e for e in alive - holders if not facts[e].patronymic_listed}
+                word = doc.words[k].text
+                holders = holders | {
+                    e for e in alive - holders if not facts[e].patronymic_listed or fathers_name(doc, word, e)
+                }
             out.extend((k, entity) for entity in alive - holders)
             alive = alive & holders
         k += 1

@@ -21,7 +21,7 @@ from c5names.match.candidates import Found, Option
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
-from c5names.model import Mention, Method, Pattern, Role
+from c5names.model import GENERIC_KINDS, Mention, Method, Pattern, Role
 from c5names.scoring import (
     BARE_SURNAME,
     CLEAR_LEAD,
@@ -64,7 +64,7 @@ def resolve(
     state = _Document(index, text, date, lang)
     out: dict[int, Mention] = {}
     for n, item in enumerate(found):
-        if item.pattern != Pattern.SURNAME:
+        if item.pattern != Pattern.SURNAME and not _given_name_before_a_name(index, text, words, item, lang):
             mention = state.full(item, words)
             if mention is not None:
                 out[n] = mention
@@ -73,12 +73,33 @@ def resolve(
             mention = state.surname(item)
             if mention is not None:
                 out[n] = mention
+    for n, item in enumerate(found):
+        if n not in out and item.pattern == Pattern.SURNAME and not item.other_person:
+            mention = state.by_colleagues(item, out)
+            if mention is not None:
+                out[n] = mention
     state.weigh_lone_surnames(out)
     relatives = _relatives(state, words, found, out) if any(m.type == "person" for m in out.values()) else []
     mentions = [*out.values(), *relatives, *_surface_only(state.evidence, words, found, state.surface)]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
     return sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start)
+
+
+def _given_name_before_a_name(index: NameIndex, text: str, words: list[Word], item: Found, lang: str | None) -> bool:
+    """Is a one-word country name someone's given name here: a given name the gazetteer lists, right
+    before another capitalised word (George Clooney, not Georgia, whose Dutch name is Georgië;
+    Ruslan Zheldibay)? A country's name before a title or a name stays one only when it is no one's
+    given name (Kazakhstan President Tokayev)."""
+    if item.pattern != Pattern.ALIAS or item.first != item.last or item.first + 1 >= len(words):
+        return False
+    if index.entities[item.options[0].entity].type != "country":
+        return False
+    gap = text[words[item.first].end : words[item.first + 1].start]
+    if gap != " ":
+        return False
+    hits = index.word_hits(words[item.first].text, lang)
+    return bool(hits) and any(h.posting.role == Role.GIVEN and h.method != Method.FUZZY for h in hits.all())
 
 
 class _Document:
@@ -216,6 +237,34 @@ class _Document:
             item, pool[0], Method.COREFERENCE, coreference(pool[0].score), evidence, item.options
         )
 
+    def by_colleagues(self, item: Found, out: dict[int, Mention]) -> Mention | None:
+        """A surname the date and titles left to several persons, decided by the persons linked in
+        the document: the one candidate who held an office of a kind one of them held ("Tokayev,
+        Mirziyoyev and Rahmon met": the head of state Emomali Rahmon, not his daughters)."""
+        persons = [
+            o for o in item.options if self.index.entities[o.entity].type == "person" and o.method != Method.FUZZY
+        ]
+        if len(persons) < 2:
+            return None
+        evidence: list[str] = []
+        pool = self.evidence.narrow(persons, item.start, evidence)
+        facts = self.index.entities
+        others = {self.index.by_id[m.id] for m in out.values() if m.type == "person"} - {o.entity for o in pool}
+        kinds = {
+            kind: other
+            for other in sorted(others)
+            for kind, _c, _s, _e in facts[other].offices
+            if kind and kind not in GENERIC_KINDS
+        }
+        held = [o for o in pool if any(kind in kinds for kind, _c, _s, _e in facts[o.entity].offices)]
+        if len(held) != 1:
+            return None
+        colleague = next(kinds[k] for k, _c, _s, _e in facts[held[0].entity].offices if k in kinds)
+        evidence = [Pattern.SURNAME, *evidence, f"colleague named: {facts[colleague].id}"]
+        return self.evidence.mention(
+            item, held[0], held[0].method, BARE_SURNAME * held[0].score, evidence, item.options
+        )
+
     def _by_office(self, item: Found) -> Mention | None:
         """The only person candidate, or the only one the date and a title leave. A bare surname found
         only by fuzzy matching is too weak alone (Kasymov is not Karimov)."""
@@ -235,16 +284,23 @@ class _Document:
 
 
 def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
-    """The one candidate who is the child (junior) or the parent (senior) of another candidate."""
+    """The candidate a generation word names: junior is the youngest generation among the
+    candidates (a child of another candidate and parent of none), senior that child's parent. Three
+    Berdimuhamedovs (Myalikguly, his son Gurbanguly, his grandson Serdar): Jr. is Serdar, senior is
+    Gurbanguly, as the press uses the words for the two latest generations."""
     persons = [o for o in options if index.entities[o.entity].type == "person" and o.method != Method.FUZZY]
-    ids = {index.entities[o.entity].id for o in persons}
-    wanted = "child_of" if generation == "junior" else "parent_of"
-    matching = [
-        o
-        for o in persons
-        if any(kind == wanted and target in ids for kind, target in index.entities[o.entity].relations)
-    ]
-    return matching[0] if len(matching) == 1 else None
+    by_id = {index.entities[o.entity].id: o for o in persons}
+
+    def related(option: Option, kind: str) -> list[str]:
+        return [t for k, t in index.entities[option.entity].relations if k == kind and t in by_id]
+
+    youngest = [o for o in persons if related(o, "child_of") and not related(o, "parent_of")]
+    if len(youngest) != 1:
+        return None
+    if generation == "junior":
+        return youngest[0]
+    parents = related(youngest[0], "child_of")
+    return by_id[parents[0]] if len(parents) == 1 else None
 
 
 def _without_arabic_prefix(index: NameIndex, mention: Mention) -> Mention:

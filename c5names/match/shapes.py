@@ -16,11 +16,12 @@ from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
 from c5names.scoring import UNLISTED_PATRONYMIC
 from c5names.text.abjad import readings
-from c5names.text.keys import fold, skeleton
+from c5names.text.keys import fold, initial_key, skeleton
 
 PERSON_PATTERNS: tuple[tuple[Role, ...], ...] = (
     (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME, Role.SUFFIX),
     (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME),
+    (Role.GIVEN, Role.INITIAL, Role.SURNAME),  # Emomali S. Rahmon: the patronymic's initial
     (Role.GIVEN, Role.SURNAME, Role.SUFFIX),
     (Role.GIVEN, Role.SURNAME),
     (Role.SURNAME, Role.GIVEN, Role.PATRONYMIC),
@@ -93,7 +94,7 @@ def _block(doc: TextView, k: int, entity: int, role: str) -> tuple[int, list[Hit
         ok = True
         for t in range(1, p.length):
             j = k + t
-            if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text) or not doc.inner_gap(j):
+            if j >= len(doc.words) or chosen[-1].end < len(doc.words[j - 1].text) or not _inner_join(doc, j):
                 ok = False
                 break
             nxt = [h for h in doc.entity_hits(j, entity) if h.posting[1:4] == (role, t, p.length)]
@@ -104,6 +105,20 @@ def _block(doc: TextView, k: int, entity: int, role: str) -> tuple[int, list[Hit
         if ok:
             return k + p.length, chosen
     return None
+
+
+def _initial_of(word: str, part: Role, initials: tuple[str, ...]) -> bool:
+    """Is an initial of the text (S., Ш., Sh.) the initial of one of a person's given names (`part`
+    GIVEN) or patronymics (PATRONYMIC)? The name's may be longer: S. is Shavkat's, Ш. is not Ziroat's;
+    `initials` are written role letter first (Gsh, Pm)."""
+    mine = part.value + initial_key(skeleton(word))
+    return len(mine) > 1 and any(initial.startswith(mine) for initial in initials)
+
+
+def _inner_join(doc: TextView, j: int) -> bool:
+    """May word j continue a name part of several words: after a plain gap, or after an initial
+    (the listed middle initials of George H. W. Bush)?"""
+    return doc.inner_gap(j) or (doc.is_initial(j - 1) and doc.initial_gap(j))
 
 
 Block = tuple[int, list[Hit]]  # (word after the block, hits of its words)
@@ -155,7 +170,10 @@ def _match_pattern(
             return None
         prev_initial = role == Role.INITIAL
         if prev_initial:
-            if not doc.is_initial(k) or skeleton(doc.words[k].text)[:1] not in facts.initials:
+            # The first initial is the given name's, a second the patronymic's (Э. Рахмон is Emomali,
+            # not his daughter Ozoda Emomalievna).
+            part = Role.PATRONYMIC if {Role.INITIAL, Role.GIVEN} & set(pattern[:n]) else Role.GIVEN
+            if not doc.is_initial(k) or not _initial_of(doc.words[k].text, part, facts.initials):
                 return None
             hits.append(None)
             k += 1
@@ -167,6 +185,7 @@ def _match_pattern(
             return None
         k, block_hits = block
         hits.extend(block_hits)
+        prev_initial = doc.is_initial(k - 1)  # a listed initial (George W. Bush) joins like one
     return k, hits
 
 
@@ -175,10 +194,25 @@ def _unlisted_patronymic(doc: TextView, k: int, entity: int, role: Role, hits: l
     ending; when the gazetteer lists one, a different patronymic is another person's (a namesake's
     father differs)."""
     word = doc.words[k].text
-    if role != Role.PATRONYMIC or doc.index.entities[entity].patronymic_listed or not PATRONYMIC_RE.search(word):
+    if role != Role.PATRONYMIC or not PATRONYMIC_RE.search(word):
+        return None
+    if doc.index.entities[entity].patronymic_listed and not fathers_name(doc, word, entity):
         return None
     posting = hits[-1].posting if hits and hits[-1] else _NO_POSTING
     return k + 1, [Hit(posting, UNLISTED_PATRONYMIC, Method.FUZZY, word, len(word), False)]
+
+
+def fathers_name(doc: TextView, word: str, entity: int) -> bool:
+    """Is the patronymic's stem the father's name of a listed patronymic (Sharipovich, Шарипович
+    for the listed Шарип уулу: one father, written in another language's custom)?"""
+    stem = PATRONYMIC_RE.sub("", word)
+    if word[-3:].lower() in ("вич", "вна"):
+        stem = stem[:-1] if stem[-1:].lower() in "оеё" else stem  # Шарип-ович
+    hits = doc.index.word_hits(stem, None) if len(stem) > 2 else None
+    return bool(hits) and any(
+        h.posting.entity == entity and h.posting.role == Role.PATRONYMIC and h.method != Method.FUZZY
+        for h in hits.all()
+    )
 
 
 def _firm_enough(hits: list[Hit | None], pattern: tuple[Role, ...]) -> bool:

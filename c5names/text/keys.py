@@ -151,6 +151,13 @@ def _skeleton_word(word: str) -> str:
     return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
 
 
+def initial_key(key: str) -> str:
+    """The initial of a skeleton key, a digraph kept whole (sh, ch, kh, zh, th): Ш. is Shavkat's
+    initial and not Ziroat's, whose key begins with s; a text's S. may still be Shavkat's (an
+    initial matches a name whose initial key starts with it)."""
+    return key[:2] if key[1:2] == "h" else key[:1]
+
+
 @lru_cache(maxsize=400_000)
 def skeleton(text: str) -> str:
     """The unified key: romanisation conventions of one name collide under it."""
