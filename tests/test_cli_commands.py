@@ -154,7 +154,7 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert ["kazakhstan", "country", "Kazakhstan"] in countries
     shared = dict(line.split("\t") for line in call(capsys, "list", "--shared-aliases").out.splitlines())
     assert shared == {k: " ".join(v) for k, v in shared_keys(gazetteer).items()}
-    assert shared["berdimuhamedov"] == "berdimuhamedov-gurbanguly berdimuhamedov-serdar"
+    assert {"berdimuhamedov-gurbanguly", "berdimuhamedov-serdar"} <= set(shared["berdimuhamedov"].split())
 
 
 def test_variants(capsys: pytest.CaptureFixture[str]) -> None:

@@ -165,7 +165,7 @@ def test_a_bare_surname_shared_by_two_office_holders_is_left_unlinked() -> None:
     [
         # A word ending in a consonant cannot be the given name of a declined surname: a visit, a decree.
         ("Визит Арипова в Москву состоялся в понедельник.", ["aripov-abdulla"]),
-        ("Указ Мирзиёева подписан.", ["mirziyoyev-shavkat"]),
+        ("Указ Токаева подписан.", ["tokayev-kassym-jomart"]),
         # A declined given name before the declined surname is still someone else's full name.
         ("Гайрата Каримова наградили.", []),
         ("Гайрат Каримов заявил.", []),
@@ -203,7 +203,7 @@ def test_alphabets_without_letter_case(text: str, lang: str, expected: list[tupl
         # ...but a given name that only looks declined stays someone else's (Гүлзада), and a surname in
         # -ova/-eva outside the Slavic languages is a woman's.
         ("Гүлзада Жапарова сүйлөдү.", "ky", []),
-        ("Saida Mirziyoyeva nutq soʻzladi.", "uz", []),
+        ("Saida Mirziyoyeva nutq soʻzladi.", "uz", ["mirziyoyeva-saida"]),
         ("Ms Mirziyoyeva spoke.", "en", []),
         # Where -a is a case ending, the declined surname is still the man's.
         ("Prezydent Mirzijojewa przyjął delegację.", "pl", ["mirziyoyev-shavkat"]),
@@ -407,7 +407,7 @@ def test_arabic_script_names_by_their_consonants(text: str, expected: list[tuple
         ("Wizyta Tokajewa zakończyła się.", "pl", [("Tokajewa", "tokayev-kassym-jomart")]),
         ("Návštěva Tokajeva skončila.", "cs", [("Tokajeva", "tokayev-kassym-jomart")]),
         # An unknown given name before the surname is still someone else.
-        ("Гульнара Каримова арестована.", "ru", []),
+        ("Дильноза Каримова арестована.", "ru", []),
     ],
 )
 def test_a_noun_opening_the_sentence_is_not_a_given_name(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
