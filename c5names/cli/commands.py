@@ -19,8 +19,9 @@ import yaml
 from c5names.cli.batch import run
 from c5names.cli.corpus import Defaults
 from c5names.cli.evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
-from c5names.cli.formats import atomic_output, check_output_path, make_writer
-from c5names.cli.inputs import InputError, plan_inputs, same_file
+from c5names.cli.formats import BINARY_FORMATS, atomic_output, check_output_path, make_writer
+from c5names.cli.inputs import InputError, input_format, plan_inputs, same_file
+from c5names.cli.parquet import optional
 from c5names.cli.progress import Progress
 from c5names.errors import C5NamesError, GazetteerError, Problem
 from c5names.gazetteer import Gazetteer, check, count_entities, expand_paths, gazetteer_files
@@ -97,9 +98,14 @@ def cmd_normalise(args: argparse.Namespace) -> int:
                 raise UsageError(f"-o {output} is one of the inputs; refusing to overwrite it")
     if args.paths.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    binary = args.format in BINARY_FORMATS
+    if binary and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {args.format} is binary: give -o FILE, or redirect standard output")
+    if binary or any(input_format(raw, args.input_format) == "parquet" for raw in inputs):
+        optional("pyarrow.parquet", "Parquet")
     gazetteer = _gazetteer(args)
     linker = Linker(gazetteer, threshold=args.min_score, default_date=args.date)
-    with atomic_output(output) as out:
+    with atomic_output(output, binary=binary) as out:
         summary = run(
             inputs,
             linker,

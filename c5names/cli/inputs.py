@@ -25,9 +25,9 @@ from c5names.errors import C5NamesError
 
 STDIN = "-"
 SNIFF_BYTES = 8192
-INPUT_FORMATS = ("auto", "text", "jsonl", "json")
+INPUT_FORMATS = ("auto", "text", "jsonl", "json", "parquet")
 # What a file's suffix says it holds, once a compression suffix is taken off.
-FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text"}
+FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text", ".parquet": "parquet"}
 COMPRESSION: dict[str, Callable[..., BinaryIO]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}  # type: ignore[dict-item]
 # Errors a compressed stream raises on corrupt or truncated data.
 DECOMPRESSION_ERRORS = (EOFError, zlib.error, lzma.LZMAError, gzip.BadGzipFile)
@@ -199,8 +199,7 @@ def utf16_hint(data: bytes) -> str | None:
     for high, low, order in ((high_first, low_first, "little-endian"), (low_first, high_first, "big-endian")):
         if high >= 0.9 and low < 0.6:
             return (
-                f"probably UTF-16 ({order}) without a byte order mark (BOM); save it as UTF-8, "
-                "or as UTF-16 with a BOM"
+                f"probably UTF-16 ({order}) without a byte order mark (BOM); save it as UTF-8, or as UTF-16 with a BOM"
             )
     return None
 

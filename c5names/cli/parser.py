@@ -100,8 +100,10 @@ inputs:
               output untouched
   FILE.json   a JSON array of such documents, or one document object
   FILE.gz     any of these compressed with gzip (also .bz2, .xz): corpus.jsonl.gz
-  DIRECTORY   its .txt, .jsonl, .ndjson and .json files (compressed or not), recursively, in
-              sorted order; hidden files and the -o file are left out
+  FILE.parquet  one document per row: columns as the fields of a .jsonl document (typed dates
+              and other values are read as their JSON/ISO forms); needs c5names[dask]
+  DIRECTORY   its .txt, .jsonl, .ndjson, .json and .parquet files (compressed or not),
+              recursively, in sorted order; hidden files and the -o file are left out
   -           standard input: one text document, or a corpus with --input-format jsonl
   Files are UTF-8 (with or without BOM) or UTF-16 with a BOM. Lone surrogates in JSON strings
   (\\ud800) are kept as escapes in jsonl/json output and written as U+FFFD in the others.
@@ -114,6 +116,8 @@ formats:
   json   the same objects as one JSON list
   html   one self-contained page (displaCy) highlighting every mention, linked to Wikidata
   tsv    one mention per row: doc_id start end text id name type score method
+  parquet  one row per document: id, lang, date, text, mentions (a list of structs with the
+         jsonl fields), fields (the carried fields as JSON); binary, so -o FILE or a pipe
 
 examples:
   {PROG} normalise article.txt
@@ -203,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a .txt file, a .jsonl or .json corpus (compressed or not), a directory, or -",
+        help="a .txt file, a .jsonl, .json or .parquet corpus (compressed or not), a directory, or -",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of standard output")
     p.add_argument(
@@ -213,7 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="read every PATH as this (default auto: by its name; - is text)",
     )
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="text (default, for reading), jsonl, json, html or tsv"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default, for reading), jsonl, json, html, tsv or parquet",
     )
     p.add_argument(
         "--lang",
