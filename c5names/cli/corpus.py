@@ -34,6 +34,7 @@ from c5names.cli.inputs import (
     sniffed,
 )
 from c5names.cli.parquet import parquet_rows
+from c5names.cli.paths import is_url
 from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
 
@@ -158,13 +159,21 @@ def _parquet_documents(raw: str, defaults: Defaults, stdin: BinaryIO | None) -> 
     """A .parquet input, row by row: columns as the fields of a JSONL document (id, text, lang, date,
     the others carried)."""
     row = -1
+    opened: BinaryIO | None = None
     try:
-        source: str | BinaryIO = raw if raw != STDIN else io.BytesIO((stdin or sys.stdin.buffer).read())
+        source: str | BinaryIO = raw
+        if raw == STDIN:  # Parquet is read from its end: standard input is read whole first
+            source = io.BytesIO((stdin or sys.stdin.buffer).read())
+        elif is_url(raw):
+            source = opened = open_input(raw)
         for row, item in enumerate(parquet_rows(source)):
             yield _corpus_document(item, f"{raw}[{row}]", defaults)
-    except ValueError as err:
+    except (ValueError, OSError) as err:
         where, rest = (raw, "") if row < 0 else (f"{raw}[{row + 1}]", "; the rest is unreadable")
         yield Failure(where, f"{err}{rest}", fatal=True)
+    finally:
+        if opened is not None:
+            opened.close()
 
 
 def _json_documents(raw: str, data: bytes, defaults: Defaults) -> Iterator[Document | Failure]:

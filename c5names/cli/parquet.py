@@ -14,17 +14,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import decimal
-import importlib
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any, BinaryIO
 
-from c5names.errors import C5NamesError
+from c5names.cli.extras import optional
 
 ROWS_PER_BATCH = 256  # rows read at a time
 ROWS_PER_GROUP = 2_048  # rows written per row group…
 CHARS_PER_GROUP = 32 << 20  # …or fewer, once their texts hold this many characters
-INSTALL_HINT = 'pip install "c5names[dask]"'
 
 # The JSONL contract of a mention (`Mention.to_dict`), column by column: (name, arrow type name).
 MENTION_FIELDS = (
@@ -44,18 +41,6 @@ MENTION_FIELDS = (
 )
 # The columns `--format parquet` writes, in order.
 DOCUMENT_COLUMNS = ("id", "lang", "date", "text", "mentions", "fields")
-
-
-class MissingDependency(C5NamesError, ImportError):
-    """An optional dependency (pyarrow, dask, distributed, fsspec) is not installed (exit 2)."""
-
-
-def optional(module: str, purpose: str) -> ModuleType:
-    """Import an optional dependency, or say which extra brings it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as err:
-        raise MissingDependency(f"{purpose} needs {module.split('.')[0]}, not installed here: {INSTALL_HINT}") from err
 
 
 def _pa() -> Any:

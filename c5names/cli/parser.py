@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from c5names import __version__
+from c5names.cli.cluster import scheduler_address
 from c5names.cli.commands import (
     PROG,
     cmd_eval,
@@ -59,6 +60,13 @@ def _jobs_arg(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError("give 1 or more processes (0: one per CPU)")
     return jobs or os.cpu_count() or 1
+
+
+def _scheduler_arg(value: str) -> str:
+    try:
+        return scheduler_address(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _lang_arg(value: str) -> str:
@@ -241,12 +249,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.5,
         help="drop links scored below X, between 0 and 1 (default: 0.5)",
     )
-    p.add_argument(
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
         "--jobs",
         metavar="N",
         type=_jobs_arg,
         default=1,
         help="link in N processes, keeping input order (0: one per CPU; default: 1)",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        type=_scheduler_arg,
+        help="link on a Dask cluster: tcp://HOST:PORT, a scheduler file (.json), or local:N for N "
+        "worker processes here; same inputs, order and output (needs c5names[dask])",
     )
 
     p = _command(
