@@ -327,3 +327,6 @@ def _corpus_document(item: object, where: str, defaults: Defaults) -> Document |
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "an array", bool: "a boolean", str: "a string"}
     return "null" if value is None else names.get(type(value), "a number")
+
+
+corpus_document = _corpus_document  # a JSON object as a Document, checked as a JSONL line is (c5names.dask)
