@@ -37,7 +37,6 @@ from c5names.index import engine_version, gazetteer_from_bytes, gazetteer_to_byt
 from c5names.linker import Linker
 
 RETRIES = 2  # a task that raised runs again this many times (a worker's death is the scheduler's)
-CONNECT_TIMEOUT = "30s"
 WORKERS_TIMEOUT = 120  # seconds to wait for a first worker
 KEEP_LINKERS = 2  # linkers a worker process keeps (a long-lived worker serves many runs)
 _LOCAL = re.compile(r"local(?::(\d+))?")
@@ -85,9 +84,9 @@ def connected(scheduler: str) -> Iterator[Any]:
             )
             client = distributed.Client(cluster)
         elif scheduler.endswith(".json"):
-            client = distributed.Client(scheduler_file=scheduler, timeout=CONNECT_TIMEOUT)
+            client = distributed.Client(scheduler_file=scheduler)
         else:
-            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+            client = distributed.Client(scheduler)  # timeout: distributed.comm.timeouts.connect
     except (OSError, TimeoutError) as err:
         if cluster is not None:
             cluster.close()
