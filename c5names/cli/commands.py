@@ -99,7 +99,7 @@ def cmd_normalise(args: argparse.Namespace) -> int:
         check_output_path(output)
     planned = plan_named_inputs(args.paths, exclude=[output] if output and not folder else [])
     if folder and output is not None and not is_url(output):  # yesterday's shards are not today's inputs
-        planned = [(raw, name) for raw, name in planned if not _inside(raw, output)]
+        planned = [(raw, name) for raw, name in planned if raw in args.paths or not _inside(raw, output)]
     inputs = [raw for raw, _name in planned]
     if output and not folder and not is_url(output):
         for other in [*args.paths, *inputs, *(str(p) for p in expand_paths(_gazetteer_files(args)))]:
@@ -118,7 +118,7 @@ def cmd_normalise(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         link = stack.enter_context(cluster_link(args.scheduler, linker)) if args.scheduler else None
         sink: Writer | ShardedOutput
-        if names and output:
+        if folder and output:
             sink = stack.enter_context(sharded_output(output, names, args.format))
         else:
             sink = make_writer(args.format, stack.enter_context(output_file(output, binary=binary)))
