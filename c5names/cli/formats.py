@@ -323,7 +323,7 @@ class ParquetWriter(Writer):
 
     replaces = frozenset({"id", "text"})
 
-    def __init__(self, out: BinaryIO) -> None:  # type: ignore[override]
+    def __init__(self, out: BinaryIO) -> None:
         self.binary = out
 
     def start(self) -> None:
@@ -332,7 +332,7 @@ class ParquetWriter(Writer):
     def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
         head, tail = _record_parts(doc)
         fields = escape_surrogates(json.dumps(tail, ensure_ascii=False)) if tail else None
-        row = {
+        row: dict[str, object] = {
             "id": without_surrogates(str(doc.id)),
             "lang": None if head.get("lang") is None else str(head["lang"]),
             "date": None if head.get("date") is None else str(head["date"]),

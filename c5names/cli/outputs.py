@@ -126,7 +126,7 @@ class ShardedOutput:
         path = self.staging / self.names[raw]
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = path.open("wb") if self.binary else path.open("w", encoding="utf-8", newline="")
-        writer = make_writer(self.fmt, handle)  # type: ignore[arg-type]
+        writer = make_writer(self.fmt, handle)
         self.current = (raw, handle, writer)
         self.opened.add(raw)
         writer.start()
