@@ -18,9 +18,11 @@ imported when a cluster is first used, not when the command line starts.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -38,6 +40,15 @@ from c5names.linker import Linker
 
 RETRIES = 2  # a task that raised runs again this many times (a worker's death is the scheduler's)
 WORKERS_TIMEOUT = 120  # seconds to wait for a first worker
+# A LocalCluster of one-thread worker processes (linking is CPU-bound Python), quiet, and without a
+# dashboard or a fixed HTTP port (8787 is often taken by the user's own cluster).
+LOCAL_CLUSTER: dict[str, Any] = {
+    "threads_per_worker": 1,
+    "processes": True,
+    "dashboard_address": "127.0.0.1:0",
+    "scheduler_kwargs": {"dashboard": False},
+    "silence_logs": logging.ERROR,
+}
 KEEP_LINKERS = 2  # linkers a worker process keeps (a long-lived worker serves many runs)
 _LOCAL = re.compile(r"local(?::(\d+))?")
 _ADDRESS = re.compile(r"(?:(tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.:-]+\]?:\d+")
@@ -68,39 +79,32 @@ def scheduler_address(value: str) -> str:
 @contextmanager
 def connected(scheduler: str) -> Iterator[Any]:
     """A `distributed.Client` of the scheduler (a LocalCluster of N one-thread worker processes for
-    `local:N`), closed on the way out; ClusterError when it cannot be reached or has no worker."""
+    `local:N`, its scratch space removed afterwards), closed on the way out; ClusterError when it
+    cannot be reached or has no worker."""
     distributed = optional("distributed", "--scheduler (running on a Dask cluster)")
-    local = _LOCAL.fullmatch(scheduler)
-    cluster = None
-    try:
-        if local:
-            workers = int(local.group(1) or 0) or None  # local: one per CPU
-            cluster = distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            client = distributed.Client(cluster)
-        elif scheduler.endswith(".json"):
-            client = distributed.Client(scheduler_file=scheduler)
-        else:
-            client = distributed.Client(scheduler)  # timeout: distributed.comm.timeouts.connect
-    except (OSError, TimeoutError) as err:
-        if cluster is not None:
-            cluster.close()
-        raise ClusterError(f"--scheduler {scheduler}: cannot connect ({err})") from None
-    try:
+    with contextlib.ExitStack() as stack:
+        try:
+            local = _LOCAL.fullmatch(scheduler)
+            if local:
+                scratch = stack.enter_context(
+                    tempfile.TemporaryDirectory(prefix="c5names-dask-", ignore_cleanup_errors=True)
+                )
+                workers = int(local.group(1) or 0) or None  # local: one per CPU
+                cluster = distributed.LocalCluster(n_workers=workers, local_directory=scratch, **LOCAL_CLUSTER)
+                stack.callback(cluster.close)
+                client = distributed.Client(cluster)
+            elif scheduler.endswith(".json"):
+                client = distributed.Client(scheduler_file=scheduler)
+            else:
+                client = distributed.Client(scheduler)  # timeout: distributed.comm.timeouts.connect
+        except (OSError, TimeoutError, RuntimeError) as err:
+            raise ClusterError(f"--scheduler {scheduler}: cannot connect ({err})") from None
+        stack.callback(client.close)
         try:
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
         except TimeoutError:
             raise ClusterError(f"--scheduler {scheduler}: no worker joined in {WORKERS_TIMEOUT} s") from None
         yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 # -- shipping the linker ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from c5names.index.compile import build_index
 from c5names.index.core import NameIndex
 from c5names.index.facts import EntityFacts
 from c5names.index.store import (
+    cached_index_bytes,
     engine_version,
     index_from_bytes,
     index_to_bytes,
@@ -71,8 +72,10 @@ def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
 
 def gazetteer_to_bytes(gazetteer: Gazetteer) -> bytes:
     """The gazetteer's compiled index as bytes: what another process, on another machine, links with
-    (`gazetteer_from_bytes`) without the gazetteer's files, an index cache or a compile."""
-    return index_to_bytes(compiled(gazetteer))
+    (`gazetteer_from_bytes`) without the gazetteer's files, an index cache or a compile. When the
+    index came from the on-disk cache, those are its bytes (no second pickling)."""
+    index = compiled(gazetteer)
+    return cached_index_bytes(gazetteer.digest) or index_to_bytes(index)
 
 
 def gazetteer_from_bytes(data: bytes, digest: str, files: list[Source] | None = None) -> Gazetteer:

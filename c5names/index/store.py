@@ -91,6 +91,17 @@ def _unpickled(unpickle: Callable[[], object]) -> object:
             gc.enable()
 
 
+def cached_index_bytes(digest: str) -> bytes | None:
+    """The cached index of gazetteer files with this content digest, as the bytes on disk (what
+    `index_to_bytes` would give, without pickling again), or None."""
+    if os.environ.get("C5NAMES_NO_CACHE"):
+        return None
+    try:
+        return _cache_path(digest).read_bytes()
+    except OSError:
+        return None
+
+
 def index_to_bytes(index: NameIndex) -> bytes:
     """A compiled index as bytes (what the disk cache holds), for another process to `index_from_bytes`."""
     return pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
