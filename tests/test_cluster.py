@@ -197,6 +197,21 @@ def test_a_bad_document_is_reported_as_on_one_machine(cluster: Cluster, tmp_path
     assert [r["id"] for r in jsonl(many.out)] == ["a", "d"]
 
 
+def test_a_gazetteer_of_ones_own_is_shipped_too(cluster: Cluster, tmp_path: Path) -> None:
+    """--gazetteer files are compiled on the client with the rest and linked with on the workers, which
+    never read them (they need not exist there)."""
+    corpus = tmp_path / "c.jsonl"
+    text = "Shavkat Mirziyaev met Tanzila Narbayeva in Latin America."
+    corpus.write_text(json.dumps({"id": "g", "lang": "en", "text": text}) + "\n", encoding="utf-8")
+    mine = REPO / "docs" / "examples" / "my-gazetteer.yaml"
+    one = run_cli("--gazetteer", mine, "normalise", corpus, "--format", "jsonl")
+    many = run_cli("--gazetteer", mine, "normalise", corpus, "--format", "jsonl", "--scheduler", cluster.scheduler_file)
+    assert many.code == one.code == 0, many.err
+    assert many.out == one.out
+    assert "narbayeva-tanzila" in {m["id"] for m in jsonl(many.out)[0]["mentions"]}
+    assert list(cluster.worker_cache.iterdir()) == []
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "c.txt"
     corpus.write_text("Tokayev.", encoding="utf-8")
@@ -207,3 +222,45 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: 
     result = run_cli("normalise", corpus, "--scheduler", f"127.0.0.1:{port}", "-o", tmp_path / "out.txt")
     assert_clean_failure(result, 2, f"--scheduler tcp://127.0.0.1:{port}: cannot connect")
     assert not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_local_cluster_run_leaves_nothing_behind(shards: Path, tmp_path: Path, signum: int) -> None:
+    """Stopped while linking: the -o file as it was, no temporary file, none of Dask's scratch space,
+    no worker process left running."""
+    out, scratch = tmp_path / "out.jsonl", tmp_path / "tmp"
+    out.write_text("yesterday's\n", encoding="utf-8")
+    scratch.mkdir()
+    command = [sys.executable, "-m", "c5names", "normalise", str(shards), "--format", "jsonl", "-o", str(out)]
+    run = subprocess.Popen(
+        [*command, "--scheduler", "local:2"],
+        env=dict(os.environ, PYTHONPATH=str(REPO), TMPDIR=str(scratch)),
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # the run and its workers in a group of their own, to be checked
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while run.poll() is None and time.monotonic() < deadline:
+            if any(p.stat().st_size > 0 for p in tmp_path.glob(".out.jsonl.*.tmp")):
+                break  # the workers are linking and the output is being written
+            time.sleep(0.02)
+        assert run.poll() is None, "the run ended before it could be interrupted"
+        run.send_signal(signum)
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == (130 if signum == signal.SIGINT else 143), err.decode()
+        assert "Traceback" not in err.decode(), err.decode()
+        assert out.read_text(encoding="utf-8") == "yesterday's\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "tmp"]
+        assert list(scratch.iterdir()) == []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # the workers leave with their cluster
+            try:
+                os.killpg(run.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("a worker process outlived the interrupted run")
+    finally:
+        _stop([run])

@@ -47,7 +47,7 @@ LOCAL_CLUSTER: dict[str, Any] = {
     "processes": True,
     "dashboard_address": "127.0.0.1:0",
     "scheduler_kwargs": {"dashboard": False},
-    "silence_logs": logging.ERROR,
+    "silence_logs": logging.CRITICAL,  # its shutdown noise; failures are reported by the run
 }
 KEEP_LINKERS = 2  # linkers a worker process keeps (a long-lived worker serves many runs)
 _LOCAL = re.compile(r"local(?::(\d+))?")
@@ -89,6 +89,8 @@ def connected(scheduler: str) -> Iterator[Any]:
                 scratch = stack.enter_context(
                     tempfile.TemporaryDirectory(prefix="c5names-dask-", ignore_cleanup_errors=True)
                 )
+                dask_config = optional("dask", "--scheduler").config
+                stack.enter_context(dask_config.set({"temporary-directory": scratch}))  # all of its scratch
                 workers = int(local.group(1) or 0) or None  # local: one per CPU
                 cluster = distributed.LocalCluster(n_workers=workers, local_directory=scratch, **LOCAL_CLUSTER)
                 stack.callback(cluster.close)

@@ -25,7 +25,7 @@ from c5names.cli.extras import optional
 from c5names.cli.formats import BINARY_FORMATS, Writer, atomic_output, check_output_path, make_writer
 from c5names.cli.inputs import InputError, input_format, plan_named_inputs, same_file
 from c5names.cli.outputs import ShardedOutput, is_folder, output_file, shard_names, sharded_output
-from c5names.cli.paths import is_url
+from c5names.cli.paths import Planned, is_url
 from c5names.cli.progress import Progress
 from c5names.errors import C5NamesError, GazetteerError, Problem
 from c5names.gazetteer import Gazetteer, check, count_entities, expand_paths, gazetteer_files
@@ -92,21 +92,32 @@ def _entity(gazetteer: Gazetteer, entity_id: str) -> Entity:
 # -- commands -------------------------------------------------------------------------------------
 
 
-def cmd_normalise(args: argparse.Namespace) -> int:
-    output = args.output if args.output != "-" else None
-    folder = output is not None and is_folder(output)
+def _planned(args: argparse.Namespace, output: str | None, folder: bool) -> list[Planned]:
+    """The inputs of `normalise`, checked against the output before anything is read."""
     if output is not None and not folder and not is_url(output):
         check_output_path(output)
     planned = plan_named_inputs(args.paths, exclude=[output] if output and not folder else [])
     if folder and output is not None and not is_url(output):  # yesterday's shards are not today's inputs
         planned = [(raw, name) for raw, name in planned if raw in args.paths or not _inside(raw, output)]
-    inputs = [raw for raw, _name in planned]
     if output and not folder and not is_url(output):
+        inputs = [raw for raw, _name in planned]
         for other in [*args.paths, *inputs, *(str(p) for p in expand_paths(_gazetteer_files(args)))]:
             if other != "-" and Path(other).is_file() and same_file(output, other):
                 raise UsageError(f"-o {output} is one of the inputs; refusing to overwrite it")
     if args.paths.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    return planned
+
+
+def _inside(raw: str, folder: str) -> bool:
+    return not is_url(raw) and Path(folder).resolve() in Path(raw).resolve().parents
+
+
+def cmd_normalise(args: argparse.Namespace) -> int:
+    output = args.output if args.output != "-" else None
+    folder = output is not None and is_folder(output)
+    planned = _planned(args, output, folder)
+    inputs = [raw for raw, _name in planned]
     names = shard_names(planned, output, args.format) if folder and output else {}
     binary = args.format in BINARY_FORMATS
     if binary and output is None and sys.stdout.isatty():
@@ -139,10 +150,6 @@ def cmd_normalise(args: argparse.Namespace) -> int:
             f"{plural(summary.unusable, 'input')} unusable"
         )
     return summary.exit_code
-
-
-def _inside(raw: str, folder: str) -> bool:
-    return not is_url(raw) and Path(folder).resolve() in Path(raw).resolve().parents
 
 
 def plural(n: int, noun: str, nouns: str | None = None) -> str:

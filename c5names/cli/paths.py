@@ -50,7 +50,13 @@ def fixed_part(pattern: str) -> str:
 
 
 def _relative(name: str, root: str) -> str:
-    return PurePosixPath(name).relative_to(root).as_posix() if root else name
+    """`name` below `root` (its last part if a file system spells the two differently)."""
+    if not root:
+        return name
+    try:
+        return PurePosixPath(name).relative_to(root).as_posix()
+    except ValueError:
+        return PurePosixPath(name).name
 
 
 def local_glob(pattern: str, keep: Callable[[str], bool]) -> list[Planned]:
