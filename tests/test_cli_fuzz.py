@@ -12,11 +12,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from c5names import cli
+from c5names.cli.corpus import SURROGATE
 from c5names.cli.formats import FORMATS
 from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
@@ -111,9 +113,12 @@ def _check(path: Path, body: list[bytes], fmt: str, code: int, out: str, err: st
     assert code == (1 if want.bad else 0), err
     for n in want.bad:
         assert f"{path}:{n}: " in err, (n, err)
-    if fmt in {"jsonl", "json"}:
-        records = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else json.loads(out)  # one per line
-        assert [r["id"] for r in records] == [doc_id for doc_id, _ in want.good]
+    if fmt in {"jsonl", "json", "parquet"}:
+        records = [json.loads(x) for x in out.splitlines()] if fmt != "json" else json.loads(out)  # one per line
+        ids = [doc_id for doc_id, _ in want.good]
+        if fmt == "parquet":  # ids as strings, lone surrogates as U+FFFD
+            ids = [SURROGATE.sub("\ufffd", str(doc_id)) for doc_id in ids]
+        assert [r["id"] for r in records] == ids
         for record, (_, doc) in zip(records, want.good, strict=True):
             carried = {k: v for k, v in doc.items() if k not in {"id", "text", "lang", "date", "mentions"}}
             assert {k: record[k] for k in carried} == carried
@@ -132,9 +137,20 @@ def test_fuzzed_corpus_in_every_format(tmp_path: Path, capsys: pytest.CaptureFix
     path = _corpus(tmp_path, body)
     for fmt in FORMATS:
         capsys.readouterr()
-        code = cli.main(["normalise", str(path), "--format", fmt])
+        output = ["-o", str(tmp_path / "out.parquet")] if fmt == "parquet" else []
+        code = cli.main(["normalise", str(path), "--format", fmt, *output])
         captured = capsys.readouterr()
-        _check(path, body, fmt, code, captured.out, captured.err)
+        out = _parquet_as_jsonl(tmp_path / "out.parquet") if fmt == "parquet" else captured.out
+        _check(path, body, fmt, code, out, captured.err)
+
+
+def _parquet_as_jsonl(path: Path) -> str:
+    """The JSONL records a Parquet output holds (its carried fields are one JSON column)."""
+    records = []
+    for row in pq.read_table(path).to_pylist():
+        fields = json.loads(row.pop("fields") or "{}")
+        records.append(json.dumps({**row, **fields}))
+    return "".join(r + "\n" for r in records)
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

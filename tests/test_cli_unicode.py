@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from c5names.cli.formats import FORMATS
+from c5names.cli.formats import BINARY_FORMATS, FORMATS
 
 from .test_cli_support import call, jsonl, run_cli
 
@@ -30,7 +30,7 @@ def corpus(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in BINARY_FORMATS])  # parquet: test_cli_parquet.py
 def test_every_document_is_written_in_every_format(corpus: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     result = call(capsys, "normalise", corpus, "--format", fmt)
     assert result.code == 0, result.err

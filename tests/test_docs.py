@@ -14,8 +14,8 @@ Conventions (explained for writers in docs/contributing.md, "Documentation examp
 - An HTML comment on the line(s) just before a block changes how it is tested:
   `<!-- no-test -->` skips it; `<!-- exit: N -->` expects exit status N instead of 0.
 
-Files that a command writes with `-o FILE`, `--output FILE` or `> FILE` are removed afterwards
-unless they existed before.
+Files (and folders: `-o DIR/`) that a command writes with `-o FILE`, `--output FILE` or `> FILE` are
+removed afterwards unless they existed before.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import io
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -291,6 +292,8 @@ def shell_results() -> dict[Path, list[str]]:
             outcomes = list(pool.map(run_chain, [chain for _, chain in chains]))
     finally:
         for path in new_files:
+            if path.is_dir():  # `-o DIR/`: one output per input
+                shutil.rmtree(path)
             with contextlib.suppress(FileNotFoundError, IsADirectoryError):
                 path.unlink()
     results: dict[Path, list[str]] = {page: [] for page in SHELL_PAGES}

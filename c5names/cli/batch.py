@@ -14,8 +14,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
-from multiprocessing.pool import AsyncResult, Pool
+from typing import Protocol
 
 from c5names.cli.corpus import Defaults, Document, Failure, read_documents
 from c5names.cli.formats import Writer
@@ -40,7 +39,7 @@ def _init_worker(linker: Linker) -> None:
     _WORKER_LINKER = linker
 
 
-def _link_one(linker: Linker, task: Task) -> Outcome:
+def link_one(linker: Linker, task: Task) -> Outcome:
     text, lang, date = task
     try:
         return linker.link(text, lang=lang, date=date)
@@ -50,7 +49,7 @@ def _link_one(linker: Linker, task: Task) -> Outcome:
 
 def _link_chunk(tasks: list[Task]) -> list[Outcome]:
     assert _WORKER_LINKER is not None, "worker started without a linker"
-    return [_link_one(_WORKER_LINKER, task) for task in tasks]
+    return [link_one(_WORKER_LINKER, task) for task in tasks]
 
 
 def _tasks(chunk: list[Document | Failure]) -> list[Task]:
@@ -79,12 +78,12 @@ def link_stream(items: Iterable[Document | Failure], linker: Linker, jobs: int =
             if isinstance(item, Failure):
                 yield item
             elif _is_huge(item):
-                yield item, Windowed(item, lambda task: _Done(_link_one(linker, task)))
+                yield item, Windowed(item, lambda task: _Done(link_one(linker, task)))
             else:
-                yield from _merge([item], [_link_one(linker, (item.text, item.lang, item.date))])
+                yield from _merge([item], [link_one(linker, (item.text, item.lang, item.date))])
         return
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(linker,)) as pool:
-        yield from _pooled(items, pool, jobs)
+        yield from pooled(items, lambda tasks: pool.apply_async(_link_chunk, (tasks,)), jobs)
 
 
 class _Done:
@@ -97,17 +96,28 @@ class _Done:
         return self.outcome
 
 
-def _pooled(items: Iterable[Document | Failure], pool: Pool, jobs: int) -> Iterator[Linked | Failure]:
-    pending: deque[tuple[list[Document | Failure], AsyncResult[list[Outcome]]]] = deque()
+class Submitted(Protocol):
+    """What a pool or a cluster gives back for a chunk sent out: its outcomes, once done."""
 
-    def submit(chunk: list[Document | Failure]) -> Iterator[Linked | Failure]:
-        pending.append((chunk, pool.apply_async(_link_chunk, (_tasks(chunk),))))
-        while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+    def get(self) -> list[Outcome]: ...
+
+
+Submit = Callable[[list[Task]], Submitted]
+
+
+def pooled(items: Iterable[Document | Failure], submit: Submit, width: int) -> Iterator[Linked | Failure]:
+    """Link in chunks sent out with `submit` (to worker processes or a cluster), `width` of them
+    working at once, at most `width * IN_FLIGHT_PER_JOB` in flight; results in input order."""
+    pending: deque[tuple[list[Document | Failure], Submitted]] = deque()
+
+    def send(chunk: list[Document | Failure]) -> Iterator[Linked | Failure]:
+        pending.append((chunk, submit(_tasks(chunk))))
+        while len(pending) >= width * IN_FLIGHT_PER_JOB:
             done, result = pending.popleft()
             yield from _merge(done, result.get())
 
     def window(task: Task) -> _Unwrapped:
-        return _Unwrapped(pool.apply_async(_link_chunk, ([task],)))
+        return _Unwrapped(submit([task]))
 
     chunk: list[Document | Failure] = []
     size = 0
@@ -115,29 +125,29 @@ def _pooled(items: Iterable[Document | Failure], pool: Pool, jobs: int) -> Itera
         if _is_huge(item):
             assert isinstance(item, Document)
             if chunk:
-                yield from submit(chunk)
+                yield from send(chunk)
                 chunk, size = [], 0
             while pending:  # everything before it goes out first, in order
                 done, result = pending.popleft()
                 yield from _merge(done, result.get())
-            yield item, Windowed(item, window, lookahead=jobs)
+            yield item, Windowed(item, window, lookahead=width)
             continue
         chunk.append(item)
         size += len(item.text) if isinstance(item, Document) else 0
         if len(chunk) >= CHUNK_SIZE or size >= CHUNK_CHARS:
-            yield from submit(chunk)
+            yield from send(chunk)
             chunk, size = [], 0
     if chunk:
-        pending.append((chunk, pool.apply_async(_link_chunk, (_tasks(chunk),))))
+        pending.append((chunk, submit(_tasks(chunk))))
     while pending:
         done, result = pending.popleft()
         yield from _merge(done, result.get())
 
 
 class _Unwrapped:
-    """The one outcome of a one-task chunk sent to the pool."""
+    """The one outcome of a one-task chunk sent out."""
 
-    def __init__(self, result: AsyncResult[list[Outcome]]) -> None:
+    def __init__(self, result: Submitted) -> None:
         self.result = result
 
     def get(self) -> Outcome:
@@ -159,22 +169,73 @@ class Summary:
             return 2
         return 1 if self.failed or self.unusable else 0
 
+    def add(self, other: Summary) -> None:
+        self.written += other.written
+        self.failed += other.failed
+        self.unusable += other.unusable
+
+
+class Sink(Protocol):
+    """Where a run's documents go: one writer for every input, or one output per input (`-o DIR`)."""
+
+    def start(self) -> None: ...
+
+    def writer(self, raw: str) -> Writer:
+        """The writer of the documents of input `raw` (inputs come in order, each once)."""
+        ...
+
+    def finish(self, summaries: dict[str, Summary]) -> None:
+        """The run is done; what it did, input by input."""
+        ...
+
+
+class Single:
+    """Every input's documents into one writer (standard output, `-o FILE`)."""
+
+    def __init__(self, writer: Writer) -> None:
+        self.one = writer
+
+    def start(self) -> None:
+        self.one.start()
+
+    def writer(self, raw: str) -> Writer:
+        return self.one
+
+    def finish(self, summaries: dict[str, Summary]) -> None:
+        self.one.finish()
+
+
+LinkStream = Callable[[Iterable[Document | Failure]], Iterator[Linked | Failure]]
+
 
 def run(
     inputs: list[str],
     linker: Linker,
-    writer: Writer,
+    writer: Writer | Sink,
     defaults: Defaults,
     report: Callable[[str], None],
     jobs: int = 1,
     progress: Progress | None = None,
     input_format: str = "auto",
+    link: LinkStream | None = None,
 ) -> Summary:
-    """Read every input, link, write; report each failure as it happens."""
-    summary = Summary()
-    documents = chain.from_iterable(read_documents(raw, defaults, input_format) for raw in inputs)
-    writer.start()
-    for item in link_stream(documents, linker, jobs):
+    """Read every input, link (`link_stream` in `jobs` processes, or `link`: on a cluster), write;
+    report each failure as it happens."""
+    sink = Single(writer) if isinstance(writer, Writer) else writer
+    summaries: dict[str, Summary] = {raw: Summary() for raw in inputs}
+    origins: deque[str] = deque()  # the input of each item on its way through the linker
+
+    def documents() -> Iterator[Document | Failure]:
+        for raw in inputs:
+            for item in read_documents(raw, defaults, input_format):
+                origins.append(raw)
+                yield item
+
+    linked = link(documents()) if link else link_stream(documents(), linker, jobs)
+    sink.start()
+    for item in linked:
+        raw = origins.popleft()
+        summary = summaries[raw]
         if isinstance(item, Failure):
             report(str(item))
             if item.fatal:
@@ -183,8 +244,9 @@ def run(
                 summary.failed += 1
             continue
         doc, mentions = item
-        writer.write(doc, mentions)
-        replaced = [name for name in doc.surrogates if name in writer.replaces]
+        out = sink.writer(raw)
+        out.write(doc, mentions)
+        replaced = [name for name in doc.surrogates if name in out.replaces]
         if replaced:
             fields = ", ".join(repr(name) for name in replaced)
             report(f"{doc.where}: lone surrogate(s) in {fields} written as U+FFFD (the JSON formats keep them)")
@@ -197,7 +259,10 @@ def run(
             summary.written += 1
         if progress:
             progress.update()
-    writer.finish()
+    sink.finish(summaries)
     if progress:
         progress.close()
-    return summary
+    total = Summary()
+    for summary in summaries.values():
+        total.add(summary)
+    return total

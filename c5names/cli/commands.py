@@ -8,6 +8,7 @@ one by one and the others are written (exit 1).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import difflib
 import json
@@ -17,10 +18,14 @@ from pathlib import Path
 import yaml
 
 from c5names.cli.batch import run
+from c5names.cli.cluster import cluster_link
 from c5names.cli.corpus import Defaults
 from c5names.cli.evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
-from c5names.cli.formats import atomic_output, check_output_path, make_writer
-from c5names.cli.inputs import InputError, plan_inputs, same_file
+from c5names.cli.extras import optional
+from c5names.cli.formats import BINARY_FORMATS, Writer, atomic_output, check_output_path, make_writer
+from c5names.cli.inputs import InputError, input_format, plan_named_inputs, same_file
+from c5names.cli.outputs import ShardedOutput, is_folder, output_file, shard_names, sharded_output
+from c5names.cli.paths import Planned, is_url
 from c5names.cli.progress import Progress
 from c5names.errors import C5NamesError, GazetteerError, Problem
 from c5names.gazetteer import Gazetteer, check, count_entities, expand_paths, gazetteer_files
@@ -92,28 +97,57 @@ def _entity(gazetteer: Gazetteer, entity_id: str) -> Entity:
 # -- commands -------------------------------------------------------------------------------------
 
 
-def cmd_normalise(args: argparse.Namespace) -> int:
-    output = args.output if args.output != "-" else None
-    check_output_path(output)
-    inputs = plan_inputs(args.paths, exclude=[output] if output else [])
-    if output:
+def _planned(args: argparse.Namespace, output: str | None, folder: bool) -> list[Planned]:
+    """The inputs of `normalise`, checked against the output before anything is read."""
+    if output is not None and not folder and not is_url(output):
+        check_output_path(output)
+    planned = plan_named_inputs(args.paths, exclude=[output] if output and not folder else [])
+    if folder and output is not None and not is_url(output):  # yesterday's shards are not today's inputs
+        planned = [(raw, name) for raw, name in planned if raw in args.paths or not _inside(raw, output)]
+    if output and not folder and not is_url(output):
+        inputs = [raw for raw, _name in planned]
         for other in [*args.paths, *inputs, *(str(p) for p in expand_paths(_gazetteer_files(args)))]:
             if other != "-" and Path(other).is_file() and same_file(output, other):
                 raise UsageError(f"-o {output} is one of the inputs; refusing to overwrite it")
     if args.paths.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    return planned
+
+
+def _inside(raw: str, folder: str) -> bool:
+    return not is_url(raw) and Path(folder).resolve() in Path(raw).resolve().parents
+
+
+def cmd_normalise(args: argparse.Namespace) -> int:
+    output = args.output if args.output != "-" else None
+    folder = output is not None and is_folder(output)
+    planned = _planned(args, output, folder)
+    inputs = [raw for raw, _name in planned]
+    names = shard_names(planned, output, args.format) if folder and output else {}
+    binary = args.format in BINARY_FORMATS
+    if binary and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {args.format} is binary: give -o FILE, or redirect standard output")
+    if binary or any(input_format(raw, args.input_format) == "parquet" for raw in inputs):
+        optional("pyarrow.parquet", "Parquet")
     gazetteer = _gazetteer(args)
     linker = Linker(gazetteer, threshold=args.min_score, default_date=args.date)
-    with atomic_output(output) as out:
+    with contextlib.ExitStack() as stack:
+        link = stack.enter_context(cluster_link(args.scheduler, linker)) if args.scheduler else None
+        sink: Writer | ShardedOutput
+        if folder and output:
+            sink = stack.enter_context(sharded_output(output, names, args.format))
+        else:
+            sink = make_writer(args.format, stack.enter_context(output_file(output, binary=binary)))
         summary = run(
             inputs,
             linker,
-            make_writer(args.format, out),
+            sink,
             Defaults(args.lang, args.date),
             error,
             jobs=args.jobs,
             progress=Progress(),
             input_format=args.input_format,
+            link=link,
         )
     if summary.failed or summary.unusable:
         error(

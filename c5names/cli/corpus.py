@@ -17,6 +17,7 @@ import codecs
 import io
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -32,6 +33,8 @@ from c5names.cli.inputs import (
     open_input,
     sniffed,
 )
+from c5names.cli.parquet import parquet_rows
+from c5names.cli.paths import is_url
 from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
 
@@ -104,6 +107,9 @@ def read_documents(
 ) -> Iterator[Document | Failure]:
     """The documents of one planned input, lazily, with a Failure for each unusable part."""
     kind = input_format(raw, fmt)
+    if kind == "parquet":
+        yield from _parquet_documents(raw, defaults, stdin)
+        return
     if kind == "jsonl":
         for lineno, item in iter_json_lines(raw, stdin):
             yield item if isinstance(item, Failure) else _corpus_document(item, f"{raw}:{lineno}", defaults)
@@ -147,6 +153,27 @@ class _opened:
     def __exit__(self, *exc: object) -> None:
         if self.raw != STDIN:
             self.handle.close()
+
+
+def _parquet_documents(raw: str, defaults: Defaults, stdin: BinaryIO | None) -> Iterator[Document | Failure]:
+    """A .parquet input, row by row: columns as the fields of a JSONL document (id, text, lang, date,
+    the others carried)."""
+    row = -1
+    opened: BinaryIO | None = None
+    try:
+        source: str | BinaryIO = raw
+        if raw == STDIN:  # Parquet is read from its end: standard input is read whole first
+            source = io.BytesIO((stdin or sys.stdin.buffer).read())
+        elif is_url(raw):
+            source = opened = open_input(raw)
+        for row, item in enumerate(parquet_rows(source)):
+            yield _corpus_document(item, f"{raw}[{row}]", defaults)
+    except (ValueError, OSError) as err:
+        where, rest = (raw, "") if row < 0 else (f"{raw}[{row + 1}]", "; the rest is unreadable")
+        yield Failure(where, f"{err}{rest}", fatal=True)
+    finally:
+        if opened is not None:
+            opened.close()
 
 
 def _json_documents(raw: str, data: bytes, defaults: Defaults) -> Iterator[Document | Failure]:
@@ -300,3 +327,6 @@ def _corpus_document(item: object, where: str, defaults: Defaults) -> Document |
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "an array", bool: "a boolean", str: "a string"}
     return "null" if value is None else names.get(type(value), "a number")
+
+
+corpus_document = _corpus_document  # a JSON object as a Document, checked as a JSONL line is (c5names.dask)

@@ -20,14 +20,17 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO, cast
+from typing import BinaryIO, TextIO, cast
 
 from c5names.cli.corpus import Document, without_surrogates
 from c5names.cli.interrupt import deferred
+from c5names.cli.parquet import ParquetSink
 from c5names.errors import C5NamesError
 from c5names.model import Mention
 
-FORMATS = ("text", "jsonl", "json", "html", "tsv")
+FORMATS = ("text", "jsonl", "json", "html", "tsv", "parquet")
+BINARY_FORMATS = frozenset({"parquet"})
+SUFFIXES = {"text": ".txt", "jsonl": ".jsonl", "json": ".json", "html": ".html", "tsv": ".tsv", "parquet": ".parquet"}
 TSV_COLUMNS = ("doc_id", "start", "end", "text", "id", "name", "type", "score", "method")
 WIKIDATA_URL = "https://www.wikidata.org/wiki/{}"
 # displaCy's own colours for PERSON, GPE, LOC and ORG.
@@ -313,17 +316,48 @@ def _split_page(page: str) -> tuple[str, str, str]:
     return page[: opened.end()], page[opened.end() : closed], page[closed:]
 
 
+class ParquetWriter(Writer):
+    """Rows of id, lang, date, text, mentions (list of structs) and the carried fields as JSON, in
+    row groups (`parquet.ParquetSink`); the id is written as a string, lone surrogates as U+FFFD
+    except in the carried fields' JSON, which keeps them as escapes."""
+
+    replaces = frozenset({"id", "text"})
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.binary = out
+
+    def start(self) -> None:
+        self.sink = ParquetSink(self.binary)
+
+    def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
+        head, tail = _record_parts(doc)
+        fields = escape_surrogates(json.dumps(tail, ensure_ascii=False)) if tail else None
+        row: dict[str, object] = {
+            "id": without_surrogates(str(doc.id)),
+            "lang": None if head.get("lang") is None else str(head["lang"]),
+            "date": None if head.get("date") is None else str(head["date"]),
+            "text": doc.text,
+            "mentions": [m.to_dict() for m in mentions],
+            "fields": fields,
+        }
+        self.sink.add(row)
+
+    def finish(self) -> None:
+        self.sink.close()
+
+
 WRITERS: dict[str, type[Writer]] = {
     "text": TextWriter,
     "jsonl": JsonlWriter,
     "json": JsonWriter,
     "html": HtmlWriter,
     "tsv": TsvWriter,
+    "parquet": ParquetWriter,
 }
 
 
-def make_writer(fmt: str, out: TextIO) -> Writer:
-    return WRITERS[fmt](out)
+def make_writer(fmt: str, out: TextIO | BinaryIO) -> Writer:
+    return WRITERS[fmt](out)  # type: ignore[arg-type]
 
 
 def check_output_path(path: str | None) -> None:
@@ -341,14 +375,15 @@ def check_output_path(path: str | None) -> None:
 
 
 @contextmanager
-def atomic_output(path: str | None) -> Iterator[TextIO]:
+def atomic_output(path: str | None, binary: bool = False) -> Iterator[TextIO]:
     """Standard output, or a temporary file beside `path` renamed onto it only when all went well.
 
     SIGINT and SIGTERM are held back while the temporary file is created, renamed or removed, so an
     interruption leaves either the previous file untouched or the complete new one, and no temporary
-    file (hidden, `.NAME.XXXX.tmp`, so that a directory input never reads it)."""
+    file (hidden, `.NAME.XXXX.tmp`, so that a directory input never reads it). `binary`: a stream of
+    bytes (typed as TextIO for the writers' sake; `make_writer` gives it to a binary format)."""
     if path is None or path == "-":
-        yield sys.stdout
+        yield cast(TextIO, sys.stdout.buffer) if binary else sys.stdout
         return
     check_output_path(path)
     target = Path(path)
@@ -357,9 +392,9 @@ def atomic_output(path: str | None) -> Iterator[TextIO]:
         with deferred():
             try:
                 handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-                    "w",
-                    encoding="utf-8",
-                    newline="",
+                    "wb" if binary else "w",
+                    encoding=None if binary else "utf-8",
+                    newline=None if binary else "",
                     dir=target.parent,
                     prefix=f".{target.name}.",
                     suffix=".tmp",

@@ -21,13 +21,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from c5names.cli.paths import PathError, Planned, is_glob, is_url, local_glob, open_remote, remote_inputs
 from c5names.errors import C5NamesError
 
 STDIN = "-"
 SNIFF_BYTES = 8192
-INPUT_FORMATS = ("auto", "text", "jsonl", "json")
+INPUT_FORMATS = ("auto", "text", "jsonl", "json", "parquet")
 # What a file's suffix says it holds, once a compression suffix is taken off.
-FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text"}
+FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text", ".parquet": "parquet"}
 COMPRESSION: dict[str, Callable[..., BinaryIO]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}  # type: ignore[dict-item]
 # Errors a compressed stream raises on corrupt or truncated data.
 DECOMPRESSION_ERRORS = (EOFError, zlib.error, lzma.LZMAError, gzip.BadGzipFile)
@@ -51,28 +52,48 @@ class InputError(C5NamesError):
 def plan_inputs(paths: list[str], exclude: Iterable[str] = ()) -> list[str]:
     """The files to read, in order: directories become their document files (recursive, sorted).
 
-    A directory gives its .txt, .jsonl, .ndjson and .json files, compressed or not (.gz, .bz2,
-    .xz), leaving out hidden files and folders (`.name`: among them the temporary file of an
+    A directory gives its .txt, .jsonl, .ndjson, .json and .parquet files, compressed or not (.gz,
+    .bz2, .xz), leaving out hidden files and folders (`.name`: among them the temporary file of an
     interrupted `-o`) and the files in `exclude` (the `-o` target: yesterday's output is not
-    today's input). Raises InputError for a missing or unreadable path, so that a typo costs no
-    output. What is wrong inside a file is found when it is read, and only that file is skipped.
+    today's input). A glob gives the files it matches, sorted; a URL (`s3://…`) is listed the same
+    way through fsspec (`paths`). Raises InputError for a missing or unreadable path, so that a typo
+    costs no output. What is wrong inside a file is found when it is read, and only that file is
+    skipped.
     """
+    return [raw for raw, _name in plan_named_inputs(paths, exclude)]
+
+
+def plan_named_inputs(paths: list[str], exclude: Iterable[str] = ()) -> list[Planned]:
+    """`plan_inputs`, each file with its name below what was given (a folder's or a glob's files:
+    their path below it; a file: its name), where `-o DIR` writes its output."""
     excluded = [e for e in exclude if e and e != STDIN]
-    planned: list[str] = []
+
+    def keep(raw: str) -> bool:
+        return not any(raw == e or (not is_url(raw) and _same_file(raw, e)) for e in excluded)
+
+    planned: list[Planned] = []
     for raw in paths:
         if raw == STDIN:
-            planned.append(raw)
+            planned.append((raw, raw))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found = [str(p) for p in _documents_in(path) if not any(_same_file(str(p), e) for e in excluded)]
-            planned.extend(found)
-            continue
+        try:
+            if is_url(raw):
+                planned.extend(remote_inputs(raw, lambda name: document_format(name) is not None, keep))
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                planned.extend((str(p), p.relative_to(path).as_posix()) for p in _documents_in(path) if keep(str(p)))
+                continue
+            if not path.exists() and is_glob(raw):
+                planned.extend(local_glob(raw, keep))
+                continue
+        except PathError as err:
+            raise InputError(str(err)) from None
         if not path.exists():
             raise InputError(f"{raw}: no such file or directory")
-        planned.append(raw)
-    for raw in planned:
-        if raw != STDIN:
+        planned.append((raw, path.name))
+    for raw, _name in planned:
+        if raw != STDIN and not is_url(raw):
             _check_readable(raw)
     return planned
 
@@ -130,6 +151,8 @@ def open_input(raw: str, stdin: BinaryIO | None = None) -> BinaryIO:
     """A binary stream of the input's bytes, decompressed by its suffix (.gz, .bz2, .xz)."""
     if raw == STDIN:
         return stdin or sys.stdin.buffer
+    if is_url(raw):
+        return open_remote(raw)
     opener = COMPRESSION.get(Path(raw).suffix.lower())
     return opener(raw, "rb") if opener else open(raw, "rb")
 
@@ -199,8 +222,7 @@ def utf16_hint(data: bytes) -> str | None:
     for high, low, order in ((high_first, low_first, "little-endian"), (low_first, high_first, "big-endian")):
         if high >= 0.9 and low < 0.6:
             return (
-                f"probably UTF-16 ({order}) without a byte order mark (BOM); save it as UTF-8, "
-                "or as UTF-16 with a BOM"
+                f"probably UTF-16 ({order}) without a byte order mark (BOM); save it as UTF-8, or as UTF-16 with a BOM"
             )
     return None
 

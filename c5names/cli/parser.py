@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from c5names import __version__
+from c5names.cli.cluster import scheduler_address
 from c5names.cli.commands import (
     PROG,
     cmd_eval,
@@ -64,6 +65,13 @@ def _jobs_arg(value: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
+def _scheduler_arg(value: str) -> str:
+    try:
+        return scheduler_address(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _lang_arg(value: str) -> str:
     try:
         return language_tag(value)
@@ -103,8 +111,10 @@ inputs:
               output untouched
   FILE.json   a JSON array of such documents, or one document object
   FILE.gz     any of these compressed with gzip (also .bz2, .xz): corpus.jsonl.gz
-  DIRECTORY   its .txt, .jsonl, .ndjson and .json files (compressed or not), recursively, in
-              sorted order; hidden files and the -o file are left out
+  FILE.parquet  one document per row: columns as the fields of a .jsonl document (typed dates
+              and other values are read as their JSON/ISO forms); needs c5names[dask]
+  DIRECTORY   its .txt, .jsonl, .ndjson, .json and .parquet files (compressed or not),
+              recursively, in sorted order; hidden files and the -o file are left out
   -           standard input: one text document, or a corpus with --input-format jsonl
   Files are UTF-8 (with or without BOM) or UTF-16 with a BOM. Lone surrogates in JSON strings
   (\\ud800) are kept as escapes in jsonl/json output and written as U+FFFD in the others.
@@ -117,6 +127,8 @@ formats:
   json   the same objects as one JSON list
   html   one self-contained page (displaCy) highlighting every mention, linked to Wikidata
   tsv    one mention per row: doc_id start end text id name type score method
+  parquet  one row per document: id, lang, date, text, mentions (a list of structs with the
+         jsonl fields), fields (the carried fields as JSON); binary, so -o FILE or a pipe
 
 examples:
   {PROG} normalise article.txt
@@ -206,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a .txt file, a .jsonl or .json corpus (compressed or not), a directory, or -",
+        help="a .txt file, a .jsonl, .json or .parquet corpus (compressed or not), a directory, or -",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of standard output")
     p.add_argument(
@@ -216,7 +228,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="read every PATH as this (default auto: by its name; - is text)",
     )
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="text (default, for reading), jsonl, json, html or tsv"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default, for reading), jsonl, json, html, tsv or parquet",
     )
     p.add_argument(
         "--lang",
@@ -237,12 +252,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.5,
         help="drop links scored below X, between 0 and 1 (default: 0.5)",
     )
-    p.add_argument(
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
         "--jobs",
         metavar="N",
         type=_jobs_arg,
         default=1,
         help="link in N processes, keeping input order (0: one per CPU; default: 1)",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        type=_scheduler_arg,
+        help="link on a Dask cluster: tcp://HOST:PORT, a scheduler file (.json), or local:N for N "
+        "worker processes here; same inputs, order and output (needs c5names[dask])",
     )
 
     p = _command(

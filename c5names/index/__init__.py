@@ -11,12 +11,19 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
-from c5names.gazetteer import Gazetteer, InMemoryFile, content_digest, gazetteer_files, unparsed
+from c5names.gazetteer import Gazetteer, InMemoryFile, Source, content_digest, gazetteer_files, unparsed
 from c5names.gazetteer import load as parse_gazetteer
 from c5names.index.compile import build_index
 from c5names.index.core import NameIndex
 from c5names.index.facts import EntityFacts
-from c5names.index.store import engine_version, load_or_build_index, read_cached_index
+from c5names.index.store import (
+    cached_index_bytes,
+    engine_version,
+    index_from_bytes,
+    index_to_bytes,
+    load_or_build_index,
+    read_cached_index,
+)
 from c5names.index.variants import name_variants
 
 __all__ = [
@@ -26,6 +33,8 @@ __all__ = [
     "compiled",
     "default_gazetteer",
     "engine_version",
+    "gazetteer_from_bytes",
+    "gazetteer_to_bytes",
     "load",
     "name_variants",
     "shared_keys",
@@ -59,6 +68,22 @@ def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
             _COMPILED[gazetteer] = index
             return gazetteer
     return parse_gazetteer(*paths, default=default)
+
+
+def gazetteer_to_bytes(gazetteer: Gazetteer) -> bytes:
+    """The gazetteer's compiled index as bytes: what another process, on another machine, links with
+    (`gazetteer_from_bytes`) without the gazetteer's files, an index cache or a compile. When the
+    index came from the on-disk cache, those are its bytes (no second pickling)."""
+    index = compiled(gazetteer)
+    return cached_index_bytes(gazetteer.digest) or index_to_bytes(index)
+
+
+def gazetteer_from_bytes(data: bytes, digest: str, files: list[Source] | None = None) -> Gazetteer:
+    """A gazetteer that links with the index `gazetteer_to_bytes` gave (its entity models are read
+    from `files` only if asked for; linking never asks)."""
+    gazetteer = unparsed(list(files or []), digest)
+    _COMPILED[gazetteer] = index_from_bytes(data)
+    return gazetteer
 
 
 _DEFAULT: Gazetteer | None = None

@@ -4,6 +4,7 @@ content, written atomically, and bounded in size."""
 from __future__ import annotations
 
 import os
+import pickle
 import textwrap
 from pathlib import Path
 
@@ -98,3 +99,24 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(store.pickle, "dump", broken)
     compiled(_gazetteer(tmp_path, "a", "Doe"))  # still compiles, just does not cache
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_an_index_shipped_as_bytes_links_without_files_cache_or_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a cluster ships to its workers: the compiled index as bytes. The receiving side links as
+    the sender does though the YAML file is gone and nothing may be compiled there."""
+    file = tmp_path / "people.yaml"
+    file.write_text(PERSON, encoding="utf-8")
+    gazetteer = c5names.load(file, default=False)
+    data = c5names.index.gazetteer_to_bytes(gazetteer)
+    text = "Jane Doe spoke; Doe left."
+    expected = c5names.Linker(gazetteer).link(text, lang="en")
+    file.unlink()
+    monkeypatch.setattr(store, "build_index", lambda _gazetteer: pytest.fail("compiled on the receiving side"))
+    monkeypatch.setenv("C5NAMES_CACHE_DIR", str(tmp_path / "empty-cache"))
+    received = c5names.index.gazetteer_from_bytes(data, gazetteer.digest)
+    assert [m.id for m in expected] == ["doe-jane", "doe-jane"]
+    assert c5names.Linker(received).link(text, lang="en") == expected
+    with pytest.raises(ValueError, match="not a compiled c5names index"):
+        c5names.index.gazetteer_from_bytes(pickle.dumps({"an": "index"}), "digest")

@@ -1,0 +1,162 @@
+"""Scaling out, measured: `python bench/cluster.py [--documents N] [--repeats R] [--persons P]`.
+
+1. Documents per second of `c5names normalise` on one generated corpus (fr, en, de, ru news from the
+   shipped gazetteer), run as a user runs it: `--jobs 1`, `--jobs 2`, `--scheduler local:2` (which
+   starts its two-worker LocalCluster, so its start-up is counted) and `--scheduler tcp://…` to a
+   two-worker LocalCluster already running (warm workers: what a standing cluster gives). The runs
+   are interleaved, repeated, and the best of each is reported (noise only adds time); every run's
+   output must equal `--jobs 1`'s.
+2. Shipping the gazetteer to workers at P persons (bench/synthetic.py; default 100,000): the size of
+   the compiled index as bytes, the time to pack it on the client, to scatter it to two workers, and
+   for the first task on a worker to have the linker ready (unpickled); the index is compiled once
+   into bench/results/cache (the first run takes a minute or two more).
+
+Prints two Markdown tables. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if __package__ in (None, ""):
+    sys.path.insert(0, str(ROOT))
+
+from bench import corpus, synthetic  # noqa: E402
+from bench.measure import machine  # noqa: E402
+from bench.report import table  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def write_corpus(path: Path, documents: int) -> int:
+    import c5names
+
+    gazetteer = c5names.load()
+    per_language = max(1, documents // len(corpus.LANGS))
+    docs = []
+    for lang in corpus.LANGS:
+        generator = corpus.CorpusGenerator(gazetteer, lang, seed=31)
+        docs += [generator.document() for _ in range(per_language)]
+    docs.sort(key=lambda d: d.id[-6:])
+    with path.open("w", encoding="utf-8") as handle:
+        for d in docs:
+            handle.write(json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}) + "\n")
+    return len(docs)
+
+
+def _normalise(corpus_path: Path, out: Path, extra: list[str], env: dict[str, str]) -> float:
+    command = [sys.executable, "-m", "c5names", "normalise", str(corpus_path), "--format", "jsonl", "-o", str(out)]
+    start = time.perf_counter()
+    subprocess.run(command + extra, check=True, env=env, stdin=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def throughput(documents: int, repeats: int, work: Path, env: dict[str, str]) -> list[list[str]]:
+    from distributed import LocalCluster
+
+    from c5names.cli.cluster import LOCAL_CLUSTER
+
+    corpus_path = work / "corpus.jsonl"
+    n = write_corpus(corpus_path, documents)
+    chars = sum(len(json.loads(line)["text"]) for line in corpus_path.open(encoding="utf-8"))
+    with LocalCluster(n_workers=2, env=env, **LOCAL_CLUSTER) as running:
+        runs = {
+            "--jobs 1": ["--jobs", "1"],
+            "--jobs 2": ["--jobs", "2"],
+            "--scheduler local:2 (starts its cluster)": ["--scheduler", "local:2"],
+            "--scheduler tcp://… (2 workers running)": ["--scheduler", running.scheduler_address],
+        }
+        _normalise(corpus_path, work / "warm.jsonl", runs["--scheduler tcp://… (2 workers running)"], env)
+        seconds: dict[str, list[float]] = {name: [] for name in runs}
+        reference = None
+        for repeat in range(repeats):
+            order = list(runs)[repeat % len(runs) :] + list(runs)[: repeat % len(runs)]
+            for name in order:
+                out = work / "out.jsonl"
+                seconds[name].append(_normalise(corpus_path, out, runs[name], env))
+                produced = out.read_bytes()
+                reference = reference or (produced if name == "--jobs 1" else None)
+                if reference is not None and produced != reference:
+                    raise SystemExit(f"{name}: output differs from --jobs 1")
+    rows = []
+    for name, times in seconds.items():
+        best = min(times)
+        rows.append([f"`{name}`", f"{n:,}", f"{best:.2f}", f"{n / best:,.0f}", f"{chars / best / 1e6:.2f}"])
+    return rows
+
+
+def shipping(persons: int, env: dict[str, str]) -> list[list[str]]:
+    os.environ["C5NAMES_CACHE_DIR"] = env["C5NAMES_CACHE_DIR"]
+    from distributed import Client, LocalCluster
+
+    import c5names
+    from c5names.cli.cluster import LOCAL_CLUSTER, ready, scatter, ship
+
+    folder = RESULTS / f"gazetteer-{persons}"
+    if not (folder / "countries.yaml").exists():
+        synthetic.write_gazetteer(folder, persons)
+    start = time.perf_counter()
+    linker = c5names.Linker(c5names.load(folder, default=False))
+    _ = linker.index
+    load_s = time.perf_counter() - start
+    start = time.perf_counter()
+    shipment = ship(linker)
+    pack_s = time.perf_counter() - start
+    with (
+        LocalCluster(n_workers=2, env=env, **LOCAL_CLUSTER) as cluster,
+        Client(cluster) as client,
+    ):
+        client.wait_for_workers(2)
+        start = time.perf_counter()
+        shipped = scatter(client, shipment)
+        scatter_s = time.perf_counter() - start
+        workers = list(client.scheduler_info()["workers"])
+        start = time.perf_counter()
+        for future in [client.submit(ready, shipped, workers=[w], pure=False) for w in workers]:
+            future.result()
+        ready_s = time.perf_counter() - start
+        start = time.perf_counter()
+        for future in [client.submit(ready, shipped, workers=[w], pure=False) for w in workers]:
+            future.result()
+        again_s = time.perf_counter() - start
+    return [
+        ["persons in the gazetteer", f"{persons:,}"],
+        ["compiled index as bytes", f"{len(shipment.index) / 1e6:.1f} MB"],
+        ["load the linker on the client (compiled on a first run, else from the cache)", f"{load_s:.2f} s"],
+        ["pack it (`ship`: index to bytes)", f"{pack_s:.2f} s"],
+        ["scatter to 2 workers (broadcast)", f"{scatter_s:.2f} s"],
+        ["first task on each worker: linker ready (unpickled)", f"{ready_s:.2f} s"],
+        ["a later task on each worker (kept)", f"{again_s:.3f} s"],
+        ["total, client to linking workers", f"{pack_s + scatter_s + ready_s:.2f} s"],
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=4_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--shipping-only", action="store_true", help="skip the documents per second")
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "C5NAMES_CACHE_DIR": str(RESULTS / "cache")}
+    print(table(["machine", ""], list(machine().items()), "ll"))
+    if not args.shipping_only:
+        with tempfile.TemporaryDirectory(prefix="c5names-bench-") as work:
+            print(f"\nDocuments per second (best of {args.repeats} interleaved runs, start-up included):\n")
+            rows = throughput(args.documents, args.repeats, Path(work), env)
+            print(table(["run", "documents", "seconds", "documents/s", "M chars/s"], rows))
+    print("\nShipping the gazetteer to the workers:\n")
+    print(table(["", ""], shipping(args.persons, env), "lr"))
+
+
+if __name__ == "__main__":
+    main()
