@@ -87,15 +87,24 @@ def read_affixes(endings: Path, apostrophes: Path) -> Affixes:
 
 
 def _replacements(table: Table, node: yaml.Node | None, field: str) -> tuple[tuple[str, str], ...]:
-    """(case ending, nominative ending) pairs, both lowercase letters, longest case ending first."""
+    """(case ending, nominative ending) pairs, both lowercase letters, longest case ending first. A
+    case ending may stand for several nominative endings (Russian -е: России → Россия, Китае → Китай),
+    written as a list."""
     out: list[tuple[str, str]] = []
-    for ending, nominative in table.pairs(node, field):
+    for ending, value in table.mapping(node, field).values():
+        if isinstance(value, yaml.SequenceNode):
+            nominatives = table.texts(value, ending.field)
+        else:
+            single = table.text(value, ending.field)
+            nominatives = [single] if single is not None else []
         if not (ending.text.isalpha() and ending.text == ending.text.lower()):
             table.reject(ending, "an ending is lowercase letters only")
-        elif not (nominative.text.isalpha() and nominative.text == nominative.text.lower()):
-            table.reject(nominative, "a nominative ending is lowercase letters only")
-        else:
-            out.append((ending.text, nominative.text))
+            continue
+        for nominative in nominatives:
+            if not (nominative.text.isalpha() and nominative.text == nominative.text.lower()):
+                table.reject(nominative, "a nominative ending is lowercase letters only")
+            else:
+                out.append((ending.text, nominative.text))
     return tuple(sorted(out, key=lambda pair: -len(pair[0])))
 
 
@@ -269,4 +278,12 @@ def turkic_c(word: str, lang: str | None) -> str | None:
 
 def respellings(word: str, lang: str | None) -> tuple[str, ...]:
     """The word as the language's spelling conventions would write it in the gazetteer's keys."""
-    return tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang)) if r)
+    return tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang), plain_yo(word)) if r)
+
+
+def plain_yo(word: str) -> str | None:
+    """The word with ё written е, as Russian print mostly does (Соединённых for the listed Соединенные
+    Штаты); None when it has no ё."""
+    if "ё" not in word and "Ё" not in word:
+        return None
+    return word.replace("ё", "е").replace("Ё", "Е")

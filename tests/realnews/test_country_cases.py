@@ -1,0 +1,50 @@
+"""Issue 16, group 1: country names in the case forms of the region's languages, on sentences
+written for the purpose. The names come from CLDR (data/countries-cldr.yaml) and the hand-kept
+countries; the endings from c5names/text/data/endings.yaml (suffixes, and endings that replace the
+nominative's)."""
+
+from __future__ import annotations
+
+import pytest
+
+import c5names
+from c5names.text.inflection import nominatives, plain_yo
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Делегация России прибыла в Астану.", "ru", [("России", "russia")]),
+        ("Президент Соединённых Штатов прибыл в Ташкент.", "ru", [("Соединённых Штатов", "united-states")]),
+        ("Посол Китая встретился с министром.", "ru", [("Китая", "china")]),
+        ("Переговоры в Китае и Уругвае завершились.", "ru", [("Китае", "china"), ("Уругвае", "uruguay")]),
+        ("Gazagystanyň prezidenti Aşgabada geldi.", "tk", [("Gazagystanyň", "kazakhstan")]),
+        ("Gyrgyzystanyň wekilleri gatnaşdy.", "tk", [("Gyrgyzystanyň", "kyrgyzstan")]),
+        ("Amerikanyň Birleşen Ştatlarynyň ilçisi geldi.", "tk", [("Amerikanyň Birleşen Ştatlarynyň", "united-states")]),
+        ("Америка Құрама Штаттарының елшісі келді.", "kk", [("Америка Құрама Штаттарының", "united-states")]),
+        ("АҚШ-тың елшісі Астанаға келді.", "kk", [("АҚШ", "united-states")]),
+        ("АКШнын элчиси Бишкекке келди.", "ky", [("АКШнын", "united-states")]),
+        ("Amerika Qoʻshma Shtatlarining elchisi keldi.", "uz", [("Amerika Qoʻshma Shtatlarining", "united-states")]),
+    ],
+)
+def test_a_country_in_a_case_form_is_linked(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    mentions = c5names.link(text, lang=lang, date="2024-05-01")
+    assert [(m.text, m.id) for m in mentions if m.type == "country"] == expected
+
+
+def test_kyrgyz_reads_a_case_after_the_possessive() -> None:
+    """Кошмо Штаттар-ынын: the genitive after the possessive of a compound name."""
+    mentions = c5names.link("Кошмо Штаттарынын элчиси келди.", lang="ky")
+    assert [(m.text, m.id) for m in mentions] == [("Кошмо Штаттарынын", "united-states")]
+
+
+def test_a_case_ending_may_stand_for_several_nominatives() -> None:
+    assert "Россия" in nominatives("России", "ru")
+    assert "Китай" in nominatives("Китае", "ru") and "Китай" in nominatives("Китая", "ru")
+    assert nominatives("Китая", None) == ()
+
+
+def test_yo_is_read_as_ye() -> None:
+    assert plain_yo("Соединённых") == "Соединенных"
+    assert plain_yo("Ёлкин") == "Елкин"
+    assert plain_yo("Tokayev") is None
