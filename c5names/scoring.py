@@ -85,9 +85,12 @@ def calibration_knots(path: Path = CALIBRATION_FILE) -> tuple[tuple[float, float
 
 
 def calibrated(raw: float) -> float:
-    """The chance a link with this raw score is right: the knots interpolated linearly, flat beyond
-    the first and the last."""
-    knots = calibration_knots()
+    """The chance a link with this raw score is right, by the shipped calibration."""
+    return interpolate(calibration_knots(), raw)
+
+
+def interpolate(knots: tuple[tuple[float, float], ...], raw: float) -> float:
+    """The knots interpolated linearly at `raw`, flat beyond the first and the last; no knots: `raw`."""
     if not knots:
         return raw
     raws = [k[0] for k in knots]

@@ -25,7 +25,9 @@ import yaml
 from c5names.gazetteer import Gazetteer
 from c5names.index import compiled
 from c5names.linker import Linker
-from c5names.scoring import CALIBRATION_FILE, calibrated
+from c5names.scoring import CALIBRATION_FILE, calibration_knots, interpolate
+
+Knots = tuple[tuple[float, float], ...]
 
 BINS = 10
 UNKNOWN_SHARE = 0.2
@@ -39,6 +41,7 @@ class Observation:
     score: float
     right: bool
     withheld: str | None  # the entity left out of the gazetteer for this run, if any
+    doc: str = ""  # the gold document's id
     weight: float = 1.0
     person: bool = True
 
@@ -85,21 +88,22 @@ def _links(gazetteer: Gazetteer, gold: list[dict], scored: set[str], withheld: s
             if verdict is None or (withheld is not None and verdict):
                 continue
             raw = m.raw_score if m.raw_score is not None else m.score
-            out.append(Observation(raw, m.score, verdict, withheld, person=m.type == "person"))
+            out.append(Observation(raw, m.score, verdict, withheld, str(doc["id"]), person=m.type == "person"))
     return out
 
 
-def fit(observations: Iterable[Observation]) -> list[tuple[float, float]]:
+def fit(observations: Iterable[Observation]) -> Knots:
     """Knots (raw score, chance right) of the weighted isotonic fit, one per pooled block at the block's
     mean raw score, each chance smoothed by half a right and half a wrong pseudo-observation."""
+    by_raw: dict[float, list[float]] = {}  # the observations of one raw score are never split
+    for obs in observations:
+        group = by_raw.setdefault(obs.raw, [0.0, 0.0, 0.0])
+        group[0] += obs.raw * obs.weight
+        group[1] += obs.weight
+        group[2] += obs.weight * obs.right
     blocks: list[list[float]] = []  # [weighted sum of raw, weight, weight right]
-    for obs in sorted(observations, key=lambda o: o.raw):
-        if blocks and blocks[-1][0] / blocks[-1][1] == obs.raw:
-            blocks[-1][0] += obs.raw * obs.weight
-            blocks[-1][1] += obs.weight
-            blocks[-1][2] += obs.weight * obs.right
-        else:
-            blocks.append([obs.raw * obs.weight, obs.weight, obs.weight * obs.right])
+    for raw in sorted(by_raw):
+        blocks.append(by_raw[raw])
         while len(blocks) > 1 and blocks[-2][2] / blocks[-2][1] >= blocks[-1][2] / blocks[-1][1]:
             last = blocks.pop()
             for i in range(3):
@@ -107,20 +111,37 @@ def fit(observations: Iterable[Observation]) -> list[tuple[float, float]]:
     knots: list[tuple[float, float]] = []
     for raw, n, right in blocks:  # (smoothing can dent the rise between small blocks: keep it rising)
         chance = max(round((right + 0.5) / (n + 1), 4), knots[-1][1] if knots else 0.0)
-        knots.append((round(raw / n, 4), chance))
-    return knots
+        if knots and round(raw / n, 4) <= knots[-1][0]:  # two blocks a rounding apart: one knot
+            knots[-1] = (knots[-1][0], chance)
+        else:
+            knots.append((round(raw / n, 4), chance))
+    return tuple(knots)
 
 
-def write_calibration(knots: Sequence[tuple[float, float]], sample: str, path: Path = CALIBRATION_FILE) -> None:
+def write_calibration(knots: Knots, sample: str, report_lines: Sequence[str], path: Path = CALIBRATION_FILE) -> None:
+    """The knots and the report that measured them, replacing the file at once (never half written)."""
     header = (
         "# Calibration of the engine's scores (c5names.scoring.calibrated): knots [raw score, chance\n"
         "# the link is right], linearly interpolated. Written by `c5names eval GOLD --calibration --fit`;\n"
-        f"# fitted on {sample}. Do not edit by hand.\n"
+        "# the report is what that run measured (docs/evaluation.md shows it). Do not edit by hand.\n"
     )
-    body = yaml.safe_dump({"version": 1, "knots": [list(k) for k in knots]}, default_flow_style=None, width=100)
+    head = {"version": 1, "sample": sample, "knots": [list(k) for k in knots]}
+    body = yaml.safe_dump(head, default_flow_style=None, width=100, allow_unicode=True, sort_keys=False)
+    body += yaml.safe_dump({"report": list(report_lines)}, width=1000, allow_unicode=True, sort_keys=False)
     tmp = path.with_suffix(".yaml.tmp")
-    tmp.write_text(header + body, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(header + body, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def recorded_report(path: Path = CALIBRATION_FILE) -> list[str]:
+    """The report the last fit wrote beside its knots (none: an empty list)."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(line) for line in data.get("report", [])]
 
 
 @dataclass(frozen=True)
@@ -132,57 +153,86 @@ class Bin:
     accuracy: float
 
 
-def reliability(observations: Sequence[Observation], calibrate: bool = True) -> tuple[list[Bin], float]:
-    """Bins of width 1/BINS over the (calibrated or raw) score: weighted mean score against weighted
-    share right; and the expected calibration error, the weighted mean gap."""
+def reliability(observations: Sequence[Observation], knots: Knots) -> tuple[list[Bin], float]:
+    """Bins of width 1/BINS over the score (calibrated by `knots`; none: the raw score): weighted mean
+    score against weighted share right; and the expected calibration error, the weighted mean gap."""
     bins: list[Bin] = []
     total = sum(o.weight for o in observations) or 1.0
     ece = 0.0
     for b in range(BINS):
         low, high = b / BINS, (b + 1) / BINS
-        inside = [o for o in observations if _bin(_value(o, calibrate)) == b]
+        inside = [o for o in observations if _bin(interpolate(knots, o.raw)) == b]
         if not inside:
             continue
         weight = sum(o.weight for o in inside)
-        confidence = sum(_value(o, calibrate) * o.weight for o in inside) / weight
+        confidence = sum(interpolate(knots, o.raw) * o.weight for o in inside) / weight
         accuracy = sum(o.right * o.weight for o in inside) / weight
         bins.append(Bin(low, high, len(inside), confidence, accuracy))
         ece += weight / total * abs(confidence - accuracy)
     return bins, ece
 
 
+def held_out_ece(observations: Sequence[Observation], folds: int = 2) -> float:
+    """The calibration error on documents the fit did not see: the gold documents dealt into `folds`
+    groups, each scored by knots fitted on the others; the weighted mean of the folds' errors."""
+    docs = sorted({o.doc for o in observations})
+    fold_of = {doc: n % folds for n, doc in enumerate(docs)}
+    total, weighted = 0.0, 0.0
+    for fold in range(folds):
+        test = [o for o in observations if fold_of[o.doc] == fold]
+        train = [o for o in observations if fold_of[o.doc] != fold]
+        if not test or not train:
+            continue
+        weight = sum(o.weight for o in test)
+        weighted += weight * reliability(test, fit(train))[1]
+        total += weight
+    return weighted / total if total else 0.0
+
+
 def _bin(value: float) -> int:
     return min(int(value * BINS), BINS - 1)
 
 
-def _value(observation: Observation, calibrate: bool) -> float:
-    return calibrated(observation.raw) if calibrate else observation.raw
-
-
-def precision_at(observations: Sequence[Observation], thresholds: Sequence[float]) -> list[tuple[float, int, float]]:
-    """(threshold, links kept, share right) for links scored at or above each threshold."""
+def precision_at(
+    observations: Sequence[Observation], knots: Knots, thresholds: Sequence[float]
+) -> list[tuple[float, int, float]]:
+    """(threshold, links kept, weighted share right) for links scored at or above each threshold."""
     rows = []
     for threshold in thresholds:
-        kept = [o for o in observations if calibrated(o.raw) >= threshold]
+        kept = [o for o in observations if interpolate(knots, o.raw) >= threshold]
         weight = sum(o.weight for o in kept)
         rows.append((threshold, len(kept), sum(o.right * o.weight for o in kept) / weight if weight else 1.0))
     return rows
 
 
-def report(observations: Sequence[Observation], label: str) -> list[str]:
-    """The reliability table, the ECE and the precision per threshold, as Markdown."""
-    lines = [f"Observations: {len(observations)} links on {label}, {sum(o.right for o in observations)} right.", ""]
-    for calibrate in (False, True):
-        bins, ece = reliability(observations, calibrate)
+def report(observations: Sequence[Observation], sample: str, knots: Knots | None = None) -> list[str]:
+    """The reliability table of the raw and the calibrated score, their calibration errors (on the
+    sample, and held out), and the precision per threshold, as Markdown lines."""
+    knots = calibration_knots() if knots is None else knots
+    withheld = sum(1 for o in observations if o.withheld is not None)
+    lines = [
+        f"Sample: {sample}. Links observed: {len(observations)} ({sum(o.right for o in observations)} right); "
+        f"{withheld} of them made with a gold person withheld from the gazetteer, weighted as "
+        f"{UNKNOWN_SHARE:.0%} of person mentions.",
+        "",
+    ]
+    for title, table_knots in (("Raw score", ()), ("Calibrated score", knots)):
+        bins, ece = reliability(observations, table_knots)
         lines += [
-            f"**{'Calibrated' if calibrate else 'Raw'} score** — expected calibration error {ece:.3f}",
+            f"**{title}**: expected calibration error {ece:.3f}",
             "",
             "| score bin | links | mean score | share right |",
             "| :--- | ---: | ---: | ---: |",
         ]
         lines += [f"| {b.low:.1f}–{b.high:.1f} | {b.count} | {b.confidence:.3f} | {b.accuracy:.3f} |" for b in bins]
         lines.append("")
-    lines += ["| --min-score | links kept | share right |", "| ---: | ---: | ---: |"]
+    lines += [
+        f"Held out (fitted on half the documents, measured on the other half, both ways): expected "
+        f"calibration error {held_out_ece(observations):.3f}.",
+        "",
+        "| --min-score | links kept | share right |",
+        "| ---: | ---: | ---: |",
+    ]
     thresholds = (0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
-    lines += [f"| {t:.2f} | {n} | {p:.3f} |" for t, n, p in precision_at(observations, thresholds)]
+    lines += [f"| {t:.2f} | {n} | {p:.3f} |" for t, n, p in precision_at(observations, knots, thresholds)]
     return lines

@@ -18,6 +18,8 @@ from pathlib import Path
 import yaml
 
 from c5names.cli.batch import run
+from c5names.cli.calibration import fit, observe, write_calibration
+from c5names.cli.calibration import report as calibration_report
 from c5names.cli.cluster import cluster_link
 from c5names.cli.corpus import Defaults
 from c5names.cli.evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
@@ -32,6 +34,7 @@ from c5names.gazetteer import Gazetteer, check, count_entities, expand_paths, ga
 from c5names.gazetteer.schema import Entity, json_schema
 from c5names.index import default_gazetteer, load, name_variants, shared_keys
 from c5names.linker import Linker
+from c5names.scoring import CALIBRATION_FILE, calibration_knots
 
 PROG = "c5names"
 
@@ -244,6 +247,12 @@ def cmd_variants(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     gold = read_gold(args.gold)
     gazetteer = _gazetteer(args)
+    if args.fit and not args.calibration:
+        raise UsageError("--fit refits the calibration: use it with --calibration")
+    if args.calibration:
+        if args.pred:
+            raise UsageError("--calibration runs the linker on the gold texts: it cannot read --pred")
+        return _calibration(args, gazetteer, gold)
     if args.pred:
         preds = read_predictions(args.pred)
     else:
@@ -258,6 +267,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     countries = country_ids(scored_ids(gold), {e.id: e.type for e in gazetteer})
     scores = evaluate(gold, preds, countries)
     for line in report_lines(scores, errors=args.errors, by_lang=args.by_lang, by_entity=args.by_entity):
+        print(line)
+    return 0
+
+
+def _calibration(args: argparse.Namespace, gazetteer: Gazetteer, gold: list[dict]) -> int:
+    """`eval --calibration [--fit]`: observe every link with its verdict, report (and refit)."""
+    observations = observe(gazetteer, gold)
+    sample = f"{Path(args.gold).name} ({len(gold)} documents)"
+    if args.fit:
+        knots = fit(observations)
+        lines = calibration_report(observations, sample, knots)
+        write_calibration(knots, sample, lines, CALIBRATION_FILE)
+        calibration_knots.cache_clear()
+        print(f"c5names: calibration refitted on {sample}: {CALIBRATION_FILE}", file=sys.stderr)
+    else:
+        lines = calibration_report(observations, sample)
+    for line in lines:
         print(line)
     return 0
 

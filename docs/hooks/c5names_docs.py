@@ -19,7 +19,8 @@ does tests/test_docs_generated.py). The reference can never disagree with the co
 - ``spacy-config``: the options of the spaCy factory (``Settings``, ``DEFAULT_CONFIG``);
 - ``spacy-labels``: the default entity labels of the spaCy component;
 - ``titles``: the titles of the lexicon per office kind and language (``c5names/lexicon/data/titles``);
-- ``cli-help`` and ``cli-help:COMMAND``: the ``--help`` text of the command line, as it prints it.
+- ``cli-help`` and ``cli-help:COMMAND``: the ``--help`` text of the command line, as it prints it;
+- ``calibration``: the reliability report the last ``c5names eval --calibration --fit`` recorded.
 
 Anything the code has that the docs do not describe (a new model field without a description, a
 new config option, a new validator) stops the build with an error rather than going unnoticed.
@@ -482,7 +483,18 @@ def gen_layers() -> str:
     return "\n".join(out) + "\n"
 
 
+def gen_calibration() -> str:
+    """The report the last `c5names eval --calibration --fit` recorded beside the shipped knots."""
+    from c5names.cli.calibration import recorded_report
+
+    lines = recorded_report()
+    if not lines:
+        raise PluginError("c5names/calibration.yaml has no report: run `c5names eval GOLD --calibration --fit`")
+    return "\n".join(lines) + "\n"
+
+
 GENERATORS = {
+    "calibration": gen_calibration,
     "coverage": gen_coverage,
     "layers": gen_layers,
     "schema": gen_schema,
