@@ -116,7 +116,8 @@ def test_text_output_of_a_partly_bad_corpus(tmp_path: Path, capsys: pytest.Captu
     corpus = write_corpus(tmp_path / "c.jsonl", [{"id": 1, "text": SENTENCES[0]}, {"id": 2, "text": None}])
     result = call(capsys, "normalise", corpus)
     assert_clean_failure(result, 1, "c.jsonl:2: 'text' must be a string, got null")
-    assert result.out.count("\n") == 1 and "Shavkat Mirziyoyev" in result.out
+    assert result.out.splitlines()[0] == "==> 1 <==" and result.out.count("\n") == 2
+    assert "Shavkat Mirziyoyev" in result.out
 
 
 @pytest.mark.parametrize(

@@ -73,8 +73,8 @@ def test_every_format_of_a_huge_document(
     assert result.code == 0, result.err
     mentions = records[0]["mentions"]
     if fmt == "text":
-        whole = formats.rewrite(text, Linker().link(text))
-        assert result.out.startswith(whole + "\n")
+        whole = formats.rewrite(text, Linker().link(text), "annotate")
+        assert result.out.startswith(f"==> {path} <==\n" + whole + "\n")
     elif fmt == "json":
         assert json.loads(result.out)[0] == records[0]
     elif fmt == "tsv":

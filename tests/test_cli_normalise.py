@@ -22,6 +22,7 @@ from .test_cli_support import (
     EXAMPLE,
     LANGS,
     SENTENCES,
+    assert_clean_failure,
     assert_offsets,
     call,
     example_corpus,
@@ -39,25 +40,48 @@ def _mentions(records: list[dict]) -> list[Mention]:
 # -- the seeds: the job the tool exists for --------------------------------------------------------
 
 
-def test_seed_article_comes_out_in_canonical_form() -> None:
+def test_seed_article_comes_out_annotated_and_replaced() -> None:
     seed = shared_file("seeds", "000_5b4353d7e2cec424.txt")
     result = run_cli("normalise", seed)
     assert result.code == 0, result.err
     assert result.err == ""  # no progress bar when standard error is not a terminal
     out = result.out
-    assert "Le président de l’Uzbekistan, Shavkat Mirziyoyev, a rencontré" in out
-    assert "Sergio Gor" in out and "Christopher Landau" in out
-    assert "Mirzioïev" not in out and "Chavkat" not in out
+    assert "Le président de l’Ouzbékistan [Uzbekistan], Chavkat Mirzioïev [Shavkat Mirziyoyev], a rencontré" in out
+    assert "==>" not in out  # one text file: no header
+    replaced = run_cli("normalise", seed, "--style", "replace").out
+    assert "Le président de l’Uzbekistan, Shavkat Mirziyoyev, a rencontré" in replaced
+    assert "Sergio Gor" in replaced and "Christopher Landau" in replaced
+    assert "Mirzioïev" not in replaced and "Chavkat" not in replaced
 
 
-def test_every_seed_is_rewritten_exactly_where_linked(capsys: pytest.CaptureFixture[str]) -> None:
+def _annotated(text: str, records: list[dict]) -> str:
+    """What annotate should write, built from the JSONL mentions by hand."""
+    out, done = [], 0
+    for m in sorted(records[0]["mentions"], key=lambda m: m["start"]):
+        span = text[m["start"] : m["end"]]
+        out += [text[done : m["start"]], span if span == m["name"] else f"{span} [{m['name']}]"]
+        done = m["end"]
+    out.append(text[done:])
+    return "".join(out)
+
+
+def test_every_seed_is_annotated_and_rewritten_exactly_where_linked(capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("000_5b4353d7e2cec424.txt", "003_7fedc5aa1242cc94.txt"):
         seed = shared_file("seeds", name)
         original = seed.read_text(encoding="utf-8")
         records = jsonl(call(capsys, "normalise", seed, "--format", "jsonl").out)
         assert [r["id"] for r in records] == [str(seed)]
         assert_offsets(records, {str(seed): original})
-        text = call(capsys, "normalise", seed).out
+        annotated = call(capsys, "normalise", seed).out
+        expected = _annotated(original, records)
+        assert annotated == (expected if expected.endswith("\n") else expected + "\n")
+        # annotate only adds: taking out every " [Name]" it wrote gives the original text back
+        brackets = {f" [{m['name']}]" for m in records[0]["mentions"]}
+        restored = annotated
+        for bracket in brackets:
+            restored = restored.replace(bracket, "")
+        assert restored.rstrip("\n") == original.rstrip("\n")
+        text = call(capsys, "normalise", seed, "--style", "replace").out
         expected = rewrite(original, _mentions(records))
         assert text == (expected if expected.endswith("\n") else expected + "\n")
         assert "Sergio Gore" not in text
@@ -66,12 +90,13 @@ def test_every_seed_is_rewritten_exactly_where_linked(capsys: pytest.CaptureFixt
 # -- formats ---------------------------------------------------------------------------------------
 
 
-def test_text_of_a_corpus_is_one_line_per_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_of_a_corpus_shows_where_each_document_starts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = example_corpus(tmp_path / "c.jsonl")
-    result = call(capsys, "normalise", corpus)
+    result = call(capsys, "normalise", corpus, "--style", "replace")
     assert result.code == 0
-    lines = result.out.splitlines()
-    assert len(lines) == 4
+    blocks = result.out.split("\n\n")
+    assert [b.splitlines()[0] for b in blocks] == ["==> s0 <==", "==> s1 <==", "==> s2 <==", "==> s3 <=="]
+    lines = [b.splitlines()[1] for b in blocks]
     assert lines[0].startswith("Le 6 novembre, le président de l’Uzbekistan, Shavkat Mirziyoyev, et son homologue")
     assert "Kassym-Jomart Tokayev" in lines[0] and "Donald Trump" in lines[0]
     assert lines[1] == (
@@ -79,6 +104,42 @@ def test_text_of_a_corpus_is_one_line_per_document(tmp_path: Path, capsys: pytes
         "Sergio Gor über Rohstoffe."
     )
     assert lines[2].startswith("Президент Shavkat Mirziyoyev встретился с Kassym-Jomart Tokayev и Sadyr Japarov")
+    annotated = call(capsys, "normalise", corpus).out
+    assert "Президент Мирзиёев [Shavkat Mirziyoyev] встретился с Токаевым [Kassym-Jomart Tokayev]" in annotated
+
+
+def test_a_document_of_many_lines_stays_one_block(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = [
+        {"id": "first", "lang": "ru", "text": "Токаев прибыл.\n\nВторой абзац: Мирзиёев и Токаев.\n"},
+        {"id": "line\nbreak", "lang": "en", "text": "Shavkat Mirziyoyev spoke."},
+        {"id": 7, "text": ""},
+    ]
+    corpus = write_corpus(tmp_path / "c.jsonl", records)
+    out = call(capsys, "normalise", corpus).out
+    assert out == (
+        "==> first <==\n"
+        "Токаев [Kassym-Jomart Tokayev] прибыл.\n\nВторой абзац: Мирзиёев [Shavkat Mirziyoyev] и "
+        "Токаев [Kassym-Jomart Tokayev].\n"
+        "\n==> line\\nbreak <==\n"  # an id's line break is escaped: the header stays one line
+        "Shavkat Mirziyoyev spoke.\n"
+        "\n==> 7 <==\n"  # an empty document: its header alone
+    )
+
+
+def test_several_text_files_get_headers_one_does_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one, two = tmp_path / "a.txt", tmp_path / "b.txt"
+    one.write_text("Президент Токаев прибыл.", encoding="utf-8")
+    two.write_text("Sadyr Japarov spoke.\n", encoding="utf-8")
+    assert call(capsys, "normalise", one, "--lang", "ru").out == "Президент Токаев [Kassym-Jomart Tokayev] прибыл.\n"
+    both = call(capsys, "normalise", one, two, "--lang", "ru").out
+    assert both == (
+        f"==> {one} <==\nПрезидент Токаев [Kassym-Jomart Tokayev] прибыл.\n\n==> {two} <==\nSadyr Japarov spoke.\n"
+    )
+
+
+def test_style_is_for_the_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = example_corpus(tmp_path / "c.jsonl")
+    assert_clean_failure(call(capsys, "normalise", corpus, "--format", "jsonl", "--style", "replace"), 2, "--style")
 
 
 def test_jsonl_records_in_input_order_with_offsets_and_lang_date(
@@ -205,7 +266,7 @@ def test_standard_input_is_one_text_document() -> None:
     text = "Президент Мирзиёев встретился с Токаевым."
     result = run_cli("normalise", "-", "--lang", "ru", stdin=text.encode())
     assert result.code == 0, result.err
-    assert result.out == "Президент Shavkat Mirziyoyev встретился с Kassym-Jomart Tokayev.\n"
+    assert result.out == "Президент Мирзиёев [Shavkat Mirziyoyev] встретился с Токаевым [Kassym-Jomart Tokayev].\n"
 
 
 @pytest.mark.parametrize(
@@ -273,7 +334,8 @@ def test_empty_files_are_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     empty_txt.write_bytes(b"")
     empty_jsonl.write_bytes(b"\n\n")
     result = call(capsys, "normalise", empty_txt, empty_jsonl)
-    assert (result.code, result.out, result.err) == (0, "", "")
+    assert (result.code, result.out, result.err) == (0, f"==> {empty_txt} <==\n", "")  # a document, empty
+    assert call(capsys, "normalise", empty_txt).out == ""
     records = jsonl(call(capsys, "normalise", empty_txt, empty_jsonl, "--format", "jsonl").out)
     assert records == [{"id": str(empty_txt), "mentions": []}]
 

@@ -128,6 +128,9 @@ def cmd_normalise(args: argparse.Namespace) -> int:
     inputs = [raw for raw, _name in planned]
     names = shard_names(planned, output, args.format) if folder and output else {}
     binary = args.format in BINARY_FORMATS
+    if args.style is not None and args.format != "text":
+        raise UsageError(f"--style {args.style} is for --format text, not --format {args.format}")
+    style = args.style or "annotate"
     if binary and output is None and sys.stdout.isatty():
         raise UsageError(f"--format {args.format} is binary: give -o FILE, or redirect standard output")
     if binary or any(input_format(raw, args.input_format) == "parquet" for raw in inputs):
@@ -138,9 +141,10 @@ def cmd_normalise(args: argparse.Namespace) -> int:
         link = stack.enter_context(cluster_link(args.scheduler, linker)) if args.scheduler else None
         sink: Writer | ShardedOutput
         if folder and output:
-            sink = stack.enter_context(sharded_output(output, names, args.format))
+            sink = stack.enter_context(sharded_output(output, names, args.format, style))
         else:
-            sink = make_writer(args.format, stack.enter_context(output_file(output, binary=binary)))
+            handle = stack.enter_context(output_file(output, binary=binary))
+            sink = make_writer(args.format, handle, style, headers=len(inputs) > 1)
         summary = run(
             inputs,
             linker,

@@ -56,6 +56,7 @@ class Document:
     date: str | None = None  # normalised, for the linker
     fields: dict[str, object] = field(default_factory=dict)  # lang/date as given, then carried fields
     surrogates: tuple[str, ...] = ()  # the fields that hold lone surrogates ("text" for the text)
+    record: bool = True  # one record of a corpus (JSONL, JSON, Parquet), not a whole text file
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def read_documents(
     if defaults.date:
         fields["date"] = defaults.date
     surrogates = ("id",) if has_surrogates(raw) else ()  # a file name the file system could not decode
-    yield Document(raw, text, raw, defaults.lang, defaults.date, fields, surrogates)
+    yield Document(raw, text, raw, defaults.lang, defaults.date, fields, surrogates, record=False)
 
 
 class _opened:

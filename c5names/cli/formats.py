@@ -43,19 +43,29 @@ class OutputError(C5NamesError):
     """The output file cannot be written where `-o` says (exit 2, before anything is read)."""
 
 
-def rewrite(text: str, mentions: Sequence[Mention]) -> str:
-    """The text with every mention replaced by its entity's display name."""
-    return "".join(_rewritten(text, sorted(mentions, key=lambda m: m.start)))
+STYLES = ("annotate", "replace")
 
 
-def _rewritten(text: str, mentions: Iterable[Mention]) -> Iterator[str]:
-    """Pieces of the rewritten text, for mentions in order of their start."""
+def rewrite(text: str, mentions: Sequence[Mention], style: str = "replace") -> str:
+    """The text with every mention annotated with, or replaced by, its entity's display name."""
+    return "".join(_rewritten(text, sorted(mentions, key=lambda m: m.start), style))
+
+
+def _rewritten(text: str, mentions: Iterable[Mention], style: str = "annotate") -> Iterator[str]:
+    """Pieces of the rewritten text, for mentions in order of their start. `annotate` keeps every
+    character of the text and writes the display name in brackets after a mention that does not
+    already read so (`Токаевым [Kassym-Jomart Tokayev]`); `replace` writes the display name instead
+    of the mention."""
     done = 0
     for mention in mentions:
         if mention.start < done:  # overlapping spans: keep the first
             continue
         yield text[done : mention.start]
-        yield mention.name
+        if style == "replace":
+            yield mention.name
+        else:
+            span = text[mention.start : mention.end]
+            yield span if span == mention.name else f"{span} [{mention.name}]"
         done = mention.end
     yield text[done:]
 
@@ -165,21 +175,33 @@ class Writer:
 
 
 class TextWriter(Writer):
-    """Each document's text, names in canonical form; a final newline where it lacks one."""
+    """Each document's text with its names annotated (or replaced), ending with a newline. A document
+    of a corpus, or of a run over several files, starts with a header line naming it, `==> ID <==`
+    (as `head` and `tail` separate files), and documents are a blank line apart: where one ends is
+    always visible, however many lines its text has."""
 
-    replaces = frozenset({"text"})
+    replaces = frozenset({"id", "text"})
+
+    def __init__(self, out: TextIO, style: str = "annotate", headers: bool = False) -> None:
+        super().__init__(out)
+        if style not in STYLES:
+            raise ValueError(f"unknown text style {style!r}: {', '.join(STYLES)}")
+        self.style, self.headers, self.count = style, headers, 0
 
     def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
         last = ""
 
         def pieces() -> Iterator[str]:
             nonlocal last
-            for piece in _rewritten(doc.text, mentions):
+            if self.headers or doc.record:
+                yield ("\n" if self.count else "") + f"==> {_tsv_field(doc.id)} <==\n"
+            for piece in _rewritten(doc.text, mentions, self.style):
                 if piece:
                     last = piece
                     yield piece
 
         self._stream(pieces())
+        self.count += 1
         if last and not last.endswith("\n"):
             self.out.write("\n")
 
@@ -356,7 +378,10 @@ WRITERS: dict[str, type[Writer]] = {
 }
 
 
-def make_writer(fmt: str, out: TextIO | BinaryIO) -> Writer:
+def make_writer(fmt: str, out: TextIO | BinaryIO, style: str = "annotate", headers: bool = False) -> Writer:
+    """The writer of a format; `style` and `headers` are the text format's (see `TextWriter`)."""
+    if fmt == "text":
+        return TextWriter(cast(TextIO, out), style, headers)
     return WRITERS[fmt](out)  # type: ignore[arg-type]
 
 

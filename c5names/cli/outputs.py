@@ -101,8 +101,8 @@ def shard_names(planned: list[Planned], folder: str, fmt: str) -> dict[str, str]
 class ShardedOutput:
     """One writer per input into a staging folder, committed into DIR with a manifest (`batch.Sink`)."""
 
-    def __init__(self, folder: str, names: dict[str, str], fmt: str) -> None:
-        self.folder, self.names, self.fmt = folder.rstrip("/") or "/", names, fmt
+    def __init__(self, folder: str, names: dict[str, str], fmt: str, style: str = "annotate") -> None:
+        self.folder, self.names, self.fmt, self.style = folder.rstrip("/") or "/", names, fmt, style
         self.binary = fmt in BINARY_FORMATS
         self.staging: Path | None = None
         self.current: tuple[str, IO[str] | IO[bytes], Writer] | None = None
@@ -126,7 +126,7 @@ class ShardedOutput:
         path = self.staging / self.names[raw]
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = path.open("wb") if self.binary else path.open("w", encoding="utf-8", newline="")
-        writer = make_writer(self.fmt, handle)
+        writer = make_writer(self.fmt, handle, self.style)
         self.current = (raw, handle, writer)
         self.opened.add(raw)
         writer.start()
@@ -194,8 +194,8 @@ class ShardedOutput:
 
 
 @contextmanager
-def sharded_output(folder: str, names: dict[str, str], fmt: str) -> Iterator[ShardedOutput]:
-    sink = ShardedOutput(folder, names, fmt)
+def sharded_output(folder: str, names: dict[str, str], fmt: str, style: str = "annotate") -> Iterator[ShardedOutput]:
+    sink = ShardedOutput(folder, names, fmt, style)
     try:
         yield sink
     finally:

@@ -24,7 +24,7 @@ from c5names.cli.commands import (
     cmd_variants,
     gazetteer_of_args,
 )
-from c5names.cli.formats import FORMATS
+from c5names.cli.formats import FORMATS, STYLES
 from c5names.cli.importing import add_parser as add_import_parser
 from c5names.cli.inputs import INPUT_FORMATS
 from c5names.cli.suggest import register as register_suggest
@@ -120,8 +120,9 @@ inputs:
   (\\ud800) are kept as escapes in jsonl/json output and written as U+FFFD in the others.
 
 formats:
-  text   (default) the text with every linked name rewritten to its canonical display name;
-         one line per document of a .jsonl corpus
+  text   (default) the text, each linked name followed by its display name in brackets
+         ("Токаевым [Kassym-Jomart Tokayev]"; --style replace writes the display name instead);
+         each document of a corpus, or of several files, under a "==> ID <==" header line
   jsonl  one object per document, in input order: id, lang/date, mentions (start and end are
          Python character offsets into the original text), then the carried fields
   json   the same objects as one JSON list
@@ -232,6 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="text",
         help="text (default, for reading), jsonl, json, html, tsv or parquet",
+    )
+    p.add_argument(
+        "--style",
+        choices=STYLES,
+        help="with --format text: annotate (default: the display name in brackets after each mention) "
+        "or replace (the display name instead of the mention)",
     )
     p.add_argument(
         "--lang",
