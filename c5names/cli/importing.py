@@ -16,7 +16,7 @@ from pathlib import Path
 
 from c5names.cli.progress import Progress
 from c5names.errors import C5NamesError
-from c5names.gazetteer import expand_paths, load
+from c5names.gazetteer import Source, expand_paths, load
 from c5names.gazetteer.importers import ftm, wikidata
 from c5names.gazetteer.importers.common import BadLine, Report, is_qid
 from c5names.gazetteer.importers.output import Person, build, files_for, write_atomically
@@ -143,5 +143,5 @@ def _run(args: argparse.Namespace, kind: str, importer: Importer) -> int:
     return 1 if report.bad_lines else 0
 
 
-def _files(args: argparse.Namespace) -> list[Path]:
+def _files(args: argparse.Namespace) -> list[Source]:
     return expand_paths(getattr(args, "global_gazetteer", None) or [])

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from c5names.dates import check_partial_date, first_day, last_day
 from c5names.errors import GazetteerError, Problem
-from c5names.gazetteer.loader import gazetteer_files, load
+from c5names.gazetteer.loader import InMemoryFile, Source, gazetteer_files, load, read_source
 from c5names.gazetteer.pages import not_a_page
 from c5names.gazetteer.rules import Rules, rules
 from c5names.gazetteer.schema import QID_RE, SLUG_RE, Alias, Office, PersonName, Relation, RelationType
@@ -49,12 +49,12 @@ _PARTS: dict[str, tuple[type[BaseModel], str]] = {
 _SECTIONS = ("entities", "extend")
 
 
-def check(files: Iterable[Path | str]) -> list[Problem]:
+def check(files: Iterable[Path | str | InMemoryFile]) -> list[Problem]:
     """Every problem the consistency rules find in these files, loaded together in this order.
 
     Parts that fail the schema are skipped here (the loader reports them); the rest of the entry is
     still checked, so one run shows everything wrong with an entry."""
-    paths = [Path(file) for file in files]
+    paths: list[Source] = [file if isinstance(file, InMemoryFile) else Path(file) for file in files]
     collector = _Collector(rules())
     extensions: list[tuple[object, Where]] = []
     for path in paths:
@@ -82,11 +82,11 @@ def problems(*paths: Path | str, default: bool = True) -> list[Problem]:
     return found + check(gazetteer_files(*paths, default=default))
 
 
-def _items(path: Path) -> list[tuple[str, int, object]]:
+def _items(path: Source) -> list[tuple[str, int, object]]:
     """(section, index, raw item) of a file's entities and extensions; nothing when it cannot be
     read as YAML (the loader reports why)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_source(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []
     try:
@@ -98,7 +98,7 @@ def _items(path: Path) -> list[tuple[str, int, object]]:
     except Unusual:
         pass
     try:
-        data = load_yaml(path, text).data
+        data = load_yaml(str(path), text).data
     except GazetteerError:
         return []
     if not isinstance(data, dict):

@@ -221,7 +221,7 @@ def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
     return Gazetteer(entities, files, digest, removed)
 
 
-def count_entities(*paths: Path | str, default: bool = True) -> dict[str, tuple[int, int]]:
+def count_entities(*paths: Path | str | InMemoryFile, default: bool = True) -> dict[str, tuple[int, int]]:
     """Validate files as `load` does (GazetteerError lists every problem) and tell, for each file,
     how many entities and extensions it holds. Each file is streamed: one file of 100 MB costs what
     the same entities cost in many small files."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -156,6 +156,12 @@ def _syntax_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
     return Problem(file, line, column, "", message)
 
 
+def _position(event: yaml.Event) -> tuple[int | None, int | None]:
+    """The 1-based line and column where a parser event starts (None when the parser gives none)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
 def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
     """Parse one YAML file safely; raise GazetteerError with file and line on any problem."""
     file = str(path)
@@ -174,17 +180,13 @@ def load_yaml(path: Path | str, text: str | None = None) -> LoadedYaml:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise GazetteerError(
-                        [Problem(file, mark.line + 1, mark.column + 1, "", f"nested deeper than {MAX_DEPTH} levels")]
-                    )
+                    line, column = _position(event)
+                    raise GazetteerError([Problem(file, line, column, "", f"nested deeper than {MAX_DEPTH} levels")])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                raise GazetteerError(
-                    [Problem(file, mark.line + 1, mark.column + 1, "", "YAML aliases (*name) are not supported")]
-                )
+                line, column = _position(event)
+                raise GazetteerError([Problem(file, line, column, "", "YAML aliases (*name) are not supported")])
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         raise GazetteerError([_syntax_problem(file, err)]) from None
@@ -333,6 +335,6 @@ def _plain_scalar(event: yaml.ScalarEvent) -> Any:
     if tag == _STR:
         return event.value
     try:
-        return _scalar(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        return _scalar(yaml.ScalarNode(tag, event.value, cast(Any, event.start_mark), cast(Any, event.end_mark)))
     except yaml.constructor.ConstructorError:
         raise Unusual from None

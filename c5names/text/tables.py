@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parent / "data"
 _BASE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE_LOADER):  # type: ignore[misc]
+class _Loader(_BASE_LOADER):
     """Composes nodes without resolving implicit tags: a table's scalars are all text."""
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
