@@ -23,7 +23,7 @@ from c5names.index.postings import (
     packed_mark,
     unpack,
 )
-from c5names.index.variants import name_parts, word_keys
+from c5names.index.variants import chinese_citizen, name_parts, transcriptions, word_keys
 from c5names.model import Role
 from c5names.text import keys, translit
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
@@ -110,8 +110,9 @@ class IndexBuilder:
         facts.patronymic_listed = any(n.patronymic for n in names)
         # Ordered sets (dict keys), frozen into tuples at the end.
         seen = _NameFacts({}, {}, {})
+        chinese = chinese_citizen(names)
         for name in names:
-            self._add_name(idx, name, removed, seen)
+            self._add_name(idx, name, removed, seen, chinese)
         facts.initials, facts.given_keys, facts.connectors = (
             tuple(seen.initials),
             tuple(seen.given),
@@ -127,13 +128,14 @@ class IndexBuilder:
             if has_han(form):
                 self.index.han.add([form])
 
-    def _add_name(self, idx: int, name: PersonName, removed: set[str], seen: _NameFacts) -> None:
+    def _add_name(self, idx: int, name: PersonName, removed: set[str], seen: _NameFacts, chinese: bool) -> None:
         """Post each word of one written name under its keys (and Arabic-script words also under their
         consonants); note the initials, given-name keys and connector words it shows."""
         if has_han(f"{name.surname or ''}{name.given or ''}"):
             self._add_han_name(name)
         source = name.lang or "ru"
-        for role, words in name_parts(name).items():
+        spellings = [name_parts(name), *(parts for _language, parts in transcriptions(name, chinese))]
+        for role, words in ((role, words) for parts in spellings for role, words in parts.items()):
             content = [w for w in words if not is_connector(w)]
             for word in words:
                 if is_connector(word):

@@ -12,29 +12,41 @@ from functools import lru_cache
 from c5names.gazetteer.schema import Entity, PersonName
 from c5names.model import Role
 from c5names.text.keys import skeleton
-from c5names.text.pinyin import pinyin_respellings
+from c5names.text.pinyin import pinyin_respellings, transcribe, transcription_systems
 from c5names.text.translit import CONVENTIONS, has_cyrillic, romanise_word
 from c5names.text.words import split_words
 
 
 def name_parts(name: PersonName) -> dict[Role, list[str]]:
-    given = split_words(name.given or "")
+    given = _words(name.given or "")
     head = [w for w in given[:1]]
     # Hyphenated given names ("Kassym-Jomart") stay one block; extra spaced given names are middle names.
     if name.given and "-" in name.given.split()[0]:
-        head = split_words(name.given.split()[0])
-        rest = split_words(" ".join(name.given.split()[1:]))
+        head = _words(name.given.split()[0])
+        rest = _words(" ".join(name.given.split()[1:]))
     else:
         rest = given[1:]
     return {
         Role.GIVEN: head,
-        Role.PATRONYMIC: rest + split_words(name.patronymic or ""),
-        Role.SURNAME: split_words(name.surname or ""),
-        Role.SUFFIX: split_words(name.suffix or ""),
+        Role.PATRONYMIC: rest + _words(name.patronymic or ""),
+        Role.SURNAME: _words(name.surname or ""),
+        Role.SUFFIX: _words(name.suffix or ""),
     }
 
 
-def _spellings(name: PersonName) -> list[tuple[str, dict[Role, list[str]]]]:
+def _words(text: str) -> list[str]:
+    """The words of a name part; a lowercase syllable hyphened to a capitalised one is a word of the
+    name, not a connector like "de" (Hungarian Csin-ping, Czech Ťin-pching: Chinese given names)."""
+    out: list[str] = []
+    for token in text.split():
+        words = split_words(token)
+        if "-" in token and words and words[0][:1].isupper():
+            words = [words[0], *(w[:1].upper() + w[1:] if w[:1].islower() else w for w in words[1:])]
+        out.extend(words)
+    return out
+
+
+def _spellings(name: PersonName, chinese: bool = False) -> list[tuple[str, dict[Role, list[str]]]]:
     """The name as written plus its romanisations by every convention when it is Cyrillic."""
     parts = name_parts(name)
     out: list[tuple[str, dict[Role, list[str]]]] = [("as written", parts)]
@@ -48,6 +60,32 @@ def _spellings(name: PersonName) -> list[tuple[str, dict[Role, list[str]]]]:
                 }
                 if all(spelled != seen for _, seen in out):
                     out.append((convention, spelled))
+    for language, spelled in transcriptions(name, chinese):
+        if all(spelled != seen for _, seen in out):
+            out.append((language, spelled))
+    return out
+
+
+def chinese_citizen(names: list[PersonName]) -> bool:
+    """Is the person's own name Chinese (a native name in Chinese characters)? Then the English form
+    of the name is pinyin, as the international press writes the names of China's officials."""
+    return any(n.lang == "zh" and n.kind == "native" and n.script in ("Hans", "Hant") for n in names)
+
+
+def transcriptions(name: PersonName, chinese: bool = False) -> list[tuple[str, dict[Role, list[str]]]]:
+    """A Chinese name in pinyin (`zh` in Latin script; or the English form of a `chinese` person's
+    name) as the presses with a transcription system of their own write it, syllable by syllable
+    (Hungarian Hszi Csin-ping, Czech Si Ťin-pching): the parts of each, a given name's syllables as
+    the words of one hyphenated block. A name that is not all pinyin gives none."""
+    pinyin = name.script in (None, "Latn") and (name.lang == "zh" or (chinese and name.lang == "en"))
+    if not pinyin:
+        return []
+    out: list[tuple[str, dict[Role, list[str]]]] = []
+    parts = name_parts(name)
+    for language in transcription_systems():
+        written = {role: [transcribe(w, language) for w in words] for role, words in parts.items()}
+        if all(w is not None for words in written.values() for w in words):
+            out.append((language, {role: _words(" ".join(w for w in words if w)) for role, words in written.items()}))
     return out
 
 
@@ -83,9 +121,10 @@ def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
     """
     out: list[tuple[str, str, str]] = []
     seen: set[str] = set()
+    chinese = chinese_citizen(list(entity.names))
     for name in entity.names:
-        for convention, spelled in _spellings(name):
-            text = _join_name(name, spelled)
+        for convention, spelled in _spellings(name, chinese):
+            text = _join_name(name, spelled, hyphen=convention in transcription_systems())
             if text not in seen:
                 seen.add(text)
                 out.append((convention, text, skeleton(text)))
@@ -96,8 +135,9 @@ def name_variants(entity: Entity) -> list[tuple[str, str, str]]:
     return out
 
 
-def _join_name(name: PersonName, spelled: dict[Role, list[str]]) -> str:
-    """A spelled name as one string, hyphens kept where the written form has them (Kassym-Jomart)."""
+def _join_name(name: PersonName, spelled: dict[Role, list[str]], hyphen: bool = False) -> str:
+    """A spelled name as one string, hyphens kept where the written form has them (Kassym-Jomart),
+    or where a transcription wrote them (`hyphen`: the syllables of a Chinese given name)."""
     parts = []
     for role, written in (
         (Role.GIVEN, name.given),
@@ -106,7 +146,9 @@ def _join_name(name: PersonName, spelled: dict[Role, list[str]]) -> str:
         (Role.SUFFIX, name.suffix),
     ):
         words = spelled[role]
-        if role == Role.GIVEN and written and "-" in written.split()[0] and len(words) > 1:
+        if role == Role.GIVEN and hyphen and len(words) > 1:
+            words = ["-".join(words)]
+        elif role == Role.GIVEN and written and "-" in written.split()[0] and len(words) > 1:
             words = ["-".join(words[:2]), *words[2:]]
         parts.extend(words)
     return " ".join(parts)

@@ -85,3 +85,33 @@ def test_a_surname_is_no_noun_of_the_a_declension() -> None:
     """Токаевым is Токаев's instrumental: its nominatives never reach a person (aliases only)."""
     assert c5names.Linker(threshold=0.0).lookup("Токаевові", lang="uk")[0].id == "tokayev-kassym-jomart"
     assert [m.id for m in EVERY_LINK.link("Президент России говорил.", lang="ru", date="2025-06-01")] == ["russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "expected"),
+    [
+        ("Hszi Csin-ping kínai elnök Asztanába érkezett.", "hu", "2024-07-01", [("Hszi Csin-ping", "xi-jinping")]),
+        ("Tokajev Hszi Csin-pinggel tárgyalt.", "hu", "2024-07-01", [("Hszi Csin-pinggel", "xi-jinping")]),
+        (
+            "Li Ko-csiang miniszterelnök és Vang Ji külügyminiszter Pekingben.",
+            "hu",
+            "2019-07-01",
+            [("Li Ko-csiang", "li-keqiang"), ("Vang Ji", "wang-yi")],
+        ),
+        ("Hu Csin-tao elnök beszédet mondott.", "hu", "2010-01-01", [("Hu Csin-tao", "hu-jintao")]),
+        ("Čínský prezident Si Ťin-pching přiletěl do Astany.", "cs", "2024-07-01", [("Si Ťin-pching", "xi-jinping")]),
+        ("Tokajev jednal se Si Ťin-pchingem.", "cs", "2024-07-01", [("Si Ťin-pchingem", "xi-jinping")]),
+        (
+            "Premiér Li Kche-čchiang a ministr zahraničí Wang I.",
+            "cs",
+            "2019-07-01",
+            [("Li Kche-čchiang", "li-keqiang"), ("Wang I", "wang-yi")],
+        ),
+        ("Bývalý prezident Chu Ťin-tchao.", "cs", "2015-01-01", [("Chu Ťin-tchao", "hu-jintao")]),
+    ],
+)
+def test_chinese_names_as_the_hungarian_and_czech_presses_transcribe_them(
+    text: str, lang: str, date: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [(m.text, m.id) for m in c5names.link(text, lang=lang, date=date) if m.type == "person"]
+    assert [g for g in got if g[1] in {e[1] for e in expected}] == expected
