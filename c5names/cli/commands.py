@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from c5names.cli.atomic import atomic_output, check_output_path
 from c5names.cli.batch import run
 from c5names.cli.calibration import fit, observe, write_calibration
 from c5names.cli.calibration import report as calibration_report
@@ -24,7 +25,7 @@ from c5names.cli.cluster import cluster_link
 from c5names.cli.corpus import Defaults
 from c5names.cli.evaluate import country_ids, evaluate, read_gold, read_predictions, report_lines, scored_ids
 from c5names.cli.extras import optional
-from c5names.cli.formats import BINARY_FORMATS, Writer, atomic_output, check_output_path, make_writer
+from c5names.cli.formats import BINARY_FORMATS, Writer, make_writer
 from c5names.cli.inputs import InputError, input_format, plan_named_inputs, same_file
 from c5names.cli.outputs import ShardedOutput, is_folder, output_file, shard_names, sharded_output
 from c5names.cli.paths import Planned, is_url

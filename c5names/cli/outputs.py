@@ -24,16 +24,9 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TextIO
 
 from c5names import __version__
+from c5names.cli.atomic import OutputError, atomic_output
 from c5names.cli.batch import Summary
-from c5names.cli.formats import (
-    BINARY_FORMATS,
-    SUFFIXES,
-    OutputError,
-    Writer,
-    atomic_output,
-    escape_surrogates,
-    make_writer,
-)
+from c5names.cli.formats import BINARY_FORMATS, SUFFIXES, Writer, escape_surrogates, make_writer
 from c5names.cli.inputs import COMPRESSION, STDIN, document_format, same_file
 from c5names.cli.interrupt import deferred
 from c5names.cli.paths import Planned, filesystem, is_url, upload

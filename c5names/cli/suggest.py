@@ -13,8 +13,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from c5names.cli.atomic import atomic_output
 from c5names.cli.corpus import Defaults, Failure, read_documents
-from c5names.cli.formats import atomic_output
 from c5names.cli.inputs import InputError, plan_inputs, same_file
 from c5names.cli.skeleton import render
 from c5names.dates import normalise_date

@@ -333,6 +333,26 @@ def _parse_all(
             refs.extend((target, (name, ("entities", i, *path))) for target, path in entity_refs)
         extensions.extend((ext, name, i) for i, ext in enumerate(extends))
         del compiled, extends
+    problems += _apply_extensions(extensions, entities, origin, locator, removed, refs)
+    problems.extend(
+        locator.problem(where, f"refers to unknown id {target!r}") for target, where in refs if target not in entities
+    )
+    if problems:
+        raise GazetteerError(problems)
+    return entities, digest.hexdigest(), removed
+
+
+def _apply_extensions(
+    extensions: list[tuple[Extension, str, int]],
+    entities: dict[str, bytes],
+    origin: dict[str, _Where],
+    locator: _Locator,
+    removed: dict[str, tuple[str, ...]],
+    refs: list[tuple[str, _Where]],
+) -> list[Problem]:
+    """Merge each `extend:` entry into the entity it names (in `entities`, in place), noting the
+    forms it removes and the ids it refers to; the problems of those that cannot apply."""
+    problems: list[Problem] = []
     for ext, name, i in extensions:
         if ext.id not in entities:
             problems.append(locator.problem((name, ("extend", i, "id")), f"cannot extend unknown id {ext.id!r}"))
@@ -347,12 +367,7 @@ def _parse_all(
             removed[ext.id] = (*removed.get(ext.id, ()), *ext.remove_aliases)
         entities[ext.id] = merged.model_dump_json().encode()
         refs.extend((target, (name, ("extend", i, *path))) for target, path in _references(ext))
-    problems.extend(
-        locator.problem(where, f"refers to unknown id {target!r}") for target, where in refs if target not in entities
-    )
-    if problems:
-        raise GazetteerError(problems)
-    return entities, digest.hexdigest(), removed
+    return problems
 
 
 # An id an entity refers to, with where (relative to the entity) it is written.
