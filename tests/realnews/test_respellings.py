@@ -8,6 +8,7 @@ import pytest
 import c5names
 from c5names.text.inflection import nominatives, stems, turkic_c
 from c5names.text.pinyin import pinyin_respellings
+from c5names.text.translit import romanise_word
 
 EVERY_LINK = c5names.Linker(threshold=0.0)
 
@@ -115,3 +116,22 @@ def test_chinese_names_as_the_hungarian_and_czech_presses_transcribe_them(
 ) -> None:
     got = [(m.text, m.id) for m in c5names.link(text, lang=lang, date=date) if m.type == "person"]
     assert [g for g in got if g[1] in {e[1] for e in expected}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tacikistan Cumhurbaşkanı İmamali Rohman Duşanbe'de konuştu.", [("İmamali Rohman", "rahmon-emomali")]),
+        ("Tacikistan Cumhurbaşkanı İmamali Rahman konuştu.", [("İmamali Rahman", "rahmon-emomali")]),
+        ("Bangladeş'in kurucusu Şeyh Mucibur Rahman anıldı.", []),  # another Rahman
+    ],
+)
+def test_tajik_names_read_the_persian_way(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(m.text, m.id) for m in c5names.link(text, lang="tr", date="2024-05-01") if m.type == "person"]
+    assert got == expected
+
+
+def test_tajik_vowels_have_their_persian_readings_and_russian_ones_do_not() -> None:
+    assert {"Emomali", "Imamali"} <= set(romanise_word("Эмомалӣ", "en", "tg"))
+    assert "Rahman" in romanise_word("Раҳмон", "tr", "tg")
+    assert not {"Rahman", "Rakhman"} & set(romanise_word("Рахмон", "en", "ru"))  # Russian о is o

@@ -343,7 +343,7 @@ def test_a_convention_writes_its_own_spelling_or_the_common_one(convention: str,
 
 
 def test_vowel_sounds_are_those_the_vowel_letters_are_read_as() -> None:
-    expected = {"a", "e", "i", "o", "u", "E", "YE", "YO", "YU", "YA", "YI", "AE", "OE", "UE", "U", "OU"}
+    expected = {"a", "e", "i", "o", "u", "E", "YE", "YO", "YU", "YA", "YI", "AE", "OE", "UE", "U", "OU", "AO", "EI"}
     assert romanisation().vowel_sounds == expected
 
 
