@@ -15,6 +15,7 @@ import pytest
 from c5names.cli.corpus import Document
 from c5names.cli.formats import TSV_COLUMNS, JsonlWriter, rewrite
 from c5names.cli.progress import Progress
+from c5names.linker import Linker
 from c5names.match.resolve import Mention
 
 from .conftest import read_jsonl, shared_file
@@ -424,3 +425,21 @@ def test_progress_is_drawn_on_a_terminal_only() -> None:
     quiet.update()
     quiet.close()
     assert pipe.getvalue() == ""
+
+
+def test_the_language_detected_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = [
+        {"id": "ru", "text": "Президент Мирзиёев встретился с Токаевым в Вашингтоне на этой неделе."},
+        {"id": "given", "lang": "de", "text": "Die Präsidenten Mirsijojew und Tokajew sprachen."},
+        {"id": "short", "text": "Tokayev."},
+    ]
+    corpus = write_corpus(tmp_path / "c.jsonl", records)
+    out = jsonl(call(capsys, "normalise", corpus, "--format", "jsonl").out)
+    assert out[0]["lang_detected"] == "ru" and "lang" not in out[0]
+    assert [m["id"] for m in out[0]["mentions"]] == ["mirziyoyev-shavkat", "tokayev-kassym-jomart"]
+    assert "lang_detected" not in out[1] and out[1]["lang"] == "de"  # given: nothing to detect
+    assert "lang_detected" not in out[2]  # too short to tell
+    with_lang = jsonl(call(capsys, "normalise", corpus, "--format", "jsonl", "--lang", "ru").out)
+    assert all("lang_detected" not in r for r in with_lang)
+    # what the run links with the detected language is what the linker does when given none
+    assert out[0]["mentions"] == [m.to_dict() for m in Linker().link(records[0]["text"])]

@@ -10,6 +10,7 @@ mentions are written as they come, so one huge document costs a few times its ow
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -208,6 +209,15 @@ class Single:
 LinkStream = Callable[[Iterable[Document | Failure]], Iterator[Linked | Failure]]
 
 
+def with_language(item: Document | Failure, linker: Linker) -> Document | Failure:
+    """A document that says no language is read in the one detected for it, here, once for the whole
+    document (a huge one's windows are then read alike), and the output says which (`lang_detected`)."""
+    if not isinstance(item, Document) or item.lang:
+        return item
+    detected = linker.language_of(item.text)
+    return dataclasses.replace(item, lang=detected, detected=detected) if detected else item
+
+
 def run(
     inputs: list[str],
     linker: Linker,
@@ -229,7 +239,7 @@ def run(
         for raw in inputs:
             for item in read_documents(raw, defaults, input_format):
                 origins.append(raw)
-                yield item
+                yield with_language(item, linker)
 
     linked = link(documents()) if link else link_stream(documents(), linker, jobs)
     sink.start()

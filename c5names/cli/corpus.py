@@ -57,6 +57,7 @@ class Document:
     fields: dict[str, object] = field(default_factory=dict)  # lang/date as given, then carried fields
     surrogates: tuple[str, ...] = ()  # the fields that hold lone surrogates ("text" for the text)
     record: bool = True  # one record of a corpus (JSONL, JSON, Parquet), not a whole text file
+    detected: str | None = None  # the language detected for it, when neither it nor --lang gave one
 
 
 @dataclass(frozen=True)

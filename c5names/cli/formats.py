@@ -68,6 +68,8 @@ def document_record(doc: Document, mentions: Sequence[Mention]) -> dict[str, obj
 def _record_parts(doc: Document) -> tuple[dict[str, object], dict[str, object]]:
     head: dict[str, object] = {"id": doc.id}
     head.update((k, doc.fields[k]) for k in ("lang", "date") if k in doc.fields)
+    if doc.detected:
+        head["lang_detected"] = doc.detected
     tail = {k: v for k, v in doc.fields.items() if k not in {"lang", "date"}}
     return head, tail
 

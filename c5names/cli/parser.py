@@ -123,7 +123,8 @@ formats:
   text   (default) the text, each linked name followed by its display name in brackets
          ("Токаевым [Kassym-Jomart Tokayev]"; --style replace writes the display name instead);
          each document of a corpus, or of several files, under a "==> ID <==" header line
-  jsonl  one object per document, in input order: id, lang/date, mentions (start and end are
+  jsonl  one object per document, in input order: id, lang/date, lang_detected (the language
+         the text was read in when neither it nor --lang gave one), mentions (start and end are
          Python character offsets into the original text), then the carried fields
   json   the same objects as one JSON list
   html   one self-contained page (displaCy) highlighting every mention, linked to Wikidata
