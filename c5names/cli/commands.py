@@ -33,7 +33,7 @@ from c5names.cli.progress import Progress
 from c5names.errors import C5NamesError, GazetteerError, Problem
 from c5names.gazetteer import Gazetteer, check, count_entities, expand_paths, gazetteer_files
 from c5names.gazetteer.schema import Entity, json_schema
-from c5names.index import default_gazetteer, load, name_variants, shared_keys
+from c5names.index import compiled, default_gazetteer, load, name_variants, shared_keys
 from c5names.linker import Linker
 from c5names.scoring import CALIBRATION_FILE, calibration_knots
 
@@ -227,13 +227,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     gazetteer = _gazetteer(args)
-    types = {e.id: e.type for e in gazetteer}
+    # The compiled index's facts (from the cache when the files are unchanged): no YAML is parsed.
+    facts = compiled(gazetteer).entities
+    types = {f.id: f.type for f in facts}
     if args.shared_aliases:
         for key, ids in shared_keys(gazetteer).items():
             if not args.type or any(types.get(i) == args.type for i in ids):
                 print(f"{key}\t{' '.join(ids)}")
         return 0
-    for entity in gazetteer:
+    for entity in facts:
         if not args.type or entity.type == args.type:
             print(f"{entity.id}\t{entity.type}\t{entity.name}")
     return 0

@@ -64,7 +64,7 @@ def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
     if digest is not None:
         index = read_cached_index(digest)
         if index is not None:
-            gazetteer = unparsed(files, digest)
+            gazetteer = unparsed(files, digest, index.by_id)
             _COMPILED[gazetteer] = index
             return gazetteer
     return parse_gazetteer(*paths, default=default)
