@@ -23,7 +23,7 @@ from c5names.index.postings import (
     packed_mark,
     unpack,
 )
-from c5names.index.variants import chinese_citizen, name_parts, transcriptions, word_keys
+from c5names.index.variants import chinese_citizen, joined_given, name_parts, transcriptions, word_keys
 from c5names.model import Role
 from c5names.text import keys, translit
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
@@ -134,7 +134,11 @@ class IndexBuilder:
         if has_han(f"{name.surname or ''}{name.given or ''}"):
             self._add_han_name(name)
         source = name.lang or "ru"
-        spellings = [name_parts(name), *(parts for _language, parts in transcriptions(name, chinese))]
+        spellings = [
+            name_parts(name),
+            *(parts for _language, parts in transcriptions(name, chinese)),
+            *joined_given(name),
+        ]
         for role, words in ((role, words) for parts in spellings for role, words in parts.items()):
             content = [w for w in words if not is_connector(w)]
             for word in words:

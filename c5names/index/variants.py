@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from c5names.gazetteer.schema import Entity, PersonName
 from c5names.model import Role
+from c5names.text.abjad import has_arabic
 from c5names.text.keys import skeleton
 from c5names.text.pinyin import pinyin_respellings, transcribe, transcription_systems
 from c5names.text.translit import CONVENTIONS, has_cyrillic, romanise_word
@@ -64,6 +65,19 @@ def _spellings(name: PersonName, chinese: bool = False) -> list[tuple[str, dict[
         if all(spelled != seen for _, seen in out):
             out.append((language, spelled))
     return out
+
+
+def joined_given(name: PersonName) -> list[dict[Role, list[str]]]:
+    """A given name of several words in Arabic script also written as one word, as Persian and Arabic
+    texts often join a compound name (امام علی, امامعلی): the parts with that one word as the given name."""
+    parts = name_parts(name)
+    given = (name.given or "").split()
+    if len(given) < 2 or not all(has_arabic(word) for word in given):
+        return []
+    joined = dict(parts)
+    joined[Role.GIVEN] = ["".join(given)]
+    joined[Role.PATRONYMIC] = _words(name.patronymic or "")
+    return [joined]
 
 
 def chinese_citizen(names: list[PersonName]) -> bool:

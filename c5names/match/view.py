@@ -33,6 +33,9 @@ def caps_of(text: str, position: int, memo: dict[int, bool]) -> bool:
     return found
 
 
+ZWNJ = "\u200c"  # zero-width non-joiner
+
+
 class TextView:
     """A text (a chunk, or a short form for `lookup`) with its words and their memoised index hits."""
 
@@ -87,7 +90,7 @@ class TextView:
         return self.text[self.words[k - 1].end : self.words[k].start]
 
     def plain_gap(self, k: int) -> bool:
-        gap = self.gap(k)
+        gap = self.gap(k).replace(ZWNJ, "")  # Persian joins a compound name's parts with it (امام‌علی)
         if (not gap or gap.isspace()) and gap.count("\n") <= 1:
             return True
         dot = gap.strip()
