@@ -83,7 +83,28 @@ def resolve(
     mentions = [*out.values(), *relatives, *_surface_only(state.evidence, words, found, state.surface)]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
-    return sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start)
+    return _one_name_one_mention(text, sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start))
+
+
+def _one_name_one_mention(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two different names of one place side by side, a space apart, are one name: Kyrgyz "Америка
+    Кошмо Штаттарынын" (America + the United States) is one mention of the United States, not two."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and mention.type != "person"
+            and last.id == mention.id
+            and last.text.casefold() != mention.text.casefold()  # "Russia, Russia": said twice
+            and text[last.end : mention.start].isspace()
+            and "\n" not in text[last.end : mention.start]
+        ):
+            best = max(last, mention, key=lambda m: m.score)
+            out[-1] = replace(best, start=last.start, end=mention.end, text=text[last.start : mention.end])
+            continue
+        out.append(mention)
+    return out
 
 
 def _given_name_before_a_name(index: NameIndex, text: str, words: list[Word], item: Found, lang: str | None) -> bool:

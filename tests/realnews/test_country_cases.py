@@ -48,3 +48,16 @@ def test_yo_is_read_as_ye() -> None:
     assert plain_yo("Соединённых") == "Соединенных"
     assert plain_yo("Ёлкин") == "Елкин"
     assert plain_yo("Tokayev") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "spans"),
+    [
+        ("Америка Кошмо Штаттарынын президенти сүйлөдү.", "ky", ["Америка Кошмо Штаттарынын"]),
+        ("Russia Russia Russia, they chanted.", "en", ["Russia", "Russia", "Russia"]),  # said three times
+        ("America\nUnited States", "en", ["America", "United States"]),  # two lines: two names
+    ],
+)
+def test_two_names_of_one_country_side_by_side_are_one_mention(text: str, lang: str, spans: list[str]) -> None:
+    got = [m.text for m in c5names.link(text, lang=lang, date="2025-03-01") if m.type == "country"]
+    assert got == spans
