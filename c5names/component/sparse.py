@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy
 from spacy.attrs import IDX, ORTH, SPACY
@@ -38,8 +38,8 @@ class RelevanceCache:
     """Per distinct token (spaCy `orth`): could it be (part of) a name the index knows?
 
     The answer depends only on the token's string, so it is decided once per word type, on first
-    sight, and kept twice: in a dict, and in two sorted numpy arrays (orths, flags) rebuilt from the
-    dict as it grows. A document's tokens are then judged by one `searchsorted` over its orth column,
+    sight, and kept twice: in a dict, and in two sorted numpy arrays (orths, flags) that new word
+    types are merged into. A document's tokens are then judged by one `searchsorted` over its orth column,
     with no Python per token; only word types never seen before are decided in Python.
 
     A token can be relevant only if its word shape has a capital in front (or after an elision:
@@ -61,7 +61,6 @@ class RelevanceCache:
     def flags(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """Relevance of each token of a document (by its orth), as a boolean array."""
         table, known = self._orths, self._flags
-        flags = numpy.zeros(len(orths), bool)
         if len(table):
             at = numpy.minimum(numpy.searchsorted(table, orths), len(table) - 1)
             seen = table[at] == orths
@@ -69,21 +68,17 @@ class RelevanceCache:
             if seen.all():
                 return flags
         else:
-            seen = flags.copy()
+            seen = numpy.zeros(len(orths), bool)
+            flags = seen.copy()
         new = ~seen
         missing, where = numpy.unique(orths[new], return_inverse=True)
         values = numpy.fromiter((self.relevant(o, vocab) for o in missing.tolist()), bool, len(missing))
         flags[new] = values[where]
-        if len(self.known) - len(table) > max(256, len(table) // 4):
-            self._rebuild()
+        # New word types join the sorted arrays at once (one merge per document that has any).
+        table, known = self._orths, self._flags  # (emptied if the dict was just cleared)
+        at = numpy.searchsorted(table, missing)
+        self._orths, self._flags = numpy.insert(table, at, missing), numpy.insert(known, at, values)
         return flags
-
-    def _rebuild(self) -> None:
-        """Sort the dict into the arrays `flags` searches."""
-        orths = numpy.fromiter(self.known.keys(), numpy.uint64, len(self.known))
-        flags = numpy.fromiter(self.known.values(), bool, len(self.known))
-        order = numpy.argsort(orths)
-        self._orths, self._flags = orths[order], flags[order]
 
     def words(self, orths: list[int], strings: StringStore) -> list[str]:
         """The strings of some tokens, through a per-orth cache (no Token objects)."""
@@ -146,7 +141,7 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int
     cursor = 0
     for start, end in zip(region_starts, region_ends, strict=True):
         words = relevant.words(orths[start:end].tolist(), strings)
-        spaces = _SPACES[arr[start:end, 1]].tolist()
+        spaces = map(_SPACES.__getitem__, arr[start:end, 1].tolist())
         cursor = _append(pieces, regions, cursor, offsets[start], words, spaces)
     last = doc[-1]
     total = last.idx + len(last.text_with_ws)
@@ -154,11 +149,11 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int
     return "".join(pieces), regions
 
 
-_SPACES = numpy.array(["", " "])
+_SPACES = ("", " ")
 
 
 def _append(
-    pieces: list[str], regions: list[tuple[int, int]], cursor: int, begin: int, words: list[str], spaces: list[str]
+    pieces: list[str], regions: list[tuple[int, int]], cursor: int, begin: int, words: list[str], spaces: Iterable[str]
 ) -> int:
     """Add the placeholder up to `begin`, then the tokens with their spaces (C-level joins)."""
     pieces.append(PLACEHOLDER * (begin - cursor))

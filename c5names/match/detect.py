@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, WordHits
@@ -38,6 +39,7 @@ CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
 
 
+@lru_cache(maxsize=8192)  # gaps repeat (" ", ", ", " and "), and this runs between every two words
 def _joinable(gap: str) -> bool:
     """Could a name continue across this gap (space, hyphen, initial's dot, a connector word)?"""
     return len(gap) <= 16 and gap.count("\n") <= 1 and bool(_JOINABLE_GAP.match(gap))

@@ -61,6 +61,8 @@ def resolve(
 ) -> list[Mention]:
     """Turn candidate spans into linked mentions (unresolvable ones are dropped): full names and
     aliases first, so that bare surnames can then refer back to them."""
+    if not found:  # (every mention below starts from a candidate)
+        return []
     state = _Document(index, text, date, lang)
     out: dict[int, Mention] = {}
     for n, item in enumerate(found):

@@ -69,8 +69,10 @@ _NOT_LETTERS = "\u0609\u060a\u060c\u060d\u061b\u061e\u061f\u0660-\u066d\u06d4\u0
 _LETTER = rf"(?:(?![{HAN}{KATAKANA}{_NOT_LETTERS}])(?:[^\W\d_]|[{CASELESS}]))"
 
 
+# The class comes first (the first letter's exclusions are lookbehinds after it), so that `re` can
+# skip ahead by the class: a third faster than a leading lookahead on running text.
 WORD_RE = re.compile(
-    rf"(?P<w>(?![{_NOT_LETTERS}])[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
+    rf"(?P<w>[{_UPPER}{CASELESS}](?<![{_NOT_LETTERS}])(?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{APOS_CLASS}\-]{_LETTER}+)*)"
 )
 
@@ -119,12 +121,12 @@ def segment(
         stretches = lowercase_stretches(text, regions) if lowercase is None else []
         if stretches:
             words = sorted([*words, *_spaced_words(text, stretches, ANY_WORD_RE)])
-    if not _UNSPACED_SCRIPT.search(text):
-        return words
+    spans = [(0, len(text))] if regions is None else regions
+    if not any(_UNSPACED_SCRIPT.search(text, start, end) for start, end in spans):
+        return words  # (only the regions are read: the component's text is mostly placeholders)
     if han:
         words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
     # Japanese writes foreign names in katakana runs (トカエフ大統領).
-    spans = [(0, len(text))] if regions is None else regions
     words.extend(Word(m.start(), m.end(), m.group()) for s, e in spans for m in KATAKANA_RE.finditer(text, s, e))
     words.sort()
     return words
