@@ -77,6 +77,12 @@ WORD_RE = re.compile(
 )
 
 
+# WORD_RE on ASCII text (a capital not preceded by a letter, letters, apostrophe- or hyphen-joined
+# parts): the same matches where the text and the character before it are ASCII, about twice as fast.
+_ASCII_APOS = re.escape("".join(c for c in APOSTROPHES if c.isascii()))
+ASCII_WORD_RE = re.compile(rf"(?P<w>(?<![A-Za-z])[A-Z][A-Za-z]*(?:[{_ASCII_APOS}\-][A-Za-z]+)*)")
+
+
 # Any word, for text without capitals to go by: it starts where no letter precedes it.
 ANY_WORD_RE = re.compile(rf"(?P<w>(?<![^\W\d_]){_LETTER}+(?:[{APOS_CLASS}\-]{_LETTER}+)*)")
 LOWERCASE_MIN = 20  # characters: a shorter all-lowercase paragraph is a fragment, not a way of writing
@@ -135,14 +141,19 @@ def segment(
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
 
 
+def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pattern[str]:
+    """ASCII_WORD_RE for WORD_RE where the region and the character before it (which the lookbehind
+    reads) are ASCII."""
+    return ASCII_WORD_RE if pattern is WORD_RE and text[max(start - 1, 0) : end].isascii() else pattern
+
+
 def _spaced_words(
     text: str, regions: Sequence[tuple[int, int]] | None, pattern: re.Pattern[str] = WORD_RE
 ) -> list[Word]:
     words: list[Word] = []
-    matches = (
-        pattern.finditer(text)
-        if regions is None
-        else itertools.chain.from_iterable(pattern.finditer(text, start, end) for start, end in regions)
+    matches = itertools.chain.from_iterable(
+        _fastest(pattern, text, start, end).finditer(text, start, end)
+        for start, end in ([(0, len(text))] if regions is None else regions)
     )
     any_case = pattern is ANY_WORD_RE
     for match in matches:
