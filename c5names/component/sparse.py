@@ -123,30 +123,37 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int
     if not len(doc):
         return None
     orths = doc.to_array(ORTH)
-    positions = numpy.flatnonzero(relevant.flags(orths, doc.vocab))
-    if not len(positions):
+    flags = relevant.flags(orths, doc.vocab)
+    if not flags.any():
         return None
-    n = len(doc)
-    starts = numpy.maximum(positions - BEFORE, 0)
-    ends = numpy.minimum(positions + AFTER + 1, n)
-    # Windows that touch or overlap merge (starts and ends are both sorted).
-    breaks = starts[1:] > ends[:-1]
-    region_starts = starts[numpy.concatenate(([True], breaks))].tolist()
-    region_ends = ends[numpy.concatenate((breaks, [True]))].tolist()
-    arr = doc.to_array([IDX, SPACY])
-    offsets = arr[:, 0].tolist()
+    # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)
+    windows = _windows(numpy.flatnonzero(flags).tolist(), len(doc))
+    offsets, spacy = doc.to_array([IDX, SPACY]).T.tolist()
+    orth_list = orths.tolist()
     strings = doc.vocab.strings
     pieces: list[str] = []
     regions: list[tuple[int, int]] = []
     cursor = 0
-    for start, end in zip(region_starts, region_ends, strict=True):
-        words = relevant.words(orths[start:end].tolist(), strings)
-        spaces = map(_SPACES.__getitem__, arr[start:end, 1].tolist())
+    for start, end in windows:
+        words = relevant.words(orth_list[start:end], strings)
+        spaces = map(_SPACES.__getitem__, spacy[start:end])
         cursor = _append(pieces, regions, cursor, offsets[start], words, spaces)
     last = doc[-1]
     total = last.idx + len(last.text_with_ws)
     pieces.append(PLACEHOLDER * (total - cursor))
     return "".join(pieces), regions
+
+
+def _windows(positions: list[int], n: int) -> list[list[int]]:
+    """[start, end) token ranges around the relevant tokens (sorted), windows that touch merged."""
+    windows: list[list[int]] = []
+    for position in positions:
+        start, end = max(position - BEFORE, 0), min(position + AFTER + 1, n)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return windows
 
 
 _SPACES = ("", " ")
