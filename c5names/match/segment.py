@@ -157,7 +157,7 @@ def _spaced_words(
     )
     any_case = pattern is ANY_WORD_RE
     for match in matches:
-        start, word = match.start("w"), match.group("w")
+        start, word = match.start(), match.group()  # (group w is the whole match)
         if not (any_case or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
             continue
         if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
