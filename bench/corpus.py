@@ -798,11 +798,25 @@ class _Builder:
         self.add(text)
 
 
+# Prose sentences before each sentence that names someone: the dense bench corpus (a name every
+# 30-43 tokens) and news-like text (a name every ~150 words, as in issue 17).
+DENSE_PROSE = (1, 1, 2, 2, 3)
+NEWS_PROSE = (10, 12, 14, 16)
+
+
 class CorpusGenerator:
     """Generates gold documents in one language from the persons of a gazetteer."""
 
-    def __init__(self, gazetteer: Any, lang: str, seed: int = 11, entity_ids: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Any,
+        lang: str,
+        seed: int = 11,
+        entity_ids: Sequence[str] | None = None,
+        prose: Sequence[int] = DENSE_PROSE,
+    ) -> None:
         self.lang = lang
+        self.prose = tuple(prose)
         self.data = LANG_DATA[lang]
         self.rng = random.Random(f"{seed}-{lang}")
         ids = list(entity_ids) if entity_ids is not None else [e.id for e in gazetteer if e.type == "person"]
@@ -965,7 +979,7 @@ class CorpusGenerator:
         b.add(dateline)
         first_of: set[str] = set()
         for kind, payload in plan:
-            for _ in range(rng.choice((1, 1, 2, 2, 3))):
+            for _ in range(rng.choice(self.prose)):
                 self._prose(b)
                 b.add(" ")
             if kind == "country":
@@ -992,9 +1006,12 @@ class CorpusGenerator:
         return docs
 
 
-def build(gazetteer: Any, lang: str, target_bytes: int, seed: int = 11) -> list[GoldDoc]:
-    """A corpus of at least `target_bytes` UTF-8 bytes in `lang` from the gazetteer's persons."""
-    return CorpusGenerator(gazetteer, lang, seed).corpus(target_bytes)
+def build(
+    gazetteer: Any, lang: str, target_bytes: int, seed: int = 11, prose: Sequence[int] = DENSE_PROSE
+) -> list[GoldDoc]:
+    """A corpus of at least `target_bytes` UTF-8 bytes in `lang` from the gazetteer's persons;
+    `prose`: how many prose sentences may come before each mention's sentence (one is drawn)."""
+    return CorpusGenerator(gazetteer, lang, seed, prose=prose).corpus(target_bytes)
 
 
 def without_names(docs: Sequence[GoldDoc], seed: int = 13) -> list[str]:

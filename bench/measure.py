@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import importlib.metadata
+import inspect
 import os
 import platform
 import resource
@@ -27,13 +28,25 @@ Pipeline = Any  # a spacy.Language; kept loose so this module does not import sp
 
 
 def clear_c5names_caches() -> None:
-    """Empty every functools cache of the c5names modules (word keys, stems, romanisations)."""
+    """Empty every functools cache of the c5names modules that depends on the text (word keys, stems,
+    romanisations). Caches of functions called without arguments are the package's data tables
+    (titles, kinship words, affixes), read once per process whatever the text: a cold pass over new
+    text does not read them again, so they are kept."""
     for name, module in list(sys.modules.items()):
         if name == "c5names" or name.startswith("c5names."):
             for value in vars(module).values():
                 clear = getattr(value, "cache_clear", None)
-                if callable(clear) and not isinstance(value, type):
+                if callable(clear) and not isinstance(value, type) and not _table_loader(value):
                     clear()
+
+
+def _table_loader(function: Any) -> bool:
+    """Is this a function called without arguments (every parameter has a default)?"""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not inspect.Parameter.empty for p in parameters)
 
 
 def clear_index_caches(index: object) -> None:

@@ -17,6 +17,7 @@ import c5names
 from c5names.index import compiled
 from c5names.index.neighbours import DeletionIndex, deletions, max_edits, same_start
 from c5names.index.postings import WordHits
+from c5names.model import Role
 
 LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,6 +88,12 @@ def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
         assert lazy.leads() == eager.leads(), word
         assert lazy.single_surnames() == eager.single_surnames(), word
         assert sorted(lazy.aliases()) == sorted(eager.aliases()), word
+        lone = {
+            h.posting.entity
+            for h in every
+            if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
+        }
+        assert lazy.lone_given_names() == eager.lone_given_names() == lone, word
         for entity in eager.entities():
             assert sorted(lazy.of(entity)) == sorted(eager.of(entity)), (word, entity)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import IDX, ORTH, SHAPE, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from c5names.index import NameIndex
 from c5names.match.detect import segment
@@ -34,10 +35,16 @@ CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne"
 
 
 class RelevanceCache:
-    """Per distinct token string: could it be (part of) a name the index knows?
+    """Per distinct token (spaCy `orth`): could it be (part of) a name the index knows?
 
-    A first, vectorised filter works on spaCy's word shapes ("Xxxxx", "xx’Xxxxx"): a corpus has few
-    distinct shapes, and only tokens with a capital letter in front (or after an elision) can be names.
+    The answer depends only on the token's string, so it is decided once per word type, on first
+    sight, and kept twice: in a dict, and in two sorted numpy arrays (orths, flags) that new word
+    types are merged into. A document's tokens are then judged by one `searchsorted` over its orth column,
+    with no Python per token; only word types never seen before are decided in Python.
+
+    A token can be relevant only if its word shape has a capital in front (or after an elision:
+    "xx’Xxxxx"), except in languages written without letter case, and if the index has hits for one
+    of its words.
     """
 
     def __init__(self, index: NameIndex, lang: str | None) -> None:
@@ -48,19 +55,42 @@ class RelevanceCache:
         self.known: dict[int, bool] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
+        self._orths = numpy.empty(0, numpy.uint64)
+        self._flags = numpy.empty(0, bool)
 
-    def words(self, orths: numpy.ndarray, strings: StringStore) -> list[str]:
-        """The strings of a document's tokens, through a per-orth cache (no Token objects)."""
-        values = orths.tolist()
+    def flags(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
+        """Relevance of each token of a document (by its orth), as a boolean array."""
+        table, known = self._orths, self._flags
+        if len(table):
+            at = numpy.minimum(numpy.searchsorted(table, orths), len(table) - 1)
+            seen = table[at] == orths
+            flags = known[at] & seen
+            if seen.all():
+                return flags
+        else:
+            seen = numpy.zeros(len(orths), bool)
+            flags = seen.copy()
+        new = ~seen
+        missing, where = numpy.unique(orths[new], return_inverse=True)
+        values = numpy.fromiter((self.relevant(o, vocab) for o in missing.tolist()), bool, len(missing))
+        flags[new] = values[where]
+        # New word types join the sorted arrays at once (one merge per document that has any).
+        table, known = self._orths, self._flags  # (emptied if the dict was just cleared)
+        at = numpy.searchsorted(table, missing)
+        self._orths, self._flags = numpy.insert(table, at, missing), numpy.insert(known, at, values)
+        return flags
+
+    def words(self, orths: list[int], strings: StringStore) -> list[str]:
+        """The strings of some tokens, through a per-orth cache (no Token objects)."""
         try:
-            return list(map(self.strings.__getitem__, values))
+            return list(map(self.strings.__getitem__, orths))
         except KeyError:
             if len(self.strings) > CACHE_SIZE:
                 self.strings.clear()
-            for value in values:
+            for value in orths:
                 if value not in self.strings:
                     self.strings[value] = strings[value]
-            return list(map(self.strings.__getitem__, values))
+            return list(map(self.strings.__getitem__, orths))
 
     def shape(self, shape: int, string: Callable[[int], str]) -> bool:
         found = self.shapes.get(shape)
@@ -68,12 +98,16 @@ class RelevanceCache:
             found = self.shapes[shape] = self.any_shape or bool(_CAPITAL_SHAPE.search(string(shape)))
         return found
 
-    def __call__(self, orth: int, string: Callable[[int], str]) -> bool:
+    def relevant(self, orth: int, vocab: Vocab) -> bool:
+        """Is this word type relevant (decided on first sight, then remembered)?"""
         found = self.known.get(orth)
         if found is None:
             if len(self.known) > CACHE_SIZE:
                 self.known.clear()
-            found = self.known[orth] = self._relevant(string(orth))
+                self._orths, self._flags = numpy.empty(0, numpy.uint64), numpy.empty(0, bool)
+            strings = vocab.strings
+            lexeme = vocab[orth]
+            found = self.known[orth] = self.shape(lexeme.shape, strings.__getitem__) and self._relevant(lexeme.orth_)
         return found
 
     def _relevant(self, text: str) -> bool:
@@ -88,56 +122,49 @@ def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int
     character ranges (the only places worth reading); None if there is no window."""
     if not len(doc):
         return None
-    arr = doc.to_array([ORTH, SHAPE, IDX, SPACY])
+    orths = doc.to_array(ORTH)
+    flags = relevant.flags(orths, doc.vocab)
+    if not flags.any():
+        return None
+    # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)
+    windows = _windows(numpy.flatnonzero(flags).tolist(), len(doc))
+    offsets, spacy = doc.to_array([IDX, SPACY]).T.tolist()
+    orth_list = orths.tolist()
     strings = doc.vocab.strings
-    shapes, shape_of = numpy.unique(arr[:, 1], return_inverse=True)
-    capital = numpy.fromiter((relevant.shape(s, strings.__getitem__) for s in shapes.tolist()), bool, len(shapes))
-    candidates = numpy.flatnonzero(capital[shape_of])
-    if not len(candidates):
-        return None
-    unique, inverse = numpy.unique(arr[candidates, 0], return_inverse=True)
-    flags = numpy.fromiter((relevant(o, strings.__getitem__) for o in unique.tolist()), bool, len(unique))
-    positions = candidates[flags[inverse]]
-    if not len(positions):
-        return None
-    n = len(doc)
-    starts = numpy.maximum(positions - BEFORE, 0)
-    ends = numpy.minimum(positions + AFTER + 1, n)
-    words = relevant.words(arr[:, 0], strings)
-    spaces = _SPACES[arr[:, 3]].tolist()
-    offsets = arr[:, 2].tolist()
     pieces: list[str] = []
     regions: list[tuple[int, int]] = []
     cursor = 0
-    region_start, region_end = int(starts[0]), int(ends[0])
-    for start, end in zip(starts[1:].tolist(), ends[1:].tolist(), strict=True):
-        if start <= region_end:
-            region_end = max(region_end, end)
-            continue
-        cursor = _append(pieces, regions, cursor, offsets[region_start], words, spaces, region_start, region_end)
-        region_start, region_end = start, end
-    cursor = _append(pieces, regions, cursor, offsets[region_start], words, spaces, region_start, region_end)
-    total = offsets[-1] + len(words[-1]) + len(spaces[-1])
+    for start, end in windows:
+        words = relevant.words(orth_list[start:end], strings)
+        spaces = map(_SPACES.__getitem__, spacy[start:end])
+        cursor = _append(pieces, regions, cursor, offsets[start], words, spaces)
+    last = doc[-1]
+    total = last.idx + len(last.text_with_ws)
     pieces.append(PLACEHOLDER * (total - cursor))
     return "".join(pieces), regions
 
 
-_SPACES = numpy.array(["", " "])
+def _windows(positions: list[int], n: int) -> list[list[int]]:
+    """[start, end) token ranges around the relevant tokens (sorted), windows that touch merged."""
+    windows: list[list[int]] = []
+    for position in positions:
+        start, end = max(position - BEFORE, 0), min(position + AFTER + 1, n)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return windows
+
+
+_SPACES = ("", " ")
 
 
 def _append(
-    pieces: list[str],
-    regions: list[tuple[int, int]],
-    cursor: int,
-    begin: int,
-    words: list[str],
-    spaces: list[str],
-    start: int,
-    end: int,
+    pieces: list[str], regions: list[tuple[int, int]], cursor: int, begin: int, words: list[str], spaces: Iterable[str]
 ) -> int:
-    """Add the placeholder up to `begin`, then tokens start..end-1 with their spaces (C-level joins)."""
+    """Add the placeholder up to `begin`, then the tokens with their spaces (C-level joins)."""
     pieces.append(PLACEHOLDER * (begin - cursor))
-    text = "".join(itertools.chain.from_iterable(zip(words[start:end], spaces[start:end], strict=True)))
+    text = "".join(itertools.chain.from_iterable(zip(words, spaces, strict=True)))
     pieces.append(text)
     regions.append((begin, begin + len(text)))
     return begin + len(text)

@@ -44,6 +44,9 @@ class NameIndex:
         self._cache: dict[tuple[str, str | None], WordHits] = {}
         self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
         self.chunk_cache: dict[tuple[str, str | None, bool, bool], list] = {}  # filled by match.detect.find
+        # per text word: (does the index know it, does one of its alias phrases have a lowercase tail),
+        # filled by match.detect.find, which asks this of every capitalised word it reads
+        self.word_facts_cache: dict[tuple[str, str | None], tuple[bool, bool]] = {}
 
     # -- word lookup ------------------------------------------------------------------------
     def word_hits(self, word: str, lang: str | None = None) -> WordHits:

@@ -92,7 +92,7 @@ class FormSource(NamedTuple):
 class WordHits:
     """Every posting one text word may realise; unpacked per entity on demand and memoised."""
 
-    __slots__ = ("_aliases", "_all", "_by_entity", "_entities", "_groups", "_leads", "_singles", "_source")
+    __slots__ = ("_aliases", "_all", "_by_entity", "_entities", "_givens", "_groups", "_leads", "_singles", "_source")
 
     def __init__(self, source: FormSource | None, groups: list[Group], hits: tuple[Hit, ...] | None = None) -> None:
         self._source = source
@@ -103,6 +103,7 @@ class WordHits:
         self._leads: tuple[frozenset[int], frozenset[int]] | None = None
         self._aliases: list[Hit] | None = None
         self._singles: dict[int, Hit] | None = None
+        self._givens: frozenset[int] | None = None
 
     @classmethod
     def of_hits(cls, hits: tuple[Hit, ...]) -> WordHits:
@@ -191,6 +192,17 @@ class WordHits:
         for hit in selected:
             out.setdefault(hit.posting.entity, hit)
         return out
+
+    def lone_given_names(self) -> frozenset[int]:
+        """Entities whose given name is this word alone (a one-word given name, first part, firm hit):
+        who a given name after a kinship word may be. Memoised, since it is asked of every word."""
+        if self._givens is None:
+            self._givens = frozenset(
+                h.posting.entity
+                for h in self.all()
+                if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
+            )
+        return self._givens
 
     def aliases(self) -> list[Hit]:
         """Hits of alias phrases (country names and the like), which are few."""

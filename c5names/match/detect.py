@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, WordHits
@@ -38,6 +39,7 @@ CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
 
 
+@lru_cache(maxsize=8192)  # gaps repeat (" ", ", ", " and "), and this runs between every two words
 def _joinable(gap: str) -> bool:
     """Could a name continue across this gap (space, hyphen, initial's dot, a connector word)?"""
     return len(gap) <= 16 and gap.count("\n") <= 1 and bool(_JOINABLE_GAP.match(gap))
@@ -67,9 +69,23 @@ def find(
     return found, words
 
 
+def _word_facts(index: NameIndex, word: str, lang: str | None) -> tuple[bool, bool]:
+    """(does the index know the word, does an alias phrase it belongs to have a lowercase tail), memoised
+    per word: find asks both of every word of every chunk."""
+    key = (word, lang)
+    facts = index.word_facts_cache.get(key)
+    if facts is None:
+        if len(index.word_facts_cache) > CHUNK_CACHE_SIZE:
+            index.word_facts_cache.clear()
+        hits = index.word_hits(word, lang)
+        tail = any(index.alias_tails[h.posting.ref] for h in hits.aliases())
+        facts = index.word_facts_cache[key] = (bool(hits), tail)
+    return facts
+
+
 def _worth_parsing(index: NameIndex, text: str, chunk: list[Word], lang: str | None) -> bool:
     """Does a chunk hold a word the index knows, or an initial (J., Sh.)?"""
-    return any(index.word_hits(w.text, lang) for w in chunk) or any(
+    return any(_word_facts(index, w.text, lang)[0] for w in chunk) or any(
         len(w.text) <= 2 and text[w.end : w.end + 1] == "." for w in chunk
     )
 
@@ -81,7 +97,7 @@ def _chunk_candidates(
     chunk = words[k : j + 1]
     start = words[k].start
     end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
-    if any(index.alias_tails[h.posting.ref] for w in chunk for h in index.word_hits(w.text, lang).aliases()):
+    if any(_word_facts(index, w.text, lang)[1] for w in chunk):
         end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
     caps = any(len(w.text) <= 3 and w.text.isupper() for w in chunk) and caps_of(text, start, caps_memo)
     lowercase = words[k].text[:1].islower()  # a chunk of a paragraph written in lowercase

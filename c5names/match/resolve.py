@@ -61,6 +61,8 @@ def resolve(
 ) -> list[Mention]:
     """Turn candidate spans into linked mentions (unresolvable ones are dropped): full names and
     aliases first, so that bare surnames can then refer back to them."""
+    if not found:  # (every mention below starts from a candidate)
+        return []
     state = _Document(index, text, date, lang)
     out: dict[int, Mention] = {}
     for n, item in enumerate(found):
@@ -410,17 +412,15 @@ def _relatives(state: _Document, words: list[Word], found: list[Found], out: dic
     for k, word in enumerate(words):
         if k in taken or not (word.text[:1].isupper() or is_caseless(word.text[:1])):
             continue
+        holders = index.word_hits(word.text, state.lang).lone_given_names()
+        if not holders:
+            continue  # (no one's given name: the kinship words before it need not be read)
         kinship = kinship_before(state.text, word.start)
         if kinship is None:
             continue
         relation = kinship.relation
-        holders = {
-            h.posting.entity
-            for h in index.word_hits(word.text, state.lang)
-            if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
-        }
         if kinship.gender != "any":  # a son is a man of the gazetteer; a daughter is not
-            holders = {e for e in holders if (e in index.male) == (kinship.gender == "male")}
+            holders = frozenset(e for e in holders if (e in index.male) == (kinship.gender == "male"))
         related = [(e, p) for e in sorted(holders) for p in sorted(named) if _related(index, e, p, relation)]
         if len(related) != 1:
             continue

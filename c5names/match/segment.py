@@ -69,10 +69,18 @@ _NOT_LETTERS = "\u0609\u060a\u060c\u060d\u061b\u061e\u061f\u0660-\u066d\u06d4\u0
 _LETTER = rf"(?:(?![{HAN}{KATAKANA}{_NOT_LETTERS}])(?:[^\W\d_]|[{CASELESS}]))"
 
 
+# The class comes first (the first letter's exclusions are lookbehinds after it), so that `re` can
+# skip ahead by the class: a third faster than a leading lookahead on running text.
 WORD_RE = re.compile(
-    rf"(?P<w>(?![{_NOT_LETTERS}])[{_UPPER}{CASELESS}](?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
+    rf"(?P<w>[{_UPPER}{CASELESS}](?<![{_NOT_LETTERS}])(?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{APOS_CLASS}\-]{_LETTER}+)*)"
 )
+
+
+# WORD_RE on ASCII text (a capital not preceded by a letter, letters, apostrophe- or hyphen-joined
+# parts): the same matches where the text and the character before it are ASCII, about twice as fast.
+_ASCII_APOS = re.escape("".join(c for c in APOSTROPHES if c.isascii()))
+ASCII_WORD_RE = re.compile(rf"(?P<w>(?<![A-Za-z])[A-Z][A-Za-z]*(?:[{_ASCII_APOS}\-][A-Za-z]+)*)")
 
 
 # Any word, for text without capitals to go by: it starts where no letter precedes it.
@@ -119,12 +127,12 @@ def segment(
         stretches = lowercase_stretches(text, regions) if lowercase is None else []
         if stretches:
             words = sorted([*words, *_spaced_words(text, stretches, ANY_WORD_RE)])
-    if not _UNSPACED_SCRIPT.search(text):
-        return words
+    spans = [(0, len(text))] if regions is None else regions
+    if not any(_UNSPACED_SCRIPT.search(text, start, end) for start, end in spans):
+        return words  # (only the regions are read: the component's text is mostly placeholders)
     if han:
         words.extend(Word(start, end, text[start:end]) for start, end in han.mentions(text, regions))
     # Japanese writes foreign names in katakana runs (トカエフ大統領).
-    spans = [(0, len(text))] if regions is None else regions
     words.extend(Word(m.start(), m.end(), m.group()) for s, e in spans for m in KATAKANA_RE.finditer(text, s, e))
     words.sort()
     return words
@@ -133,18 +141,23 @@ def segment(
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
 
 
+def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pattern[str]:
+    """ASCII_WORD_RE for WORD_RE where the region and the character before it (which the lookbehind
+    reads) are ASCII."""
+    return ASCII_WORD_RE if pattern is WORD_RE and text[max(start - 1, 0) : end].isascii() else pattern
+
+
 def _spaced_words(
     text: str, regions: Sequence[tuple[int, int]] | None, pattern: re.Pattern[str] = WORD_RE
 ) -> list[Word]:
     words: list[Word] = []
-    matches = (
-        pattern.finditer(text)
-        if regions is None
-        else itertools.chain.from_iterable(pattern.finditer(text, start, end) for start, end in regions)
+    matches = itertools.chain.from_iterable(
+        _fastest(pattern, text, start, end).finditer(text, start, end)
+        for start, end in ([(0, len(text))] if regions is None else regions)
     )
     any_case = pattern is ANY_WORD_RE
     for match in matches:
-        start, word = match.start("w"), match.group("w")
+        start, word = match.start(), match.group()  # (group w is the whole match)
         if not (any_case or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
             continue
         if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence

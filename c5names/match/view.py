@@ -27,10 +27,22 @@ def caps_of(text: str, position: int, memo: dict[int, bool]) -> bool:
     if found is None:
         line_end = text.find("\n", position, position + CAPS_WINDOW)
         line = text[line_start : line_end if line_end >= 0 else position + CAPS_WINDOW]
-        upper = sum(map(str.isupper, line))
-        lower = sum(map(str.islower, line))
+        upper, lower = _cased_counts(line)
         found = memo[line_start] = upper + lower > 0 and upper / (upper + lower) > 0.8
     return found
+
+
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _cased_counts(line: str) -> tuple[int, int]:
+    """How many upper- and lowercase letters a line has (counted in C for ASCII text, where only A-Z and
+    a-z are cased)."""
+    if line.isascii():
+        data = line.encode("ascii")
+        return len(data) - len(data.translate(None, _ASCII_UPPER)), len(data) - len(data.translate(None, _ASCII_LOWER))
+    return sum(map(str.isupper, line)), sum(map(str.islower, line))
 
 
 ZWNJ = "\u200c"  # zero-width non-joiner

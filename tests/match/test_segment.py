@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from c5names.match.segment import segment
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c5names.match.segment import ASCII_WORD_RE, WORD_RE, _fastest, segment
+from c5names.match.view import _cased_counts
 from c5names.text.han import HanLexicon
 
 
@@ -47,3 +52,37 @@ def test_unspaced_chinese_is_cut_by_the_known_forms() -> None:
     han.add(["习", "近平"])  # a Chinese name: surname then given name, unspaced
     han.add(["美国"])  # an alias
     assert [w.text for w in segment("习近平会见美国总统", han=han)] == ["习", "近平", "美国"]
+
+
+# -- the fast paths: ASCII text is scanned by a simpler pattern, cased letters counted in C ---------
+_MIXED = st.text(alphabet="abXYZ'`’-. \x00\nÉéжЖ0_qʻ", max_size=30)
+
+
+def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span("w") for m in pattern.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED, st.integers(0, 30), st.integers(0, 30))
+def test_the_ascii_pattern_finds_what_the_full_one_finds(text: str, a: int, b: int) -> None:
+    """Wherever `_fastest` picks ASCII_WORD_RE (region and the character before it ASCII), it matches
+    exactly what WORD_RE matches there; elsewhere WORD_RE itself is used."""
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    chosen = _fastest(WORD_RE, text, start, end)
+    assert _matches(chosen, text, start, end) == _matches(WORD_RE, text, start, end)
+    if text[max(start - 1, 0) : end].isascii():
+        assert chosen is ASCII_WORD_RE
+
+
+def test_a_non_ascii_letter_before_the_region_keeps_the_full_pattern() -> None:
+    text = "éTokayev"  # the capital continues a lowercase letter: not a word
+    assert _fastest(WORD_RE, text, 1, len(text)) is WORD_RE
+    assert _matches(WORD_RE, text, 1, len(text)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_cased_letters_are_counted_as_str_methods_count_them(line: str) -> None:
+    assert _cased_counts(line) == (sum(map(str.isupper, line)), sum(map(str.islower, line)))
+    ascii_line = line.encode("ascii", "ignore").decode()
+    assert _cased_counts(ascii_line) == (sum(map(str.isupper, ascii_line)), sum(map(str.islower, ascii_line)))

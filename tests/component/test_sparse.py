@@ -1,0 +1,111 @@
+"""The component's relevance table (`sparse.RelevanceCache`): decided once per word type, read for a
+whole document with one array lookup; it must flag every word a name can be made of, skip ordinary
+words, and give the component the same mentions as reading each token afresh would."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.attrs import ORTH
+
+from c5names.component.sparse import RelevanceCache, sparse_text
+from c5names.index import name_variants
+from c5names.linker import Linker
+
+ORDINARY = "the ministry said on Thursday that talks about budget would continue in spring and the".split()
+NAME_WORDS = [
+    "Mirziyoyev",
+    "Tokayev",
+    "Tokayev's",
+    "Токаевым",
+    "Мирзиёеву",
+    "Japarov",
+    "Dschaparow",
+    "Mirzioïev",
+    "Ouzbékistan",
+    "Kasachstan",
+    "Rahmon",
+    "Trump",
+    "Gore",
+    "Putin",
+]
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker.from_files(default=True)
+
+
+@pytest.fixture(scope="module")
+def nlp_en() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names", config={"default_date": "2025-11-06"})
+    nlp.initialize()
+    return nlp
+
+
+def _flags(table: RelevanceCache, doc: spacy.tokens.Doc) -> list[bool]:
+    return [bool(f) for f in table.flags(doc.to_array(ORTH), doc.vocab)]
+
+
+def test_every_word_of_every_shipped_name_form_is_relevant(linker: Linker) -> None:
+    """Each capitalised word of each spelling the gazetteer lists (any script, any convention), and its
+    upper-case form, is flagged; so are those words again when the flags come from the sorted arrays."""
+    nlp = spacy.blank("xx")
+    table = RelevanceCache(linker.index, None)
+    words: set[str] = set()
+    for entity in linker.gazetteer:
+        if entity.type != "person":
+            continue
+        for _convention, text, _key in name_variants(entity):
+            words.update(w for w in text.split() if w[:1].isupper() and len(w) > 2 and "." not in w)
+    assert len(words) > 1000
+    for round_ in range(2):  # the second round reads the sorted arrays, not the dict
+        for word in sorted(words):
+            for form in (word, word.upper()):
+                doc = nlp.make_doc(form)
+                flags = _flags(table, doc)
+                assert any(flags), (round_, form)
+        assert set(table._orths.tolist()) == set(table.known)
+
+
+def test_ordinary_and_lowercase_words_are_not_relevant(linker: Linker, nlp_en: spacy.language.Language) -> None:
+    table = RelevanceCache(linker.index, "en")
+    doc = nlp_en.make_doc(" ".join(ORDINARY + [w.lower() for w in NAME_WORDS]))
+    assert not any(_flags(table, doc))
+    assert sparse_text(doc, table) is None
+
+
+def test_the_sorted_table_agrees_with_deciding_each_token(linker: Linker, nlp_en: spacy.language.Language) -> None:
+    """After many documents (new word types merged into the arrays each time), each token's flag is what the
+    per-word-type decision says, whether it came from the arrays or was new."""
+    table = RelevanceCache(linker.index, "en")
+    fresh = RelevanceCache(linker.index, "en")
+    rng = numpy.random.default_rng(5)
+    vocabulary = ORDINARY + NAME_WORDS + [f"Word{i}" for i in range(600)] + [f"word{i}" for i in range(600)]
+    for _ in range(40):
+        text = " ".join(rng.choice(vocabulary, size=60).tolist())
+        doc = nlp_en.make_doc(text)
+        expected = [fresh.relevant(t.orth, doc.vocab) for t in doc]
+        assert _flags(table, doc) == expected
+    assert len(table._orths) > 0  # the arrays were built and read
+
+
+_WORDS = st.sampled_from(ORDINARY + NAME_WORDS + ["President", "Shavkat", "Kassym-Jomart", "J.", "Sadyr", "\n\n", ","])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, min_size=1, max_size=40).map(" ".join))
+def test_the_sparse_text_gives_the_mentions_of_the_whole_text(nlp_en: spacy.language.Language, text: str) -> None:
+    """The component reads only windows around relevant words; on text made of name words and
+    ordinary words it finds exactly what the linker finds reading the whole text."""
+    component = nlp_en.get_pipe("c5names")
+    doc = nlp_en.make_doc(text)
+    table = RelevanceCache(component.linker.index, "en")
+    sparse = sparse_text(doc, table)
+    fast = [] if sparse is None else component.linker.link(sparse[0], "en", "2025-11-06", regions=sparse[1])
+    full = component.linker.link(doc.text, "en", "2025-11-06")
+    assert [(m.start, m.end, m.id) for m in fast] == [(m.start, m.end, m.id) for m in full]
