@@ -31,7 +31,7 @@ from spacy.training import Example
 from c5names.component import serialise
 from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
 from c5names.component.settings import Settings, default_config, factory_signature
-from c5names.component.sparse import RelevanceCache, sparse_text
+from c5names.component.sparse import RelevanceCache, sparse_text, written_in_lowercase
 from c5names.dates import normalise_date
 from c5names.gazetteer import InMemoryFile, read_files
 from c5names.index import load
@@ -161,7 +161,12 @@ class C5NamesComponent(Pipe):
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
         sparse = sparse_text(doc, self._relevant)
-        mentions = [] if sparse is None else self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
+        if sparse is not None:
+            mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
+        elif written_in_lowercase(doc, self._relevant):
+            mentions = self.linker.link(doc.text, self.lang, date)
+        else:
+            mentions = []
         doc, placed = self._place(doc, mentions)
         spans: list[Span] = []
         explained: list[dict[str, Any]] = []

@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SHAPE, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from c5names.index import NameIndex
 from c5names.match.detect import segment
+from c5names.match.segment import LOWERCASE_MIN
 from c5names.text.han import has_han
 
 PLACEHOLDER = "\x00"
@@ -115,6 +116,18 @@ class RelevanceCache:
         if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
             return not self.index.han.chars.isdisjoint(text)
         return any(self.index.word_hits(word.text, self.lang) for word in segment(text))
+
+
+def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:
+    """Is the whole document written without capitals (a forum or social post: "шавкат мирзиёев")?
+    Then no token has a capital shape, the windows find nothing, and the text must be read word by
+    word as the library reads it (`match.segment.lowercase_stretches`). Asked only of documents
+    without a relevant token, once per distinct shape."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if relevant.any_shape or length < LOWERCASE_MIN:
+        return False
+    strings = doc.vocab.strings.__getitem__
+    return not any(relevant.shape(int(shape), strings) for shape in numpy.unique(doc.to_array(SHAPE)))
 
 
 def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int, int]]] | None:

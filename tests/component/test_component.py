@@ -8,6 +8,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import c5names
 from c5names.component import blank, with_dates
 
 TEXTS = {
@@ -207,3 +208,20 @@ def test_alphabets_without_letter_case_in_the_component(lang: str, text: str, ex
     nlp = blank(lang)
     nlp.add_pipe("c5names", config={"lang": lang, "default_date": "2024-01-01"})
     assert _ents(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "вчера шавкат мирзиёев приехал в ташкент и встретился с токаевым"),
+        ("tg", "имрӯз эмомалӣ раҳмон дар душанбе суханронӣ кард"),
+        ("ru", "Вчера шавкат мирзиёев приехал."),  # a capital: edited text, read as such
+    ],
+)
+def test_a_document_written_in_lowercase_is_read_as_the_library_reads_it(lang: str, text: str) -> None:
+    nlp = blank(lang)
+    nlp.add_pipe("c5names", config={"default_date": "2025-01-01"})
+    expected = [(m.text, m.id) for m in c5names.link(text, lang=lang, date="2025-01-01")]
+    assert [(e.text, e.kb_id_) for e in nlp(text).ents] == expected
+    if text.islower():
+        assert expected  # the lowercase posts do name someone
