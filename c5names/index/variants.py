@@ -70,11 +70,10 @@ def _spellings(name: PersonName, chinese: bool = False) -> list[tuple[str, dict[
 def joined_given(name: PersonName) -> list[dict[Role, list[str]]]:
     """A given name of several words in Arabic script also written as one word, as Persian and Arabic
     texts often join a compound name (امام علی, امامعلی): the parts with that one word as the given name."""
-    parts = name_parts(name)
     given = (name.given or "").split()
     if len(given) < 2 or not all(has_arabic(word) for word in given):
         return []
-    joined = dict(parts)
+    joined = dict(name_parts(name))
     joined[Role.GIVEN] = ["".join(given)]
     joined[Role.PATRONYMIC] = _words(name.patronymic or "")
     return [joined]
