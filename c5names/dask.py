@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from itertools import repeat
 from typing import Any, Literal
 
-from c5names.cli.batch import link_stream
+from c5names.cli.batch import link_stream, with_language
 from c5names.cli.cluster import Shipment, received, scatter, ship
 from c5names.cli.corpus import Defaults, Document, Failure, corpus_document
 from c5names.cli.extras import INSTALL_HINT
@@ -92,7 +92,7 @@ def _link_items(
     for i, item in enumerate(items):
         where = f"partition {number[0]} item {i}"
         value = {"text": item} if isinstance(item, str) else item
-        document = corpus_document(value, where, defaults)
+        document = with_language(corpus_document(value, where, defaults), linker)  # as the command line does
         mentions, problem = _linked(document, linker)
         if problem is not None or isinstance(document, Failure):
             doc_id = value.get("id", where) if isinstance(value, dict) else None

@@ -39,6 +39,7 @@ def documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[list[
     docs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     docs[0]["source"] = {"feed": "wire"}
     docs.append({"id": "no-names", "text": "Nothing to see here.", "lang": "en"})
+    docs.append({"id": "no-lang", "text": "Президент Мирзиёев встретился с Токаевым в Вашингтоне на этой неделе."})
     path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
     return docs, jsonl(call(capsys, "normalise", path, "--format", "jsonl").out)
 
@@ -48,13 +49,15 @@ def test_link_bag_on_a_local_scheduler(documents: tuple[list[dict], list[dict]])
     got = c5dask.link_bag(db.from_sequence(docs, npartitions=3)).compute(scheduler="sync")
     assert got == expected
     assert sum(len(r["mentions"]) for r in got) >= 8
+    assert got[-1]["lang_detected"] == "ru" and len(got[-1]["mentions"]) == 2
 
 
 def test_a_string_item_and_bad_items(documents: tuple[list[dict], list[dict]]) -> None:
     docs, expected = documents
     items = [docs[0]["text"], {"id": "x"}, {"id": "y", "text": "Tokayev.", "lang": "??"}, docs[1]]
     got = c5dask.link_bag(db.from_sequence(items, npartitions=2), errors="record").compute(scheduler="sync")
-    assert got[0] == {"id": "partition 0 item 0", "mentions": expected[0]["mentions"]}  # no lang given: detected
+    # no lang given: detected, and said, as the command line does
+    assert got[0] == {"id": "partition 0 item 0", "lang_detected": "fr", "mentions": expected[0]["mentions"]}
     assert got[1] == {"id": "x", "error": "partition 0 item 1: no 'text' field"}
     assert got[2]["id"] == "y" and got[2]["error"].startswith("partition 1 item 0: 'lang'")
     assert got[3] == expected[1]
@@ -89,7 +92,7 @@ def test_link_dataframe_rows_that_cannot_be_linked(documents: tuple[list[dict], 
     with pytest.raises(ValueError, match="row 1: 'lang'"):
         c5dask.link_dataframe(ddf).compute(scheduler="sync")
     nulled = c5dask.link_dataframe(ddf, errors="null").compute(scheduler="sync")
-    assert nulled["mentions"].isna().tolist() == [False, True, False, False, False]
+    assert nulled["mentions"].isna().tolist() == [False, True] + [False] * (len(frame) - 2)
     with pytest.raises(ValueError, match="no column 'body'"):
         c5dask.link_dataframe(ddf, text="body")
 
