@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from c5names import __version__
+from c5names.cli.argtypes import date_arg
 from c5names.cli.cluster import scheduler_address
 from c5names.cli.commands import (
     PROG,
@@ -28,21 +29,10 @@ from c5names.cli.formats import FORMATS, STYLES
 from c5names.cli.importing import add_parser as add_import_parser
 from c5names.cli.inputs import INPUT_FORMATS
 from c5names.cli.suggest import register as register_suggest
-from c5names.dates import normalise_date
 from c5names.gazetteer.schema import language_tag
 from c5names.linker import ALL_TYPES
 
 # -- argument types ------------------------------------------------------------------------------
-
-
-def _date_arg(value: str) -> str:
-    try:
-        date = normalise_date(value)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    if date is None:
-        raise argparse.ArgumentTypeError("an empty date; give YYYY-MM-DD, YYYY-MM or YYYY")
-    return date
 
 
 def _score_arg(value: str) -> float:
@@ -250,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        type=_date_arg,
+        type=date_arg,
         help="publication date of documents that do not say; decides who held an office",
     )
     p.add_argument(

@@ -13,11 +13,11 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from c5names.cli.argtypes import date_arg
 from c5names.cli.atomic import atomic_output
 from c5names.cli.corpus import Defaults, Failure, read_documents
 from c5names.cli.inputs import InputError, plan_inputs, same_file
 from c5names.cli.skeleton import render
-from c5names.dates import normalise_date
 from c5names.errors import C5NamesError
 from c5names.gazetteer import Gazetteer
 from c5names.linker import Linker
@@ -45,16 +45,6 @@ examples:
 """
 
 
-def _date(value: str) -> str:
-    try:
-        date = normalise_date(value)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    if date is None:
-        raise argparse.ArgumentTypeError("an empty date; give YYYY-MM-DD, YYYY-MM or YYYY")
-    return date
-
-
 def register(
     sub: argparse._SubParsersAction,
     command: Callable[..., argparse.ArgumentParser],
@@ -67,7 +57,7 @@ def register(
     parser.add_argument("-o", "--output", metavar="CANDIDATES.yaml", help="write here (atomically), not to stdout")
     parser.add_argument("--lang", metavar="L", help="language of documents that do not say (ISO 639-1)")
     parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", type=_date, help="publication date of documents that do not say"
+        "--date", metavar="YYYY-MM-DD", type=date_arg, help="publication date of documents that do not say"
     )
 
 
