@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePath
 from types import SimpleNamespace
 from typing import NamedTuple, cast
@@ -122,10 +122,11 @@ class Gazetteer:
         files: list[Source],
         digest: str,
         removed: dict[str, tuple[str, ...]] | None = None,
+        ids: Iterable[str] | None = None,
     ) -> None:
         self._compact = entities
-        self._ids: tuple[str, ...] | None = None  # an unparsed gazetteer's ids, from its compiled index
-        self._known: frozenset[str] | None = None  # the same as a set, made when first asked
+        # An unparsed gazetteer's ids in file order (from its compiled index): `len`, `in`, `ids()`.
+        self._ids: dict[str, None] | None = dict.fromkeys(ids) if entities is None and ids else None
         self._removed = removed or {}
         self._models: dict[str, Entity] = {}
         self.files = files
@@ -147,23 +148,18 @@ class Gazetteer:
         return model
 
     # -- access -----------------------------------------------------------------------------
+    def _keys(self) -> Mapping[str, object]:
+        """The ids, without parsing when the index gave them."""
+        return self._ids if self._compact is None and self._ids is not None else self._entities
+
     def __len__(self) -> int:
-        if self._compact is None and self._ids is not None:
-            return len(self._ids)
-        return len(self._entities)
+        return len(self._keys())
 
     def __iter__(self) -> Iterator[Entity]:
         return (self._model(entity_id) for entity_id in self._entities)
 
     def __contains__(self, entity_id: object) -> bool:
-        if self._compact is None and self._ids is not None:
-            return entity_id in self._id_set()
-        return entity_id in self._entities
-
-    def _id_set(self) -> frozenset[str]:
-        if self._known is None:
-            self._known = frozenset(self._ids or ())
-        return self._known
+        return entity_id in self._keys()
 
     def __getitem__(self, entity_id: str) -> Entity:
         if entity_id not in self._entities:
@@ -175,7 +171,7 @@ class Gazetteer:
         return self._model(entity_id) if entity_id in self._entities else None
 
     def ids(self) -> list[str]:
-        return list(self._ids) if self._compact is None and self._ids is not None else list(self._entities)
+        return list(self._keys())
 
     def without(self, entity_id: str) -> Gazetteer:
         """The same gazetteer less one entity (what calibration's leave-one-out runs link with)."""
@@ -253,9 +249,7 @@ def unparsed(files: list[Source], digest: str, ids: Iterable[str] = ()) -> Gazet
     exists), parsed only when an entity is first asked for. `ids`, the entity ids in file order (as
     the index has them), answer `len`, `in` and `ids()` without parsing: a command that only counts
     or looks up does not pay for reading 100,000 persons of YAML."""
-    gazetteer = Gazetteer(None, files, digest)
-    gazetteer._ids = tuple(ids) or None
-    return gazetteer
+    return Gazetteer(None, files, digest, ids=ids)
 
 
 def content_digest(files: list[Source]) -> str | None:
