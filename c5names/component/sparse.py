@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import IDX, ORTH, SHAPE, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -122,12 +122,12 @@ def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:
     """Is the whole document written without capitals (a forum or social post: "шавкат мирзиёев")?
     Then no token has a capital shape, the windows find nothing, and the text must be read word by
     word as the library reads it (`match.segment.lowercase_stretches`). Asked only of documents
-    without a relevant token, once per distinct shape."""
+    without a relevant token; edited text is settled by its first capitalised token, usually its first."""
     length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if relevant.any_shape or length < LOWERCASE_MIN:
         return False
     strings = doc.vocab.strings.__getitem__
-    return not any(relevant.shape(int(shape), strings) for shape in numpy.unique(doc.to_array(SHAPE)))
+    return not any(relevant.shape(token.shape, strings) for token in doc)
 
 
 def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int, int]]] | None:
