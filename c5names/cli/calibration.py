@@ -159,15 +159,15 @@ def reliability(observations: Sequence[Observation], knots: Knots) -> tuple[list
     bins: list[Bin] = []
     total = sum(o.weight for o in observations) or 1.0
     ece = 0.0
+    scored = [(interpolate(knots, o.raw), o) for o in observations]
     for b in range(BINS):
-        low, high = b / BINS, (b + 1) / BINS
-        inside = [o for o in observations if _bin(interpolate(knots, o.raw)) == b]
+        inside = [(value, o) for value, o in scored if _bin(value) == b]
         if not inside:
             continue
-        weight = sum(o.weight for o in inside)
-        confidence = sum(interpolate(knots, o.raw) * o.weight for o in inside) / weight
-        accuracy = sum(o.right * o.weight for o in inside) / weight
-        bins.append(Bin(low, high, len(inside), confidence, accuracy))
+        weight = sum(o.weight for _value, o in inside)
+        confidence = sum(value * o.weight for value, o in inside) / weight
+        accuracy = sum(o.right * o.weight for _value, o in inside) / weight
+        bins.append(Bin(b / BINS, (b + 1) / BINS, len(inside), confidence, accuracy))
         ece += weight / total * abs(confidence - accuracy)
     return bins, ece
 
