@@ -20,14 +20,17 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from c5names.index import NameIndex
+from c5names.index.postings import ALIAS_PART, ANCHOR, NO_PART, PERSON_PART, TAIL_WORD_MIN, TAILED
 from c5names.match.detect import segment
 from c5names.match.segment import LOWERCASE_MIN
 from c5names.text.han import has_han
+from c5names.text.keys import fold
 
 PLACEHOLDER = "\x00"
 BEFORE = 8  # tokens kept before a known word: titles, unknown given names ("Präsident", "Gulnara")
 AFTER = 6  # tokens kept after it: patronymics, suffixes, connector words ("uulu", "in der Pfalz")
 CACHE_SIZE = 500_000
+NEAR = 4  # tokens between two parts of one name at most: "Gurbanguly Mälikgulyýewiç Berdimuhamedov", "Ali bin X"
 
 
 _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
@@ -35,15 +38,22 @@ _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
 CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne", "th", "ur", "zh"})
 
 
+# The sorted orth table ends in the largest orth, as its own sentinel: a binary search then never
+# runs past the end (an orth hash equal to it, one chance in 2**64, would count as a known non-name).
+_EMPTY_ORTHS = numpy.array([numpy.iinfo(numpy.uint64).max], numpy.uint64)
+_EMPTY_PARTS = numpy.zeros(1, numpy.uint8)
+
+
 class RelevanceCache:
-    """Per distinct token (spaCy `orth`): could it be (part of) a name the index knows?
+    """Per distinct token (spaCy `orth`): how could it take part in a name the index knows (the bits
+    of `WordHits.part`)?
 
     The answer depends only on the token's string, so it is decided once per word type, on first
-    sight, and kept twice: in a dict, and in two sorted numpy arrays (orths, flags) that new word
-    types are merged into. A document's tokens are then judged by one `searchsorted` over its orth column,
-    with no Python per token; only word types never seen before are decided in Python.
+    sight, and kept twice: in a dict, and in two sorted numpy arrays (orths, parts) that new word
+    types are merged into. A document's tokens are then judged by one `searchsorted` over its orth
+    column, with no Python per token; only word types never seen before are decided in Python.
 
-    A token can be relevant only if its word shape has a capital in front (or after an elision:
+    A token can take part only if its word shape has a capital in front (or after an elision:
     "xx’Xxxxx"), except in languages written without letter case, and if the index has hits for one
     of its words.
     """
@@ -53,33 +63,32 @@ class RelevanceCache:
         self.lang = lang
         # Without letter case every word may be a name, whatever its shape.
         self.any_shape = (lang or "").split("-")[0].lower() in CASELESS_LANGS
-        self.known: dict[int, bool] = {}
+        self.known: dict[int, int] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
-        self._orths = numpy.empty(0, numpy.uint64)
-        self._flags = numpy.empty(0, bool)
+        self._orths, self._parts = _EMPTY_ORTHS, _EMPTY_PARTS
 
-    def flags(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
-        """Relevance of each token of a document (by its orth), as a boolean array."""
-        table, known = self._orths, self._flags
-        if len(table):
-            at = numpy.minimum(numpy.searchsorted(table, orths), len(table) - 1)
-            seen = table[at] == orths
-            flags = known[at] & seen
-            if seen.all():
-                return flags
-        else:
-            seen = numpy.zeros(len(orths), bool)
-            flags = seen.copy()
+    def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
+        """What each token of a document (by its orth) can be of a name, as an array of part bits."""
+        table, known = self._orths, self._parts
+        at = numpy.searchsorted(table, orths)  # (the sentinel at the end keeps every index in range)
+        seen = table[at] == orths
+        parts = known[at] * seen
+        if seen.all():
+            return parts
         new = ~seen
         missing, where = numpy.unique(orths[new], return_inverse=True)
-        values = numpy.fromiter((self.relevant(o, vocab) for o in missing.tolist()), bool, len(missing))
-        flags[new] = values[where]
+        values = numpy.fromiter((self.part(o, vocab) for o in missing.tolist()), numpy.uint8, len(missing))
+        parts[new] = values[where]
         # New word types join the sorted arrays at once (one merge per document that has any).
-        table, known = self._orths, self._flags  # (emptied if the dict was just cleared)
+        table, known = self._orths, self._parts  # (emptied if the dict was just cleared)
         at = numpy.searchsorted(table, missing)
-        self._orths, self._flags = numpy.insert(table, at, missing), numpy.insert(known, at, values)
-        return flags
+        self._orths, self._parts = numpy.insert(table, at, missing), numpy.insert(known, at, values)
+        return parts
+
+    def flags(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
+        """Could each token be (part of) a name at all, as a boolean array."""
+        return self.parts(orths, vocab) != NO_PART
 
     def words(self, orths: list[int], strings: StringStore) -> list[str]:
         """The strings of some tokens, through a per-orth cache (no Token objects)."""
@@ -99,23 +108,65 @@ class RelevanceCache:
             found = self.shapes[shape] = self.any_shape or bool(_CAPITAL_SHAPE.search(string(shape)))
         return found
 
-    def relevant(self, orth: int, vocab: Vocab) -> bool:
-        """Is this word type relevant (decided on first sight, then remembered)?"""
+    def part(self, orth: int, vocab: Vocab) -> int:
+        """What this word type can be of a name (decided on first sight, then remembered)."""
         found = self.known.get(orth)
         if found is None:
             if len(self.known) > CACHE_SIZE:
                 self.known.clear()
-                self._orths, self._flags = numpy.empty(0, numpy.uint64), numpy.empty(0, bool)
-            strings = vocab.strings
+                self._orths, self._parts = _EMPTY_ORTHS, _EMPTY_PARTS
             lexeme = vocab[orth]
-            found = self.known[orth] = self.shape(lexeme.shape, strings.__getitem__) and self._relevant(lexeme.orth_)
+            capital = self.shape(lexeme.shape, vocab.strings.__getitem__)
+            found = self.known[orth] = self._part(lexeme.orth_) if capital else self._tail_part(lexeme.orth_)
         return found
 
-    def _relevant(self, text: str) -> bool:
-        # Initials (J., Ш.) need not count: the surname after them does, and its window covers them.
+    def relevant(self, orth: int, vocab: Vocab) -> bool:
+        """Could this word type be (part of) a name at all?"""
+        return self.part(orth, vocab) != NO_PART
+
+    def _part(self, text: str) -> int:
         if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
-            return not self.index.han.chars.isdisjoint(text)
-        return any(self.index.word_hits(word.text, self.lang) for word in segment(text))
+            return NO_PART if self.index.han.chars.isdisjoint(text) else ANCHOR
+        anchors = self.index.alias_anchors
+        part = NO_PART
+        for word in segment(text):
+            found = self.index.word_hits(word.text, self.lang).part(anchors)
+            # A single letter (an initial, "A", "В") is read only beside another part of a name.
+            part |= ALIAS_PART if found and len(word.text) == 1 else found
+        return part
+
+    def _tail_part(self, text: str) -> int:
+        """A lowercase word is read (beside the rest of the phrase) if an alias phrase ends in it
+        ("République kirghize"): tails are matched by prefix, so "kirghizes" is one too."""
+        if len(text) < TAIL_WORD_MIN or not self.index.alias_tail_words:
+            return NO_PART
+        folded = fold(text)
+        tails = self.index.alias_tail_words
+        return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
+
+
+def positions_to_read(parts: numpy.ndarray) -> list[int]:
+    """The tokens whose neighbourhoods must be read, from the tokens' part bits (`WordHits.part`).
+
+    None (empty) when no mention can be made: no anchor, and no two person parts or two parts of a
+    phrase with a lowercase end close together. Otherwise every anchor and person part is read (a lone
+    given name after a kinship word, a misspelt surname repeated, may refer to a person named elsewhere
+    in the document), but any other word only next to another part ("De" of "De Forenede Arabiske
+    Emirater" is read beside the rest of it, not at the start of every German sentence: "Die")."""
+    if not parts.any():
+        return []
+    found = numpy.flatnonzero(parts)
+    kinds = parts[found]
+    near = numpy.diff(found) <= NEAR
+    if not (kinds & ANCHOR).any() and not (near & ((kinds[:-1] & kinds[1:] & (PERSON_PART | TAILED)) != 0)).any():
+        return []
+    alone = (kinds & (ANCHOR | PERSON_PART)) == 0
+    if alone.any():
+        close = numpy.zeros(len(found), bool)
+        close[:-1] |= near
+        close[1:] |= near
+        found = found[~alone | close]
+    return found.tolist()
 
 
 def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:
@@ -130,17 +181,21 @@ def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:
     return not any(relevant.shape(token.shape, strings) for token in doc)
 
 
-def sparse_text(doc: Doc, relevant: RelevanceCache) -> tuple[str, list[tuple[int, int]]] | None:
+def sparse_text(
+    doc: Doc, relevant: RelevanceCache, orths: numpy.ndarray | None = None
+) -> tuple[str, list[tuple[int, int]]] | None:
     """`doc.text` with everything but the windows around known words replaced, and the windows'
-    character ranges (the only places worth reading); None if there is no window."""
+    character ranges (the only places worth reading); None if there is no window. `orths`: the
+    document's orth column, if the caller has it already."""
     if not len(doc):
         return None
-    orths = doc.to_array(ORTH)
-    flags = relevant.flags(orths, doc.vocab)
-    if not flags.any():
+    if orths is None:
+        orths = doc.to_array(ORTH)
+    positions = positions_to_read(relevant.parts(orths, doc.vocab))
+    if not positions:
         return None
     # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)
-    windows = _windows(numpy.flatnonzero(flags).tolist(), len(doc))
+    windows = _windows(positions, len(doc))
     offsets, spacy = doc.to_array([IDX, SPACY]).T.tolist()
     orth_list = orths.tolist()
     strings = doc.vocab.strings

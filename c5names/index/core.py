@@ -39,6 +39,8 @@ class NameIndex:
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []
         self.alias_tails: list[str] = []
+        self.alias_anchors: list[int] = []  # per alias phrase: the position of its anchor word, or -1
+        self.alias_tail_words: set[str] = set()  # the long lowercase words alias phrases end in (folded)
         self.neighbours = DeletionIndex(())
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
         self._cache: dict[tuple[str, str | None], WordHits] = {}

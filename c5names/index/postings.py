@@ -81,6 +81,16 @@ class Group(NamedTuple):
     written: int  # the word's written mark without an entity (see NameIndex.written)
 
 
+# How a text word can take part in a mention (`WordHits.part`), as bits: what decides which words of
+# a spaCy Doc the component must read around.
+NO_PART = 0
+ALIAS_PART = 1  # a word of alias phrases that is not the phrase's anchor ("De", "Ả", "Bank"), an initial
+PERSON_PART = 2  # a given name, patronymic or suffix, or a weak match of a surname ("Michael", "Gore")
+ANCHOR = 4  # a firm surname, an alias phrase's anchor word: a mention can be made around it
+TAILED = 8  # a word of an alias phrase that ends in lowercase words, or one of those ("République kirghize")
+TAIL_WORD_MIN = 4  # a lowercase word an alias phrase ends in this long is what a text must hold of it
+
+
 class FormSource(NamedTuple):
     """What a WordHits needs from the index to turn postings into hits."""
 
@@ -203,6 +213,36 @@ class WordHits:
                 if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
             )
         return self._givens
+
+    def part(self, alias_anchors: Sequence[int]) -> int:
+        """How this word can take part in a mention: the bits ALIAS_PART, PERSON_PART, ANCHOR, TAILED.
+
+        Every mention holds an ANCHOR word, or two PERSON_PART words close together (Vladimir
+        Vladimirovich; Sergio Gore, where Gore is a weak match of Gor), or two TAILED words (an alias
+        phrase and its lowercase end), or is a repeat or a relative of a person named so. An alias phrase
+        is only found whole, so it holds its anchor word (`alias_anchors`: a non-weak match, as a weak one is
+        refused in an alias), and a bare surname needs a firm match. Matches by consonants only
+        (Arabic script) count as firm here, as two of them may make a name."""
+        part = NO_PART
+        for group in self._groups:
+            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
+            roles = (values >> 36) & 7
+            firm = not group.weak or group.method == Method.CONSONANTS
+            alias = roles == _ALIAS_CODE
+            if not alias.all():
+                part |= ANCHOR if firm and (roles == _SURNAME_CODE).any() else PERSON_PART
+            if alias.any():
+                if not firm:
+                    part |= ALIAS_PART
+                    continue
+                picked = values[alias]
+                refs = (picked & 0xFFFFFF).tolist()
+                anchors = numpy.fromiter((alias_anchors[r] for r in refs), numpy.int64, len(refs))
+                positions = (picked >> 30) & 63
+                part |= ANCHOR if (positions == anchors).any() else NO_PART
+                part |= TAILED if (anchors < 0).any() else NO_PART
+                part |= ALIAS_PART if ((positions != anchors) & (anchors >= 0)).any() else NO_PART
+        return part
 
     def aliases(self) -> list[Hit]:
         """Hits of alias phrases (country names and the like), which are few."""

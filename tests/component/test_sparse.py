@@ -69,7 +69,7 @@ def test_every_word_of_every_shipped_name_form_is_relevant(linker: Linker) -> No
                 doc = nlp.make_doc(form)
                 flags = _flags(table, doc)
                 assert any(flags), (round_, form)
-        assert set(table._orths.tolist()) == set(table.known)
+        assert set(table._orths.tolist()[:-1]) == set(table.known)  # (the last is the sentinel)
 
 
 def test_ordinary_and_lowercase_words_are_not_relevant(linker: Linker, nlp_en: spacy.language.Language) -> None:
@@ -91,7 +91,7 @@ def test_the_sorted_table_agrees_with_deciding_each_token(linker: Linker, nlp_en
         doc = nlp_en.make_doc(text)
         expected = [fresh.relevant(t.orth, doc.vocab) for t in doc]
         assert _flags(table, doc) == expected
-    assert len(table._orths) > 0  # the arrays were built and read
+    assert len(table._orths) > 1  # the arrays were built and read
 
 
 _WORDS = st.sampled_from(ORDINARY + NAME_WORDS + ["President", "Shavkat", "Kassym-Jomart", "J.", "Sadyr", "\n\n", ","])
