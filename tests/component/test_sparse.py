@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
-from c5names.component.sparse import RelevanceCache, sparse_text
+from c5names.component.sparse import RelevanceCache, positions_to_read, sparse_text
+from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.index import name_variants
 from c5names.linker import Linker
 
@@ -94,10 +95,15 @@ def test_the_sorted_table_agrees_with_deciding_each_token(linker: Linker, nlp_en
     assert len(table._orths) > 1  # the arrays were built and read
 
 
-_WORDS = st.sampled_from(ORDINARY + NAME_WORDS + ["President", "Shavkat", "Kassym-Jomart", "J.", "Sadyr", "\n\n", ","])
+# Words that take part in names without anchoring one: articles of country names in other languages
+# ("Die" reads as Danish "De"), initials, given names, kinship words, a phrase's lowercase end.
+_PARTS = "A В Die Na De Sergio Gore his son Serdar Berdimuhamedov Michael Baker République kirghize Vereinigten Staaten"
+_WORDS = st.sampled_from(
+    ORDINARY + NAME_WORDS + _PARTS.split() + ["President", "Shavkat", "Kassym-Jomart", "J.", "Sadyr", "\n\n", ","]
+)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_WORDS, min_size=1, max_size=40).map(" ".join))
 def test_the_sparse_text_gives_the_mentions_of_the_whole_text(nlp_en: spacy.language.Language, text: str) -> None:
     """The component reads only windows around relevant words; on text made of name words and
@@ -109,3 +115,56 @@ def test_the_sparse_text_gives_the_mentions_of_the_whole_text(nlp_en: spacy.lang
     fast = [] if sparse is None else component.linker.link(sparse[0], "en", "2025-11-06", regions=sparse[1])
     full = component.linker.link(doc.text, "en", "2025-11-06")
     assert [(m.start, m.end, m.id) for m in fast] == [(m.start, m.end, m.id) for m in full]
+
+
+def _parts(*codes: int) -> numpy.ndarray:
+    return numpy.array(codes, numpy.uint8)
+
+
+def test_a_document_without_an_anchor_or_two_parts_close_together_is_not_read() -> None:
+    assert positions_to_read(_parts(0, 0, 0)) == []
+    assert positions_to_read(_parts(PERSON_PART, 0, 0, 0, 0, 0, PERSON_PART)) == []  # a given name here, one there
+    assert positions_to_read(_parts(ALIAS_PART, 0, ALIAS_PART, 0)) == []  # "Die … A": no phrase is whole
+    assert positions_to_read(_parts(PERSON_PART, ALIAS_PART)) == []  # a given name beside an article
+
+
+def test_two_parts_of_one_name_close_together_are_read() -> None:
+    assert positions_to_read(_parts(0, PERSON_PART, PERSON_PART, 0)) == [1, 2]  # Sergio Gore (a weak Gor)
+    assert positions_to_read(_parts(TAILED, TAILED | ALIAS_PART, 0)) == [0, 1]  # République kirghize
+
+
+def test_once_a_document_has_an_anchor_every_person_part_is_read_but_lone_alias_words_are_not() -> None:
+    """A lone given name may be a relative of the person anchored elsewhere ("his son Serdar"); a lone
+    article of a country name in another language cannot be a mention."""
+    parts = numpy.zeros(21, numpy.uint8)
+    parts[[0, 7, 13, 19, 20]] = [ANCHOR, PERSON_PART, ALIAS_PART, ALIAS_PART, ANCHOR]
+    assert positions_to_read(parts) == [0, 7, 19, 20]
+
+
+def test_a_name_free_document_is_marked_outside_and_keeps_the_entities_it_had(nlp_en: spacy.language.Language) -> None:
+    """No mention: every token is outside an entity (as Doc.set_ents leaves it) and the explanations are
+    empty; entities set before the component are kept."""
+    doc = nlp_en("Die Regierung tagte am Montag. A spokesman for Michael said nothing.")
+    assert [t.ent_iob_ for t in doc] == ["O"] * len(doc) and doc._.c5names == [] and not doc.ents
+    earlier = nlp_en.make_doc("The weather in Paris was fine.")
+    earlier.set_ents([spacy.tokens.Span(earlier, 3, 4, label="LOC")])
+    kept = nlp_en.get_pipe("c5names")(earlier)
+    assert [(e.text, e.label_) for e in kept.ents] == [("Paris", "LOC")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Vladimir Vladimirovich arrived.",  # a given name and a patronymic: no anchor
+        "Han besøkte De forente arabiske emirater i går.",  # a phrase that ends in lowercase words
+        "Gurbanguly Berdimuhamedov came with his son Serdar.",  # a lone given name after a kinship word
+        "Die Vereinigten Staaten und Die Zeit.",  # an article of a phrase, and one alone
+    ],
+)
+def test_names_without_a_single_anchor_word_are_still_read(nlp_en: spacy.language.Language, text: str) -> None:
+    component = nlp_en.get_pipe("c5names")
+    doc = nlp_en.make_doc(text)
+    sparse = sparse_text(doc, RelevanceCache(component.linker.index, "en"))
+    fast = [] if sparse is None else component.linker.link(sparse[0], "en", "2025-11-06", regions=sparse[1])
+    full = component.linker.link(doc.text, "en", "2025-11-06")
+    assert full and [(m.start, m.end, m.id) for m in fast] == [(m.start, m.end, m.id) for m in full]

@@ -1,0 +1,70 @@
+"""How a text word can take part in a mention (`WordHits.part`), the bits from which the component
+decides which words of a document it must read around: a firm surname or an alias phrase's anchor word
+is an ANCHOR; a given name, a patronymic or a weak match of a surname a PERSON_PART; the other words
+of an alias phrase an ALIAS_PART; the words of a phrase with a lowercase end TAILED."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import c5names
+from c5names.index import NameIndex, compiled
+from c5names.index.postings import ALIAS_PART, ANCHOR, NO_PART, PERSON_PART, TAILED
+
+GAZETTEER = textwrap.dedent(
+    """\
+    version: 1
+    entities:
+      - id: testov-nurlan
+        type: person
+        name: Nurlan Testov
+        gender: male
+        names:
+          - {given: Nurlan, patronymic: Bekovich, surname: Testovbaev, lang: en, script: Latn, source: "https://example.org/t"}
+      - id: north-testland
+        type: country
+        name: De Forenede Testlande
+        aliases:
+          - {form: De Forenede Testlande, lang: da, source: "https://example.org/c"}
+          - {form: Na Uy, lang: vi, source: "https://example.org/c"}
+          - {form: Republique testlandaise, lang: fr, source: "https://example.org/c"}
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> NameIndex:
+    folder: Path = tmp_path_factory.mktemp("parts")
+    (folder / "test.yaml").write_text(GAZETTEER, encoding="utf-8")
+    return compiled(c5names.load(folder, default=False), cache=False)
+
+
+def part(index: NameIndex, word: str) -> int:
+    return index.word_hits(word, "en").part(index.alias_anchors)
+
+
+def test_a_firm_surname_is_an_anchor_and_the_other_name_parts_are_not(index: NameIndex) -> None:
+    assert part(index, "Testovbaev") & ANCHOR
+    assert part(index, "Testowbaev") & ANCHOR  # one edit from a long surname is still a firm match
+    assert part(index, "Nurlan") == PERSON_PART
+    assert part(index, "Bekovich") == PERSON_PART
+    assert part(index, "Weather") == NO_PART
+
+
+def test_an_alias_phrase_is_anchored_on_its_longest_word_the_last_of_equals(index: NameIndex) -> None:
+    assert part(index, "Testlande") & ANCHOR  # "Forenede" and "Testlande" are equally long: the last
+    assert part(index, "Forenede") == ALIAS_PART
+    assert part(index, "De") == ALIAS_PART
+    assert part(index, "Uy") & ANCHOR
+    assert part(index, "Na") == ALIAS_PART
+
+
+def test_a_phrase_with_a_lowercase_end_is_anchored_on_nothing_but_both_its_parts(index: NameIndex) -> None:
+    """"Republique testlandaise": the capitalised word alone is no anchor (the end must follow), and
+    the end's long words are listed for the component, which reads them in lowercase."""
+    assert part(index, "Republique") == TAILED
+    assert "testlandaise" in index.alias_tail_words
+    assert index.alias_anchors[index.alias_forms.index("Republique testlandaise")] == -1
