@@ -173,12 +173,10 @@ class C5NamesComponent(Pipe):
             mentions = self.linker.link(doc.text, self.lang, date)
         else:
             mentions = []
-        if not mentions and not columns[:, 1].any():
-            # Nothing found and no entity before: every token is outside an entity. `Doc.set_ents([])`
-            # says so too, but with Python work per token that costs about as much as tokenising.
+        annotated = bool(columns[:, 1].any())  # entities were set before this component
+        if not mentions and not annotated:
             doc._.c5names = []
-            if len(doc):
-                doc.from_array(_IOB, cast(Any, numpy.full((len(doc), 1), _OUTSIDE, numpy.uint64)))
+            _mark_outside(doc)
             return doc
         doc, placed = self._place(doc, mentions)
         spans: list[Span] = []
@@ -188,7 +186,11 @@ class C5NamesComponent(Pipe):
             span._.c5names = explained[-1]
             spans.append(span)
         doc._.c5names = explained
-        existing = list(doc.ents) if doc.to_array("ENT_IOB").any() else []
+        if not annotated:
+            _mark_outside(doc)
+            doc.set_ents(sorted(util.filter_spans(spans), key=lambda s: s.start), default="unmodified")
+            return doc
+        existing = list(doc.ents)
         if self.settings.overwrite_ents:
             merged = util.filter_spans(spans + [e for e in existing if not _overlaps_any(e, spans)])
         else:
@@ -266,6 +268,13 @@ Language.factory(
     default_score_weights=SCORE_WEIGHTS,
     func=make_c5names,
 )
+
+
+def _mark_outside(doc: Doc) -> None:
+    """Every token outside an entity ("O"), as `Doc.set_ents` leaves the tokens of no span, in one
+    C-level call: set_ents does it with Python work per token, which costs about as much as tokenising."""
+    if len(doc):
+        doc.from_array(_IOB, cast(Any, numpy.full((len(doc), 1), _OUTSIDE, numpy.uint64)))
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
