@@ -11,7 +11,11 @@
    for the first task on a worker to have the linker ready (unpickled); the index is compiled once
    into bench/results/cache (the first run takes a minute or two more).
 
-Prints two Markdown tables. Nothing is downloaded.
+3. With `--corpus-mb M` (issue 17, target 5) instead: MB/s of `normalise --format jsonl` on a generated
+   JSONL corpus of at least M MB with `--jobs 1` and `--jobs 2`, the speed-up, and the peak resident
+   memory of each process (the command, and each worker), sampled every 0.1 s with psutil.
+
+Prints Markdown tables. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -57,6 +61,76 @@ def _normalise(corpus_path: Path, out: Path, extra: list[str], env: dict[str, st
     start = time.perf_counter()
     subprocess.run(command + extra, check=True, env=env, stdin=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def write_corpus_mb(path: Path, megabytes: float) -> tuple[int, int]:
+    """A JSONL corpus of at least `megabytes` MB (fr, en, de, ru documents in turn): (documents, bytes)."""
+    import c5names
+
+    gazetteer = c5names.load()
+    generators = [corpus.CorpusGenerator(gazetteer, lang, seed=31) for lang in corpus.LANGS]
+    size = count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        while size < megabytes * 1e6:
+            d = generators[count % len(generators)].document()
+            line = json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}, ensure_ascii=False) + "\n"
+            handle.write(line)
+            size += len(line.encode("utf-8"))
+            count += 1
+    return count, size
+
+
+def _watched(command: list[str], env: dict[str, str]) -> tuple[float, float, list[float]]:
+    """Run a command; (seconds, the command's peak RSS in MB, each child process's peak RSS in MB)."""
+    import psutil
+
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
+    watched = psutil.Process(process.pid)
+    peaks: dict[int, float] = {}
+    while process.poll() is None:
+        try:
+            for p in [watched, *watched.children(recursive=True)]:
+                peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / 1e6)
+        except psutil.Error:
+            pass  # a process ended between listing and reading
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)}: exit {process.returncode}")
+    parent = peaks.pop(process.pid, 0.0)
+    return seconds, parent, sorted(peaks.values(), reverse=True)
+
+
+def corpus_rate(megabytes: float, work: Path, env: dict[str, str]) -> list[list[str]]:
+    """Target 5: MB/s of `normalise --format jsonl` with --jobs 1 and --jobs 2 on one large corpus."""
+    corpus_path = work / "corpus.jsonl"
+    n, size = write_corpus_mb(corpus_path, megabytes)
+    rows, outputs, rates = [], {}, {}
+    for jobs in ("2", "1"):
+        out = work / f"out-{jobs}.jsonl"
+        command = [sys.executable, "-m", "c5names", "normalise", str(corpus_path), "--format", "jsonl"]
+        seconds, parent, children = _watched([*command, "-o", str(out), "--jobs", jobs], env)
+        outputs[jobs] = out.read_bytes()
+        rates[jobs] = size / seconds / 1e6
+        workers = ", ".join(f"{mb:,.0f}" for mb in children[:4]) or "none"
+        rows.append(
+            [
+                f"`--jobs {jobs}`",
+                f"{size / 1e6:,.1f}",
+                f"{n:,}",
+                f"{seconds:,.1f}",
+                f"{rates[jobs]:.3f}",
+                f"{n / seconds:,.0f}",
+                f"{parent:,.0f}",
+                workers,
+            ]
+        )
+    if outputs["1"] != outputs["2"]:
+        raise SystemExit("--jobs 2: output differs from --jobs 1")
+    rows.reverse()
+    rows.append(["speed-up", "", "", "", f"{rates['2'] / rates['1']:.2f}×", "", "", ""])
+    return rows
 
 
 def throughput(documents: int, repeats: int, work: Path, env: dict[str, str]) -> list[list[str]]:
@@ -145,10 +219,18 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--shipping-only", action="store_true", help="skip the documents per second")
+    parser.add_argument("--corpus-mb", type=float, help="only MB/s with --jobs 1 and 2 on a corpus this large")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "C5NAMES_CACHE_DIR": str(RESULTS / "cache")}
     print(table(["machine", ""], list(machine().items()), "ll"))
+    if args.corpus_mb:
+        with tempfile.TemporaryDirectory(prefix="c5names-bench-") as work:
+            print(f"\n`normalise --format jsonl` on a {args.corpus_mb:g} MB corpus (one run each, start-up in):\n")
+            rows = corpus_rate(args.corpus_mb, Path(work), env)
+            header = ["run", "MB", "documents", "seconds", "MB/s", "documents/s", "command RSS MB", "workers' RSS MB"]
+            print(table(header, rows))
+        return
     if not args.shipping_only:
         with tempfile.TemporaryDirectory(prefix="c5names-bench-") as work:
             print(f"\nDocuments per second (best of {args.repeats} interleaved runs, start-up included):\n")
