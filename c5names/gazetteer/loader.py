@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePath
 from types import SimpleNamespace
 from typing import NamedTuple, cast
@@ -123,8 +123,11 @@ class Gazetteer:
         digest: str,
         removed: dict[str, tuple[str, ...]] | None = None,
         ids: Iterable[str] | None = None,
+        fetch: Callable[[str], bytes | None] | None = None,
     ) -> None:
         self._compact = entities
+        # An unparsed gazetteer's way to one entity's validated JSON without parsing (cached records).
+        self._fetch = fetch if entities is None else None
         # An unparsed gazetteer's ids in file order (from its compiled index): `len`, `in`, `ids()`.
         self._ids: dict[str, None] | None = dict.fromkeys(ids) if entities is None and ids else None
         self._removed = removed or {}
@@ -144,7 +147,8 @@ class Gazetteer:
         """The pydantic model of an entity, made once from its JSON when first asked for."""
         model = self._models.get(entity_id)
         if model is None:
-            model = self._models[entity_id] = Entity.model_validate_json(self._entities[entity_id])
+            data = self._fetch(entity_id) if self._compact is None and self._fetch is not None else None
+            model = self._models[entity_id] = Entity.model_validate_json(data or self._entities[entity_id])
         return model
 
     # -- access -----------------------------------------------------------------------------
@@ -162,13 +166,13 @@ class Gazetteer:
         return entity_id in self._keys()
 
     def __getitem__(self, entity_id: str) -> Entity:
-        if entity_id not in self._entities:
+        if entity_id not in self._keys():
             raise KeyError(f"no entity with id {entity_id!r} in the gazetteer")
         return self._model(entity_id)
 
     def get(self, entity_id: str) -> Entity | None:
-        """The entity with this id, or None."""
-        return self._model(entity_id) if entity_id in self._entities else None
+        """The entity with this id, or None (read alone from the cached records when there are some)."""
+        return self._model(entity_id) if entity_id in self._keys() else None
 
     def ids(self) -> list[str]:
         return list(self._keys())
@@ -244,12 +248,15 @@ def gazetteer_files(*paths: Path | str | InMemoryFile, default: bool = True) -> 
     return shipped + expand_paths(paths)
 
 
-def unparsed(files: list[Source], digest: str, ids: Iterable[str] = ()) -> Gazetteer:
+def unparsed(
+    files: list[Source], digest: str, ids: Iterable[str] = (), fetch: Callable[[str], bytes | None] | None = None
+) -> Gazetteer:
     """A gazetteer of files that are known to be valid (a compiled index of exactly this content
     exists), parsed only when an entity is first asked for. `ids`, the entity ids in file order (as
     the index has them), answer `len`, `in` and `ids()` without parsing: a command that only counts
-    or looks up does not pay for reading 100,000 persons of YAML."""
-    return Gazetteer(None, files, digest, ids=ids)
+    or looks up does not pay for reading 100,000 persons of YAML. `fetch` reads one entity's
+    validated JSON (None if it cannot), so that showing one entity parses nothing either."""
+    return Gazetteer(None, files, digest, ids=ids, fetch=fetch)
 
 
 def content_digest(files: list[Source]) -> str | None:

@@ -23,6 +23,7 @@ from c5names.index.store import (
     index_to_bytes,
     load_or_build_index,
     read_cached_index,
+    record_reader,
 )
 from c5names.index.variants import name_variants
 
@@ -64,7 +65,7 @@ def load(*paths: Path | str | InMemoryFile, default: bool = True) -> Gazetteer:
     if digest is not None:
         index = read_cached_index(digest)
         if index is not None:
-            gazetteer = unparsed(files, digest, index.by_id)
+            gazetteer = unparsed(files, digest, index.by_id, record_reader(digest, index.by_id))
             _COMPILED[gazetteer] = index
             return gazetteer
     return parse_gazetteer(*paths, default=default)

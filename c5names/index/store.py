@@ -2,7 +2,9 @@
 
 A command starts from the cache when the YAML files and every module that decides the index's
 content are unchanged; otherwise it compiles and writes the cache atomically. A large index is moved
-out of the cyclic collector's sight once loaded.
+out of the cyclic collector's sight once loaded. Beside each index, its entities' validated records
+(`entities-….bin`, read one at a time by offset): a command that shows one entity of 100,000 (`show`,
+`variants`) then reads that record instead of parsing every YAML file again.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import hashlib
 import logging
 import os
 import pickle
+import struct
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +64,66 @@ def cache_dir() -> Path:
 
 def _cache_path(digest: str) -> Path:
     return cache_dir() / f"index-{digest[:24]}-{engine_version()}.pkl"
+
+
+def _records_path(index_path: Path) -> Path:
+    """The entity records beside an index file (same digest and version)."""
+    return index_path.with_name("entities-" + index_path.name.removeprefix("index-")).with_suffix(".bin")
+
+
+# The records file: the number of records n, n + 1 offsets (little-endian 64-bit), then the records.
+_COUNT = struct.Struct("<q")
+_SPAN = struct.Struct("<qq")
+
+
+def write_records(path: Path, records: Iterable[bytes]) -> None:
+    """Write records (each entity's validated JSON, in index order) to a temporary file renamed into
+    place; on failure nothing is left."""
+    data = list(records)
+    offsets = [0]
+    for record in data:
+        offsets.append(offsets[-1] + len(record))
+    header = _COUNT.size * (len(offsets) + 1)
+    tmp: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            tmp = Path(handle.name)
+            handle.write(_COUNT.pack(len(data)))
+            handle.write(struct.pack(f"<{len(offsets)}q", *(header + o for o in offsets)))
+            handle.writelines(data)
+        os.replace(tmp, path)
+        tmp = None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def read_record(path: Path, number: int) -> bytes | None:
+    """Record `number` of a records file (two small reads), or None if there is no such record."""
+    try:
+        with path.open("rb") as handle:
+            (count,) = _COUNT.unpack(handle.read(_COUNT.size))
+            if not 0 <= number < count:
+                return None
+            handle.seek(_COUNT.size * (number + 1))
+            start, end = _SPAN.unpack(handle.read(_SPAN.size))
+            handle.seek(start)
+            record = handle.read(end - start)
+    except (OSError, struct.error):
+        return None
+    return record if len(record) == end - start else None
+
+
+def record_reader(digest: str, by_id: dict[str, int]) -> Callable[[str], bytes | None]:
+    """Read one entity's validated JSON by id from the records cached beside this index (None when
+    the records file or the entity is missing: the caller then parses the YAML)."""
+    path = _records_path(_cache_path(digest))
+
+    def read(entity_id: str) -> bytes | None:
+        number = by_id.get(entity_id)
+        return None if number is None else read_record(path, number)
+
+    return read
 
 
 def read_cached_index(digest: str) -> NameIndex | None:
@@ -141,17 +204,20 @@ def load_or_build_index(gazetteer: Gazetteer) -> NameIndex:
     _exempt_from_collector(index)
     if os.environ.get("C5NAMES_NO_CACHE"):
         return index
-    write_cached_index(gazetteer.digest, index)
+    write_cached_index(gazetteer.digest, index, (gazetteer.compact()[e.id] for e in index.entities))
     return index
 
 
-def write_cached_index(digest: str, index: NameIndex) -> None:
-    """Write the index atomically (a temporary file renamed into place, removed on any failure), then
-    drop indexes of older engine versions and all but the newest `KEEP_INDEXES` others."""
+def write_cached_index(digest: str, index: NameIndex, records: Iterable[bytes] | None = None) -> None:
+    """Write the index atomically (a temporary file renamed into place, removed on any failure), and
+    its entity records before it when given; then drop indexes of older engine versions and all but
+    the newest `KEEP_INDEXES` others, with their records."""
     path = _cache_path(digest)
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if records is not None:
+            write_records(_records_path(path), records)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
             tmp = Path(handle.name)
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -160,6 +226,8 @@ def write_cached_index(digest: str, index: NameIndex) -> None:
         _prune(path)
     except OSError as err:
         log.debug("could not cache the index at %s: %s", path, err)
+        if not path.exists():
+            _records_path(path).unlink(missing_ok=True)  # no records without their index
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -181,3 +249,6 @@ def _prune(current: Path) -> None:
             continue
     for _mtime, file in sorted(others, reverse=True)[KEEP_INDEXES:]:
         file.unlink(missing_ok=True)
+    for file in current.parent.glob("entities-*.bin"):  # records whose index is gone
+        if not file.with_name("index-" + file.name.removeprefix("entities-")).with_suffix(".pkl").exists():
+            file.unlink(missing_ok=True)

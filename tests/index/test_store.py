@@ -70,7 +70,7 @@ def test_cache_is_written_once_and_read_back(tmp_path: Path, monkeypatch: pytest
     first = _gazetteer(tmp_path, "a", "Doe")
     compiled(first)
     files = list((tmp_path / "cache").iterdir())
-    assert [f.suffix for f in files] == [".pkl"]  # no temporary file left
+    assert sorted(f.suffix for f in files) == [".bin", ".pkl"]  # the index and its records; nothing else
     again = c5names.load(tmp_path / "a.yaml", default=False)  # from the cache: not even parsed
     assert again._compact is None
     assert compiled(again).by_id == compiled(first).by_id
@@ -110,7 +110,38 @@ def test_cache_directory_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         os.utime(max(cache.iterdir(), key=lambda f: f.stat().st_mtime_ns), (n + 1, n + 1))
     left = sorted(cache.iterdir())
     assert stale not in left
-    assert len(left) == 3  # the newest and two others
+    indexes = {f.name.removeprefix("index-").removesuffix(".pkl") for f in left if f.suffix == ".pkl"}
+    records = {f.name.removeprefix("entities-").removesuffix(".bin") for f in left if f.suffix == ".bin"}
+    assert len(indexes) == 3 and records == indexes  # the newest and two others, each with its records
+
+
+def test_one_entity_of_a_cached_gazetteer_is_read_alone_from_its_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`show` and `variants` of a cached gazetteer read one record beside the index, not the YAML; every
+    entity read so is the one parsing gives. Without the records, the YAML is parsed as before."""
+    monkeypatch.setenv("C5NAMES_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a.yaml").write_text(PERSON)
+    (tmp_path / "b.yaml").write_text(PERSON.replace("Doe", "Roe").replace("doe-jane", "roe-jane"))
+    parsed = c5names.load(tmp_path, default=False)
+    compiled(parsed)
+    expected = {i: parsed[i] for i in parsed.ids()}
+    parse_all = loader._parse_all
+
+    def no_parse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the YAML was parsed")
+
+    monkeypatch.setattr(loader, "_parse_all", no_parse)
+    again = c5names.load(tmp_path, default=False)
+    assert {i: again[i] for i in again.ids()} == expected and again.get("nobody") is None
+    assert cli.main(["--no-default-gazetteer", "--gazetteer", str(tmp_path), "show", "roe-jane"]) == 0
+    assert "name: Jane Roe" in capsys.readouterr().out
+    assert cli.main(["--no-default-gazetteer", "--gazetteer", str(tmp_path), "variants", "doe-jane"]) == 0
+    assert "Jane Doe" in capsys.readouterr().out
+    for records in (tmp_path / "cache").glob("entities-*.bin"):
+        records.write_bytes(records.read_bytes()[:20])  # cut short: the records no longer answer
+    monkeypatch.setattr(loader, "_parse_all", parse_all)
+    assert c5names.load(tmp_path, default=False)["roe-jane"] == expected["roe-jane"]
 
 
 def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
