@@ -114,16 +114,25 @@ def read_record(path: Path, number: int) -> bytes | None:
     return record if len(record) == end - start else None
 
 
-def record_reader(digest: str, by_id: dict[str, int]) -> Callable[[str], bytes | None]:
-    """Read one entity's validated JSON by id from the records cached beside this index (None when
-    the records file or the entity is missing: the caller then parses the YAML)."""
-    path = _records_path(_cache_path(digest))
+class RecordReader:
+    """Reads one entity's validated JSON by id from the records cached beside an index (None when the
+    records file or the entity is missing: the caller then parses the YAML). A class, not a closure,
+    so that a gazetteer holding one pickles (a spaCy pipeline with the component does)."""
 
-    def read(entity_id: str) -> bytes | None:
-        number = by_id.get(entity_id)
-        return None if number is None else read_record(path, number)
+    __slots__ = ("by_id", "path")
 
-    return read
+    def __init__(self, path: Path, by_id: dict[str, int]) -> None:
+        self.path = path
+        self.by_id = by_id
+
+    def __call__(self, entity_id: str) -> bytes | None:
+        number = self.by_id.get(entity_id)
+        return None if number is None else read_record(self.path, number)
+
+
+def record_reader(digest: str, by_id: dict[str, int]) -> RecordReader:
+    """The reader of the records cached beside the index of this content digest."""
+    return RecordReader(_records_path(_cache_path(digest)), by_id)
 
 
 def read_cached_index(digest: str) -> NameIndex | None:
