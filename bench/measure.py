@@ -112,6 +112,19 @@ def flush_tokenizer(nlp: Pipeline) -> None:
     tokenizer.prefix_search = tokenizer.prefix_search
 
 
+def same_tokenizer_state(systems: dict[str, Pipeline], texts: Sequence[str]) -> None:
+    """Empty every system's tokenizer cache, then let each tokenize the texts once (untimed).
+
+    spaCy's tokenizer caches at most `max_cache_size` (10,000) chunks and then stops caching: a
+    pipeline that has already read other corpora tokenizes every new word afresh, 20-30 times slower
+    on made-up names, while one that has not caches them. Without this, the history of the run decided
+    which system looked fast (once blank, with a full cache, ran 4.6 times slower than c5names)."""
+    for nlp in systems.values():
+        flush_tokenizer(nlp)
+        for _doc in nlp.tokenizer.pipe(texts):
+            pass
+
+
 def interleaved(
     systems: dict[str, Pipeline],
     texts: Sequence[str],
@@ -136,7 +149,7 @@ def interleaved(
         spent = dict.fromkeys(names, 0.0)
         # Whatever is alive now (corpora, gazetteer, caches filled before) is frozen out of the cyclic
         # collector's sight: a full collection would otherwise walk it all, and land on whichever system
-        # happens to allocate at that moment (once it made blank look 4 times slower than c5names).
+        # happens to allocate at that moment.
         gc.collect()
         gc.freeze()
         for n, chunk in enumerate(chunks):

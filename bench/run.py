@@ -179,6 +179,7 @@ def corpus_sections(cfg: Config, res: Results, work: Path) -> None:
         # Flushing spaCy's tokenizer cache before each repeat makes blank itself 20-30 times slower on
         # this text (tens of thousands of distinct made-up words), so here only c5names' caches are emptied.
         nameless = corpus.without_names(docs)
+        measure.same_tokenizer_state({"blank": blank, "c5names": c5}, nameless)
         nameless_contest = measure.interleaved(
             {"blank": blank, "c5names": c5},
             nameless,
@@ -267,6 +268,7 @@ def sparse_rows(cfg: Config, gazetteer: Any, lang: str, systems: dict[str, Any])
         tokens = measure.count_tokens(blank, texts)
         words = sum(len(t.split()) for t in texts)
         row: dict[str, float] = {"tokens": tokens, "words_per_name": words / max(sum(len(d.mentions) for d in docs), 1)}
+        measure.same_tokenizer_state(systems, texts)
         for state, reset in (("cold", reset_c5names), ("warm", _keep_caches)):
             contest = measure.interleaved(systems, texts, reset=reset, repeats=cfg.repeats, tokens=tokens)
             row[f"{state}_ratio"] = contest.ratio("c5names", "blank")
