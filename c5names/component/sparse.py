@@ -5,6 +5,11 @@ tokens cannot start a name, and whether one can depends only on its string, so t
 once per distinct token (by `orth`, vectorised with numpy) and rebuilds only small windows of text
 around the tokens that can. Everything else becomes a placeholder character that is neither a
 letter nor a space: offsets stay those of `doc.text`, and no name can be joined across a gap.
+
+Not every word the index knows can make a mention: "Die" is a word of a Danish country name, "A"
+an initial, "Michael" a given name. Each word type's part bits (`WordHits.part`) say how it can take
+part, and a document with no anchor word and no two parts of one name close together is not read at
+all (`positions_to_read`): on news that names nobody, most documents cost a few array operations.
 """
 
 from __future__ import annotations
