@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
 from c5names.component.sparse import RelevanceCache, positions_to_read, sparse_text
-from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.index import name_variants
+from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
 
 ORDINARY = "the ministry said on Thursday that talks about budget would continue in spring and the".split()
