@@ -72,11 +72,11 @@ class Config:
             return cls(quick=False)
         return cls(
             quick=True,
-            corpus_bytes=300_000,
-            sparse_bytes=150_000,
+            corpus_bytes=200_000,
+            sparse_bytes=100_000,
             repeats=2,
             spaczz_bytes=1_500,
-            scales=(1_000, 10_000),
+            scales=(1_000,),
             ruler_scale=0,
             scale_corpus_bytes=100_000,
             lookups=300,
@@ -445,8 +445,8 @@ def commands_section(cfg: Config, res: Results) -> None:
     --jobs 1 and 2, peak RSS per process) and `bench/cli_calls.py` (each command on a large user
     gazetteer, from the cache), run as scripts; their tables are kept as they print them."""
     runs = {
-        "corpus": [str(ROOT / "bench" / "cluster.py"), "--corpus-mb", "2" if cfg.quick else "100"],
-        "calls": [str(ROOT / "bench" / "cli_calls.py"), *(["--persons", "5000", "--runs", "1"] if cfg.quick else [])],
+        "corpus": [str(ROOT / "bench" / "cluster.py"), "--corpus-mb", "1" if cfg.quick else "100"],
+        "calls": [str(ROOT / "bench" / "cli_calls.py"), *(["--persons", "2000", "--runs", "1"] if cfg.quick else [])],
     }
     env = {k: v for k, v in os.environ.items() if k != "C5NAMES_CACHE_DIR"}  # (each script has its own)
     for name, script in runs.items():
@@ -777,7 +777,8 @@ def _render_cli(res: Results, add: Any) -> None:
         return
     add(
         f"Wall time of `{cli['command']}` (a French seed article) in a new process, the index cache present "
-        f"(one untimed run first), 5 runs. A bare `python -c pass` takes {cli['python']:.3f} s here.\n"
+        f"(one untimed run first), {len(cli['times'])} runs. A bare `python -c pass` takes "
+        f"{cli['python']:.3f} s here.\n"
     )
     add(
         table(
@@ -1000,7 +1001,7 @@ def main(argv: list[str] | None = None) -> int:
         if not only or "cli" in only:
             log("section 4: start-up")
             t0 = time.perf_counter()
-            cli_section(cfg, res, work)
+            cli_section(cfg, res, work, runs=3 if cfg.quick else 5)
             res.seconds["cli"] = time.perf_counter() - t0
         if not only or "commands" in only:
             log("section 6: the command line on a corpus and on a large gazetteer")
