@@ -52,8 +52,13 @@ def write_corpus(path: Path, documents: int) -> int:
     docs.sort(key=lambda d: d.id[-6:])
     with path.open("w", encoding="utf-8") as handle:
         for d in docs:
-            handle.write(json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}) + "\n")
+            handle.write(_jsonl(d))
     return len(docs)
+
+
+def _jsonl(d: corpus.GoldDoc) -> str:
+    """A generated document as the line of a JSONL corpus that `normalise` reads."""
+    return json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}, ensure_ascii=False) + "\n"
 
 
 def _normalise(corpus_path: Path, out: Path, extra: list[str], env: dict[str, str]) -> float:
@@ -73,7 +78,7 @@ def write_corpus_mb(path: Path, megabytes: float) -> tuple[int, int]:
     with path.open("w", encoding="utf-8") as handle:
         while size < megabytes * 1e6:
             d = generators[count % len(generators)].document()
-            line = json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}, ensure_ascii=False) + "\n"
+            line = _jsonl(d)
             handle.write(line)
             size += len(line.encode("utf-8"))
             count += 1

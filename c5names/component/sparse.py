@@ -153,7 +153,7 @@ class RelevanceCache:
 def positions_to_read(parts: numpy.ndarray) -> list[int]:
     """The tokens whose neighbourhoods must be read, from the tokens' part bits (`WordHits.part`).
 
-    None (empty) when no mention can be made: no anchor, and no two person parts or two parts of a
+    Empty when no mention can be made: no anchor, and no two person parts or two parts of a
     phrase with a lowercase end close together. Otherwise every anchor and person part is read (a lone
     given name after a kinship word, a misspelt surname repeated, may refer to a person named elsewhere
     in the document), but any other word only next to another part ("De" of "De Forenede Arabiske

@@ -190,24 +190,23 @@ class IndexBuilder:
         self.index.alias_gaps.append(tuple(gaps))
         # Lowercase words after the last capitalised one ("République kirghize") must follow it in text.
         self.index.alias_tails.append(" ".join(pending))
-        self.index.alias_anchors.append(self._anchor(content, pending))
-        for pos, word in enumerate(content):
-            key = skeleton(word)
+        keys = [skeleton(word) for word in content]
+        self.index.alias_anchors.append(self._anchor(keys, pending))
+        for pos, (word, key) in enumerate(zip(content, keys, strict=True)):
             if key:
                 self._add(key, Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
                 self.index.written.add(written_mark(word, idx))
 
-    def _anchor(self, content: list[str], tail: list[str]) -> int:
-        """The word of an alias phrase that a text must hold for the phrase to be read there (see
-        `WordHits.part`): its longest capitalised word, the last of equals ("Forenede", not "De"; "Uy",
-        not "Na"); none (-1) when the phrase ends in long lowercase words, which are then what a text
-        must hold ("De palæstinensiske områder" is not read at every German "Die")."""
+    def _anchor(self, keys: list[str], tail: list[str]) -> int:
+        """The word of an alias phrase (its capitalised words' `keys`) that a text must hold for the
+        phrase to be read there (see `WordHits.part`): its longest capitalised word, the last of equals
+        ("Forenede", not "De"; "Uy", not "Na"); none (-1) when the phrase ends in long lowercase words,
+        which are then what a text must hold ("De palæstinensiske områder" is not read at every "Die")."""
         long_tail = [fold(word) for word in tail if len(word) >= TAIL_WORD_MIN]
         if long_tail:
             self.index.alias_tail_words.update(long_tail)
             return -1
-        lengths = [len(skeleton(word)) for word in content]
-        return max(range(len(content)), key=lambda p: (lengths[p], p))
+        return max(range(len(keys)), key=lambda p: (len(keys[p]), p))
 
     def finish(self) -> NameIndex:
         """Build the fuzzy neighbourhood index; the index is then complete."""
