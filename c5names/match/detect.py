@@ -23,7 +23,7 @@ from c5names.match.context import (
     take_unlisted_given_name,
 )
 from c5names.match.segment import APOS_CLASS, Word, segment
-from c5names.match.shapes import PATRONYMIC_RE, PersonParse, fathers_name, parse_alias, parse_person, tail_end
+from c5names.match.shapes import PATRONYMIC_RE, fathers_name, parse_alias, parse_person, tail_end
 from c5names.match.view import TextView, caps_of
 from c5names.model import Pattern, Role
 from c5names.scoring import MISSING_SUFFIX
@@ -37,6 +37,7 @@ CHUNK_CACHE_SIZE = 200_000
 
 
 TAIL_CONTEXT = 40
+_BARE = (Role.SURNAME,)  # the roles of a bare surname's parse
 
 
 @lru_cache(maxsize=8192)  # gaps repeat (" ", ", ", " and "), and this runs between every two words
@@ -168,24 +169,28 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     """The longest person-name parses at word i, entities tried furthest-reaching first."""
     parses: list[Parse] = []
     longest_parse = 0
+    facts = doc.index.entities
     singles = starts.single_surnames() if not initial else {}
     for reach, entity in _by_reach(doc, i, _starting_persons(doc, i, starts, initial)):
         if reach < longest_parse:
             break  # only the longest parses are kept, and this entity cannot make one
-        parsed: PersonParse | None
         if reach == i + 1 and not initial:
             # Nothing after word i can be this entity's, so only its one-word surname can match:
-            # found in bulk, since a common surname has hundreds of holders in a large gazetteer.
+            # found in bulk, since a common surname has hundreds of holders in a large gazetteer, and
+            # summarised as one hit is (its score, method and form).
             single = singles.get(entity)
-            parsed = PersonParse(i + 1, Pattern.SURNAME, [single], (Role.SURNAME,)) if single is not None else None
-        else:
-            parsed = parse_person(doc, i, entity)
+            if single is not None:
+                longest_parse = max(longest_parse, i + 1)
+                score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
+                parses.append(Parse(i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE))
+            continue
+        parsed = parse_person(doc, i, entity)
         if parsed:
             longest_parse = max(longest_parse, parsed.end)
             score, method, form = summarise(parsed.hits)
             if parsed.pattern == Pattern.FULL:
                 score = full_name_score(parsed.hits)
-            if doc.index.entities[entity].needs_suffix and Role.SUFFIX not in parsed.roles:
+            if facts[entity].needs_suffix and Role.SUFFIX not in parsed.roles:
                 score *= MISSING_SUFFIX
             parses.append(Parse(parsed.end, entity, parsed.pattern, score, method, form, parsed.hits[-1], parsed.roles))
     return parses

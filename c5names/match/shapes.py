@@ -209,9 +209,9 @@ def fathers_name(doc: TextView, word: str, entity: int) -> bool:
     if word[-3:].lower() in ("вич", "вна"):
         stem = stem[:-1] if stem[-1:].lower() in "оеё" else stem  # Шарип-ович
     hits = doc.index.word_hits(stem, None) if len(stem) > 2 else None
-    return hits is not None and bool(hits) and any(
-        h.posting.entity == entity and h.posting.role == Role.PATRONYMIC and h.method != Method.FUZZY
-        for h in hits.all()
+    # Only this entity's postings are unpacked: a common father's name has thousands of holders.
+    return hits is not None and any(
+        h.posting.role == Role.PATRONYMIC and h.method != Method.FUZZY for h in hits.of(entity)
     )
 
 
