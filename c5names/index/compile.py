@@ -16,6 +16,7 @@ from c5names.dates import end_iso, start_iso
 from c5names.gazetteer.schema import Entity, PersonName
 from c5names.index.core import NameIndex
 from c5names.index.facts import EntityFacts, written_mark
+from c5names.index.intset import IntSet
 from c5names.index.neighbours import DeletionIndex
 from c5names.index.postings import (
     TAIL_WORD_MIN,
@@ -73,6 +74,15 @@ class IndexBuilder:
         self.index = NameIndex()
         self._seen: set[tuple[str, int]] = set()  # (key, packed mark) of the entity being added
         self._form_ids: dict[str, int] = {}
+        self._written: set[int] = set()  # frozen into the index's IntSets by `finish`
+        self._male: set[int] = set()
+        # One tuple object for equal tuples of name facts: persons who share a given name share its
+        # initials and keys (at 100,000 persons, 25 MB less in memory and in the cache).
+        self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def _shared_tuple(self, values: dict[str, None]) -> tuple[str, ...]:
+        found = tuple(sys.intern(value) for value in values)
+        return self._tuples.setdefault(found, found)
 
     def _form_id(self, form: str) -> int:
         found = self._form_ids.get(form)
@@ -101,7 +111,7 @@ class IndexBuilder:
         self.index.entities.append(facts)
         self.index.by_id[entity.id] = idx
         if getattr(entity, "gender", None) == "male":
-            self.index.male.add(idx)
+            self._male.add(idx)
         removed = {skeleton(form) for form in removed_forms}
         names = list(entity.names)
         if entity.type == "person" and not names:
@@ -115,9 +125,9 @@ class IndexBuilder:
         for name in names:
             self._add_name(idx, name, removed, seen, chinese)
         facts.initials, facts.given_keys, facts.connectors = (
-            tuple(seen.initials),
-            tuple(seen.given),
-            tuple(seen.connectors),
+            self._shared_tuple(seen.initials),
+            self._shared_tuple(seen.given),
+            self._shared_tuple(seen.connectors),
         )
         aliases = [a.form for a in entity.aliases]
         if entity.type != "person":
@@ -146,7 +156,7 @@ class IndexBuilder:
                 if is_connector(word):
                     seen.connectors.update(dict.fromkeys(key for key, _form, _written in word_keys(word, source)))
             for pos, word in enumerate(content):
-                self.index.written.add(written_mark(word, idx))
+                self._written.add(written_mark(word, idx))
                 arabic_script = has_arabic(word)
                 for key, form, _written in word_keys(word, source):
                     if key in removed:
@@ -195,7 +205,7 @@ class IndexBuilder:
         for pos, (word, key) in enumerate(zip(content, keys, strict=True)):
             if key:
                 self._add(key, Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
-                self.index.written.add(written_mark(word, idx))
+                self._written.add(written_mark(word, idx))
 
     def _anchor(self, keys: list[str], tail: list[str]) -> int:
         """The word of an alias phrase (its capitalised words' `keys`) that a text must hold for the
@@ -213,6 +223,8 @@ class IndexBuilder:
         # Postings are packed into one array of integers per key: a 100,000-person index then holds a
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
         self._seen = set()
+        self.index.written, self.index.male = IntSet(self._written), IntSet(self._male)
+        self._written, self._male, self._tuples = set(), set(), {}
         postings = self.index.postings
         self.index.neighbours = DeletionIndex(
             k for k, values in postings.items() if not k.startswith(CONSONANT_PREFIX) and _fuzzy_worthy(values)

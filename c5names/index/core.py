@@ -12,6 +12,7 @@ from array import array
 import numpy
 
 from c5names.index.facts import EntityFacts
+from c5names.index.intset import IntSet
 from c5names.index.neighbours import DeletionIndex
 from c5names.index.postings import (
     FormSource,
@@ -33,8 +34,8 @@ class NameIndex:
         self.entities: list[EntityFacts] = []
         self.by_id: dict[str, int] = {}
         self.postings: dict[str, array[int]] = {}
-        self.written: set[int] = set()
-        self.male: set[int] = set()  # entities whose gender is male (feminine surname forms are not theirs)
+        self.written = IntSet()  # written marks (`facts.written_mark`): which entity writes which form as such
+        self.male = IntSet()  # entities whose gender is male (feminine surname forms are not theirs)
         self.forms: list[str] = []
         self.alias_gaps: list[tuple[str, ...]] = []
         self.alias_forms: list[str] = []

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy
 
+from c5names.index.intset import IntSet
 from c5names.model import Method, Role
 from c5names.scoring import METHOD_SCORE
 
@@ -94,7 +95,7 @@ TAIL_WORD_MIN = 4  # a lowercase word an alias phrase ends in this long is what 
 class FormSource(NamedTuple):
     """What a WordHits needs from the index to turn postings into hits."""
 
-    written: set[int]
+    written: IntSet
     forms: list[str]
     alias_forms: list[str]
 
@@ -272,14 +273,20 @@ class WordHits:
         hits: list[Hit] = []
         seen: set[int] = set()
         for group, values in selected:
-            for value in values:
+            # Does the entity write the form as such? Asked of all the group's postings in one search.
+            as_written = (
+                written.contains(group.written | (numpy.asarray(values, dtype=numpy.int64) >> ENTITY_SHIFT)).tolist()
+                if group.method == Method.EXACT
+                else None
+            )
+            for n, value in enumerate(values):
                 posting = unpack(value)
                 key = packed_mark(value)
                 if key in seen:
                     continue
                 seen.add(key)
                 method = group.method
-                if method == Method.EXACT and group.written | posting.entity not in written:
+                if as_written is not None and not as_written[n]:
                     method = Method.TRANSLIT
                 form = alias_forms[posting.ref] if posting.role == Role.ALIAS else forms[posting.ref]
                 # An exact group's hit becomes translit when the entity does not write the form as such.

@@ -11,7 +11,10 @@ from __future__ import annotations
 from array import array
 from typing import Protocol
 
+import numpy
+
 from c5names.index.facts import written_mark
+from c5names.index.intset import IntSet
 from c5names.index.postings import ENTITY_SHIFT, Group, is_alias
 from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
@@ -26,7 +29,7 @@ class Keys(Protocol):
     """What reading a word needs of the index (`index.core.NameIndex` provides it)."""
 
     postings: dict[str, array[int]]
-    male: set[int]
+    male: IntSet
 
     def consonant_postings(self, consonants: str) -> array[int] | None: ...
 
@@ -121,7 +124,8 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
 def _without_men(index: Keys, packed: array[int]) -> array[int]:
     """The postings of entities not known to be men: a surname form only a woman takes (Мирзиёевой,
     Mirzijojewą) reaches her, or an unknown person of the family, never a man of the gazetteer."""
-    return array("q", [value for value in packed if value >> ENTITY_SHIFT not in index.male])
+    values = numpy.frombuffer(packed, dtype=numpy.int64)
+    return array("q", values[~index.male.contains(values >> ENTITY_SHIFT)].tobytes())
 
 
 def _aliases_only(packed: array[int] | None) -> array[int] | None:
