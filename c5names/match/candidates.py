@@ -6,7 +6,7 @@ its score, `Option` one entity a span may denote, `Found` the span with all its 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -88,3 +88,15 @@ def summarise(hits: Sequence[Hit | None]) -> tuple[float, Method, str]:
     method = max((h.method for h in firm), key=lambda m: METHOD_RANK[m], default=Method.INITIAL)
     form = " ".join(dict.fromkeys(h.form for h in firm))  # an alias phrase is listed once
     return score, method, form
+
+
+def the_one(options: Sequence[Option], test: Callable[[Option], bool]) -> Option | None:
+    """The only option that passes `test`, or None when none or several do: the search stops at the
+    second, since a common surname's options are hundreds of holders."""
+    found: Option | None = None
+    for option in options:
+        if test(option):
+            if found is not None:
+                return None
+            found = option
+    return found

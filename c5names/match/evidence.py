@@ -12,7 +12,7 @@ import re
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
-from c5names.match.candidates import Found, Option
+from c5names.match.candidates import Found, Option, the_one
 from c5names.model import Mention, Method
 from c5names.scoring import calibrated
 
@@ -87,14 +87,16 @@ class Evidence:
         title = self.title(start)
         if not title or not self.date:
             return None
-        holders = [
-            o
-            for o in options
-            if self.index.entities[o.entity].type == "person"
-            and o.method != Method.FUZZY
-            and _active(self.index, o.entity, self.date, title)
-        ]
-        return (holders[0], title) if len(holders) == 1 else None
+        facts, date = self.index.entities, self.date
+        holder = the_one(
+            options,
+            lambda o: (
+                facts[o.entity].type == "person"
+                and o.method != Method.FUZZY
+                and _active(self.index, o.entity, date, title)
+            ),
+        )
+        return (holder, title) if holder is not None else None
 
     def mention(
         self,

@@ -17,7 +17,7 @@ from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.lexicon.kinship import kinship_before
-from c5names.match.candidates import Found, Option
+from c5names.match.candidates import Found, Option, the_one
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
@@ -267,26 +267,30 @@ class _Document:
         persons = [
             o for o in item.options if self.index.entities[o.entity].type == "person" and o.method != Method.FUZZY
         ]
-        if len(persons) < 2:
+        linked = {self.index.by_id[m.id] for m in out.values() if m.type == "person"}
+        if len(persons) < 2 or not linked:
             return None
         evidence: list[str] = []
         pool = self.evidence.narrow(persons, item.start, evidence)
         facts = self.index.entities
-        others = {self.index.by_id[m.id] for m in out.values() if m.type == "person"} - {o.entity for o in pool}
+        others = linked - {o.entity for o in pool}
         kinds = {
             kind: other
             for other in sorted(others)
             for kind, _c, _s, _e in facts[other].offices
             if kind and kind not in GENERIC_KINDS
         }
-        held = [o for o in pool if any(kind in kinds for kind, _c, _s, _e in facts[o.entity].offices)]
-        if len(held) != 1:
-            return None
-        colleague = next(kinds[k] for k, _c, _s, _e in facts[held[0].entity].offices if k in kinds)
-        evidence = [Pattern.SURNAME, *evidence, f"colleague named: {facts[colleague].id}"]
-        return self.evidence.mention(
-            item, held[0], held[0].method, BARE_SURNAME * held[0].score, evidence, item.options
+        # A common surname has hundreds of holders: the search stops at the second who held such an office.
+        held = (
+            the_one(pool, lambda o: any(kind in kinds for kind, _c, _s, _e in facts[o.entity].offices))
+            if kinds
+            else None
         )
+        if held is None:
+            return None
+        colleague = next(kinds[k] for k, _c, _s, _e in facts[held.entity].offices if k in kinds)
+        evidence = [Pattern.SURNAME, *evidence, f"colleague named: {facts[colleague].id}"]
+        return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
 
     def _by_office(self, item: Found) -> Mention | None:
         """The only person candidate, or the only one the date and a title leave. A bare surname found
