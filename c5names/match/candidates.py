@@ -6,9 +6,9 @@ its score, `Option` one entity a span may denote, `Found` the span with all its 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from c5names.index.postings import Hit
 from c5names.model import Method, Pattern, Role
@@ -21,6 +21,33 @@ class Option(NamedTuple):
     score: float
     method: Method
     form: str
+
+
+T = TypeVar("T")
+
+
+class Options(list[Option]):
+    """A candidate's options, best first, with what resolution derives from them alone memoised.
+
+    The chunk cache gives one Options to every document that repeats the chunk, and a common
+    surname's options are hundreds of holders: which of them are persons, or which the date and a
+    title leave, is then worked out once per corpus, not once per mention. Never changed in place."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, options: Iterable[Option] = ()) -> None:
+        super().__init__(options)
+        self.memo: dict[Hashable, object] = {}
+
+
+def derived(options: list[Option], key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, memoised under `key` when `options` is an Options (whose memo it then shares)."""
+    if not isinstance(options, Options):
+        return compute()
+    found = options.memo.get(key)
+    if found is None:
+        found = options.memo[key] = compute()
+    return found  # type: ignore[return-value]
 
 
 class PersonParse(NamedTuple):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, WordHits
-from c5names.match.candidates import Found, Option, Parse, full_name_score, summarise
+from c5names.match.candidates import Found, Option, Options, Parse, full_name_score, summarise
 from c5names.match.context import (
     SHORT_SURNAME,
     followed_by_other_name,
@@ -224,7 +224,7 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse]) -> Found:
     last_hit = max((p.last for p in chosen if p.last is not None), key=lambda h: h.end, default=None)
     end_word = chosen[0].end
     keys = tuple(skeleton(w.text) for w in doc.words[i:end_word])
-    ranked = sorted(options.values(), key=lambda o: -o.score)
+    ranked = Options(sorted(options.values(), key=lambda o: -o.score))
     return Found(doc.words[i].start, _span_end(doc, end_word - 1, last_hit), pattern, ranked, i, end_word - 1, keys)
 
 

@@ -17,7 +17,7 @@ from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.lexicon.kinship import kinship_before
-from c5names.match.candidates import Found, Option, the_one
+from c5names.match.candidates import Found, Option, derived, the_one
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
@@ -199,7 +199,7 @@ class _Document:
             return by_generation
         local = self._named_here(item)
         # The title only matters when it could change the answer (several candidates in play).
-        in_play = {o.entity for o in item.options if o.method != Method.FUZZY} | {o.entity for o in local}
+        in_play = _firm_entities(item.options) | {o.entity for o in local}
         found_title = self.evidence.titled(item.options, item.start) if len(in_play) > 1 else None
         if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
@@ -264,14 +264,10 @@ class _Document:
         """A surname the date and titles left to several persons, decided by the persons linked in
         the document: the one candidate who held an office of a kind one of them held ("Tokayev,
         Mirziyoyev and Rahmon met": the head of state Emomali Rahmon, not his daughters)."""
-        persons = [
-            o for o in item.options if self.index.entities[o.entity].type == "person" and o.method != Method.FUZZY
-        ]
         linked = {self.index.by_id[m.id] for m in out.values() if m.type == "person"}
-        if len(persons) < 2 or not linked:
+        if len(_persons(self.index, item.options)) < 2 or not linked:
             return None
-        evidence: list[str] = []
-        pool = self.evidence.narrow(persons, item.start, evidence)
+        pool, narrowed_by = self._narrowed_persons(item)
         facts = self.index.entities
         others = linked - {o.entity for o in pool}
         kinds = {
@@ -289,25 +285,49 @@ class _Document:
         if held is None:
             return None
         colleague = next(kinds[k] for k, _c, _s, _e in facts[held.entity].offices if k in kinds)
-        evidence = [Pattern.SURNAME, *evidence, f"colleague named: {facts[colleague].id}"]
+        evidence = [Pattern.SURNAME, *narrowed_by, f"colleague named: {facts[colleague].id}"]
         return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
+
+    def _narrowed_persons(self, item: Found) -> tuple[list[Option], list[str]]:
+        """The person candidates (not found by fuzzy matching alone) that the date and a title before the
+        mention leave, and the evidence that narrowed them: the same for every mention with these
+        options, this date and this title, so worked out once (`derived`). Not to be changed."""
+        persons = _persons(self.index, item.options)
+        if len(persons) < 2:
+            return persons, []
+        title = self.evidence.title(item.start)
+
+        def narrowed() -> tuple[list[Option], list[str]]:
+            evidence: list[str] = []
+            return self.evidence.narrow(persons, item.start, evidence), evidence
+
+        return derived(item.options, ("narrowed", self.evidence.date, title), narrowed)
 
     def _by_office(self, item: Found) -> Mention | None:
         """The only person candidate, or the only one the date and a title leave. A bare surname found
         only by fuzzy matching is too weak alone (Kasymov is not Karimov)."""
-        persons = [
-            o for o in item.options if self.index.entities[o.entity].type == "person" and o.method != Method.FUZZY
-        ]
-        if not persons:
-            return None
-        evidence: list[str] = []
-        pool = persons if len(persons) == 1 else self.evidence.narrow(persons, item.start, evidence)
+        pool, narrowed_by = self._narrowed_persons(item)
         if len(pool) != 1:
             return None
-        evidence.insert(0, Pattern.SURNAME)
+        evidence = [Pattern.SURNAME, *narrowed_by]
         return self.evidence.mention(
             item, pool[0], pool[0].method, BARE_SURNAME * pool[0].score, evidence, item.options
         )
+
+
+def _persons(index: NameIndex, options: list[Option]) -> list[Option]:
+    """The options that are persons found by more than fuzzy matching (memoised per Options)."""
+    facts = index.entities
+    return derived(
+        options,
+        "persons",
+        lambda: [o for o in options if facts[o.entity].type == "person" and o.method != Method.FUZZY],
+    )
+
+
+def _firm_entities(options: list[Option]) -> set[int]:
+    """The entities of the options not found by fuzzy matching alone (memoised per Options)."""
+    return derived(options, "firm", lambda: {o.entity for o in options if o.method != Method.FUZZY})
 
 
 def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
