@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, WordHits
@@ -38,6 +39,7 @@ CHUNK_CACHE_SIZE = 200_000
 
 TAIL_CONTEXT = 40
 _BARE = (Role.SURNAME,)  # the roles of a bare surname's parse
+_SCORE = itemgetter(1)  # an Option's score
 
 
 @lru_cache(maxsize=8192)  # gaps repeat (" ", ", ", " and "), and this runs between every two words
@@ -215,16 +217,18 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse]) -> Found:
     """One candidate mention from the longest parses at word i: each entity's best option, the
     strongest pattern (a full name over an alias over a surname) and the span."""
     options: dict[int, Option] = {}
+    patterns: set[Pattern] = set()
     for parse in chosen:
+        patterns.add(parse.pattern)
         if parse.entity not in options or options[parse.entity].score < parse.score:
             options[parse.entity] = Option(parse.entity, parse.score, parse.method, parse.form)
-    pattern = Pattern.FULL if any(p.pattern == Pattern.FULL for p in chosen) else chosen[0].pattern
-    if any(p.pattern == Pattern.ALIAS for p in chosen) and pattern != Pattern.FULL:
+    pattern = Pattern.FULL if Pattern.FULL in patterns else chosen[0].pattern
+    if Pattern.ALIAS in patterns and pattern != Pattern.FULL:
         pattern = Pattern.ALIAS
     last_hit = max((p.last for p in chosen if p.last is not None), key=lambda h: h.end, default=None)
     end_word = chosen[0].end
     keys = tuple(skeleton(w.text) for w in doc.words[i:end_word])
-    ranked = Options(sorted(options.values(), key=lambda o: -o.score))
+    ranked = Options(sorted(options.values(), key=_SCORE, reverse=True))  # (stable: ties keep their order)
     return Found(doc.words[i].start, _span_end(doc, end_word - 1, last_hit), pattern, ranked, i, end_word - 1, keys)
 
 
