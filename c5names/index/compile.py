@@ -107,8 +107,6 @@ class IndexBuilder:
         """Post every word of the entity's names and aliases (but for the forms removed by an extension)."""
         idx = len(self.index.entities)
         self._seen.clear()
-        facts = _facts(entity)
-        self.index.entities.append(facts)
         self.index.by_id[entity.id] = idx
         if getattr(entity, "gender", None) == "male":
             self._male.add(idx)
@@ -117,17 +115,19 @@ class IndexBuilder:
         if entity.type == "person" and not names:
             words = entity.name.split()
             names = [PersonName(given=" ".join(words[:-1]) or None, surname=words[-1], kind="exonym")]
-        facts.needs_suffix = bool(names) and all(n.suffix for n in names)
-        facts.patronymic_listed = any(n.patronymic for n in names)
         # Ordered sets (dict keys), frozen into tuples at the end.
         seen = _NameFacts({}, {}, {})
         chinese = chinese_citizen(names)
         for name in names:
             self._add_name(idx, name, removed, seen, chinese)
-        facts.initials, facts.given_keys, facts.connectors = (
-            self._shared_tuple(seen.initials),
-            self._shared_tuple(seen.given),
-            self._shared_tuple(seen.connectors),
+        self.index.entities.append(
+            _facts(entity)._replace(
+                needs_suffix=bool(names) and all(n.suffix for n in names),
+                patronymic_listed=any(n.patronymic for n in names),
+                initials=self._shared_tuple(seen.initials),
+                given_keys=self._shared_tuple(seen.given),
+                connectors=self._shared_tuple(seen.connectors),
+            )
         )
         aliases = [a.form for a in entity.aliases]
         if entity.type != "person":
