@@ -13,6 +13,7 @@ import numpy
 
 from c5names.index.facts import EntityFacts
 from c5names.index.intset import IntSet
+from c5names.index.memo import WeightedMemo
 from c5names.index.neighbours import DeletionIndex
 from c5names.index.postings import (
     FormSource,
@@ -25,6 +26,11 @@ from c5names.model import Role
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
+
+# What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
+# 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached.
+WORD_CACHE_POSTINGS = 2_500_000
+CHUNK_CACHE_OPTIONS = 1_000_000
 
 
 class NameIndex:
@@ -44,9 +50,10 @@ class NameIndex:
         self.alias_tail_words: set[str] = set()  # the long lowercase words alias phrases end in (folded)
         self.neighbours = DeletionIndex(())
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
-        self._cache: dict[tuple[str, str | None], WordHits] = {}
+        self._cache: WeightedMemo[tuple[str, str | None], WordHits] = WeightedMemo(WORD_CACHE_POSTINGS)
         self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
-        self.chunk_cache: dict[tuple[str, str | None, bool, bool], list] = {}  # filled by match.detect.find
+        # filled by match.detect.find: a chunk's candidates, weighed by their options
+        self.chunk_cache: WeightedMemo[tuple[str, str | None, bool, bool], list] = WeightedMemo(CHUNK_CACHE_OPTIONS)
         # per text word: (does the index know it, does one of its alias phrases have a lowercase tail),
         # filled by match.detect.find, which asks this of every capitalised word it reads
         self.word_facts_cache: dict[tuple[str, str | None], tuple[bool, bool]] = {}
@@ -58,12 +65,9 @@ class NameIndex:
         found = self._cache.get(cache_key)
         if found is not None:
             return found
-        if len(self._cache) > 500_000:
-            self._cache.clear()
-        found = self._cache[cache_key] = WordHits(
-            FormSource(self.written, self.forms, self.alias_forms), word_groups(self, word, lang)
-        )
-        return found
+        groups = word_groups(self, word, lang)
+        found = WordHits(FormSource(self.written, self.forms, self.alias_forms), groups)
+        return self._cache.put(cache_key, found, 1 + sum(len(g.packed) for g in groups))
 
     def consonant_postings(self, consonants: str) -> array[int] | None:
         """The postings of every key with these consonants (`abjad`), merged in entity order.
@@ -110,7 +114,13 @@ class NameIndex:
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
-        state["_cache"] = {}
-        state["chunk_cache"] = {}
-        state["_consonant_groups"] = None
+        for memo in ("_cache", "chunk_cache", "word_facts_cache", "_consonant_groups"):
+            state.pop(memo, None)
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._cache = WeightedMemo(WORD_CACHE_POSTINGS)
+        self.chunk_cache = WeightedMemo(CHUNK_CACHE_OPTIONS)
+        self.word_facts_cache = {}
+        self._consonant_groups = None

@@ -105,13 +105,11 @@ def _chunk_candidates(
     caps = any(len(w.text) <= 3 and w.text.isupper() for w in chunk) and caps_of(text, start, caps_memo)
     lowercase = words[k].text[:1].islower()  # a chunk of a paragraph written in lowercase
     key = (text[start:end], lang, caps, lowercase)
-    cache: dict[tuple[str, str | None, bool, bool], list[Found]] = index.chunk_cache
-    relative = cache.get(key)
+    relative = index.chunk_cache.get(key)
     if relative is None:
-        if len(cache) > CHUNK_CACHE_SIZE:
-            cache.clear()
         view = TextView(index, key[0], lang, caps, limit=j - k + 1, lowercase=lowercase)
-        relative = cache[key] = _find_in(view)[0]
+        relative = _find_in(view)[0]
+        index.chunk_cache.put(key, relative, 1 + sum(len(f.options) for f in relative))
     return [
         Found(f.start + start, f.end + start, f.pattern, f.options, f.first + k, f.last + k, f.keys, f.other_person)
         for f in relative
