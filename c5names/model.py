@@ -85,6 +85,13 @@ class Candidate:
     type: str
 
 
+# A mention lists at most this many alternatives, the best first. A common surname of a large
+# gazetteer has thousands of holders (about 15,000 at a million persons): listing them all would make
+# each linked mention a megabyte of output, and build it every time. When some are left out, the
+# evidence says how many there were ("alternatives: 10 of 14,497").
+ALTERNATIVES_LISTED = 10
+
+
 @dataclass(frozen=True)
 class Mention:
     """A linked mention: character offsets into the text, the id, and why it was linked."""
@@ -100,7 +107,7 @@ class Mention:
     form: str
     wikidata: str | None = None
     evidence: tuple[str, ...] = ()
-    alternatives: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    alternatives: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # the best ALTERNATIVES_LISTED
     raw_score: float | None = None  # the evidence's score before calibration (see c5names.scoring)
 
     def to_dict(self) -> dict[str, object]:

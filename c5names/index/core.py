@@ -29,8 +29,8 @@ from c5names.text.han import HanLexicon
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
 # 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached.
-WORD_CACHE_POSTINGS = 2_500_000
-CHUNK_CACHE_OPTIONS = 1_000_000
+WORD_CACHE_POSTINGS = 1_500_000
+CHUNK_CACHE_OPTIONS = 600_000
 
 
 class NameIndex:

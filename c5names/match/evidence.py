@@ -12,8 +12,8 @@ import re
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
-from c5names.match.candidates import Found, Option, the_one
-from c5names.model import Mention, Method
+from c5names.match.candidates import Found, Option, derived, the_one
+from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
@@ -108,6 +108,13 @@ class Evidence:
         alternatives: list[Option],
     ) -> Mention:
         facts = self.index.entities[option.entity]
+        others = [o for o in alternatives[: ALTERNATIVES_LISTED + 1] if o.entity != option.entity][:ALTERNATIVES_LISTED]
+        if len(alternatives) > ALTERNATIVES_LISTED:
+            # an entity is an option once; which entities are options is asked once per Options (`derived`)
+            chosen_listed = option.entity in derived(alternatives, "entities", lambda: {o.entity for o in alternatives})
+            total = len(alternatives) - chosen_listed
+            if total > len(others):
+                evidence = [*evidence, f"alternatives: {len(others)} of {total:,}"]
         return Mention(
             start=found.start,
             end=found.end,
@@ -121,7 +128,5 @@ class Evidence:
             form=option.form,
             wikidata=facts.wikidata,
             evidence=tuple(map(str, evidence)),
-            alternatives=tuple(
-                (self.index.entities[o.entity].id, round(o.score, 4)) for o in alternatives if o.entity != option.entity
-            ),
+            alternatives=tuple((self.index.entities[o.entity].id, round(o.score, 4)) for o in others),
         )

@@ -3,11 +3,14 @@ gazetteer with a father and son and two unrelated namesakes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import c5names
 from c5names import scoring
 from c5names.match.evidence import Evidence, title_before
+from c5names.model import ALTERNATIVES_LISTED
 
 
 def linked(linker: c5names.Linker, text: str, date: str | None) -> list[tuple[str, str]]:
@@ -122,3 +125,26 @@ def test_evidence_narrows_by_date_then_title(index: object) -> None:
     why: list[str] = []
     assert evidence.narrow(options, len("President "), why) == [options[1]]
     assert why == ["in office on 2022-06-30"]
+
+
+def test_a_mention_lists_the_best_alternatives_and_says_how_many_there_were(tmp_path: Path) -> None:
+    """Fourteen holders of one surname: a mention decided among them lists the ten best others, and its
+    evidence counts them all; a mention with few alternatives lists them all, as before."""
+    people = "\n".join(
+        f"""  - id: testaliyev-{n:02d}
+    type: person
+    name: Given{chr(97 + n)} Testaliyev
+    gender: male
+    offices: [{{role: Office {n}, kind: {"head_of_state" if n == 0 else "minister"}, start: "2020-01-01"}}]
+    names:
+      - {{given: Given{chr(97 + n)}, surname: Testaliyev, lang: en, script: Latn, source: "https://example.org/{n}"}}"""
+        for n in range(14)
+    )
+    (tmp_path / "many.yaml").write_text(f"version: 1\nentities:\n{people}\n", encoding="utf-8")
+    linker = c5names.Linker(c5names.load(tmp_path, default=False))
+    mentions = linker.link("President Testaliyev spoke.", lang="en", date="2024-05-01")
+    assert [m.id for m in mentions] == ["testaliyev-00"]
+    mention = mentions[0]
+    assert len(mention.alternatives) == ALTERNATIVES_LISTED == 10
+    assert "testaliyev-00" not in {i for i, _ in mention.alternatives}
+    assert "alternatives: 10 of 13" in mention.evidence
