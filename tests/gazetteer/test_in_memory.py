@@ -3,12 +3,14 @@ their problems name the path they were read from, with line and field, though it
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from c5names.errors import GazetteerError
 from c5names.gazetteer import InMemoryFile, content_digest, load, read_files
+from c5names.gazetteer.loader import COMPRESS_FROM
 
 JANE = (
     "entities:\n  - id: doe-jane\n    type: person\n    name: Jane Doe\n"
@@ -45,3 +47,33 @@ def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
         read_files(tmp_path / "missing.yaml")
     assert err.value.problems[0].path == str(tmp_path / "missing.yaml")
     assert "cannot read" in err.value.problems[0].message
+
+
+def _many_people(n: int) -> str:
+    return "entities:\n" + "".join(
+        f"  - id: doe-{k:05d}\n    type: person\n    name: Jane{k} Doe\n"
+        f"    names:\n      - {{given: Jane{k}, surname: Doe}}\n"
+        for k in range(n)
+    )
+
+
+def test_a_large_file_is_kept_compressed_and_reads_back_whole(tmp_path: Path) -> None:
+    """A spaCy pipeline keeps its gazetteer in memory: a large file takes a fraction of its size there,
+    and everything that reads it (load, the digest, a pickled pipeline) gets the same bytes."""
+    path = tmp_path / "many.yaml"
+    path.write_text(_many_people(1_500), encoding="utf-8")
+    raw = path.read_bytes()
+    assert len(raw) >= COMPRESS_FROM
+    [file] = read_files(path)
+    assert file.data == raw
+    assert len(file._packed) < len(raw) / 4
+    again = pickle.loads(pickle.dumps(file))
+    assert again == file and hash(again) == hash(file) and again.data == raw
+    assert file != InMemoryFile(str(path), raw + b"\n") and file != InMemoryFile("other.yaml", raw)
+    assert content_digest([file]) == content_digest([path])
+    assert len(load(file, default=False)) == 1_500
+
+
+def test_a_small_file_is_kept_as_it_is() -> None:
+    small = InMemoryFile("jane.yaml", JANE.encode())
+    assert small._packed == JANE.encode() and small.data == JANE.encode()
