@@ -31,6 +31,8 @@ from c5names.text.han import HanLexicon
 # 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached.
 WORD_CACHE_POSTINGS = 1_500_000
 CHUNK_CACHE_OPTIONS = 600_000
+WORD_CACHE_ENTRIES = 500_000  # and at most so many entries, as before
+CHUNK_CACHE_ENTRIES = 200_000
 
 
 class NameIndex:
@@ -50,10 +52,14 @@ class NameIndex:
         self.alias_tail_words: set[str] = set()  # the long lowercase words alias phrases end in (folded)
         self.neighbours = DeletionIndex(())
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
-        self._cache: WeightedMemo[tuple[str, str | None], WordHits] = WeightedMemo(WORD_CACHE_POSTINGS)
+        self._cache: WeightedMemo[tuple[str, str | None], WordHits] = WeightedMemo(
+            WORD_CACHE_POSTINGS, WORD_CACHE_ENTRIES
+        )
         self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
         # filled by match.detect.find: a chunk's candidates, weighed by their options
-        self.chunk_cache: WeightedMemo[tuple[str, str | None, bool, bool], list] = WeightedMemo(CHUNK_CACHE_OPTIONS)
+        self.chunk_cache: WeightedMemo[tuple[str, str | None, bool, bool], list] = WeightedMemo(
+            CHUNK_CACHE_OPTIONS, CHUNK_CACHE_ENTRIES
+        )
         # per text word: (does the index know it, does one of its alias phrases have a lowercase tail),
         # filled by match.detect.find, which asks this of every capitalised word it reads
         self.word_facts_cache: dict[tuple[str, str | None], tuple[bool, bool]] = {}
@@ -120,7 +126,7 @@ class NameIndex:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self._cache = WeightedMemo(WORD_CACHE_POSTINGS)
-        self.chunk_cache = WeightedMemo(CHUNK_CACHE_OPTIONS)
+        self._cache = WeightedMemo(WORD_CACHE_POSTINGS, WORD_CACHE_ENTRIES)
+        self.chunk_cache = WeightedMemo(CHUNK_CACHE_OPTIONS, CHUNK_CACHE_ENTRIES)
         self.word_facts_cache = {}
         self._consonant_groups = None

@@ -4,7 +4,7 @@ A word of a large gazetteer can stand for thousands of persons (a common surname
 gazetteer has about 15,000 holders), and what is memoised for it (entity sets, unpacked hits, a
 candidate's options) grows with them. Counting entries would let a few hundred such words hold a
 gigabyte; so each entry is weighed (its postings, its options) and the memo is emptied whole when
-the total passes a budget, as the entry-count bound did before. A gazetteer of 100,000 persons never
+the total passes a budget; the entry-count bound of before is kept beside it. A gazetteer of 100,000 persons never
 reaches the budgets on the bench corpora, so its caches behave as before.
 """
 
@@ -17,20 +17,22 @@ V = TypeVar("V")
 
 
 class WeightedMemo(dict[K, V]):
-    """A dict that empties itself when the weight of its entries would pass `budget`."""
+    """A dict that empties itself when the weight of its entries would pass `budget`, or their number
+    `entries` (many light entries cost memory too)."""
 
-    __slots__ = ("budget", "weight")
+    __slots__ = ("budget", "entries", "weight")
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: int, entries: int) -> None:
         super().__init__()
         self.budget = budget
+        self.entries = entries
         self.weight = 0
 
     def put(self, key: K, value: V, weight: int) -> V:
         """Store `value` under `key`, weighing `weight` (at least 1); first empty the memo if it would
         weigh more than its budget."""
         weight = max(weight, 1)
-        if self.weight + weight > self.budget:
+        if self.weight + weight > self.budget or len(self) >= self.entries:
             self.clear()
         self[key] = value
         self.weight += weight

@@ -9,7 +9,7 @@ from c5names.index.memo import WeightedMemo
 
 
 def test_the_memo_empties_itself_before_passing_its_budget() -> None:
-    memo: WeightedMemo[str, int] = WeightedMemo(10)
+    memo: WeightedMemo[str, int] = WeightedMemo(10, 100)
     memo.put("a", 1, 4)
     memo.put("b", 2, 6)
     assert dict(memo) == {"a": 1, "b": 2} and memo.weight == 10
@@ -18,7 +18,7 @@ def test_the_memo_empties_itself_before_passing_its_budget() -> None:
 
 
 def test_an_entry_weighs_at_least_one_and_clearing_resets_the_weight() -> None:
-    memo: WeightedMemo[int, str] = WeightedMemo(3)
+    memo: WeightedMemo[int, str] = WeightedMemo(3, 100)
     for n in range(3):
         memo.put(n, str(n), 0)
     assert len(memo) == 3
@@ -28,8 +28,16 @@ def test_an_entry_weighs_at_least_one_and_clearing_resets_the_weight() -> None:
     assert not memo and memo.weight == 0
 
 
+def test_the_memo_also_empties_itself_at_its_entry_limit() -> None:
+    memo: WeightedMemo[int, int] = WeightedMemo(1_000, 2)
+    memo.put(1, 1, 1)
+    memo.put(2, 2, 1)
+    memo.put(3, 3, 1)
+    assert dict(memo) == {3: 3} and memo.weight == 1
+
+
 def test_a_heavier_entry_than_the_budget_is_still_kept_alone() -> None:
-    memo: WeightedMemo[str, str] = WeightedMemo(5)
+    memo: WeightedMemo[str, str] = WeightedMemo(5, 100)
     memo.put("small", "s", 2)
     memo.put("huge", "h", 50)
     assert dict(memo) == {"huge": "h"}
