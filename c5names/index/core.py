@@ -52,6 +52,10 @@ class NameIndex:
         self.alias_tail_words: set[str] = set()  # the long lowercase words alias phrases end in (folded)
         self.neighbours = DeletionIndex(())
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
+        self._new_memos()
+
+    def _new_memos(self) -> None:
+        """Empty memos: for a new index, and for one unpickled (memos are never pickled)."""
         self._cache: WeightedMemo[tuple[str, str | None], WordHits] = WeightedMemo(
             WORD_CACHE_POSTINGS, WORD_CACHE_ENTRIES
         )
@@ -126,7 +130,4 @@ class NameIndex:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self._cache = WeightedMemo(WORD_CACHE_POSTINGS, WORD_CACHE_ENTRIES)
-        self.chunk_cache = WeightedMemo(CHUNK_CACHE_OPTIONS, CHUNK_CACHE_ENTRIES)
-        self.word_facts_cache = {}
-        self._consonant_groups = None
+        self._new_memos()
