@@ -106,10 +106,24 @@ def known_word(hits: WordHits, entities: set[int]) -> bool:
     return any(h.method != Method.FUZZY for h in hits.aliases()) or bool(hits.entities() & entities)
 
 
-# Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case (Шавката,
-# Шавкату, Шавкатом, Марии), so a word ending in a consonant or й cannot be the given name of a
-# surname in an oblique case: "Визит Арипова" is a visit, not a person called Визит.
+# Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case but the
+# instrumental (Шавката, Шавкату, Марии; Шавкатом), so a word ending in a consonant or й cannot be the
+# given name of a surname in the genitive: "Визит Арипова" is a visit, not a person called Визит.
 _NOMINATIVE_ONLY_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
+
+
+# A given name and surname stand in the same case: a declined surname with one of these endings
+# (dative Бакиеву, Циню; instrumental Бакиевым, Цинем; a woman's oblique Кулибаевой; prepositional Бакиеве)
+# follows a given name with one of the paired endings (Максиму, Игорю, Никите; Максимом, Никитой;
+# Динары, Динаре, Динарой; Максиме, Марии). "Телеграмма Бакиеву", "Телеграмма Кулибаевой": a telegram,
+# not a person called Телеграмма. The genitive (Бакиева, like the nominative of a woman's surname) is
+# shared with too many given-name endings (Максима, Юрия, Никиты) to rule anything out.
+_OBLIQUE_AGREEMENT: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("у", "ю"), ("у", "ю", "е", "и")),
+    (("ым", "им", "ом", "ем", "ём"), ("ом", "ем", "ём", "ой", "ей", "ёй", "ою", "ею")),
+    (("ой", "ей"), ("ы", "и", "е", "ой", "ей", "ёй", "ою", "ею", "ью")),
+    (("е",), ("е", "и")),
+)
 
 
 # Turkic languages decline only the last word of a name (Садыр Жапаровдун), so a word before a
@@ -133,9 +147,13 @@ def _cannot_agree_in_case(doc: TextView, i: int, entities: set[int]) -> bool:
             len(ending) >= 2 and lower.endswith(ending) and len(lower) - len(ending) >= 4
             for ending in endings_for(doc.lang)
         )
-    if not _NOMINATIVE_ONLY_END.search(before):
-        return False
     # Russian: the surname is declined (matched through a case ending) and the word has the ending of
-    # no declined given name.
+    # no given name declined as it is.
     declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == Role.SURNAME]
-    return bool(declined) and all(h.method == "inflected" for h in declined)
+    if not declined or not all(h.method == "inflected" for h in declined):
+        return False
+    surname, word = doc.words[i].text.lower(), before.lower()
+    for case, given in _OBLIQUE_AGREEMENT:
+        if surname.endswith(case):
+            return not word.endswith(given)  # (Нурланом Бакиевым agree: a consonant ends both)
+    return bool(_NOMINATIVE_ONLY_END.search(before))
