@@ -171,13 +171,44 @@ def test_a_bare_surname_shared_by_two_office_holders_is_left_unlinked() -> None:
         ("Гайрат Каримов заявил.", []),
         # A feminine case ending is a woman of the family, not the man the gazetteer lists.
         ("Он встретился с Мирзиёевой.", []),
-        ("Визит Назарбаевой в Астану.", []),
         ("Он встретился с Мирзиёевым.", ["mirziyoyev-shavkat"]),
     ],
 )
 def test_russian_case_agreement_and_feminine_surnames(text: str, expected: list[str]) -> None:
     mentions = EVERY_LINK.link(text, lang="ru", date="2025-10-28")
     assert [m.id for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A common noun opening a sentence, before a surname in a case no given name of that ending takes.
+        ("Максим Бакиев приехал. Телеграмма Бакиеву была отправлена.", ["bakiyev-maxim"] * 2),  # dative
+        ("Цинь Ган приехал. Телеграмма Цинем подписана.", ["qin-gang"] * 2),  # instrumental
+        ("Динара Кулибаева приехала. Телеграмма Кулибаевой пришла.", ["kulibayeva-dinara"] * 2),  # a woman's
+        # An unknown given name in the same case is still someone else's full name.
+        ("Максим Бакиев приехал. Нурлану Бакиеву вручили награду.", ["bakiyev-maxim"]),
+        ("Максим Бакиев приехал. Нурланом Бакиевым гордятся.", ["bakiyev-maxim"]),
+    ],
+)
+def test_a_capitalised_word_that_cannot_agree_in_case_is_no_given_name(text: str, expected: list[str]) -> None:
+    mentions = c5names.link(text, lang="ru", date="2025-10-28")
+    assert [m.id for m in mentions if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        # A woman's oblique form is her surname declined: it reaches the women of the family, never the man.
+        ("", ["nazarbayeva-dariga"]),  # the one of them in office on the date, as a lone surname's weak guess
+        ("Сара Назарбаева выступила. ", ["nazarbayeva-sara", "nazarbayeva-sara"]),  # named in full before
+    ],
+)
+def test_a_womans_declined_surname_is_hers(context: str, expected: list[str]) -> None:
+    mentions = EVERY_LINK.link(context + "Визит Назарбаевой в Астану.", lang="ru", date="2025-10-28")
+    assert [m.id for m in mentions if m.type == "person"] == expected
+    alone = c5names.link("Визит Назарбаевой в Астану.", lang="ru", date="2025-10-28")
+    assert alone == []  # nothing else in the document: below the default threshold
 
 
 @pytest.mark.parametrize(

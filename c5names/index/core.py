@@ -26,6 +26,7 @@ from c5names.model import Role
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
+from c5names.text.keys import UNCASED_PREFIX, skeleton, uncased
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
 # 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached.
@@ -87,7 +88,11 @@ class NameIndex:
         if self._consonant_groups is None:
             groups: dict[str, list[str]] = {}
             for key in self.postings:
-                found = key[len(CONSONANT_PREFIX) :] if key.startswith(CONSONANT_PREFIX) else consonant_key(key)
+                found = (
+                    key[len(CONSONANT_PREFIX) :]
+                    if key.startswith(CONSONANT_PREFIX)
+                    else consonant_key(key.removeprefix(UNCASED_PREFIX))
+                )
                 if found:
                     groups.setdefault(found, []).append(key)
             self._consonant_groups = groups
@@ -98,6 +103,13 @@ class NameIndex:
             return self.postings[keys[0]]
         merged = numpy.unique(numpy.concatenate([numpy.frombuffer(self.postings[k], dtype=numpy.int64) for k in keys]))
         return array("q", merged.tobytes())
+
+    def written_postings(self, word: str) -> list[array[int]]:
+        """The postings of a word's key as written: under its plain key, and for a word of a script
+        without case also under its own (`keys.uncased`)."""
+        key = skeleton(word)
+        keys = (key, UNCASED_PREFIX + key) if uncased(word) else (key,)
+        return [found for found in map(self.postings.get, keys) if found]
 
     def unpacked(self, key: str) -> list[Posting]:
         """The postings of a key (packed as integers in the index)."""
@@ -112,15 +124,14 @@ class NameIndex:
 
     def shared_keys(self) -> dict[str, list[str]]:
         """Surname and alias keys that point at more than one entity."""
-        out: dict[str, list[str]] = {}
+        found: dict[str, set[str]] = {}
         for key in self.postings:
             if key.startswith(CONSONANT_PREFIX):
                 continue  # Arabic-script keys are loose by design; they never decide a name alone
-            postings = self.unpacked(key)
-            ids = sorted({self.entities[p.entity].id for p in postings if p.role in (Role.SURNAME, Role.ALIAS)})
-            if len(ids) > 1:
-                out[key] = ids
-        return dict(sorted(out.items()))
+            # (an uncased script's alias word is keyed apart, and shown under its reading: `keys.uncased`)
+            ids = found.setdefault(key.removeprefix(UNCASED_PREFIX), set())
+            ids.update(self.entities[p.entity].id for p in self.unpacked(key) if p.role in (Role.SURNAME, Role.ALIAS))
+        return {key: sorted(ids) for key, ids in sorted(found.items()) if len(ids) > 1}
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()

@@ -11,6 +11,7 @@ Order of evidence, strongest first:
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import replace
 
 from c5names.index import NameIndex
@@ -357,12 +358,12 @@ def _without_arabic_prefix(index: NameIndex, mention: Mention) -> Mention:
     if not prefix_of(first) or not has_arabic(first):
         return mention
     entity = index.by_id[mention.id]
-    without = index.postings.get(skeleton(first[1:]))
-    if without and any(value >> ENTITY_SHIFT == entity for value in without):
+    without = index.written_postings(first[1:])
+    if any(value >> ENTITY_SHIFT == entity for packed in without for value in packed):
         # The word without the letter is a form of the name as written (أوزبكستان, the Arabic name
         # CLDR gives): the letter is the conjunction, even if the whole word reads the same.
         return replace(mention, start=mention.start + 1, text=mention.text[1:])
-    with_letter = [index.postings.get(skeleton(first))]
+    with_letter: list[array[int] | None] = [*index.written_postings(first)]
     with_letter += [index.consonant_postings(r) for r in readings(first, with_prefix=False)]
     if any(packed and any(value >> ENTITY_SHIFT == entity for value in packed) for packed in with_letter):
         return mention  # the letter is the name's own (فلاديمير: Vladimir)

@@ -44,6 +44,20 @@ def is_caseless(char: str) -> bool:
     return bool(char) and _CASELESS_RE.match(char) is not None
 
 
+# Marks the keys of alias words written in a script without letter case (see `uncased`).
+UNCASED_PREFIX = "^"
+
+
+def uncased(word: str) -> bool:
+    """Is the word written in a script that has no letter case (Chinese, Japanese, Arabic, Hebrew,
+    Devanagari, Thai, Korean...)? Its key comes from a lossy reading (unidecode, a katakana reading:
+    vowels, tones and l/r are lost), which a word of a cased alphabet meets by chance: "Mary" has the
+    key of マリ, Mali in Japanese. An alias word so written is keyed apart (`UNCASED_PREFIX`), for the
+    words of such scripts alone; a name of a cased alphabet is never meant by it."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
+
+
 DASHES = "-‐‑‒–—―−"
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")

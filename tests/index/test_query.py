@@ -33,6 +33,12 @@ GAZETTEER = textwrap.dedent(
         gender: female
         names:
           - {given: Айла, surname: Берданова, lang: ru, script: Cyrl, source: "https://example.org/b"}
+      - id: mali
+        type: country
+        name: Mali
+        aliases:
+          - {form: マリ, lang: ja, kind: exonym, source: "https://example.org/m"}
+          - {form: মালি, lang: bn, kind: exonym, source: "https://example.org/m"}
     """
 )
 
@@ -77,6 +83,27 @@ def test_a_feminine_case_form_never_reaches_a_man(index: NameIndex) -> None:
 
 def test_a_woman_keeps_her_own_feminine_forms(index: NameIndex) -> None:
     assert "berdanova-ayla" in _entities(index, "Бердановой", "ru")
+
+
+def test_a_womans_declined_surname_reaches_her_firmly(index: NameIndex) -> None:
+    """Бердановой is Берданова declined as a noun (-ой for -а), not a fuzzy neighbour of it."""
+    hits = [h for h in index.word_hits("Бердановой", "ru") if index.entities[h.posting.entity].id == "berdanova-ayla"]
+    assert [(h.method, h.weak) for h in hits] == [(Method.INFLECTED, False)]
+
+
+@pytest.mark.parametrize(
+    ("word", "reaches"),
+    [
+        ("マリ", True),  # the alias as written
+        ("মালি", True),
+        ("Mari", False),  # a word of a cased alphabet with the same reading as マリ
+        ("Мари", False),
+        ("Mali", True),  # the country's name as written
+    ],
+)
+def test_an_uncased_scripts_alias_is_reached_from_that_script_only(index: NameIndex, word: str, reaches: bool) -> None:
+    """The reading of マリ (mari) is lossy: "Mari" in Latin or Cyrillic text is not Mali in Japanese."""
+    assert ("mali" in _entities(index, word)) == reaches
 
 
 def test_fuzzy_hits_are_weak_next_to_a_rule_match(index: NameIndex) -> None:

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c5names.text.keys import APOSTROPHES, ascii_fold, fold, latin_readings, read_latin, skeleton
+from c5names.text.keys import APOSTROPHES, ascii_fold, fold, latin_readings, read_latin, skeleton, uncased
 from c5names.text.tables import DATA
 from tests.table_edits import edited, line_of, one_problem
 
@@ -310,3 +310,21 @@ def test_mistakes_in_the_latin_table_are_reported(tmp_path: Path, old: str, new:
 def test_a_letter_merged_into_itself_is_reported(tmp_path: Path) -> None:
     path = edited(tmp_path, DATA / "latin.yaml", "  y: i\n", "  y: y\n")
     one_problem(lambda: read_latin(path), path, None, "[singles.y] a letter merged into itself changes nothing")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("マリ", True),  # katakana
+        ("习近平", True),  # Chinese
+        ("চীন", True),  # Bengali
+        ("مالي", True),  # Arabic
+        ("서울", True),  # Korean
+        ("Mary", False),
+        ("Цинь", False),
+        ("Αθήνα", False),  # Greek has letter case
+        ("2024", False),  # no letters at all
+    ],
+)
+def test_uncased_tells_scripts_without_letter_case(word: str, expected: bool) -> None:
+    assert uncased(word) is expected
