@@ -56,8 +56,8 @@ def _spellings(name: PersonName, chinese: bool = False) -> list[tuple[str, dict[
         for convention in CONVENTIONS:
             for option in range(3):
                 spelled = {
-                    role: [_pick(romanise_word(w, convention, source), option) if has_cyrillic(w) else w for w in words]
-                    for role, words in parts.items()
+                    role: [_pick(romanise_word(w, convention, source, 3), option) if has_cyrillic(w) else w for w in ws]
+                    for role, ws in parts.items()
                 }
                 if all(spelled != seen for _, seen in out):
                     out.append((convention, spelled))
@@ -113,7 +113,7 @@ def word_keys(word: str, source: str) -> tuple[tuple[str, str, bool], ...]:
         out[key] = (key, word, True)
     if has_cyrillic(word):
         for convention in CONVENTIONS:
-            for form in romanise_word(word, convention, source)[:3]:
+            for form in romanise_word(word, convention, source, 3):
                 key = skeleton(form)
                 if key and key not in out:
                     out[key] = (key, form, False)

@@ -135,6 +135,11 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
+    if text.isascii():
+        # What every step below leaves of an ASCII text (compiling reads the romanisations of every
+        # Cyrillic word, nearly all ASCII): apostrophes dropped, hyphens and other signs made spaces.
+        text = text.lower().replace("'", "").replace("`", "").replace("-", " ")
+        return _SPACE_RE.sub(" ", _NON_KEY_RE.sub(" ", text)).strip()
     text = fold(text)
     if has_cyrillic(text):
         # Bulgarian ъ before a consonant is a vowel (Тръмп is Trump); Russian only writes it before

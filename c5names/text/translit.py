@@ -240,36 +240,54 @@ def _after_vowel(written: str) -> bool:
     return bool(written) and written[-1] in "aeiouyïë"
 
 
-def romanise_word(word: str, convention: str, source: str = "ru") -> list[str]:
-    """Spellings of one Cyrillic word in a convention, the convention's own first."""
-    return list(_romanise_word(word, convention, source))
+def romanise_word(word: str, convention: str, source: str = "ru", limit: int = MAX_VARIANTS_PER_WORD) -> list[str]:
+    """Spellings of one Cyrillic word in a convention, the convention's own first: the first `limit`
+    of them (the first few are all that compiling an index reads; fewer are found sooner)."""
+    return list(_romanise_word(word, convention, source, min(limit, MAX_VARIANTS_PER_WORD)))
 
 
 @lru_cache(maxsize=200_000)
-def _romanise_word(word: str, convention: str, source: str) -> tuple[str, ...]:
+def _romanise_word(word: str, convention: str, source: str, limit: int) -> tuple[str, ...]:
     """Cached: gazetteers repeat the same given names and surname roots many times."""
     if "-" in word:
-        parts = [romanise_word(part, convention, source) for part in word.split("-")]
-        combos = itertools.islice(itertools.product(*parts), MAX_VARIANTS_PER_WORD)
+        # (the first `limit` combinations of the parts' first `limit` spellings are those of all of them)
+        parts = [romanise_word(part, convention, source, limit) for part in word.split("-")]
+        combos = itertools.islice(itertools.product(*parts), limit)
         return tuple("-".join(combo) for combo in combos)
-    tables = romanisation()
-    sounds = _sounds(word, source, tables)
-    choices: list[list[str]] = []
-    written = ""
+    sounds = _shipped_sounds(word, source)
+    choices: list[tuple[str, ...]] = []
+    last = ""  # the last letter written so far: all `_options` needs of the spelling before a sound
+    memo = _OPTIONS_MEMO
+    final = len(sounds) - 1
     for pos, (sound, after_i) in enumerate(sounds):
-        nxt = sounds[pos + 1][0] if pos + 1 < len(sounds) else None
-        opts = _options(sound, after_i, written, convention, nxt, pos == len(sounds) - 1, tables)
+        nxt = sounds[pos + 1][0] if pos < final else None
+        key = (sound, after_i, last, convention, nxt, pos == final)
+        opts = memo.get(key)
+        if opts is None:
+            opts = memo[key] = tuple(_options(sound, after_i, last, convention, nxt, pos == final, romanisation()))
         choices.append(opts)
-        written += opts[0]
+        last = opts[0][-1:] or last
     results: list[str] = []
+    capital = word[:1].isupper()
     for combo in itertools.islice(itertools.product(*choices), 4 * MAX_VARIANTS_PER_WORD):
         spelled = "".join(combo)
-        spelled = spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
+        spelled = spelled[:1].upper() + spelled[1:] if capital else spelled
         if spelled not in results:
             results.append(spelled)
-        if len(results) >= MAX_VARIANTS_PER_WORD:
-            break
+            if len(results) >= limit:
+                break
     return tuple(results)
+
+
+# (sound, after и, last letter written so far, convention, next sound, last sound?) → options, with
+# the shipped tables: a few thousand entries, asked millions of times when a large gazetteer compiles.
+_OPTIONS_MEMO: dict[tuple[str, bool, str, str, str | None, bool], tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=200_000)
+def _shipped_sounds(word: str, source: str) -> tuple[tuple[str, bool], ...]:
+    """`_sounds` with the shipped tables, once per word for all the conventions."""
+    return tuple(_sounds(word, source, romanisation()))
 
 
 _WORD_RE = re.compile(r"[\u0400-\u052f]+")
@@ -278,12 +296,13 @@ _WORD_RE = re.compile(r"[\u0400-\u052f]+")
 def clear_caches() -> None:
     """Forget memoised spellings (compiling a large gazetteer would otherwise fill them to the brim)."""
     _romanise_word.cache_clear()
+    _shipped_sounds.cache_clear()
     romanise_neutral.cache_clear()
 
 
 def romanise(text: str, convention: str, source: str = "ru") -> str:
     """The convention's own spelling of a Cyrillic text (other characters kept)."""
-    return _WORD_RE.sub(lambda m: romanise_word(m.group(0), convention, source)[0], text)
+    return _WORD_RE.sub(lambda m: romanise_word(m.group(0), convention, source, 1)[0], text)
 
 
 @lru_cache(maxsize=100_000)

@@ -328,3 +328,11 @@ def test_a_letter_merged_into_itself_is_reported(tmp_path: Path) -> None:
 )
 def test_uncased_tells_scripts_without_letter_case(word: str, expected: bool) -> None:
     assert uncased(word) is expected
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_text_is_folded_as_any_other(text: str) -> None:
+    """ASCII text takes a short way through `ascii_fold`; a non-ASCII word added after it takes the
+    long way, and the two agree."""
+    assert ascii_fold(text + " é") == (ascii_fold(text) + " e").strip()

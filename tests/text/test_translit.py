@@ -408,3 +408,11 @@ def test_a_sound_without_a_spelling_is_reported_for_every_convention(tmp_path: P
     found = problems(lambda: _read(tmp_path, spellings=path))
     assert len(found) == len(CONVENTIONS) - 1  # every one but Kazakh, which spells ū
     assert all("no spelling of U, here or in `common`" in problem for problem in found)
+
+
+@pytest.mark.parametrize("word", ["Мирзиёев", "Жапаров", "Кассым-Жомарт", "Гурбангулы", "Ильич", "Цинь"])
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_the_first_spellings_are_found_alone(word: str, limit: int) -> None:
+    """Asking for the first few spellings gives the same first few as asking for all of them."""
+    for convention in CONVENTIONS:
+        assert romanise_word(word, convention, "ru", limit) == romanise_word(word, convention, "ru")[:limit]
