@@ -31,7 +31,7 @@ class IntSet:
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, int | numpy.integer):
             return False
-        at = int(numpy.searchsorted(self.values, value))
+        at = int(self.values.searchsorted(value))
         return at < len(self.values) and int(self.values[at]) == value
 
     def contains(self, values: numpy.ndarray) -> numpy.ndarray:

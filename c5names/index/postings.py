@@ -178,9 +178,8 @@ class WordHits:
                 # Postings are stored entity by entity and entity ids grow, so each entity's postings are
                 # one contiguous run that a binary search on the entity's lowest value finds.
                 low, high = entity << ENTITY_SHIFT, (entity + 1) << ENTITY_SHIFT
-                found = self._unpack(
-                    [(g, g.packed[bisect_left(g.packed, low) : bisect_left(g.packed, high)]) for g in self._groups]
-                )
+                runs = [(g, g.packed[bisect_left(g.packed, low) : bisect_left(g.packed, high)]) for g in self._groups]
+                found = self._unpack([(g, run) for g, run in runs if run])
             self._by_entity[entity] = found
         return found
 
@@ -273,12 +272,15 @@ class WordHits:
         hits: list[Hit] = []
         seen: set[int] = set()
         for group, values in selected:
-            # Does the entity write the form as such? Asked of all the group's postings in one search.
-            as_written = (
-                written.contains(group.written | (numpy.asarray(values, dtype=numpy.int64) >> ENTITY_SHIFT)).tolist()
-                if group.method == Method.EXACT
-                else None
-            )
+            # Does the entity write the form as such? Asked of all the group's postings in one search
+            # (of a few, one by one: numpy's cost per call is more than a few binary searches').
+            as_written: list[bool] | None = None
+            if group.method == Method.EXACT:
+                if len(values) <= _ONE_BY_ONE:
+                    as_written = [(group.written | (value >> ENTITY_SHIFT)) in written for value in values]
+                else:
+                    marks = group.written | (numpy.asarray(values, dtype=numpy.int64) >> ENTITY_SHIFT)
+                    as_written = written.contains(marks).tolist()
             for n, value in enumerate(values):
                 posting = unpack(value)
                 key = packed_mark(value)
@@ -293,6 +295,9 @@ class WordHits:
                 score = METHOD_SCORE[Method.TRANSLIT] if method != group.method else group.score
                 hits.append(Hit(posting, score, method, form, group.end, group.weak))
         return tuple(hits)
+
+
+_ONE_BY_ONE = 4  # postings of a group asked "written as such?" one at a time rather than as an array
 
 
 def _is_single_surname(posting: Posting) -> bool:

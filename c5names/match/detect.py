@@ -184,7 +184,7 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
                 score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
                 parses.append(Parse(i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE))
             continue
-        parsed = parse_person(doc, i, entity)
+        parsed = parse_person(doc, i, entity, reach)
         if parsed:
             longest_parse = max(longest_parse, parsed.end)
             score, method, form = summarise(parsed.hits)

@@ -124,13 +124,15 @@ def _inner_join(doc: TextView, j: int) -> bool:
 Block = tuple[int, list[Hit]]  # (word after the block, hits of its words)
 
 
-def parse_person(doc: TextView, i: int, entity: int) -> PersonParse | None:
-    """The longest name shape of `entity` starting at word i."""
+def parse_person(doc: TextView, i: int, entity: int, reach: int | None = None) -> PersonParse | None:
+    """The longest name shape of `entity` starting at word i; `reach`: the word no shape of it can
+    pass (`detect._by_reach`), where the search stops once a shape gets there."""
     best: PersonParse | None = None
     first_roles = {h.posting.role for h in doc.entity_hits(i, entity) if h.posting.pos == 0}
     blocks: dict[tuple[int, Role], Block | None] = {}  # patterns share their prefixes
+    words = (reach if reach is not None else len(doc.words)) - i  # (each part of a shape takes a word or more)
     for pattern in PERSON_PATTERNS:
-        if pattern[0] != Role.INITIAL and pattern[0] not in first_roles:
+        if (pattern[0] != Role.INITIAL and pattern[0] not in first_roles) or len(pattern) > words:
             continue
         matched = _match_pattern(doc, i, entity, pattern, blocks)
         if matched is None or not _firm_enough(matched[1], pattern):
@@ -140,6 +142,8 @@ def parse_person(doc: TextView, i: int, entity: int) -> PersonParse | None:
             continue  # "дочь Назарбаева Дарига Назарбаева": the given name goes with the surname after it
         if best is None or end > best.end:
             best = PersonParse(end, Pattern.FULL if len(pattern) > 1 else Pattern.SURNAME, hits, pattern)
+            if reach is not None and end >= reach:
+                break  # (a later pattern replaces it only when longer)
     return best
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from c5names.index import NameIndex
-from c5names.match.detect import find_in_text
+from c5names.match.detect import _by_reach, find_in_text
 from c5names.match.shapes import PATRONYMIC_RE, parse_person
 from c5names.match.view import TextView
 from c5names.model import Pattern, Role
@@ -68,3 +68,26 @@ def test_parse_person_returns_the_longest_shape(index: NameIndex) -> None:
 )
 def test_patronymic_endings(word: str, is_patronymic: bool) -> None:
     assert bool(PATRONYMIC_RE.search(word)) is is_patronymic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gurban Berdov spoke.",
+        "BERDOV, Gurban Malikovich spoke.",
+        "G. Berdov spoke.",
+        "Гурбан Маликович Бердов сказал.",
+        "Berdov Gurban spoke.",
+        "Berdov Jr. spoke.",
+    ],
+)
+def test_a_parse_stopped_at_its_reach_is_the_whole_parse(index: NameIndex, text: str) -> None:
+    """`parse_person` given how far an entity can reach (`detect._by_reach`) skips shapes longer than
+    that and stops at the first that gets there: the longest parse is the same."""
+    doc = TextView(index, text, None)
+    for i in range(len(doc.words)):
+        entities = set(doc.entities_at(i))
+        for reach, entity in _by_reach(doc, i, entities):
+            whole, bounded = parse_person(doc, i, entity), parse_person(doc, i, entity, reach)
+            assert (whole and (whole.end, whole.pattern)) == (bounded and (bounded.end, bounded.pattern))
+            assert whole is None or whole.end <= reach
