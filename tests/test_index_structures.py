@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from zlib import crc32
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 import c5names
 from c5names.index import compiled
-from c5names.index.neighbours import DeletionIndex, deletions, max_edits, same_start
+from c5names.index.neighbours import DeletionIndex, deletion_hashes, deletions, max_edits, same_start
 from c5names.index.postings import WordHits
 from c5names.model import Role
 
@@ -63,6 +64,17 @@ def test_keys_one_or_two_edits_away_are_found(scan_below: int, key: str, data: s
     expected_distance = Levenshtein.distance(query, key)
     if query != key and expected_distance <= max_edits(query):
         assert (key, expected_distance) in index.near(query, limit=1000)
+
+
+@given(st.text(min_size=1, max_size=14), st.sampled_from([1, 2]))
+def test_deletion_hashes_are_those_of_the_deletions(key: str, depth: int) -> None:
+    """The byte-cut hashes of an ASCII key (and the string path of any other) are the deletions'."""
+    assert set(deletion_hashes(key, depth)) == {crc32(variant.encode()) for variant in deletions(key, depth)}
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14), st.sampled_from([1, 2]))
+def test_deletion_hashes_of_index_keys(key: str, depth: int) -> None:
+    assert set(deletion_hashes(key, depth)) == {crc32(variant.encode()) for variant in deletions(key, depth)}
 
 
 def test_deletions_of_a_word() -> None:
