@@ -32,7 +32,7 @@ from spacy.training import Example
 from c5names.component import serialise
 from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
 from c5names.component.settings import Settings, default_config, factory_signature
-from c5names.component.sparse import RelevanceCache, sparse_text, written_in_lowercase
+from c5names.component.sparse import RelevanceCache, reading_plan, referred_entities, sparse_text, written_in_lowercase
 from c5names.dates import normalise_date
 from c5names.gazetteer import InMemoryFile, read_files
 from c5names.index import load
@@ -166,9 +166,20 @@ class C5NamesComponent(Pipe):
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
         columns = doc.to_array(_COLUMNS)  # one call for both: each costs about a tenth of tokenising
-        sparse = sparse_text(doc, self._relevant, columns[:, 0])
+        orths = columns[:, 0]
+        at_once, lone = reading_plan(self._relevant.parts(orths, doc.vocab))
+        sparse = sparse_text(doc, self._relevant, orths, at_once) if at_once else None
         if sparse is not None:
             mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
+            if lone and mentions:
+                # A lone given name may be a person's named here in full, or a relative's: read those too.
+                referred = referred_entities(self.linker.index, mentions)
+                strings = doc.vocab.strings
+                also = [p for p in lone if not self._relevant.entities(int(orths[p]), strings).isdisjoint(referred)]
+                if also:
+                    sparse = sparse_text(doc, self._relevant, orths, sorted(at_once + also))
+                    assert sparse is not None
+                    mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
         elif written_in_lowercase(doc, self._relevant):
             mentions = self.linker.link(doc.text, self.lang, date)
         else:

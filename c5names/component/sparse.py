@@ -10,6 +10,8 @@ Not every word the index knows can make a mention: "Die" is a word of a Danish c
 an initial, "Michael" a given name. Each word type's part bits (`WordHits.part`) say how it can take
 part, and a document with no anchor word and no two parts of one name close together is not read at
 all (`positions_to_read`): on news that names nobody, most documents cost a few array operations.
+A given name far from any other part of a name ("Michael" in prose) is read in a second pass only,
+when the first linked a person it may name, or a relative of one (`reading_plan`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from c5names.index import NameIndex
 from c5names.index.postings import ALIAS_PART, ANCHOR, NO_PART, PERSON_PART, TAIL_WORD_MIN, TAILED
 from c5names.match.detect import segment
 from c5names.match.segment import LOWERCASE_MIN
+from c5names.model import Mention
 from c5names.text.han import has_han
 from c5names.text.keys import fold
 
@@ -71,6 +74,7 @@ class RelevanceCache:
         self.known: dict[int, int] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
+        self.named: dict[int, frozenset[int]] = {}
         self._orths, self._parts = _EMPTY_ORTHS, _EMPTY_PARTS
 
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
@@ -125,6 +129,17 @@ class RelevanceCache:
             found = self.known[orth] = self._part(lexeme.orth_) if capital else self._tail_part(lexeme.orth_)
         return found
 
+    def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
+        """The entities a word type may name (any part of their names), remembered per orth."""
+        found = self.named.get(orth)
+        if found is None:
+            if len(self.named) > CACHE_SIZE:
+                self.named.clear()
+            words = segment(self.words([orth], strings)[0])
+            found = frozenset().union(*(self.index.word_hits(w.text, self.lang).entities() for w in words))
+            self.named[orth] = found
+        return found
+
     def relevant(self, orth: int, vocab: Vocab) -> bool:
         """Could this word type be (part of) a name at all?"""
         return self.part(orth, vocab) != NO_PART
@@ -148,6 +163,37 @@ class RelevanceCache:
         folded = fold(text)
         tails = self.index.alias_tail_words
         return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
+
+
+def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
+    """(the tokens whose neighbourhoods are read at once, the lone person parts read only if they may
+    refer to a person linked there): `positions_to_read`, its lone given names and weak surnames set
+    apart. A given name far from any other part of a name ("Julien", "Michael" in prose) makes a
+    mention only as a person named in full elsewhere in the document, or a relative of one
+    (`referred_entities`), and on news most of them never do."""
+    positions = positions_to_read(parts)
+    if not positions:
+        return [], []
+    found = numpy.asarray(positions)
+    kinds = parts[found]
+    near = numpy.diff(found) <= NEAR
+    close = numpy.zeros(len(found), bool)
+    close[:-1] |= near
+    close[1:] |= near
+    lone = ((kinds & ANCHOR) == 0) & ~close
+    return found[~lone].tolist(), found[lone].tolist()
+
+
+def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozenset[int]:
+    """The persons linked, and their relatives: whom a lone given name in the same document may name."""
+    found: set[int] = set()
+    for mention in mentions:
+        entity = index.by_id.get(mention.id)
+        if entity is None or mention.type != "person":
+            continue
+        found.add(entity)
+        found.update(index.by_id[target] for _kind, target in index.entities[entity].relations if target in index.by_id)
+    return frozenset(found)
 
 
 def positions_to_read(parts: numpy.ndarray) -> list[int]:
@@ -187,16 +233,18 @@ def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:
 
 
 def sparse_text(
-    doc: Doc, relevant: RelevanceCache, orths: numpy.ndarray | None = None
+    doc: Doc, relevant: RelevanceCache, orths: numpy.ndarray | None = None, positions: list[int] | None = None
 ) -> tuple[str, list[tuple[int, int]]] | None:
     """`doc.text` with everything but the windows around known words replaced, and the windows'
     character ranges (the only places worth reading); None if there is no window. `orths`: the
-    document's orth column, if the caller has it already."""
+    document's orth column, if the caller has it already; `positions`: the tokens to read around
+    (`positions_to_read` when not given)."""
     if not len(doc):
         return None
     if orths is None:
         orths = doc.to_array(ORTH)
-    positions = positions_to_read(relevant.parts(orths, doc.vocab))
+    if positions is None:
+        positions = positions_to_read(relevant.parts(orths, doc.vocab))
     if not positions:
         return None
     # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
-from c5names.component.sparse import RelevanceCache, positions_to_read, sparse_text
+from c5names.component.sparse import RelevanceCache, positions_to_read, reading_plan, referred_entities, sparse_text
 from c5names.index import name_variants
 from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
@@ -168,3 +168,38 @@ def test_names_without_a_single_anchor_word_are_still_read(nlp_en: spacy.languag
     fast = [] if sparse is None else component.linker.link(sparse[0], "en", "2025-11-06", regions=sparse[1])
     full = component.linker.link(doc.text, "en", "2025-11-06")
     assert full and [(m.start, m.end, m.id) for m in fast] == [(m.start, m.end, m.id) for m in full]
+
+
+def test_lone_person_parts_are_set_apart() -> None:
+    """Anchors and parts close to another part are read at once; a given name far from any is read only
+    if it may name a person linked in the document (`referred_entities`)."""
+    parts = numpy.zeros(21, numpy.uint8)
+    parts[[0, 7, 13, 15, 20]] = [ANCHOR, PERSON_PART, PERSON_PART, PERSON_PART, ANCHOR]
+    assert reading_plan(parts) == ([0, 13, 15, 20], [7])
+    assert reading_plan(_parts(PERSON_PART, 0, 0, 0, 0, 0, PERSON_PART)) == ([], [])  # nothing to read at all
+
+
+def test_a_linked_persons_relatives_are_referred_to(linker: Linker) -> None:
+    mentions = linker.link("Gurbanguly Berdimuhamedov spoke.", "en", "2025-06-01")
+    referred = {linker.index.entities[e].id for e in referred_entities(linker.index, mentions)}
+    assert {"berdimuhamedov-gurbanguly", "berdimuhamedov-serdar"} <= referred
+
+
+FILLER = " The weather was mild and the markets were calm that day in the capital city." * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "lone"),
+    [
+        ("Gurbanguly Berdimuhamedov spoke in Ashgabat." + FILLER + " His son Serdar listened.", "Serdar"),
+        ("Sergio Gor arrived in Tashkent." + FILLER + " Gor said the talks went well.", "Gor"),
+    ],
+)
+def test_a_lone_part_far_from_the_full_name_is_read_when_it_may_name_that_person(
+    nlp_en: spacy.language.Language, text: str, lone: str
+) -> None:
+    """The second reading: the component links what the linker finds in the whole text."""
+    doc = nlp_en(text)
+    full = nlp_en.get_pipe("c5names").linker.link(text, "en", "2025-11-06")
+    assert [(e.start_char, e.end_char, e.kb_id_) for e in doc.ents] == [(m.start, m.end, m.id) for m in full]
+    assert lone in [e.text for e in doc.ents]
