@@ -74,7 +74,6 @@ class RelevanceCache:
         self.known: dict[int, int] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
-        self.named: dict[int, frozenset[int]] = {}
         self._orths, self._parts = _EMPTY_ORTHS, _EMPTY_PARTS
 
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
@@ -130,15 +129,10 @@ class RelevanceCache:
         return found
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
-        """The entities a word type may name (any part of their names), remembered per orth."""
-        found = self.named.get(orth)
-        if found is None:
-            if len(self.named) > CACHE_SIZE:
-                self.named.clear()
-            words = segment(self.words([orth], strings)[0])
-            found = frozenset().union(*(self.index.word_hits(w.text, self.lang).entities() for w in words))
-            self.named[orth] = found
-        return found
+        """The entities a word type may name (any part of their names). Not kept here: the index's
+        memo of words has them, and a common given name's set is large at a million persons."""
+        sets = [self.index.word_hits(w.text, self.lang).entities() for w in segment(self.words([orth], strings)[0])]
+        return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
     def relevant(self, orth: int, vocab: Vocab) -> bool:
         """Could this word type be (part of) a name at all?"""
