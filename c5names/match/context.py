@@ -147,13 +147,18 @@ def _cannot_agree_in_case(doc: TextView, i: int, entities: set[int]) -> bool:
             len(ending) >= 2 and lower.endswith(ending) and len(lower) - len(ending) >= 4
             for ending in endings_for(doc.lang)
         )
-    # Russian: the surname is declined (matched through a case ending) and the word has the ending of
-    # no given name declined as it is.
-    declined = [h for entity in entities for h in doc.entity_hits(i, entity) if h.posting.role == Role.SURNAME]
-    if not declined or not all(h.method == "inflected" for h in declined):
-        return False
+    # Russian: the word has the ending of no given name declined as the surname is, and the surname is
+    # declined (matched through a case ending; asked last, as a common surname has many holders).
     surname, word = doc.words[i].text.lower(), before.lower()
-    for case, given in _OBLIQUE_AGREEMENT:
-        if surname.endswith(case):
-            return not word.endswith(given)  # (Нурланом Бакиевым agree: a consonant ends both)
-    return bool(_NOMINATIVE_ONLY_END.search(before))
+    given = next((given for case, given in _OBLIQUE_AGREEMENT if surname.endswith(case)), None)
+    # (Нурланом Бакиевым agree: a consonant ends both)
+    if not (not word.endswith(given) if given is not None else _NOMINATIVE_ONLY_END.search(before)):
+        return False
+    declined = False
+    for entity in entities:
+        for hit in doc.entity_hits(i, entity):
+            if hit.posting.role == Role.SURNAME:
+                if hit.method != "inflected":
+                    return False
+                declined = True
+    return declined
