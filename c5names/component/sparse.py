@@ -160,22 +160,29 @@ class RelevanceCache:
 
 
 def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
-    """(the tokens whose neighbourhoods are read at once, the lone person parts read only if they may
-    refer to a person linked there): `positions_to_read`, its lone given names and weak surnames set
-    apart. A given name far from any other part of a name ("Julien", "Michael" in prose) makes a
+    """From the tokens' part bits (`WordHits.part`): (the tokens whose neighbourhoods are read at once,
+    the lone person parts read only if they may refer to a person linked there).
+
+    Nothing is read when no mention can be made: no anchor, and no two person parts or two parts of a
+    phrase with a lowercase end close together. Otherwise every anchor and every part close to another
+    is read at once; any other word of an alias phrase is not read at all ("De" of "De Forenede
+    Arabiske Emirater" is read beside the rest of it, not at the start of every German sentence:
+    "Die"); a given name far from any other part of a name ("Julien", "Michael" in prose) makes a
     mention only as a person named in full elsewhere in the document, or a relative of one
     (`referred_entities`), and on news most of them never do."""
-    positions = positions_to_read(parts)
-    if not positions:
+    if not parts.any():
         return [], []
-    found = numpy.asarray(positions)
+    found = numpy.flatnonzero(parts)
     kinds = parts[found]
     near = numpy.diff(found) <= NEAR
+    if not (kinds & ANCHOR).any() and not (near & ((kinds[:-1] & kinds[1:] & (PERSON_PART | TAILED)) != 0)).any():
+        return [], []
     close = numpy.zeros(len(found), bool)
     close[:-1] |= near
     close[1:] |= near
-    lone = ((kinds & ANCHOR) == 0) & ~close
-    return found[~lone].tolist(), found[lone].tolist()
+    at_once = ((kinds & ANCHOR) != 0) | close
+    lone = ((kinds & PERSON_PART) != 0) & ~at_once
+    return found[at_once].tolist(), found[lone].tolist()
 
 
 def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozenset[int]:
@@ -191,27 +198,10 @@ def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozense
 
 
 def positions_to_read(parts: numpy.ndarray) -> list[int]:
-    """The tokens whose neighbourhoods must be read, from the tokens' part bits (`WordHits.part`).
-
-    Empty when no mention can be made: no anchor, and no two person parts or two parts of a
-    phrase with a lowercase end close together. Otherwise every anchor and person part is read (a lone
-    given name after a kinship word, a misspelt surname repeated, may refer to a person named elsewhere
-    in the document), but any other word only next to another part ("De" of "De Forenede Arabiske
-    Emirater" is read beside the rest of it, not at the start of every German sentence: "Die")."""
-    if not parts.any():
-        return []
-    found = numpy.flatnonzero(parts)
-    kinds = parts[found]
-    near = numpy.diff(found) <= NEAR
-    if not (kinds & ANCHOR).any() and not (near & ((kinds[:-1] & kinds[1:] & (PERSON_PART | TAILED)) != 0)).any():
-        return []
-    alone = (kinds & (ANCHOR | PERSON_PART)) == 0
-    if alone.any():
-        close = numpy.zeros(len(found), bool)
-        close[:-1] |= near
-        close[1:] |= near
-        found = found[~alone | close]
-    return found.tolist()
+    """Every token whose neighbourhood may have to be read (`reading_plan`, both kinds together): a
+    lone given name may be a relative of the person anchored elsewhere ("his son Serdar")."""
+    at_once, lone = reading_plan(parts)
+    return sorted(at_once + lone)
 
 
 def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:

@@ -31,7 +31,7 @@ from c5names.text import keys, translit
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import has_han
-from c5names.text.keys import UNCASED_PREFIX, fold, initial_key, skeleton, uncased
+from c5names.text.keys import UNCASED_PREFIX, alias_key, fold, initial_key, skeleton
 from c5names.text.words import is_connector, split_words
 
 if TYPE_CHECKING:
@@ -204,9 +204,7 @@ class IndexBuilder:
         self.index.alias_anchors.append(self._anchor(keys, pending))
         for pos, (word, key) in enumerate(zip(content, keys, strict=True)):
             if key:
-                # (a word of a script without case is keyed apart: `keys.uncased`)
-                keyed = UNCASED_PREFIX + key if uncased(word) else key
-                self._add(keyed, Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
+                self._add(alias_key(word, key), Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
                 self._written.add(written_mark(word, idx))
 
     def _anchor(self, keys: list[str], tail: list[str]) -> int:

@@ -26,7 +26,7 @@ from c5names.model import Role
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
-from c5names.text.keys import UNCASED_PREFIX, skeleton, uncased
+from c5names.text.keys import UNCASED_PREFIX, search_keys, skeleton
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
 # 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached.
@@ -107,9 +107,7 @@ class NameIndex:
     def written_postings(self, word: str) -> list[array[int]]:
         """The postings of a word's key as written: under its plain key, and for a word of a script
         without case also under its own (`keys.uncased`)."""
-        key = skeleton(word)
-        keys = (key, UNCASED_PREFIX + key) if uncased(word) else (key,)
-        return [found for found in map(self.postings.get, keys) if found]
+        return [found for found in map(self.postings.get, search_keys(word, skeleton(word))) if found]
 
     def unpacked(self, key: str) -> list[Posting]:
         """The postings of a key (packed as integers in the index)."""

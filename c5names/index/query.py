@@ -22,7 +22,7 @@ from c5names.text.abjad import has_arabic, readings
 from c5names.text.inflection import nominatives, respellings, split_apostrophe_suffix, stems
 from c5names.text.kana import has_katakana
 from c5names.text.kana import readings as kana_readings
-from c5names.text.keys import UNCASED_PREFIX, fold, is_caseless, skeleton, uncased
+from c5names.text.keys import fold, is_caseless, search_keys, skeleton
 
 
 class Keys(Protocol):
@@ -82,11 +82,11 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     # A word of a caseless script is read by unidecode, and a short reading (آسيا → "sy") meets short
     # names (Xi) by chance: such hits are weak, completing a name but never making one.
     chancy = is_caseless(word[:1]) and len(skeleton(word)) < CASELESS_MIN_KEY
-    # Alias words of scripts without case are keyed apart, for words of such scripts alone (`keys.uncased`).
-    prefixes = ("", UNCASED_PREFIX) if uncased(word) else ("",)
+    # (alias words of scripts without case are reached from words of such scripts alone: `keys.search_keys`;
+    # asked of the word, as a katakana word's readings are Latin)
     for text, end, inflected in hypotheses:
-        for prefix in prefixes:
-            packed = index.postings.get(prefix + skeleton(text))
+        for key in search_keys(word, skeleton(text)):
+            packed = index.postings.get(key)
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
@@ -98,8 +98,8 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     for text, end in nouns:
         # России → Россия: alias phrases (places, countries) decline so, and of persons only women's
         # surnames (Маммедовой → Маммедова), which decline like nouns; men's keep their stem (Маммедову).
-        for prefix in prefixes:
-            found = index.postings.get(prefix + skeleton(text))
+        for key in search_keys(word, skeleton(text)):
+            found = index.postings.get(key)
             packed = _without_men(index, found) if feminine and found else _aliases_only(found)
             if packed:
                 groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))

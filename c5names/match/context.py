@@ -152,7 +152,8 @@ def _cannot_agree_in_case(doc: TextView, i: int, entities: set[int]) -> bool:
     surname, word = doc.words[i].text.lower(), before.lower()
     given = next((given for case, given in _OBLIQUE_AGREEMENT if surname.endswith(case)), None)
     # (Нурланом Бакиевым agree: a consonant ends both)
-    if not (not word.endswith(given) if given is not None else _NOMINATIVE_ONLY_END.search(before)):
+    agrees = word.endswith(given) if given is not None else not _NOMINATIVE_ONLY_END.search(before)
+    if agrees:
         return False
     declined = False
     for entity in entities:

@@ -58,6 +58,18 @@ def uncased(word: str) -> bool:
     return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
 
 
+def alias_key(word: str, key: str) -> str:
+    """The key an alias word is stored under: its own (`key`), kept apart for a word of a script
+    without case (`uncased`)."""
+    return UNCASED_PREFIX + key if uncased(word) else key
+
+
+def search_keys(word: str, key: str) -> tuple[str, ...]:
+    """The index keys a text word with this key may reach: every word its own, and a word of a script
+    without case also the alias words of such scripts (`alias_key`)."""
+    return (key, UNCASED_PREFIX + key) if uncased(word) else (key,)
+
+
 DASHES = "-‐‑‒–—―−"
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
