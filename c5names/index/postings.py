@@ -65,6 +65,11 @@ def is_alias(value: int) -> bool:
     return (value >> 36) & 7 == _ALIAS_CODE
 
 
+def alias_mask(values: numpy.ndarray) -> numpy.ndarray:
+    """Which of an array of packed postings are words of alias phrases (`is_alias`, vectorised)."""
+    return ((values >> 36) & 7) == _ALIAS_CODE
+
+
 def packed_mark(value: int) -> int:
     """Identity of a packed posting: the form index of a name word does not count, but which alias
     an alias posting belongs to does."""

@@ -15,14 +15,14 @@ import numpy
 
 from c5names.index.facts import written_mark
 from c5names.index.intset import IntSet
-from c5names.index.postings import ENTITY_SHIFT, Group, is_alias
+from c5names.index.postings import ENTITY_SHIFT, Group, alias_mask, is_alias
 from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.inflection import nominatives, respellings, split_apostrophe_suffix, stems
 from c5names.text.kana import has_katakana
 from c5names.text.kana import readings as kana_readings
-from c5names.text.keys import fold, is_caseless, search_keys, skeleton
+from c5names.text.keys import ascii_fold, fold, is_caseless, script_of, search_keys, skeleton
 
 
 class Keys(Protocol):
@@ -30,6 +30,7 @@ class Keys(Protocol):
 
     postings: dict[str, array[int]]
     male: IntSet
+    alias_forms: list[str]
 
     def consonant_postings(self, consonants: str) -> array[int] | None: ...
 
@@ -59,6 +60,7 @@ def _feminine_surname(word: str, lang: str | None) -> bool:
 FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
 CASELESS_MIN_KEY = 4
+SHORT_ALIAS_KEY = 4  # an alias word this short is reached by a respelling only if written so (`_respelt_short`)
 
 
 def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
@@ -90,6 +92,8 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
+            if packed and not inflected and _respelt_short(text, key):
+                packed = _without_unwritten_aliases(index, packed, text)
             if packed:
                 method = Method.INFLECTED if inflected else Method.EXACT
                 # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
@@ -126,6 +130,30 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         if groups:
             break
     return groups
+
+
+def _respelt_short(text: str, key: str) -> bool:
+    """Did a cased word reach a short key only through a merge of the unified key (y as i, q as k,
+    tsch as ch)? Then it is another word, not a respelling of a short alias: Mary is not Māri (Mali
+    in Māori), though both key as "mari". Scripts without case are left out: their readings merge
+    spellings a text does vary (ايران and إيران)."""
+    return len(key) <= SHORT_ALIAS_KEY and not is_caseless(text[:1]) and ascii_fold(text) != key
+
+
+def _without_unwritten_aliases(index: Keys, packed: array[int], text: str) -> array[int]:
+    """The postings, less the words of alias phrases written in the script of `text` that do not
+    write it as such, accents aside: Iraq, Tchad and Etats-Unis are written forms, and AQSH is a
+    romanisation of АҚШ, but Mary is no respelling of Māri."""
+    values = numpy.frombuffer(packed, dtype=numpy.int64)
+    alias = alias_mask(values)
+    if not alias.any():
+        return packed
+    reading, script = ascii_fold(text), script_of(text)
+    keep = []
+    for is_alias_word, ref in zip(alias.tolist(), (values & 0xFFFFFF).tolist(), strict=True):
+        form = index.alias_forms[ref] if is_alias_word else ""
+        keep.append(not is_alias_word or script_of(form) != script or reading in ascii_fold(form).split())
+    return packed if all(keep) else array("q", values[numpy.array(keep)].tobytes())
 
 
 def _without_men(index: Keys, packed: array[int]) -> array[int]:

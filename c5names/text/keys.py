@@ -44,6 +44,12 @@ def is_caseless(char: str) -> bool:
     return bool(char) and _CASELESS_RE.match(char) is not None
 
 
+def script_of(word: str) -> str:
+    """The script of a word's first letter as Unicode names it (LATIN, CYRILLIC, GREEK...), or ""."""
+    letter = next((ch for ch in word if ch.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
+
+
 # Marks the keys of alias words written in a script without letter case (see `uncased`).
 UNCASED_PREFIX = "^"
 

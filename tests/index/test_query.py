@@ -106,6 +106,55 @@ def test_an_uncased_scripts_alias_is_reached_from_that_script_only(index: NameIn
     assert ("mali" in _entities(index, word)) == reaches
 
 
+SHORT_ALIASES = textwrap.dedent(
+    """\
+    version: 1
+    entities:
+      - id: mali
+        type: country
+        name: Mali
+        aliases:
+          - {form: Māri, lang: mi, kind: exonym, source: "https://example.org/m"}
+      - id: chad
+        type: country
+        name: Chad
+        aliases:
+          - {form: Tchad, lang: fr, kind: exonym, source: "https://example.org/c"}
+      - id: united-states
+        type: country
+        name: United States
+        aliases:
+          - {form: États-Unis, lang: fr, kind: exonym, source: "https://example.org/u"}
+          - {form: АҚШ, lang: kk, kind: exonym, source: "https://example.org/u"}
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "entity", "reaches"),
+    [
+        ("Māri", "mali", True),  # as written
+        ("Mari", "mali", True),  # accents aside
+        ("Mary", "mali", False),  # y and i meet in the key, but Mary is another word
+        ("Chad", "chad", True),
+        ("Tchad", "chad", True),
+        ("Tshad", "chad", False),  # tsh and tch meet in the key
+        ("Etats", "united-states", True),
+        ("AQSH", "united-states", True),  # a romanisation of АҚШ (another script) is no respelling
+    ],
+)
+def test_a_short_alias_is_reached_by_its_own_script_only_as_written(
+    tmp_path: Path, word: str, entity: str, reaches: bool
+) -> None:
+    """A short alias word meets common words under the unified key; only a word written as the
+    alias (accents aside), or one of another script, is taken for it."""
+    path = tmp_path / "countries.yaml"
+    path.write_text(SHORT_ALIASES, encoding="utf-8")
+    short = compiled(c5names.load(path, default=False))
+    firm = {short.entities[h.posting.entity].id for h in short.word_hits(word, None) if not h.weak}
+    assert (entity in firm) == reaches
+
+
 def test_fuzzy_hits_are_weak_next_to_a_rule_match(index: NameIndex) -> None:
     """A word one edit from a key is only a weak hit when a rule already matched it."""
     groups = word_groups(index, "Testov", None)
