@@ -46,10 +46,10 @@ _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
 CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne", "th", "ur", "zh"})
 
 
-# The sorted orth table ends in the largest orth, as its own sentinel: a binary search then never
-# runs past the end (an orth hash equal to it, one chance in 2**64, would count as a known non-name).
-_EMPTY_ORTHS = numpy.array([numpy.iinfo(numpy.uint64).max], numpy.uint64)
-_EMPTY_PARTS = numpy.zeros(1, numpy.uint8)
+# The direct-mapped table of word types (`RelevanceCache.parts`): slots for at least this many times
+# the word types known, a power of two between these bounds.
+SLOTS_PER_TYPE = 8
+MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 
 
 class RelevanceCache:
@@ -57,9 +57,10 @@ class RelevanceCache:
     of `WordHits.part`)?
 
     The answer depends only on the token's string, so it is decided once per word type, on first
-    sight, and kept twice: in a dict, and in two sorted numpy arrays (orths, parts) that new word
-    types are merged into. A document's tokens are then judged by one `searchsorted` over its orth
-    column, with no Python per token; only word types never seen before are decided in Python.
+    sight, and kept in a dict; a direct-mapped table in front of it (a slot per low bits of the orth
+    hash, as a CPU cache has a line per address) answers a document's tokens in three numpy
+    operations with no Python per token. Only tokens whose slot holds another word type go to the
+    dict, and only word types never seen before are decided in Python.
 
     A token can take part only if its word shape has a capital in front (or after an elision:
     "xx’Xxxxx"), except in languages written without letter case, and if the index has hits for one
@@ -74,25 +75,40 @@ class RelevanceCache:
         self.known: dict[int, int] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
-        self._orths, self._parts = _EMPTY_ORTHS, _EMPTY_PARTS
+        self._empty_slots(MIN_SLOTS)
+
+    def _empty_slots(self, size: int) -> None:
+        # An empty slot holds orth 0, the empty string's, which has no part: a hit on it is right.
+        self._mask = numpy.uint64(size - 1)
+        self._slot_orths = numpy.zeros(size, numpy.uint64)
+        self._slot_parts = numpy.zeros(size, numpy.uint8)
 
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """What each token of a document (by its orth) can be of a name, as an array of part bits."""
-        table, known = self._orths, self._parts
-        at = numpy.searchsorted(table, orths)  # (the sentinel at the end keeps every index in range)
-        seen = table[at] == orths
-        parts = known[at] * seen
-        if seen.all():
+        slots = orths & self._mask
+        parts = self._slot_parts[slots]
+        missed = numpy.flatnonzero(self._slot_orths[slots] != orths)
+        if not len(missed):
             return parts
-        new = ~seen
-        missing, where = numpy.unique(orths[new], return_inverse=True)
-        values = numpy.fromiter((self.part(o, vocab) for o in missing.tolist()), numpy.uint8, len(missing))
-        parts[new] = values[where]
-        # New word types join the sorted arrays at once (one merge per document that has any).
-        table, known = self._orths, self._parts  # (emptied if the dict was just cleared)
-        at = numpy.searchsorted(table, missing)
-        self._orths, self._parts = numpy.insert(table, at, missing), numpy.insert(known, at, values)
+        values = [self.part(orth, vocab) for orth in orths[missed].tolist()]
+        parts[missed] = values
+        if len(self.known) * SLOTS_PER_TYPE > len(self._slot_orths) and len(self._slot_orths) < MAX_SLOTS:
+            self._refill(min(MAX_SLOTS, 1 << (len(self.known) * SLOTS_PER_TYPE).bit_length()))
+        else:
+            # The word types missed take their slots (one that loses its slot is in the dict).
+            slots = orths[missed] & self._mask
+            self._slot_orths[slots] = orths[missed]
+            self._slot_parts[slots] = values
         return parts
+
+    def _refill(self, size: int) -> None:
+        """A larger table, filled from the dict (one word type per slot)."""
+        self._empty_slots(size)
+        orths = numpy.fromiter(self.known.keys(), numpy.uint64, len(self.known))
+        values = numpy.fromiter(self.known.values(), numpy.uint8, len(self.known))
+        _, first = numpy.unique(orths & self._mask, return_index=True)
+        self._slot_orths[orths[first] & self._mask] = orths[first]
+        self._slot_parts[orths[first] & self._mask] = values[first]
 
     def flags(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """Could each token be (part of) a name at all, as a boolean array."""
@@ -122,7 +138,7 @@ class RelevanceCache:
         if found is None:
             if len(self.known) > CACHE_SIZE:
                 self.known.clear()
-                self._orths, self._parts = _EMPTY_ORTHS, _EMPTY_PARTS
+                self._empty_slots(len(self._slot_orths))
             lexeme = vocab[orth]
             capital = self.shape(lexeme.shape, vocab.strings.__getitem__)
             found = self.known[orth] = self._part(lexeme.orth_) if capital else self._tail_part(lexeme.orth_)
@@ -170,19 +186,23 @@ def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
     "Die"); a given name far from any other part of a name ("Julien", "Michael" in prose) makes a
     mention only as a person named in full elsewhere in the document, or a relative of one
     (`referred_entities`), and on news most of them never do."""
-    if not parts.any():
-        return [], []
     found = numpy.flatnonzero(parts)
-    kinds = parts[found]
-    near = numpy.diff(found) <= NEAR
-    if not (kinds & ANCHOR).any() and not (near & ((kinds[:-1] & kinds[1:] & (PERSON_PART | TAILED)) != 0)).any():
+    if not len(found):
         return [], []
-    close = numpy.zeros(len(found), bool)
-    close[:-1] |= near
-    close[1:] |= near
-    at_once = ((kinds & ANCHOR) != 0) | close
-    lone = ((kinds & PERSON_PART) != 0) & ~at_once
-    return found[at_once].tolist(), found[lone].tolist()
+    # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
+    positions, kinds = found.tolist(), parts[found].tolist()
+    pairs = list(zip(positions, positions[1:], kinds, kinds[1:], strict=False))
+    if not any(kind & ANCHOR for kind in kinds) and not any(
+        b - a <= NEAR and k & k2 & (PERSON_PART | TAILED) for a, b, k, k2 in pairs
+    ):
+        return [], []
+    close = [False] * len(positions)
+    for n, (a, b, _, _) in enumerate(pairs):
+        if b - a <= NEAR:
+            close[n] = close[n + 1] = True
+    at_once = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & ANCHOR or c]
+    lone = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & PERSON_PART and not (k & ANCHOR or c)]
+    return at_once, lone
 
 
 def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozenset[int]:

@@ -11,7 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
-from c5names.component.sparse import RelevanceCache, positions_to_read, reading_plan, referred_entities, sparse_text
+from c5names.component.sparse import (
+    MIN_SLOTS,
+    RelevanceCache,
+    positions_to_read,
+    reading_plan,
+    referred_entities,
+    sparse_text,
+)
 from c5names.index import name_variants
 from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
@@ -54,7 +61,7 @@ def _flags(table: RelevanceCache, doc: spacy.tokens.Doc) -> list[bool]:
 
 def test_every_word_of_every_shipped_name_form_is_relevant(linker: Linker) -> None:
     """Each capitalised word of each spelling the gazetteer lists (any script, any convention), and its
-    upper-case form, is flagged; so are those words again when the flags come from the sorted arrays."""
+    upper-case form, is flagged; so are those words again when the flags come from the table of slots."""
     nlp = spacy.blank("xx")
     table = RelevanceCache(linker.index, None)
     words: set[str] = set()
@@ -64,13 +71,13 @@ def test_every_word_of_every_shipped_name_form_is_relevant(linker: Linker) -> No
         for _convention, text, _key in name_variants(entity):
             words.update(w for w in text.split() if w[:1].isupper() and len(w) > 2 and "." not in w)
     assert len(words) > 1000
-    for round_ in range(2):  # the second round reads the sorted arrays, not the dict
+    for round_ in range(2):  # the second round reads the slots, not the dict
         for word in sorted(words):
             for form in (word, word.upper()):
                 doc = nlp.make_doc(form)
                 flags = _flags(table, doc)
                 assert any(flags), (round_, form)
-        assert set(table._orths.tolist()[:-1]) == set(table.known)  # (the last is the sentinel)
+        _assert_slots_agree(table)
 
 
 def test_ordinary_and_lowercase_words_are_not_relevant(linker: Linker, nlp_en: spacy.language.Language) -> None:
@@ -80,9 +87,18 @@ def test_ordinary_and_lowercase_words_are_not_relevant(linker: Linker, nlp_en: s
     assert sparse_text(doc, table) is None
 
 
-def test_the_sorted_table_agrees_with_deciding_each_token(linker: Linker, nlp_en: spacy.language.Language) -> None:
-    """After many documents (new word types merged into the arrays each time), each token's flag is what the
-    per-word-type decision says, whether it came from the arrays or was new."""
+def _assert_slots_agree(table: RelevanceCache) -> None:
+    """Every occupied slot holds a word type the dict knows, with the dict's part bits."""
+    occupied = numpy.flatnonzero(table._slot_orths)
+    assert len(occupied) > 1
+    for orth, part in zip(table._slot_orths[occupied].tolist(), table._slot_parts[occupied].tolist(), strict=True):
+        assert table.known[orth] == part
+
+
+def test_the_slot_table_agrees_with_deciding_each_token(linker: Linker, nlp_en: spacy.language.Language) -> None:
+    """After many documents (word types taking slots from one another, the table growing past its
+    first size), each token's flag is what the per-word-type decision says, whether it came from a
+    slot, from the dict or was new."""
     table = RelevanceCache(linker.index, "en")
     fresh = RelevanceCache(linker.index, "en")
     rng = numpy.random.default_rng(5)
@@ -92,7 +108,8 @@ def test_the_sorted_table_agrees_with_deciding_each_token(linker: Linker, nlp_en
         doc = nlp_en.make_doc(text)
         expected = [fresh.relevant(t.orth, doc.vocab) for t in doc]
         assert _flags(table, doc) == expected
-    assert len(table._orths) > 1  # the arrays were built and read
+    assert len(table._slot_orths) > MIN_SLOTS  # the table grew (and was refilled from the dict)
+    _assert_slots_agree(table)
 
 
 # Words that take part in names without anchoring one: articles of country names in other languages
