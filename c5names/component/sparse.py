@@ -48,7 +48,7 @@ CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne"
 
 # The direct-mapped table of word types (`RelevanceCache.parts`): slots for at least this many times
 # the word types known, a power of two between these bounds.
-SLOTS_PER_TYPE = 8
+SLOTS_PER_TYPE = 32
 MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 
 

@@ -169,6 +169,16 @@ def test_a_name_free_document_is_marked_outside_and_keeps_the_entities_it_had(nl
     assert [(e.text, e.label_) for e in kept.ents] == [("Paris", "LOC")]
 
 
+def test_tokens_blocked_or_missing_before_the_component_end_outside(nlp_en: spacy.language.Language) -> None:
+    """An earlier component that set no entity but blocked or left tokens unknown: the mention is set
+    and every other token ends outside, as `Doc.set_ents` leaves the tokens of no span."""
+    doc = nlp_en.make_doc("Yesterday Shavkat Mirziyoyev met reporters in a village.")
+    doc.set_ents([], blocked=[spacy.tokens.Span(doc, 0, 1)], default="missing")
+    linked = nlp_en.get_pipe("c5names")(doc)
+    assert [(e.text, e.kb_id_) for e in linked.ents] == [("Shavkat Mirziyoyev", "mirziyoyev-shavkat")]
+    assert [t.ent_iob_ for t in linked] == ["O", "B", "I"] + ["O"] * (len(linked) - 3)
+
+
 @pytest.mark.parametrize(
     "text",
     [
