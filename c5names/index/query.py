@@ -60,7 +60,7 @@ def _feminine_surname(word: str, lang: str | None) -> bool:
 FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
 CASELESS_MIN_KEY = 4
-SHORT_ALIAS_KEY = 4  # an alias word this short is reached by a respelling only if written so (`_respelt_short`)
+SHORT_ALIAS_KEY = 4  # an alias word this short is reached only as written (`_short_cased`)
 
 
 def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
@@ -92,7 +92,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
-            if packed and not inflected and _respelt_short(text, key):
+            if packed and not inflected and _short_cased(text, key):
                 packed = _without_unwritten_aliases(index, packed, text)
             if packed:
                 method = Method.INFLECTED if inflected else Method.EXACT
@@ -132,12 +132,13 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     return groups
 
 
-def _respelt_short(text: str, key: str) -> bool:
-    """Did a cased word reach a short key only through a merge of the unified key (y as i, q as k,
-    tsch as ch)? Then it is another word, not a respelling of a short alias: Mary is not Māri (Mali
-    in Māori), though both key as "mari". Scripts without case are left out: their readings merge
-    spellings a text does vary (ايران and إيران)."""
-    return len(key) <= SHORT_ALIAS_KEY and not is_caseless(text[:1]) and ascii_fold(text) != key
+def _short_cased(text: str, key: str) -> bool:
+    """Is this a cased word with a short key? Such a key is met by common words through the merges
+    of the unified key (y as i, a double letter as one), so its alias words are taken only as
+    written (`_without_unwritten_aliases`): Mary is not Māri (Mali in Māori), nor Tani Taani
+    (Denmark in Estonian). Scripts without case are left out: their readings merge spellings a text
+    does vary (ايران and إيران)."""
+    return len(key) <= SHORT_ALIAS_KEY and not is_caseless(text[:1])
 
 
 def _without_unwritten_aliases(index: Keys, packed: array[int], text: str) -> array[int]:

@@ -120,6 +120,11 @@ SHORT_ALIASES = textwrap.dedent(
         name: Chad
         aliases:
           - {form: Tchad, lang: fr, kind: exonym, source: "https://example.org/c"}
+      - id: denmark
+        type: country
+        name: Denmark
+        aliases:
+          - {form: Taani, lang: et, kind: exonym, source: "https://example.org/d"}
       - id: united-states
         type: country
         name: United States
@@ -139,6 +144,8 @@ SHORT_ALIASES = textwrap.dedent(
         ("Chad", "chad", True),
         ("Tchad", "chad", True),
         ("Tshad", "chad", False),  # tsh and tch meet in the key
+        ("Taani", "denmark", True),
+        ("Tani", "denmark", False),  # a double letter is one in the key: the word is as written, the form is not
         ("Etats", "united-states", True),
         ("AQSH", "united-states", True),  # a romanisation of АҚШ (another script) is no respelling
     ],
