@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -253,18 +253,22 @@ def sparse_text(
         return None
     # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)
     windows = _windows(positions, len(doc))
-    offsets, spacy = doc.to_array([IDX, SPACY]).T.tolist()
-    orth_list = orths.tolist()
+    last = doc[-1]
+    total = last.idx + len(last.text_with_ws)
+    # A token's trailing space (spaCy keeps one at most) is the gap to the next token's offset: one
+    # column, of which only the windows become Python lists.
+    offsets = doc.to_array(IDX)
     strings = doc.vocab.strings
     pieces: list[str] = []
     regions: list[tuple[int, int]] = []
     cursor = 0
     for start, end in windows:
-        words = relevant.words(orth_list[start:end], strings)
-        spaces = map(_SPACES.__getitem__, spacy[start:end])
-        cursor = _append(pieces, regions, cursor, offsets[start], words, spaces)
-    last = doc[-1]
-    total = last.idx + len(last.text_with_ws)
+        words = relevant.words(orths[start:end].tolist(), strings)
+        starts = offsets[start : end + 1].tolist()
+        if end == len(doc):
+            starts.append(total)
+        spaces = [" " if b - a > len(w) else "" for w, a, b in zip(words, starts, starts[1:], strict=False)]
+        cursor = _append(pieces, regions, cursor, starts[0], words, spaces)
     pieces.append(PLACEHOLDER * (total - cursor))
     return "".join(pieces), regions
 
@@ -281,7 +285,6 @@ def _windows(positions: list[int], n: int) -> list[list[int]]:
     return windows
 
 
-_SPACES = ("", " ")
 
 
 def _append(
