@@ -173,7 +173,9 @@ class C5NamesComponent(Pipe):
                 # A lone given name may be a person's named here in full, or a relative's: read those too.
                 referred = referred_entities(self.linker.index, mentions)
                 strings = doc.vocab.strings
-                also = [p for p in lone if not self._relevant.entities(int(orths[p]), strings).isdisjoint(referred)]
+                entities = self._relevant.entities
+                named = {o for o in set(orths[lone].tolist()) if not entities(o, strings).isdisjoint(referred)}
+                also = [p for p in lone if int(orths[p]) in named]
                 if also:
                     sparse = sparse_text(doc, self._relevant, orths, sorted(at_once + also))
                     assert sparse is not None

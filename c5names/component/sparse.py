@@ -75,6 +75,7 @@ class RelevanceCache:
         self.known: dict[int, int] = {}
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
+        self.segments: dict[int, tuple[str, ...]] = {}  # a word type's words (`entities`)
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -138,6 +139,7 @@ class RelevanceCache:
         if found is None:
             if len(self.known) > CACHE_SIZE:
                 self.known.clear()
+                self.segments.clear()
                 self._empty_slots(len(self._slot_orths))
             lexeme = vocab[orth]
             capital = self.shape(lexeme.shape, vocab.strings.__getitem__)
@@ -145,9 +147,13 @@ class RelevanceCache:
         return found
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
-        """The entities a word type may name (any part of their names). Not kept here: the index's
-        memo of words has them, and a common given name's set is large at a million persons."""
-        sets = [self.index.word_hits(w.text, self.lang).entities() for w in segment(self.words([orth], strings)[0])]
+        """The entities a word type may name (any part of their names). Only the word type's words
+        are kept here; the sets come from the index's memo of words each time, as a common given
+        name's set is large at a million persons."""
+        words = self.segments.get(orth)
+        if words is None:
+            words = self.segments[orth] = tuple(w.text for w in segment(self.words([orth], strings)[0]))
+        sets = [self.index.word_hits(word, self.lang).entities() for word in words]
         return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
     def relevant(self, orth: int, vocab: Vocab) -> bool:
