@@ -79,8 +79,10 @@ WORD_RE = re.compile(
 
 # WORD_RE on ASCII text (a capital not preceded by a letter, letters, apostrophe- or hyphen-joined
 # parts): the same matches where the text and the character before it are ASCII, about twice as fast.
+# The capital comes before the lookbehind, as in WORD_RE: `re` then skips ahead to the next capital
+# rather than trying the lookbehind at every character (a third less time on the component's windows).
 _ASCII_APOS = re.escape("".join(c for c in APOSTROPHES if c.isascii()))
-ASCII_WORD_RE = re.compile(rf"(?P<w>(?<![A-Za-z])[A-Z][A-Za-z]*(?:[{_ASCII_APOS}\-][A-Za-z]+)*)")
+ASCII_WORD_RE = re.compile(rf"(?P<w>[A-Z](?<![A-Za-z][A-Z])[A-Za-z]*(?:[{_ASCII_APOS}\-][A-Za-z]+)*)")
 
 
 # Any word, for text without capitals to go by: it starts where no letter precedes it.
