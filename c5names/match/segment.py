@@ -84,6 +84,10 @@ WORD_RE = re.compile(
 _ASCII_APOS = re.escape("".join(c for c in APOSTROPHES if c.isascii()))
 ASCII_WORD_RE = re.compile(rf"(?P<w>[A-Z](?<![A-Za-z][A-Z])[A-Za-z]*(?:[{_ASCII_APOS}\-][A-Za-z]+)*)")
 
+# WORD_RE where no letter of a caseless or unspaced script occurs: its letter is then any letter, with
+# no lookahead per character (a third faster on Russian windows).
+CASED_WORD_RE = re.compile(rf"(?P<w>[{_UPPER}](?<![^\W\d_][{_UPPER}])[^\W\d_]*(?:[{APOS_CLASS}\-][^\W\d_]+)*)")
+
 
 # Any word, for text without capitals to go by: it starts where no letter precedes it.
 ANY_WORD_RE = re.compile(rf"(?P<w>(?<![^\W\d_]){_LETTER}+(?:[{APOS_CLASS}\-]{_LETTER}+)*)")
@@ -141,12 +145,19 @@ def segment(
 
 
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
+_CASELESS_OR_UNSPACED = re.compile(f"[{CASELESS}{HAN}{KATAKANA}]")
 
 
 def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pattern[str]:
-    """ASCII_WORD_RE for WORD_RE where the region and the character before it (which the lookbehind
-    reads) are ASCII."""
-    return ASCII_WORD_RE if pattern is WORD_RE and text[max(start - 1, 0) : end].isascii() else pattern
+    """For WORD_RE, the simplest pattern that finds the same words in the region (the lookbehinds
+    read the character before it too): ASCII_WORD_RE on ASCII, CASED_WORD_RE where no letter of a
+    caseless or unspaced script occurs (Latin with accents, Cyrillic, Greek)."""
+    if pattern is not WORD_RE:
+        return pattern
+    before = max(start - 1, 0)
+    if text[before:end].isascii():
+        return ASCII_WORD_RE
+    return WORD_RE if _CASELESS_OR_UNSPACED.search(text, before, end) else CASED_WORD_RE
 
 
 def _spaced_words(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c5names.match.segment import ASCII_WORD_RE, WORD_RE, _fastest, segment
+from c5names.match.segment import ASCII_WORD_RE, CASED_WORD_RE, WORD_RE, _fastest, segment
 from c5names.match.view import _cased_counts
 from c5names.text.han import HanLexicon
 
@@ -55,7 +55,7 @@ def test_unspaced_chinese_is_cut_by_the_known_forms() -> None:
 
 
 # -- the fast paths: ASCII text is scanned by a simpler pattern, cased letters counted in C ---------
-_MIXED = st.text(alphabet="abXYZ'`’-. \x00\nÉéжЖ0_qʻ", max_size=30)
+_MIXED = st.text(alphabet="abXYZ'`’-. \x00\nÉéжЖ0_qʻ\u0627\u060c美ト", max_size=30)
 
 
 def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -64,20 +64,23 @@ def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[
 
 @settings(max_examples=400, deadline=None)
 @given(_MIXED, st.integers(0, 30), st.integers(0, 30))
-def test_the_ascii_pattern_finds_what_the_full_one_finds(text: str, a: int, b: int) -> None:
-    """Wherever `_fastest` picks ASCII_WORD_RE (region and the character before it ASCII), it matches
+def test_the_fast_patterns_find_what_the_full_one_finds(text: str, a: int, b: int) -> None:
+    """Wherever `_fastest` picks ASCII_WORD_RE (region and the character before it ASCII) or
+    CASED_WORD_RE (no letter of a caseless or unspaced script: Arabic, Han, katakana), it matches
     exactly what WORD_RE matches there; elsewhere WORD_RE itself is used."""
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     chosen = _fastest(WORD_RE, text, start, end)
     assert _matches(chosen, text, start, end) == _matches(WORD_RE, text, start, end)
     if text[max(start - 1, 0) : end].isascii():
         assert chosen is ASCII_WORD_RE
+    elif not any(c in "\u0627\u060c美ト" for c in text[max(start - 1, 0) : end]):
+        assert chosen is CASED_WORD_RE
 
 
-def test_a_non_ascii_letter_before_the_region_keeps_the_full_pattern() -> None:
+def test_a_non_ascii_letter_before_the_region_is_read_by_the_cased_pattern() -> None:
     text = "éTokayev"  # the capital continues a lowercase letter: not a word
-    assert _fastest(WORD_RE, text, 1, len(text)) is WORD_RE
-    assert _matches(WORD_RE, text, 1, len(text)) == []
+    assert _fastest(WORD_RE, text, 1, len(text)) is CASED_WORD_RE
+    assert _matches(CASED_WORD_RE, text, 1, len(text)) == _matches(WORD_RE, text, 1, len(text)) == []
 
 
 @settings(max_examples=300, deadline=None)
