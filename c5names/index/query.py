@@ -123,8 +123,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     for text, end, _inflected in hypotheses:
         for key, distance in index.fuzzy_keys(skeleton(text)):
             score = fuzzy_score(distance, len(key))
-            # (either side short: Becker, "beker", is one edit from Бейкер's "beiker", as "beiker" is from "beker")
-            weak = firm or min(len(key), len(skeleton(text))) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
+            weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
             packed = _without_men(index, index.postings[key]) if feminine else index.postings[key]
             if packed:
                 groups.append(Group(packed, Method.FUZZY, score, end, weak, 0))
