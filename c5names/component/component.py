@@ -23,7 +23,7 @@ from typing import Any, cast
 import numpy
 import spacy
 from spacy import util
-from spacy.attrs import ENT_IOB, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +40,7 @@ from c5names.linker import Linker
 from c5names.model import Mention
 
 _IOB = [ENT_IOB]
+_IOB_AND_TYPE = [ENT_IOB, ENT_TYPE]
 _OUTSIDE = 2  # ENT_IOB of a token outside every entity ("O")
 
 # What the component writes (spaCy's pipeline analysis reads it: `nlp.analyze_pipes()`).
@@ -208,7 +209,7 @@ class C5NamesComponent(Pipe):
             merged = util.filter_spans(spans + [e for e in existing if not _overlaps_any(e, spans)])
         else:
             merged = util.filter_spans(existing + [s for s in spans if not _overlaps_any(s, existing)])
-        doc.set_ents(sorted(merged, key=lambda s: s.start))
+        _set_outside_and(doc, sorted(merged, key=lambda s: s.start))
         return doc
 
     def _place(self, doc: Doc, mentions: list[Mention]) -> tuple[Doc, list[tuple[Mention, Span]]]:
@@ -288,6 +289,17 @@ def _mark_outside(doc: Doc) -> None:
     C-level call: set_ents does it with Python work per token, which costs about as much as tokenising."""
     if len(doc):
         doc.from_array(_IOB, cast(Any, numpy.full((len(doc), 1), _OUTSIDE, numpy.uint64)))
+
+
+def _set_outside_and(doc: Doc, spans: list[Span]) -> None:
+    """What `Doc.set_ents(spans)` leaves (the spans set, every other token outside with no type),
+    without its Python test per token: every token made outside in one C-level call, then the spans
+    set over it (about 170 -> 35 us for 840 tokens, when an earlier component had set entities)."""
+    if len(doc):
+        outside = numpy.zeros((len(doc), 2), numpy.uint64)
+        outside[:, 0] = _OUTSIDE
+        doc.from_array(_IOB_AND_TYPE, cast(Any, outside))
+    doc.set_ents(spans, default="unmodified")
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:

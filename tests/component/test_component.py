@@ -135,6 +135,25 @@ def test_existing_entities_are_kept_or_replaced_as_configured() -> None:
         assert labels == {"Tokayev": expected_label, "NATO": "ORG"}
 
 
+@pytest.mark.parametrize("overwrite", [True, False])
+def test_merged_entities_leave_every_token_as_set_ents_would(overwrite: bool) -> None:
+    """With entities set before the component, each token ends as `Doc.set_ents` of the final
+    entities leaves it: the entities set, every other token outside with no type (a token of a
+    replaced entity too: "President" of "President Tokayev")."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "CUSTOM", "pattern": "President Tokayev"}, {"label": "ORG", "pattern": "NATO"}])
+    nlp.add_pipe("c5names", config={"overwrite_ents": overwrite})
+    text = "President Tokayev met NATO officials and Shavkat Mirziyoyev in a village."
+    doc = nlp(text)
+    expected = ruler(nlp.make_doc(text))
+    expected.set_ents([expected.char_span(e.start_char, e.end_char, e.label_, kb_id=e.kb_id_) for e in doc.ents])
+    assert [(t.ent_iob_, t.ent_type_, t.ent_kb_id_) for t in doc] == [
+        (t.ent_iob_, t.ent_type_, t.ent_kb_id_) for t in expected
+    ]
+    assert ("President" in [t.text for e in doc.ents for t in e]) != overwrite
+
+
 def test_two_processes_give_exactly_the_results_of_one() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("c5names", config={"default_date": "2025-11-06"})
