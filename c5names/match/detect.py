@@ -268,7 +268,10 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, int]
     every word (an initial counts for anyone, an unknown patronymic for anyone who lists none). A name
     cannot extend past that, so once a parse is found, entities that cannot reach as far need no
     parsing (a common given name at 100,000 persons would otherwise be parsed for each holder)."""
-    out: list[tuple[int, int]] = []
+    # One bucket per reach, its entities sorted as plain integers: a common name's holders are
+    # thousands at a million persons, and a sort keyed by a (reach, entity) tuple per holder cost
+    # more than parsing the few that are parsed.
+    buckets: list[tuple[int, list[int]]] = []
     alive = frozenset(entities)
     k = i + 1
     facts = doc.index.entities
@@ -280,12 +283,11 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, int]
                 holders = holders | {
                     e for e in alive - holders if not facts[e].patronymic_listed or fathers_name(doc, word, e)
                 }
-            out.extend((k, entity) for entity in alive - holders)
+            buckets.append((k, sorted(alive - holders)))
             alive = alive & holders
         k += 1
-    out.extend((k, entity) for entity in alive)
-    out.sort(key=lambda item: (-item[0], item[1]))
-    return out
+    buckets.append((k, sorted(alive)))
+    return [(reach, entity) for reach, bucket in reversed(buckets) for entity in bucket]
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:

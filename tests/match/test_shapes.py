@@ -87,7 +87,11 @@ def test_a_parse_stopped_at_its_reach_is_the_whole_parse(index: NameIndex, text:
     doc = TextView(index, text, None)
     for i in range(len(doc.words)):
         entities = set(doc.entities_at(i))
-        for reach, entity in _by_reach(doc, i, entities):
+        order = _by_reach(doc, i, entities)
+        # every entity once, furthest reach first, then by entity number
+        assert sorted(e for _, e in order) == sorted(entities)
+        assert order == sorted(order, key=lambda pair: (-pair[0], pair[1]))
+        for reach, entity in order:
             whole, bounded = parse_person(doc, i, entity), parse_person(doc, i, entity, reach)
             assert (whole and (whole.end, whole.pattern)) == (bounded and (bounded.end, bounded.pattern))
             assert whole is None or whole.end <= reach
