@@ -291,8 +291,6 @@ def _windows(positions: list[int], n: int) -> list[list[int]]:
     return windows
 
 
-
-
 def _append(
     pieces: list[str], regions: list[tuple[int, int]], cursor: int, begin: int, words: list[str], spaces: Iterable[str]
 ) -> int:
