@@ -22,7 +22,7 @@ from c5names.text.abjad import has_arabic, readings
 from c5names.text.inflection import nominatives, respellings, split_apostrophe_suffix, stems
 from c5names.text.kana import has_katakana
 from c5names.text.kana import readings as kana_readings
-from c5names.text.keys import ascii_fold, fold, is_caseless, script_of, search_keys, skeleton
+from c5names.text.keys import ascii_fold, fold, is_caseless, letter_scripts, search_keys, skeleton
 
 
 class Keys(Protocol):
@@ -149,11 +149,11 @@ def _without_unwritten_aliases(index: Keys, packed: array[int], text: str) -> ar
     alias = alias_mask(values)
     if not alias.any():
         return packed
-    reading, script = ascii_fold(text), script_of(text)
+    reading, scripts = ascii_fold(text), letter_scripts(text)
     keep = []
     for is_alias_word, ref in zip(alias.tolist(), (values & 0xFFFFFF).tolist(), strict=True):
         form = index.alias_forms[ref] if is_alias_word else ""
-        keep.append(not is_alias_word or script_of(form) != script or reading in ascii_fold(form).split())
+        keep.append(not is_alias_word or letter_scripts(form) != scripts or reading in ascii_fold(form).split())
     return packed if all(keep) else array("q", values[numpy.array(keep)].tobytes())
 
 

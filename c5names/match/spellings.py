@@ -9,7 +9,6 @@ When nothing shows it, the spelling stays unsplit and the skeleton asks a person
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,7 +19,7 @@ from c5names.match.suggest import ends_like
 from c5names.match.suggest_table import SuggestTable
 from c5names.model import Role
 from c5names.text.inflection import stems
-from c5names.text.keys import fold, skeleton
+from c5names.text.keys import fold, letter_scripts, skeleton
 
 MAX_CONTEXTS = 3
 Office = tuple[str, bool, str | None]  # kind, deputy, country id
@@ -254,7 +253,7 @@ _SCRIPTS = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARABIC": "Ara
 def script_of(text: str) -> str | None:
     """The ISO 15924 code of the one alphabet a spelling is written in (Latn, Cyrl, Grek, Arab), or
     None (Chinese, whose simplified and traditional forms this cannot tell, or mixed scripts)."""
-    found = {_SCRIPTS.get(unicodedata.name(c, "").split(" ")[0]) for c in text if c.isalpha()}
+    found = {_SCRIPTS.get(script) for script in letter_scripts(text)}
     return found.pop() if len(found) == 1 else None
 
 

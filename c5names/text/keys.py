@@ -36,18 +36,18 @@ APOSTROPHES = "'’ʻʼ‘`´ʹ′ʾʿ"
 CASELESS = "\u05d0-\u05ea\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0e00-\u0e7f\u10d0-\u10ff"
 # Chinese characters and Japanese katakana have no case either, but their words are not separated by
 # spaces: `han` and `detect.segment` cut them.
-_CASELESS_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}]")
+CASELESS_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}]")
 
 
 def is_caseless(char: str) -> bool:
     """Is this the letter of a script without case (so any word in it may be a name)?"""
-    return bool(char) and _CASELESS_RE.match(char) is not None
+    return bool(char) and CASELESS_RE.match(char) is not None
 
 
-def script_of(word: str) -> str:
-    """The script of a word's first letter as Unicode names it (LATIN, CYRILLIC, GREEK...), or ""."""
-    letter = next((ch for ch in word if ch.isalpha()), "")
-    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
+def letter_scripts(text: str) -> frozenset[str]:
+    """The scripts of a text's letters as Unicode names them (LATIN, CYRILLIC, GREEK, CJK...; "" for a
+    letter without a name): what every script test of the package starts from."""
+    return frozenset(unicodedata.name(ch, "").split(" ", 1)[0] for ch in text if ch.isalpha())
 
 
 # Marks the keys of alias words written in a script without letter case (see `uncased`).

@@ -9,7 +9,6 @@ in the shipped convention (`surname-given`, ASCII) made unique the same determin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import Any
 import yaml
 
 from c5names.gazetteer.schema import QID_RE, language_tag
-from c5names.text.keys import ascii_fold
+from c5names.text.keys import ascii_fold, letter_scripts
 
 HERE = Path(__file__).resolve().parent
 
@@ -104,10 +103,7 @@ def script_of(text: str, lang: str | None = None) -> str:
     """The script a name is written in, from its letters: Latn, Cyrl, Arab, Grek, Hans or Hant (Han
     characters: the language tag tells simplified from traditional, zh-tw/zh-hk/zh-hant being
     traditional), Other for anything else or a mixture."""
-    found = set()
-    for char in text:
-        if char.isalpha():
-            found.add(_SCRIPT_OF_NAME.get(unicodedata.name(char, "?").split()[0], "Other"))
+    found = {_SCRIPT_OF_NAME.get(script, "Other") for script in letter_scripts(text)}
     if len(found) != 1:
         return "Other"
     script = found.pop()
