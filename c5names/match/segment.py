@@ -18,7 +18,7 @@ from typing import NamedTuple
 from c5names.text.han import HAN, HanLexicon
 from c5names.text.inflection import split_elision
 from c5names.text.kana import KATAKANA, KATAKANA_RE
-from c5names.text.keys import APOSTROPHES, CASELESS, is_caseless
+from c5names.text.keys import APOSTROPHES, CASELESS, CASELESS_RE, is_caseless
 
 
 class Word(NamedTuple):
@@ -145,7 +145,6 @@ def segment(
 
 
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
-_CASELESS_OR_UNSPACED = re.compile(f"[{CASELESS}{HAN}{KATAKANA}]")
 
 
 def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pattern[str]:
@@ -157,7 +156,7 @@ def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pa
     before = max(start - 1, 0)
     if text[before:end].isascii():
         return ASCII_WORD_RE
-    return WORD_RE if _CASELESS_OR_UNSPACED.search(text, before, end) else CASED_WORD_RE
+    return WORD_RE if CASELESS_RE.search(text, before, end) else CASED_WORD_RE
 
 
 def _spaced_words(
