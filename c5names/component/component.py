@@ -209,7 +209,8 @@ class C5NamesComponent(Pipe):
             merged = util.filter_spans(spans + [e for e in existing if not _overlaps_any(e, spans)])
         else:
             merged = util.filter_spans(existing + [s for s in spans if not _overlaps_any(s, existing)])
-        _set_outside_and(doc, sorted(merged, key=lambda s: s.start))
+        _mark_outside(doc, untyped=True)  # (as Doc.set_ents(merged) leaves the other tokens, 5 times faster)
+        doc.set_ents(sorted(merged, key=lambda s: s.start), default="unmodified")
         return doc
 
     def _place(self, doc: Doc, mentions: list[Mention]) -> tuple[Doc, list[tuple[Mention, Span]]]:
@@ -284,22 +285,15 @@ Language.factory(
 )
 
 
-def _mark_outside(doc: Doc) -> None:
+def _mark_outside(doc: Doc, *, untyped: bool = False) -> None:
     """Every token outside an entity ("O"), as `Doc.set_ents` leaves the tokens of no span, in one
-    C-level call: set_ents does it with Python work per token, which costs about as much as tokenising."""
+    C-level call: set_ents does it with Python work per token, which costs about as much as tokenising.
+    `untyped`: also of no entity type, for tokens that may have had one (entities set before)."""
     if len(doc):
-        doc.from_array(_IOB, cast(Any, numpy.full((len(doc), 1), _OUTSIDE, numpy.uint64)))
-
-
-def _set_outside_and(doc: Doc, spans: list[Span]) -> None:
-    """What `Doc.set_ents(spans)` leaves (the spans set, every other token outside with no type),
-    without its Python test per token: every token made outside in one C-level call, then the spans
-    set over it (about 170 -> 35 us for 840 tokens, when an earlier component had set entities)."""
-    if len(doc):
-        outside = numpy.zeros((len(doc), 2), numpy.uint64)
-        outside[:, 0] = _OUTSIDE
-        doc.from_array(_IOB_AND_TYPE, cast(Any, outside))
-    doc.set_ents(spans, default="unmodified")
+        columns = _IOB_AND_TYPE if untyped else _IOB
+        values = numpy.zeros((len(doc), len(columns)), numpy.uint64)
+        values[:, 0] = _OUTSIDE
+        doc.from_array(columns, cast(Any, values))
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
