@@ -23,16 +23,16 @@ from typing import Any, cast
 import numpy
 import spacy
 from spacy import util
-from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
-from c5names.component import serialise
+from c5names.component import native, serialise
 from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
 from c5names.component.settings import Settings, default_config, factory_signature
-from c5names.component.sparse import RelevanceCache, reading_plan, referred_entities, sparse_text, written_in_lowercase
+from c5names.component.sparse import RelevanceCache, plan, referred_entities, sparse_text, written_in_lowercase
 from c5names.dates import normalise_date
 from c5names.gazetteer import InMemoryFile, read_files
 from c5names.index import load
@@ -165,8 +165,8 @@ class C5NamesComponent(Pipe):
         date = doc._.c5names_date or self.settings.default_date
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
-        orths = doc.to_array(ORTH)  # (costs about a tenth of tokenising)
-        at_once, lone = reading_plan(self._relevant.parts(orths, doc.vocab))
+        orths, positions, kinds = self._relevant.scan(doc)
+        at_once, lone = plan(positions, kinds)
         sparse = sparse_text(doc, self._relevant, orths, at_once) if at_once else None
         if sparse is not None:
             mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
@@ -287,9 +287,12 @@ Language.factory(
 
 def _mark_outside(doc: Doc, *, untyped: bool = False) -> None:
     """Every token outside an entity ("O"), as `Doc.set_ents` leaves the tokens of no span, in one
-    C-level call: set_ents does it with Python work per token, which costs about as much as tokenising.
+    C-level call (the compiled loop, else `Doc.from_array`): set_ents does it with Python work per
+    token, which costs about as much as tokenising.
     `untyped`: also of no entity type, for tokens that may have had one (entities set before)."""
-    if len(doc):
+    if native.scan_module is not None:
+        native.scan_module.mark_outside(doc, untyped)
+    elif len(doc):
         columns = _IOB_AND_TYPE if untyped else _IOB
         values = numpy.zeros((len(doc), len(columns)), numpy.uint64)
         values[:, 0] = _OUTSIDE

@@ -26,6 +26,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from c5names.component import native
 from c5names.index import NameIndex
 from c5names.index.postings import ALIAS_PART, ANCHOR, NO_PART, PERSON_PART, TAIL_WORD_MIN, TAILED
 from c5names.match.detect import segment
@@ -84,23 +85,45 @@ class RelevanceCache:
         self._slot_orths = numpy.zeros(size, numpy.uint64)
         self._slot_parts = numpy.zeros(size, numpy.uint8)
 
+    def scan(self, doc: Doc) -> tuple[numpy.ndarray, list[int], list[int]]:
+        """(the document's orth column, the tokens that can be of a name, in order, and their part
+        bits): one loop over spaCy's token structs when the compiled scan is here (`native`), else
+        the same through numpy."""
+        if native.scan_module is None:
+            orths = doc.to_array(ORTH)  # (costs about a tenth of tokenising)
+            parts = self.parts(orths, doc.vocab)
+            found = numpy.flatnonzero(parts)
+            return orths, found.tolist(), parts[found].tolist()
+        orths, positions, kinds, missed = native.scan_module.scan(doc, self._slot_orths, self._slot_parts, self._mask)
+        if missed:
+            values = self._learn(orths[missed], doc.vocab)
+            learnt = [(p, v) for p, v in zip(missed, values, strict=True) if v]
+            if learnt:
+                merged = sorted([*zip(positions, kinds, strict=True), *learnt])
+                positions, kinds = [p for p, _ in merged], [k for _, k in merged]
+        return orths, positions, kinds
+
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """What each token of a document (by its orth) can be of a name, as an array of part bits."""
         slots = orths & self._mask
         parts = self._slot_parts[slots]
         missed = numpy.flatnonzero(self._slot_orths[slots] != orths)
-        if not len(missed):
-            return parts
-        values = [self.part(orth, vocab) for orth in orths[missed].tolist()]
-        parts[missed] = values
+        if len(missed):
+            parts[missed] = self._learn(orths[missed], vocab)
+        return parts
+
+    def _learn(self, orths: numpy.ndarray, vocab: Vocab) -> list[int]:
+        """The part bits of word types whose slots hold others (decided in Python on first sight);
+        they take those slots, or the table grows."""
+        values = [self.part(orth, vocab) for orth in orths.tolist()]
         if len(self.known) * SLOTS_PER_TYPE > len(self._slot_orths) and len(self._slot_orths) < MAX_SLOTS:
             self._refill(min(MAX_SLOTS, 1 << (len(self.known) * SLOTS_PER_TYPE).bit_length()))
         else:
-            # The word types missed take their slots (one that loses its slot is in the dict).
-            slots = orths[missed] & self._mask
-            self._slot_orths[slots] = orths[missed]
+            # (one that loses its slot is in the dict)
+            slots = orths & self._mask
+            self._slot_orths[slots] = orths
             self._slot_parts[slots] = values
-        return parts
+        return values
 
     def _refill(self, size: int) -> None:
         """A larger table, filled from the dict (one word type per slot)."""
@@ -182,8 +205,15 @@ class RelevanceCache:
 
 
 def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
-    """From the tokens' part bits (`WordHits.part`): (the tokens whose neighbourhoods are read at once,
-    the lone person parts read only if they may refer to a person linked there).
+    """From the tokens' part bits (`WordHits.part`), as an array: `plan`."""
+    found = numpy.flatnonzero(parts)
+    return plan(found.tolist(), parts[found].tolist())
+
+
+def plan(positions: list[int], kinds: list[int]) -> tuple[list[int], list[int]]:
+    """From the tokens that can be of a name (in order) and their part bits (`WordHits.part`): (the
+    tokens whose neighbourhoods are read at once, the lone person parts read only if they may refer to
+    a person linked there).
 
     Nothing is read when no mention can be made: no anchor, and no two person parts or two parts of a
     phrase with a lowercase end close together. Otherwise every anchor and every part close to another
@@ -192,11 +222,9 @@ def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
     "Die"); a given name far from any other part of a name ("Julien", "Michael" in prose) makes a
     mention only as a person named in full elsewhere in the document, or a relative of one
     (`referred_entities`), and on news most of them never do."""
-    found = numpy.flatnonzero(parts)
-    if not len(found):
+    if not positions:
         return [], []
     # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
-    positions, kinds = found.tolist(), parts[found].tolist()
     pairs = list(zip(positions, positions[1:], kinds, kinds[1:], strict=False))
     if not any(kind & ANCHOR for kind in kinds) and not any(
         b - a <= NEAR and k & k2 & (PERSON_PART | TAILED) for a, b, k, k2 in pairs
@@ -263,14 +291,18 @@ def sparse_text(
     total = last.idx + len(last.text_with_ws)
     # A token's trailing space (spaCy keeps one at most) is the gap to the next token's offset: one
     # column, of which only the windows become Python lists.
-    offsets = doc.to_array(IDX)
+    compiled = native.scan_module
+    offsets = doc.to_array(IDX) if compiled is None else numpy.empty(0)
     strings = doc.vocab.strings
     pieces: list[str] = []
     regions: list[tuple[int, int]] = []
     cursor = 0
     for start, end in windows:
         words = relevant.words(orths[start:end].tolist(), strings)
-        starts = offsets[start : end + 1].tolist()
+        if compiled is None:
+            starts = offsets[start : end + 1].tolist()
+        else:
+            starts = compiled.starts(doc, start, min(end + 1, len(doc)))
         if end == len(doc):
             starts.append(total)
         spaces = [" " if b - a > len(w) else "" for w, a, b in zip(words, starts, starts[1:], strict=False)]

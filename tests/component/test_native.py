@@ -1,0 +1,150 @@
+"""The compiled per-token loops (`component/_scan.pyx`, loaded by `component/native.py`): they must give
+exactly what the numpy path gives (which tokens can be of a name, their bits, the orth column, the
+window offsets, tokens marked outside), and the loader must refuse them where they cannot be trusted.
+
+Where the build had no compiler the comparisons are skipped, except under C5NAMES_REQUIRE_NATIVE=1
+(CI sets it): there a missing extension fails."""
+
+from __future__ import annotations
+
+import os
+
+import numpy
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH
+from spacy.tokens import Doc, Span
+
+from c5names.component import native
+from c5names.component.component import _mark_outside
+from c5names.component.sparse import RelevanceCache, sparse_text
+from c5names.linker import Linker
+
+compiled = native.scan_module
+needs_compiled = pytest.mark.skipif(compiled is None, reason=f"no compiled scan here: {native.STATUS}")
+
+WORDS = [
+    *"the ministry said on Thursday that talks would continue in spring A B".split(),
+    *"Mirziyoyev Tokayev Tokayev's Токаевым Мирзиёеву Japarov Sergio Gore Michael Die Vereinigten Staaten".split(),
+    *"République kirghize Mary Tani Baker Serdar Berdimuhamedov Ouzbékistan 東京 イラン , . -".split(),
+]
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker.from_files(default=True)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def test_the_compiled_scan_is_loaded_where_it_is_required() -> None:
+    """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
+    if os.environ.get("C5NAMES_REQUIRE_NATIVE", "").strip() in {"", "0"}:
+        pytest.skip("C5NAMES_REQUIRE_NATIVE is not set")
+    assert compiled is not None, native.STATUS
+    assert native.STATUS.startswith("compiled")
+
+
+@needs_compiled
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=60), st.integers(0, 3))
+def test_the_compiled_scan_finds_what_numpy_finds(
+    linker: Linker, nlp: spacy.language.Language, monkeypatch: pytest.MonkeyPatch, words: list[str], seed: int
+) -> None:
+    """Same orth column, same tokens in the same order with the same part bits, on a fresh table (every
+    word type is a first sighting, its slot empty) and on one that has seen other texts."""
+    doc = nlp.make_doc(" ".join(words))
+    fast, slow = RelevanceCache(linker.index, "en"), RelevanceCache(linker.index, "en")
+    for _ in range(seed):  # a table already holding other word types in some slots
+        fast.scan(nlp.make_doc(" ".join(reversed(words))))
+    orths, positions, kinds = fast.scan(doc)
+    with monkeypatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        orths2, positions2, kinds2 = slow.scan(doc)
+    assert orths.dtype == orths2.dtype and orths.tolist() == orths2.tolist() == doc.to_array(ORTH).tolist()
+    assert (positions, kinds) == (positions2, kinds2)
+    assert positions == sorted(positions) and all(kinds)
+
+
+@needs_compiled
+def test_the_compiled_scan_reports_the_tokens_whose_slot_holds_another_word_type(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("Tokayev met Japarov")
+    orths = doc.to_array(ORTH)
+    slot_orths = numpy.zeros(4, numpy.uint64)
+    slot_parts = numpy.zeros(4, numpy.uint8)
+    mask = numpy.uint64(3)
+    slot_orths[orths[0] & mask], slot_parts[orths[0] & mask] = orths[0], 5
+    assert compiled is not None
+    found, positions, kinds, missed = compiled.scan(doc, slot_orths, slot_parts, mask)
+    assert found.tolist() == orths.tolist()
+    assert (positions, kinds) == ([0], [5])
+    assert missed == [i for i in (1, 2) if slot_orths[orths[i] & mask] != orths[i]]
+
+
+@needs_compiled
+@pytest.mark.parametrize("text", ["", "One", "Shavkat Mirziyoyev  met\nTokayev's aides in Astana ."])
+def test_the_compiled_offsets_are_the_idx_column(nlp: spacy.language.Language, text: str) -> None:
+    doc = nlp.make_doc(text)
+    assert compiled is not None
+    assert compiled.starts(doc, 0, len(doc)) == doc.to_array(IDX).tolist()
+    if len(doc) > 2:
+        assert compiled.starts(doc, 1, 2) == [doc[1].idx]
+    with pytest.raises(IndexError):
+        compiled.starts(doc, 0, len(doc) + 1)
+
+
+@needs_compiled
+@pytest.mark.parametrize("untyped", [False, True])
+def test_marking_outside_in_c_is_what_from_array_does(nlp: spacy.language.Language, untyped: bool) -> None:
+    def annotated() -> Doc:
+        doc = nlp.make_doc("Yesterday Shavkat Mirziyoyev met reporters in a village near Tashkent.")
+        doc.set_ents([Span(doc, 1, 3, label="PERSON")], blocked=[Span(doc, 5, 6)], default="missing")
+        return doc
+
+    fast, slow = annotated(), annotated()
+    _mark_outside(fast, untyped=untyped)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        _mark_outside(slow, untyped=untyped)
+    assert fast.to_array([ENT_IOB, ENT_TYPE]).tolist() == slow.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    assert {t.ent_iob_ for t in fast} == {"O"}
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Vladimir Vladimirovich arrived, and Tokayev's aides met Shavkat Mirziyoyev.",
+        "Gurbanguly Berdimuhamedov came with his son Serdar.",
+        "Президент Мирзиёев встретился с Токаевым.",
+    ],
+)
+def test_the_sparse_text_is_the_same_either_way(linker: Linker, text: str) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(text)
+    fast = sparse_text(doc, RelevanceCache(linker.index, "en"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        slow = sparse_text(doc, RelevanceCache(linker.index, "en"))
+    assert fast is not None and fast == slow
+
+
+def test_the_loader_refuses_a_scan_built_for_another_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+    if compiled is None:
+        pytest.skip(native.STATUS)
+    monkeypatch.setattr(spacy, "__version__", "3.99.0")
+    module, status = native._load()
+    assert module is None and "built for spaCy" in status and "3.99.0" in status
+    monkeypatch.setattr(spacy, "__version__", str(compiled.BUILT_WITH_SPACY))
+    assert native._load()[0] is compiled
+
+
+def test_the_numpy_path_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("C5NAMES_NATIVE", "0")
+    module, status = native._load()
+    assert module is None and "C5NAMES_NATIVE" in status
