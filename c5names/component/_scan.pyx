@@ -1,6 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The component's per-token loops in C: what a document's tokens can be of a name, and marking them
-outside every entity.
+"""The component's per-token loops in C: what a document's tokens can be of a name, the text of the
+windows around them, and marking the tokens outside every entity.
 
 Why: on news that names nobody, the component's only work is to decide "nothing here" and mark the
 tokens outside. Done with numpy, that is four array operations per document (spaCy's `to_array` of the
@@ -61,12 +61,41 @@ def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts,
     return orths, positions, kinds, missed
 
 
-def starts(Doc doc, int start, int stop):
-    """The character offsets of tokens start..stop-1 (a window's), as a list."""
-    cdef int i
-    if start < 0 or stop > doc.length or start > stop:
-        raise IndexError(f"tokens {start}..{stop} of a document of {doc.length}")
-    return [doc.c[i].idx for i in range(start, stop)]
+def sparse(Doc doc, list windows, dict words, object strings, str placeholder):
+    """`doc.text` with only the windows' tokens ([start, end) token ranges, in order, apart) written
+    and everything else `placeholder`, and the windows' character ranges: what `sparse.sparse_text`
+    builds. `words` caches the strings of orths (filled here from `strings`, the StringStore)."""
+    cdef int start, end, i, begin, cursor = 0
+    cdef uint64_t orth
+    pieces = []
+    regions = []
+    for start, end in windows:
+        if start < 0 or end > doc.length or start >= end:
+            raise IndexError(f"window {start}..{end} of a document of {doc.length}")
+        begin = doc.c[start].idx
+        if begin < cursor:
+            raise ValueError(f"window {start}..{end} overlaps the one before it")
+        pieces.append(placeholder * (begin - cursor))
+        window = []
+        for i in range(start, end):
+            orth = doc.c[i].lex.orth
+            word = words.get(orth)
+            if word is None:
+                word = words[orth] = strings[orth]
+            window.append(word)
+            if doc.c[i].spacy:
+                window.append(" ")
+        text = "".join(window)
+        pieces.append(text)
+        cursor = begin + len(text)
+        regions.append((begin, cursor))
+    if doc.length:
+        orth = doc.c[doc.length - 1].lex.orth
+        word = words.get(orth)
+        if word is None:
+            word = words[orth] = strings[orth]
+        pieces.append(placeholder * (doc.c[doc.length - 1].idx + len(word) + doc.c[doc.length - 1].spacy - cursor))
+    return "".join(pieces), regions
 
 
 def mark_outside(Doc doc, bint untyped=False):

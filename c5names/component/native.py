@@ -15,10 +15,12 @@ from types import ModuleType
 
 import spacy
 
+OFF = "numpy (C5NAMES_NATIVE is off)"
+
 
 def _load() -> tuple[ModuleType | None, str]:
     if os.environ.get("C5NAMES_NATIVE", "1").strip().lower() in {"0", "false", "no", "off"}:
-        return None, "numpy (C5NAMES_NATIVE is off)"
+        return None, OFF
     try:
         # (by name: the import graph, which sees only Python modules, would take it for the package)
         _scan = importlib.import_module("c5names.component._scan")

@@ -287,22 +287,22 @@ def sparse_text(
         return None
     # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)
     windows = _windows(positions, len(doc))
+    strings = doc.vocab.strings
+    if native.scan_module is not None:  # the same, in one loop over the windows' token structs
+        if len(relevant.strings) > CACHE_SIZE:
+            relevant.strings.clear()
+        return native.scan_module.sparse(doc, windows, relevant.strings, strings, PLACEHOLDER)
     last = doc[-1]
     total = last.idx + len(last.text_with_ws)
     # A token's trailing space (spaCy keeps one at most) is the gap to the next token's offset: one
     # column, of which only the windows become Python lists.
-    compiled = native.scan_module
-    offsets = doc.to_array(IDX) if compiled is None else numpy.empty(0)
-    strings = doc.vocab.strings
+    offsets = doc.to_array(IDX)
     pieces: list[str] = []
     regions: list[tuple[int, int]] = []
     cursor = 0
     for start, end in windows:
         words = relevant.words(orths[start:end].tolist(), strings)
-        if compiled is None:
-            starts = offsets[start : end + 1].tolist()
-        else:
-            starts = compiled.starts(doc, start, min(end + 1, len(doc)))
+        starts = offsets[start : end + 1].tolist()
         if end == len(doc):
             starts.append(total)
         spaces = [" " if b - a > len(w) else "" for w, a, b in zip(words, starts, starts[1:], strict=False)]

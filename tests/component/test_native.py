@@ -14,7 +14,7 @@ import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
 from spacy.tokens import Doc, Span
 
 from c5names.component import native
@@ -46,6 +46,8 @@ def test_the_compiled_scan_is_loaded_where_it_is_required() -> None:
     """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
     if os.environ.get("C5NAMES_REQUIRE_NATIVE", "").strip() in {"", "0"}:
         pytest.skip("C5NAMES_REQUIRE_NATIVE is not set")
+    if native.STATUS == native.OFF:
+        pytest.skip("C5NAMES_NATIVE chose the numpy path")
     assert compiled is not None, native.STATUS
     assert native.STATUS.startswith("compiled")
 
@@ -87,15 +89,35 @@ def test_the_compiled_scan_reports_the_tokens_whose_slot_holds_another_word_type
 
 
 @needs_compiled
-@pytest.mark.parametrize("text", ["", "One", "Shavkat Mirziyoyev  met\nTokayev's aides in Astana ."])
-def test_the_compiled_offsets_are_the_idx_column(nlp: spacy.language.Language, text: str) -> None:
-    doc = nlp.make_doc(text)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.sampled_from([*WORDS, "\n", "  ", "\n\n", "Tokayev-led", "l’Ouzbékistan"]), min_size=1, max_size=50),
+    st.lists(st.integers(0, 49), max_size=6),
+)
+def test_the_compiled_sparse_text_is_the_numpy_one(
+    linker: Linker, nlp: spacy.language.Language, words: list[str], positions: list[int]
+) -> None:
+    """Any windows (merged as `sparse_text` merges them), whitespace tokens and spaceless joins alike."""
+    doc = nlp.make_doc(" ".join(words).replace(" ,", ",").replace("  ", " \t "))
+    positions = sorted({p for p in positions if p < len(doc)})
+    orths = doc.to_array(ORTH)
+    fast = sparse_text(doc, RelevanceCache(linker.index, "en"), orths, positions)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        slow = sparse_text(doc, RelevanceCache(linker.index, "en"), orths, positions)
+    assert fast == slow
+    if fast is not None:
+        assert len(fast[0]) == len(doc.text)
+        assert all(fast[0][a:b] == doc.text[a:b] for a, b in fast[1])
+
+
+@needs_compiled
+def test_the_compiled_sparse_text_refuses_windows_out_of_order_or_bounds(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("Shavkat Mirziyoyev met Tokayev in Astana.")
     assert compiled is not None
-    assert compiled.starts(doc, 0, len(doc)) == doc.to_array(IDX).tolist()
-    if len(doc) > 2:
-        assert compiled.starts(doc, 1, 2) == [doc[1].idx]
-    with pytest.raises(IndexError):
-        compiled.starts(doc, 0, len(doc) + 1)
+    for windows in ([[0, 9]], [[3, 2]], [[-1, 2]], [[2, 4], [0, 1]]):
+        with pytest.raises((IndexError, ValueError)):
+            compiled.sparse(doc, windows, {}, doc.vocab.strings, "\x00")
 
 
 @needs_compiled
