@@ -228,7 +228,14 @@ class _Document:
     def _named_here(self, item: Found) -> list[Option]:
         """Candidates named in full in this document, and persons whose full name here wrote this very
         word (a misspelt surname: Sergio Gore … M. Gore)."""
-        local = [o for o in item.options if o.entity in self.antecedents]
+        options = item.options
+        if len(options) > 4 * len(self.antecedents):
+            # (a common surname has thousands of holders at a million persons, a document names a few
+            # in full: look the few up, in the options' order)
+            rank = _ranks(options)
+            local = [options[n] for n in sorted(n for e in self.antecedents for n in rank.get(e, ()))]
+        else:
+            local = [o for o in options if o.entity in self.antecedents]
         known = {o.entity for o in local}
         local += [
             Option(e, MISSPELT_REPEAT, Method.COREFERENCE, self.index.entities[e].name)
@@ -324,6 +331,18 @@ def _persons(index: NameIndex, options: list[Option]) -> list[Option]:
         "persons",
         lambda: [o for o in options if facts[o.entity].type == "person" and o.method != Method.FUZZY],
     )
+
+
+def _ranks(options: list[Option]) -> dict[int, list[int]]:
+    """Where each entity stands in the options (memoised per Options)."""
+
+    def ranks() -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for n, option in enumerate(options):
+            found.setdefault(option.entity, []).append(n)
+        return found
+
+    return derived(options, "ranks", ranks)
 
 
 def _firm_entities(options: list[Option]) -> set[int]:
