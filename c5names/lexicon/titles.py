@@ -102,10 +102,18 @@ _TITLE_RES = {
 }
 
 
+# Any title of any kind: where it finds none, no kind's pattern can (each is this pattern over fewer
+# titles), and one search replaces one per kind on the many stretches that hold no title.
+_ALL_TITLES = sorted(set(itertools.chain(*TITLES.values())), key=len, reverse=True)
+_ANY_TITLE_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _ALL_TITLES) + r")\w*\b")
+
+
 def title_kinds(context: str) -> list[tuple[int, str]]:
     """Office kinds named in a stretch of text, ordered so that the last one is the title closest to
     its end, and the longest there ("président du cabinet des ministres" is not just "président")."""
     folded = plain(context)
+    if not _ANY_TITLE_RE.search(folded):
+        return []
     found: list[tuple[int, int, str]] = []
     for kind, pattern in _TITLE_RES.items():
         found.extend((m.end(), m.end() - m.start(), kind) for m in pattern.finditer(folded))

@@ -6,11 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import c5names
 from c5names.lexicon import TITLES, title_kinds, titles_by_language
-from c5names.lexicon.reading import DATA
-from c5names.lexicon.titles import read_titles
+from c5names.lexicon.reading import DATA, plain
+from c5names.lexicon.titles import _TITLE_RES, read_titles
 from c5names.model import OFFICE_KINDS
 from tests.table_edits import line_of, one_problem, problems
 
@@ -103,3 +105,27 @@ def test_a_title_file_is_named_by_its_language(tmp_path: Path) -> None:
 
 def test_a_folder_without_titles_is_an_error(tmp_path: Path) -> None:
     assert problems(lambda: read_titles(tmp_path)) == [f"{tmp_path}: no title files (<lang>.yaml)"]
+
+
+_SOME_TITLES = sorted({titles[0] for titles in TITLES.values()} | {titles[-1] for titles in TITLES.values()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_SOME_TITLES),
+            st.sampled_from(_SOME_TITLES).map(lambda t: t[: max(1, len(t) // 2)]),  # a title cut short
+            st.sampled_from(_SOME_TITLES).map(lambda t: t + "ial"),  # a longer word it starts
+            st.sampled_from(["said", "the", "of", "Mirziyoyev", "du", "l’", "-", ",", "Vice", "вице", "\n"]),
+        ),
+        max_size=10,
+    )
+)
+def test_one_search_for_any_title_first_changes_no_answer(words: list[str]) -> None:
+    """title_kinds looks for any title at all before running each kind's pattern: what it returns is
+    what the kinds' patterns alone find, on any stretch of words."""
+    text = " ".join(words)
+    folded = plain(text)
+    alone = sorted((m.end(), m.end() - m.start(), kind) for kind, p in _TITLE_RES.items() for m in p.finditer(folded))
+    assert title_kinds(text) == [(end - length, kind) for end, length, kind in alone]
