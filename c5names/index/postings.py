@@ -226,8 +226,11 @@ class WordHits:
         Vladimirovich; Sergio Gore, where Gore is a weak match of Gor), or two TAILED words (an alias
         phrase and its lowercase end), or is a repeat or a relative of a person named so. An alias phrase
         is only found whole, so it holds its anchor word (`alias_anchors`: a non-weak match, as a weak one is
-        refused in an alias), and a bare surname needs a firm match. Matches by consonants only
-        (Arabic script) count as firm here, as two of them may make a name."""
+        refused in an alias), and a bare surname needs a firm match that is not fuzzy: resolution links
+        a surname found by edit distance only beside another part of the name, or as a repeat of the
+        person named in full, whom the component then reads in its second pass ("Becker" is read
+        only there, not in every German text as a misspelt Бейкер). Matches by consonants only (Arabic
+        script) count as firm here, as two of them may make a name."""
         part = NO_PART
         for group in self._groups:
             values = numpy.frombuffer(group.packed, dtype=numpy.int64)
@@ -235,7 +238,8 @@ class WordHits:
             firm = not group.weak or group.method == Method.CONSONANTS
             alias = roles == _ALIAS_CODE
             if not alias.all():
-                part |= ANCHOR if firm and (roles == _SURNAME_CODE).any() else PERSON_PART
+                bare = firm and group.method != Method.FUZZY  # (can make a bare surname)
+                part |= ANCHOR if bare and (roles == _SURNAME_CODE).any() else PERSON_PART
             if alias.any():
                 if not firm:
                     part |= ALIAS_PART

@@ -230,3 +230,24 @@ def test_a_lone_part_far_from_the_full_name_is_read_when_it_may_name_that_person
     full = nlp_en.get_pipe("c5names").linker.link(text, "en", "2025-11-06")
     assert [(e.start_char, e.end_char, e.kb_id_) for e in doc.ents] == [(m.start, m.end, m.id) for m in full]
     assert lone in [e.text for e in doc.ents]
+
+
+def test_a_surname_found_only_within_an_edit_is_read_beside_the_name_or_as_its_repeat(
+    nlp_en: spacy.language.Language,
+) -> None:
+    """"Becker" is within an edit of James Baker's Бейкер: no reason to read a text for it alone, as
+    resolution never links a bare surname found by edit distance. Beside a given name, or repeating a
+    person the text names in full, it is read, and the component finds what the linker finds."""
+    component = nlp_en.get_pipe("c5names")
+    table = RelevanceCache(component.linker.index, "en")
+    assert sparse_text(nlp_en.make_doc("The Becker family bakery opened on Monday."), table) is None
+    filler = " The delegation discussed trade, energy, water and transport projects across the region." * 3
+    for text in (
+        "Sergio Gore arrived in Tashkent." + filler + " Later Gore said the talks went well.",
+        "Shavkat Mirziyoyev arrived." + filler + " Later Mirzijoyev spoke.",
+        "Serdar Berdimuhamedob spoke.",
+    ):
+        full = component.linker.link(text, "en", "2025-11-06")
+        assert len(full) >= 1 and full[-1].text in {"Gore", "Mirzijoyev", "Serdar Berdimuhamedob"}
+        linked = [(e.start_char, e.end_char, e.kb_id_) for e in nlp_en(text).ents]
+        assert linked == [(m.start, m.end, m.id) for m in full]
