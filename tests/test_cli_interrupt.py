@@ -94,3 +94,27 @@ def test_an_interrupted_run_leaves_the_old_file_or_the_new_one(
         if share and written == OLD:
             assert done.returncode > 0 and ("interrupted" in err or "terminated" in err), err
     assert interrupted >= 2  # the interruptions really landed before the end of the run
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_signal_swallowed_inside_a_finaliser_still_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    """Python ignores an exception raised in a `__del__` ("Exception ignored in"): a Ctrl-C that lands
+    there (Dask's Future.__del__ during a cluster run) must still stop the run before its output
+    replaces the user's file, and leave no temporary file."""
+    from c5names.cli.atomic import atomic_output
+    from c5names.cli.interrupt import handled
+
+    target = tmp_path / "out.txt"
+    target.write_text("yesterday's\n", encoding="utf-8")
+
+    class Finaliser:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.2)  # the handler runs here, inside __del__, and its exception is swallowed
+
+    with handled(), pytest.raises(KeyboardInterrupt), atomic_output(str(target)) as out:
+        out.write("today's\n")
+        Finaliser()
+        out.write("and the run went on\n")
+    assert target.read_text(encoding="utf-8") == "yesterday's\n"
+    assert list(tmp_path.iterdir()) == [target]

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO, cast
 
-from c5names.cli.interrupt import deferred
+from c5names.cli.interrupt import deferred, raise_if_received
 from c5names.errors import C5NamesError
 
 
@@ -69,6 +69,7 @@ def atomic_output(path: str | None, binary: bool = False) -> Iterator[TextIO]:
         with handle:
             yield cast(TextIO, handle)
         with deferred():
+            raise_if_received()  # (a signal swallowed on the way: the run was still interrupted)
             os.chmod(handle.name, _new_file_mode(target))
             os.replace(handle.name, target)
     except BaseException:

@@ -24,22 +24,40 @@ class Terminated(KeyboardInterrupt):
     exit_code = 128 + signal.SIGTERM
 
 
-def _raise_terminated(signum: int, frame: FrameType | None) -> None:
-    raise Terminated
+# The signals received within `handled`: Python swallows an exception raised inside a `__del__` or a
+# weakref callback ("Exception ignored in ..."), so a signal that lands there must still end the run.
+_received: list[int] = []
+
+
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    _received.append(signum)
+    raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
 
 
 @contextmanager
 def handled() -> Iterator[None]:
-    """Within the block, SIGTERM raises Terminated in the main thread (SIGINT raises KeyboardInterrupt
-    as usual); the previous handler is put back afterwards (main() may run inside another program)."""
+    """Within the block, SIGTERM raises Terminated in the main thread and SIGINT KeyboardInterrupt (as
+    Python's own handler does, unless SIGINT was ignored), each remembered for `raise_if_received`;
+    the previous handlers are put back afterwards (main() may run inside another program)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    _received.clear()
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, _raise_interrupted)}
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, _raise_interrupted)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def raise_if_received() -> None:
+    """Raise again for a signal received within `handled` whose exception Python swallowed: asked
+    before a run's output replaces the user's file, which an interrupted run must leave as it was."""
+    if _received:
+        raise Terminated if _received[-1] == signal.SIGTERM else KeyboardInterrupt
 
 
 def ignore() -> None:
