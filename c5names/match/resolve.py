@@ -228,14 +228,10 @@ class _Document:
     def _named_here(self, item: Found) -> list[Option]:
         """Candidates named in full in this document, and persons whose full name here wrote this very
         word (a misspelt surname: Sergio Gore … M. Gore)."""
-        options = item.options
-        if len(options) > 4 * len(self.antecedents):
-            # (a common surname has thousands of holders at a million persons, a document names a few
-            # in full: look the few up, in the options' order)
-            rank = _ranks(options)
-            local = [options[n] for n in sorted(n for e in self.antecedents for n in rank.get(e, ()))]
-        else:
-            local = [o for o in options if o.entity in self.antecedents]
+        # (a common surname has thousands of holders at a million persons, a document names a few in
+        # full: the few are looked up, in the options' order)
+        options, rank = item.options, _ranks(item.options)
+        local = [options[n] for n in sorted(n for e in self.antecedents for n in rank.get(e, ()))]
         known = {o.entity for o in local}
         local += [
             Option(e, MISSPELT_REPEAT, Method.COREFERENCE, self.index.entities[e].name)
