@@ -29,9 +29,13 @@ class Terminated(KeyboardInterrupt):
 _received: list[int] = []
 
 
+def _interruption(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     _received.append(signum)
-    raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+    raise _interruption(signum)
 
 
 @contextmanager
@@ -57,7 +61,7 @@ def raise_if_received() -> None:
     """Raise again for a signal received within `handled` whose exception Python swallowed: asked
     before a run's output replaces the user's file, which an interrupted run must leave as it was."""
     if _received:
-        raise Terminated if _received[-1] == signal.SIGTERM else KeyboardInterrupt
+        raise _interruption(_received[-1])
 
 
 def ignore() -> None:
