@@ -143,12 +143,17 @@ class RelevanceCache:
         try:
             return list(map(self.strings.__getitem__, orths))
         except KeyError:
-            if len(self.strings) > CACHE_SIZE:
-                self.strings.clear()
+            self.bound_strings()
             for value in orths:
                 if value not in self.strings:
                     self.strings[value] = strings[value]
             return list(map(self.strings.__getitem__, orths))
+
+    def bound_strings(self) -> dict[int, str]:
+        """The per-orth strings, emptied first when they have grown past CACHE_SIZE."""
+        if len(self.strings) > CACHE_SIZE:
+            self.strings.clear()
+        return self.strings
 
     def shape(self, shape: int, string: Callable[[int], str]) -> bool:
         found = self.shapes.get(shape)
@@ -289,9 +294,7 @@ def sparse_text(
     windows = _windows(positions, len(doc))
     strings = doc.vocab.strings
     if native.scan_module is not None:  # the same, in one loop over the windows' token structs
-        if len(relevant.strings) > CACHE_SIZE:
-            relevant.strings.clear()
-        return native.scan_module.sparse(doc, windows, relevant.strings, strings, PLACEHOLDER)
+        return native.scan_module.sparse(doc, windows, relevant.bound_strings(), strings, PLACEHOLDER)
     last = doc[-1]
     total = last.idx + len(last.text_with_ws)
     # A token's trailing space (spaCy keeps one at most) is the gap to the next token's offset: one
