@@ -165,23 +165,24 @@ class C5NamesComponent(Pipe):
         date = doc._.c5names_date or self.settings.default_date
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
-        orths, positions, kinds = self._relevant.scan(doc)
-        at_once, lone = plan(positions, kinds)
-        sparse = sparse_text(doc, self._relevant, orths, at_once) if at_once else None
+        relevant = self._relevant
+        orths, positions, kinds = relevant.scan(doc)
+        strings = doc.vocab.strings
+        at_once, lone = plan(positions, kinds, relevant.sharing(orths, strings))
+        sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None
         if sparse is not None:
             mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
             if lone and mentions:
                 # A lone given name may be a person's named here in full, or a relative's: read those too.
                 referred = referred_entities(self.linker.index, mentions)
-                strings = doc.vocab.strings
-                entities = self._relevant.entities
+                entities = relevant.entities
                 named = {o for o in set(orths[lone].tolist()) if not entities(o, strings).isdisjoint(referred)}
                 also = [p for p in lone if int(orths[p]) in named]
                 if also:
-                    sparse = sparse_text(doc, self._relevant, orths, sorted(at_once + also))
+                    sparse = sparse_text(doc, relevant, orths, sorted(at_once + also))
                     assert sparse is not None
                     mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
-        elif written_in_lowercase(doc, self._relevant):
+        elif written_in_lowercase(doc, relevant):
             mentions = self.linker.link(doc.text, self.lang, date)
         else:
             mentions = []

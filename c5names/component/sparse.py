@@ -28,7 +28,15 @@ from spacy.vocab import Vocab
 
 from c5names.component import native
 from c5names.index import NameIndex
-from c5names.index.postings import ALIAS_PART, ANCHOR, NO_PART, PERSON_PART, TAIL_WORD_MIN, TAILED
+from c5names.index.postings import (
+    ALIAS_PART,
+    ANCHOR,
+    FUZZY_ANCHOR,
+    NO_PART,
+    PERSON_PART,
+    TAIL_WORD_MIN,
+    TAILED,
+)
 from c5names.match.detect import segment
 from c5names.match.segment import LOWERCASE_MIN
 from c5names.model import Mention
@@ -77,6 +85,7 @@ class RelevanceCache:
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
         self.segments: dict[int, tuple[str, ...]] = {}  # a word type's words (`entities`)
+        self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -184,6 +193,21 @@ class RelevanceCache:
         sets = [self.index.word_hits(word, self.lang).entities() for word in words]
         return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
+    def share(self, first: int, second: int, strings: StringStore) -> bool:
+        """May two word types be parts of one entity's names (do their entity sets meet)? Asked of
+        person parts close together, remembered per pair: "Peter Walker" recurs in a corpus."""
+        key = (first, second)
+        found = self.pairs.get(key)
+        if found is None:
+            if len(self.pairs) > CACHE_SIZE:
+                self.pairs.clear()
+            found = self.pairs[key] = not self.entities(first, strings).isdisjoint(self.entities(second, strings))
+        return found
+
+    def sharing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
+        """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""
+        return lambda a, b: self.share(int(orths[a]), int(orths[b]), strings)
+
     def relevant(self, orth: int, vocab: Vocab) -> bool:
         """Could this word type be (part of) a name at all?"""
         return self.part(orth, vocab) != NO_PART
@@ -215,13 +239,21 @@ def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
     return plan(found.tolist(), parts[found].tolist())
 
 
-def plan(positions: list[int], kinds: list[int]) -> tuple[list[int], list[int]]:
+def plan(
+    positions: list[int], kinds: list[int], share: Callable[[int, int], bool] | None = None
+) -> tuple[list[int], list[int]]:
     """From the tokens that can be of a name (in order) and their part bits (`WordHits.part`): (the
     tokens whose neighbourhoods are read at once, the lone person parts read only if they may refer to
     a person linked there).
 
-    Nothing is read when no mention can be made: no anchor, and no two person parts or two parts of a
-    phrase with a lowercase end close together. Otherwise every anchor and every part close to another
+    Nothing is read when no mention can be made: no anchor, and no two person parts of one person or
+    two parts of a phrase with a lowercase end close together. `share(a, b)` says whether the words
+    of tokens a and b are parts of one entity's names (`RelevanceCache.share`); without it any two
+    person parts may be. A name of several words starts with a word the entity has and holds another
+    within two words of it (`match.detect`), so "Sarah Walker" (a given name of some, a surname
+    close to Baker's) cannot make one. An anchor word of alias phrases within an edit only
+    (FUZZY_ANCHOR) makes one only with a firm word of a phrase (ALIAS_PART) in the windows read around
+    it. Otherwise every anchor and every part close to another
     is read at once; any other word of an alias phrase is not read at all ("De" of "De Forenede
     Arabiske Emirater" is read beside the rest of it, not at the start of every German sentence:
     "Die"); a given name far from any other part of a name ("Julien", "Michael" in prose) makes a
@@ -229,19 +261,48 @@ def plan(positions: list[int], kinds: list[int]) -> tuple[list[int], list[int]]:
     (`referred_entities`), and on news most of them never do."""
     if not positions:
         return [], []
-    # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
-    pairs = list(zip(positions, positions[1:], kinds, kinds[1:], strict=False))
-    if not any(kind & ANCHOR for kind in kinds) and not any(
-        b - a <= NEAR and k & k2 & (PERSON_PART | TAILED) for a, b, k, k2 in pairs
-    ):
+    firm = any(kind & ANCHOR for kind in kinds) or _parts_together(positions, kinds, share)
+    if not firm and not any(kind & FUZZY_ANCHOR for kind in kinds):
         return [], []
+    # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
     close = [False] * len(positions)
-    for n, (a, b, _, _) in enumerate(pairs):
+    for n, (a, b) in enumerate(itertools.pairwise(positions)):
         if b - a <= NEAR:
             close[n] = close[n + 1] = True
-    at_once = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & ANCHOR or c]
-    lone = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & PERSON_PART and not (k & ANCHOR or c)]
+    anchors = ANCHOR | FUZZY_ANCHOR
+    at_once = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & anchors or c]
+    if not firm and not _alias_part_within(at_once, positions, kinds):
+        return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
+    lone = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & PERSON_PART and not (k & anchors or c)]
     return at_once, lone
+
+
+def _alias_part_within(at_once: list[int], positions: list[int], kinds: list[int]) -> bool:
+    """Does an ALIAS_PART token lie in the windows read around these tokens (`_windows`)? Without one,
+    every alias phrase there would be found by edit distance alone, which `shapes.parse_alias` refuses."""
+    return any(
+        kind & ALIAS_PART and any(p - BEFORE <= w <= p + AFTER for p in at_once)
+        for w, kind in zip(positions, kinds, strict=True)
+    )
+
+
+def _parts_together(positions: list[int], kinds: list[int], share: Callable[[int, int], bool] | None) -> bool:
+    """Are two tokens at most NEAR apart both parts of a phrase with a lowercase end, or both person
+    parts (of one entity, if `share` can tell)? Every pair in reach is tried, not only neighbours: a
+    part of someone else's name may stand between ("Akylbek Usenbekovich Japarov")."""
+    n = len(positions)
+    for i in range(n - 1):
+        kind = kinds[i]
+        if not kind & (PERSON_PART | TAILED):
+            continue
+        a = positions[i]
+        j = i + 1
+        while j < n and positions[j] - a <= NEAR:
+            both = kind & kinds[j]
+            if both & TAILED or (both & PERSON_PART and (share is None or share(a, positions[j]))):
+                return True
+            j += 1
+    return False
 
 
 def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozenset[int]:
@@ -256,10 +317,11 @@ def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozense
     return frozenset(found)
 
 
-def positions_to_read(parts: numpy.ndarray) -> list[int]:
+def positions_to_read(parts: numpy.ndarray, share: Callable[[int, int], bool] | None = None) -> list[int]:
     """Every token whose neighbourhood may have to be read (`reading_plan`, both kinds together): a
     lone given name may be a relative of the person anchored elsewhere ("his son Serdar")."""
-    at_once, lone = reading_plan(parts)
+    found = numpy.flatnonzero(parts)
+    at_once, lone = plan(found.tolist(), parts[found].tolist(), share)
     return sorted(at_once + lone)
 
 
@@ -287,7 +349,7 @@ def sparse_text(
     if orths is None:
         orths = doc.to_array(ORTH)
     if positions is None:
-        positions = positions_to_read(relevant.parts(orths, doc.vocab))
+        positions = positions_to_read(relevant.parts(orths, doc.vocab), relevant.sharing(orths, doc.vocab.strings))
     if not positions:
         return None
     # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)

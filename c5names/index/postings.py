@@ -94,6 +94,10 @@ ALIAS_PART = 1  # a word of alias phrases that is not the phrase's anchor ("De",
 PERSON_PART = 2  # a given name, patronymic or suffix, or a weak match of a surname ("Michael", "Gore")
 ANCHOR = 4  # a firm surname, an alias phrase's anchor word: a mention can be made around it
 TAILED = 8  # a word of an alias phrase that ends in lowercase words, or one of those ("République kirghize")
+# An alias phrase's anchor word within an edit only ("Pekato" of "Pekano Faso"): an alias is never found
+# by edit distance alone (`shapes.parse_alias`), so a mention can be made around it only with a firm word
+# of the phrase (an ALIAS_PART) beside it.
+FUZZY_ANCHOR = 16
 TAIL_WORD_MIN = 4  # a lowercase word an alias phrase ends in this long is what a text must hold of it
 
 
@@ -220,13 +224,15 @@ class WordHits:
         return self._givens
 
     def part(self, alias_anchors: Sequence[int]) -> int:
-        """How this word can take part in a mention: the bits ALIAS_PART, PERSON_PART, ANCHOR, TAILED.
+        """How this word can take part in a mention: the bits ALIAS_PART, PERSON_PART, ANCHOR, TAILED,
+        FUZZY_ANCHOR.
 
         Every mention holds an ANCHOR word, or two PERSON_PART words close together (Vladimir
         Vladimirovich; Sergio Gore, where Gore is a weak match of Gor), or two TAILED words (an alias
         phrase and its lowercase end), or is a repeat or a relative of a person named so. An alias phrase
         is only found whole, so it holds its anchor word (`alias_anchors`: a non-weak match, as a weak one is
-        refused in an alias), and a bare surname needs a firm match that is not fuzzy: resolution links
+        refused in an alias; a FUZZY_ANCHOR if within an edit only, as the phrase then needs a firm
+        ALIAS_PART too), and a bare surname needs a firm match that is not fuzzy: resolution links
         a surname found by edit distance only beside another part of the name, or as a repeat of the
         person named in full, whom the component then reads in its second pass ("Becker" is read
         only there, not in every German text as a misspelt Бейкер). Matches by consonants only (Arabic
@@ -248,7 +254,8 @@ class WordHits:
                 refs = (picked & 0xFFFFFF).tolist()
                 anchors = numpy.fromiter((alias_anchors[r] for r in refs), numpy.int64, len(refs))
                 positions = (picked >> 30) & 63
-                part |= ANCHOR if (positions == anchors).any() else NO_PART
+                if (positions == anchors).any():
+                    part |= FUZZY_ANCHOR if group.method == Method.FUZZY else ANCHOR
                 part |= TAILED if (anchors < 0).any() else NO_PART
                 part |= ALIAS_PART if ((positions != anchors) & (anchors >= 0)).any() else NO_PART
         return part

@@ -20,7 +20,7 @@ from c5names.component.sparse import (
     sparse_text,
 )
 from c5names.index import name_variants
-from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
+from c5names.index.postings import ALIAS_PART, ANCHOR, FUZZY_ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
 
 ORDINARY = "the ministry said on Thursday that talks about budget would continue in spring and the".split()
@@ -114,7 +114,10 @@ def test_the_slot_table_agrees_with_deciding_each_token(linker: Linker, nlp_en: 
 
 # Words that take part in names without anchoring one: articles of country names in other languages
 # ("Die" reads as Danish "De"), initials, given names, kinship words, a phrase's lowercase end.
-_PARTS = "A В Die Na De Sergio Gore his son Serdar Berdimuhamedov Michael Baker République kirghize Vereinigten Staaten"
+_PARTS = (
+    "A В Die Na De Sergio Gore his son Serdar Berdimuhamedov Michael Baker République kirghize Vereinigten Staaten"
+    " Peter Walker Becker Vladimir Vladimirovich"
+)
 _WORDS = st.sampled_from(
     ORDINARY + NAME_WORDS + _PARTS.split() + ["President", "Shavkat", "Kassym-Jomart", "J.", "Sadyr", "\n\n", ","]
 )
@@ -148,6 +151,41 @@ def test_a_document_without_an_anchor_or_two_parts_close_together_is_not_read() 
 def test_two_parts_of_one_name_close_together_are_read() -> None:
     assert positions_to_read(_parts(0, PERSON_PART, PERSON_PART, 0)) == [1, 2]  # Sergio Gore (a weak Gor)
     assert positions_to_read(_parts(TAILED, TAILED | ALIAS_PART, 0)) == [0, 1]  # République kirghize
+
+
+def test_two_person_parts_close_together_are_read_only_if_one_entity_may_have_both() -> None:
+    """`share` says whether two tokens' words are parts of one entity's names; a pair is looked for past
+    a part of someone else's name between them ("Akylbek Usenbekovich Japarov")."""
+    assert positions_to_read(_parts(0, PERSON_PART, PERSON_PART, 0), lambda a, b: False) == []
+    assert positions_to_read(_parts(0, PERSON_PART, PERSON_PART, 0), lambda a, b: True) == [1, 2]
+    first_and_last = _parts(PERSON_PART, PERSON_PART, PERSON_PART)
+    assert positions_to_read(first_and_last, lambda a, b: (a, b) == (0, 2)) == [0, 1, 2]
+    assert positions_to_read(_parts(PERSON_PART, 0, 0, 0, 0, PERSON_PART), lambda a, b: True) == []  # too far
+
+
+def test_an_anchor_word_within_an_edit_only_is_read_with_a_firm_word_of_a_phrase_in_reach() -> None:
+    """A FUZZY_ANCHOR makes an alias only beside a firm word of it (an ALIAS_PART), which must then lie
+    in the windows read around it (8 tokens before, 6 after)."""
+    assert positions_to_read(_parts(0, FUZZY_ANCHOR, 0)) == []
+    assert positions_to_read(_parts(ALIAS_PART, 0, FUZZY_ANCHOR, 0)) == [0, 2]  # (close together: both read)
+    assert positions_to_read(_parts(FUZZY_ANCHOR, 0, 0, 0, 0, 0, ALIAS_PART)) == [0]
+    assert positions_to_read(_parts(FUZZY_ANCHOR, *[0] * 6, ALIAS_PART)) == []  # out of reach after it
+    assert positions_to_read(_parts(ALIAS_PART, *[0] * 8, FUZZY_ANCHOR)) == []  # and before it
+    assert positions_to_read(_parts(FUZZY_ANCHOR | ALIAS_PART)) == [0]  # a firm word of another phrase too
+    assert positions_to_read(_parts(FUZZY_ANCHOR, 0, 0, ANCHOR)) == [0, 3]
+
+
+def test_a_given_name_beside_someone_elses_surname_is_not_read(nlp_en: spacy.language.Language) -> None:
+    """"Michael Becker": a given name of some persons, a surname within an edit of another's. No
+    entity has both, so no name can be made of them, and the document is not read."""
+    component = nlp_en.get_pipe("c5names")
+    table = RelevanceCache(component.linker.index, "en")
+    for text in ("Michael Becker opened a bakery.", "Peter Walker met the press."):
+        doc = nlp_en.make_doc(text)
+        assert sparse_text(doc, table) is None
+        assert positions_to_read(table.parts(doc.to_array(ORTH), doc.vocab))  # (two person parts close together)
+        assert component.linker.link(text, "en", "2025-11-06") == []
+    assert sparse_text(nlp_en.make_doc("On Monday Vladimir Vladimirovich arrived."), table) is not None
 
 
 def test_once_a_document_has_an_anchor_every_person_part_is_read_but_lone_alias_words_are_not() -> None:

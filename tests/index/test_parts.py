@@ -1,7 +1,8 @@
 """How a text word can take part in a mention (`WordHits.part`), the bits from which the component
 decides which words of a document it must read around: a firm surname or an alias phrase's anchor word
 is an ANCHOR; a given name, a patronymic or a fuzzy match of a surname a PERSON_PART; the other words
-of an alias phrase an ALIAS_PART; the words of a phrase with a lowercase end TAILED."""
+of an alias phrase an ALIAS_PART; the words of a phrase with a lowercase end TAILED; a phrase's anchor
+word within an edit only a FUZZY_ANCHOR."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 import c5names
 from c5names.index import NameIndex, compiled
-from c5names.index.postings import ALIAS_PART, ANCHOR, NO_PART, PERSON_PART, TAILED
+from c5names.index.postings import ALIAS_PART, ANCHOR, FUZZY_ANCHOR, NO_PART, PERSON_PART, TAILED
 
 GAZETTEER = textwrap.dedent(
     """\
@@ -64,6 +65,17 @@ def test_an_alias_phrase_is_anchored_on_its_longest_word_the_last_of_equals(inde
     assert part(index, "De") == ALIAS_PART
     assert part(index, "Uy") & ANCHOR
     assert part(index, "Na") == ALIAS_PART
+
+
+def test_an_anchor_word_within_an_edit_only_is_a_fuzzy_anchor(index: NameIndex, tmp_path: Path) -> None:
+    """An alias is never found by edit distance alone: "Testlonde" makes the phrase only beside a
+    firm word of it, so it is no anchor on its own; the linker agrees."""
+    assert part(index, "Testlonde") == FUZZY_ANCHOR
+    assert part(index, "Forenade") == ALIAS_PART  # (within an edit of a word that is no anchor)
+    (tmp_path / "test.yaml").write_text(GAZETTEER, encoding="utf-8")
+    linker = c5names.Linker(c5names.load(tmp_path, default=False))
+    assert linker.link("Testlonde signed.", "da") == []
+    assert [m.id for m in linker.link("De Forenede Testlonde signed.", "da")] == ["north-testland"]
 
 
 def test_a_phrase_with_a_lowercase_end_is_anchored_on_nothing_but_both_its_parts(index: NameIndex) -> None:
