@@ -33,11 +33,11 @@ cdef int OUTSIDE = 2
 
 
 def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts, uint64_t mask):
-    """(the orth of every token as a numpy uint64 array, the tokens whose slot holds their word type
-    and whose part bits are not zero, those bits, the tokens whose slot holds another word type).
+    """(the orth of every token as a numpy uint64 array, the tokens whose slots hold their word type
+    and whose part bits are not zero, those bits, the tokens whose two slots hold other word types).
 
-    `slot_orths` and `slot_parts` are `RelevanceCache`'s direct-mapped table; `mask` is its size
-    less one."""
+    `slot_orths` and `slot_parts` are `RelevanceCache`'s two-way table (a word type is in slot
+    `orth & mask` or in its pair, `orth & mask ^ 1`); `mask` is its size less one."""
     cdef int n = doc.length
     orths = numpy.empty(n, numpy.uint64)
     cdef uint64_t[::1] out = orths
@@ -51,6 +51,8 @@ def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts,
         orth = doc.c[i].lex.orth
         out[i] = orth
         slot = orth & mask
+        if slot_orths[slot] != orth:
+            slot ^= 1
         if slot_orths[slot] != orth:
             missed.append(i)
         else:

@@ -112,6 +112,39 @@ def test_the_slot_table_agrees_with_deciding_each_token(linker: Linker, nlp_en: 
     _assert_slots_agree(table)
 
 
+def _sharing_a_slot(table: RelevanceCache, nlp: spacy.language.Language) -> list[str]:
+    """Two ordinary words whose orths fall in the same slot of the table."""
+    first: dict[int, str] = {}
+    for i in range(100_000):
+        word = f"Word{i}"
+        slot = nlp.vocab.strings.add(word) & int(table._mask)
+        if slot in first:
+            return [first[slot], word]
+        first[slot] = word
+    raise AssertionError("no two words share a slot")
+
+
+@pytest.mark.parametrize("read", ["parts", "scan"])
+def test_two_word_types_that_share_a_slot_both_keep_a_place(
+    linker: Linker, nlp_en: spacy.language.Language, read: str
+) -> None:
+    """The table is two-way: a word type whose slot is taken sits in that slot's pair, so two word types
+    of one corpus do not evict each other on every document. Each is decided once, then found."""
+    table = RelevanceCache(linker.index, "en")
+    words = _sharing_a_slot(table, nlp_en)
+    learnt: list[list[int]] = []
+    decide = table._learn
+    table._learn = lambda orths, vocab: learnt.append(orths.tolist()) or decide(orths, vocab)  # type: ignore[method-assign]
+    for _ in range(3):
+        doc = nlp_en.make_doc(" ".join(words))
+        if read == "parts":
+            table.parts(doc.to_array(ORTH), doc.vocab)
+        else:
+            table.scan(doc)
+    assert learnt == [[nlp_en.vocab.strings[w] for w in words]]
+    _assert_slots_agree(table)
+
+
 # Words that take part in names without anchoring one: articles of country names in other languages
 # ("Die" reads as Danish "De"), initials, given names, kinship words, a phrase's lowercase end.
 _PARTS = (
