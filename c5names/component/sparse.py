@@ -125,8 +125,9 @@ class RelevanceCache:
         return parts
 
     def _learn(self, orths: numpy.ndarray, vocab: Vocab) -> list[int]:
-        """The part bits of word types whose slots hold others (decided in Python on first sight);
-        they take a free one of their two slots, else the pair's second, or the table grows."""
+        """The part bits of word types whose two slots hold others (decided in Python on first sight):
+        each takes its first slot if that is free, else the pair's second (whose word type, if any,
+        stays in the dict); or the table grows."""
         values = [self.part(orth, vocab) for orth in orths.tolist()]
         if len(self.known) * SLOTS_PER_TYPE > len(self._slot_orths) and len(self._slot_orths) < MAX_SLOTS:
             self._refill(min(MAX_SLOTS, 1 << (len(self.known) * SLOTS_PER_TYPE).bit_length()))
@@ -134,7 +135,6 @@ class RelevanceCache:
         mask = int(self._mask)
         slot_orths = self._slot_orths
         for orth, value in dict(zip(orths.tolist(), values, strict=True)).items():
-            # (one that loses its slot is in the dict)
             slot = orth & mask
             if slot_orths[slot]:
                 slot ^= 1
@@ -263,19 +263,20 @@ def plan(
     tokens whose neighbourhoods are read at once, the lone person parts read only if they may refer to
     a person linked there).
 
-    Nothing is read when no mention can be made: no anchor, and no two person parts of one person or
+    Nothing is read when no mention can be made: no anchor, and no two person parts of one entity or
     two parts of a phrase with a lowercase end close together. `share(a, b)` says whether the words
     of tokens a and b are parts of one entity's names (`RelevanceCache.share`); without it any two
     person parts may be. A name of several words starts with a word the entity has and holds another
     within two words of it (`match.detect`), so "Sarah Walker" (a given name of some, a surname
     close to Baker's) cannot make one. An anchor word of alias phrases within an edit only
-    (FUZZY_ANCHOR) makes one only with a firm word of a phrase (ALIAS_PART) in the windows read around
-    it. Otherwise every anchor and every part close to another
-    is read at once; any other word of an alias phrase is not read at all ("De" of "De Forenede
-    Arabiske Emirater" is read beside the rest of it, not at the start of every German sentence:
-    "Die"); a given name far from any other part of a name ("Julien", "Michael" in prose) makes a
-    mention only as a person named in full elsewhere in the document, or a relative of one
-    (`referred_entities`), and on news most of them never do."""
+    (FUZZY_ANCHOR) makes one only with a firm word of a phrase (ALIAS_PART) in the windows read
+    around it.
+
+    Otherwise every anchor and every part close to another is read at once; any other word of an
+    alias phrase is not read at all ("De" of "De Forenede Arabiske Emirater" is read beside the rest
+    of it, not at the start of every German sentence: "Die"); a given name far from any other part of
+    a name ("Julien", "Michael" in prose) makes a mention only as a person named in full elsewhere in
+    the document, or a relative of one (`referred_entities`), and on news most of them never do."""
     if not positions:
         return [], []
     firm = any(kind & ANCHOR for kind in kinds) or _parts_together(positions, kinds, share)
