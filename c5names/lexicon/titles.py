@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,17 +96,20 @@ def _merged(by_language: TitlesByLanguage) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(titles) for kind, titles in merged.items()}
 
 
+def _title_pattern(titles: Iterable[str]) -> re.Pattern[str]:
+    """Any of these titles as a whole word (or a word's start: "presidente", "президентом"), the
+    longest first."""
+    longest = sorted(dict.fromkeys(titles), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest)) + r")\w*\b")
+
+
 TITLES: dict[str, tuple[str, ...]] = _merged(titles_by_language())
-_TITLE_RES = {
-    kind: re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\w*\b")
-    for kind, titles in TITLES.items()
-}
+_TITLE_RES = {kind: _title_pattern(titles) for kind, titles in TITLES.items()}
 
 
 # Any title of any kind: where it finds none, no kind's pattern can (each is this pattern over fewer
 # titles), and one search replaces one per kind on the many stretches that hold no title.
-_ALL_TITLES = sorted(set(itertools.chain(*TITLES.values())), key=len, reverse=True)
-_ANY_TITLE_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _ALL_TITLES) + r")\w*\b")
+_ANY_TITLE_RE = _title_pattern(itertools.chain(*TITLES.values()))
 
 
 def title_kinds(context: str) -> list[tuple[int, str]]:
