@@ -250,10 +250,10 @@ class RelevanceCache:
         return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
 
 
-def reading_plan(parts: numpy.ndarray) -> tuple[list[int], list[int]]:
+def reading_plan(parts: numpy.ndarray, share: Callable[[int, int], bool] | None = None) -> tuple[list[int], list[int]]:
     """From the tokens' part bits (`WordHits.part`), as an array: `plan`."""
     found = numpy.flatnonzero(parts)
-    return plan(found.tolist(), parts[found].tolist())
+    return plan(found.tolist(), parts[found].tolist(), share)
 
 
 def plan(
@@ -338,8 +338,7 @@ def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozense
 def positions_to_read(parts: numpy.ndarray, share: Callable[[int, int], bool] | None = None) -> list[int]:
     """Every token whose neighbourhood may have to be read (`reading_plan`, both kinds together): a
     lone given name may be a relative of the person anchored elsewhere ("his son Serdar")."""
-    found = numpy.flatnonzero(parts)
-    at_once, lone = plan(found.tolist(), parts[found].tolist(), share)
+    at_once, lone = reading_plan(parts, share)
     return sorted(at_once + lone)
 
 
