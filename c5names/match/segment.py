@@ -98,8 +98,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 def lowercase_stretches(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the paragraphs written all in lowercase (no capital letter at all, at least
     `LOWERCASE_MIN` characters), within `regions` when given. Costs nearly nothing on edited text:
-    `str.islower` stops at a paragraph's first capital."""
-    if text.islower():
+    a paragraph's first capital settles it, and only paragraphs that meet a region are read."""
+    if _islower(text, 0, len(text), regions):
         stretches = [(0, len(text))] if len(text) >= LOWERCASE_MIN else []
     elif "\n" not in text:
         return []
@@ -108,12 +108,32 @@ def lowercase_stretches(text: str, regions: Sequence[tuple[int, int]] | None = N
         start = 0
         for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
             end = brk.start() if brk else len(text)
-            if end - start >= LOWERCASE_MIN and text[start:end].islower():
+            if end - start >= LOWERCASE_MIN and _meets(start, end, regions) and _islower(text, start, end, regions):
                 stretches.append((start, end))
             start = brk.end() if brk else end
     if regions is None:
         return stretches
     return [(max(a, s), min(b, e)) for a, b in stretches for s, e in regions if max(a, s) < min(b, e)]
+
+
+def _meets(start: int, end: int, regions: Sequence[tuple[int, int]] | None) -> bool:
+    """Does [start, end) overlap one of `regions` (all of the text when None)? The stretches are
+    cut to the regions in the end, so a paragraph outside them need not be read."""
+    return regions is None or any(max(a, start) < min(b, end) for a, b in regions)
+
+
+def _islower(text: str, start: int, end: int, regions: Sequence[tuple[int, int]] | None) -> bool:
+    """`text[start:end].islower()`, settled first by a capital inside `regions` where there is one.
+    `str.islower` stops at the first capital, but reads every character before it: on the
+    component's text (thousands of placeholders before the first window) that took a third of
+    linking a document. A capital in a region answers at once, and exactly (`str.istitle` of one
+    character is true of an uppercase or titlecase letter, the characters that make `islower`
+    false); without one, the whole stretch is read as before."""
+    if regions is not None:
+        for a, b in regions:
+            if any(map(str.istitle, text[max(a, start) : min(b, end)])):
+                return False
+    return text[start:end].islower()
 
 
 def segment(

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from c5names.match.segment import ASCII_WORD_RE, CASED_WORD_RE, WORD_RE, _fastest, segment
+from c5names.match.segment import (
+    ASCII_WORD_RE,
+    CASED_WORD_RE,
+    LOWERCASE_MIN,
+    WORD_RE,
+    _fastest,
+    lowercase_stretches,
+    segment,
+)
 from c5names.match.view import _cased_counts
 from c5names.text.han import HanLexicon
 
@@ -89,3 +97,50 @@ def test_cased_letters_are_counted_as_str_methods_count_them(line: str) -> None:
     assert _cased_counts(line) == (sum(map(str.isupper, line)), sum(map(str.islower, line)))
     ascii_line = line.encode("ascii", "ignore").decode()
     assert _cased_counts(ascii_line) == (sum(map(str.isupper, ascii_line)), sum(map(str.islower, ascii_line)))
+
+
+# -- paragraphs written in lowercase: settled by a capital inside the regions -------------------------
+def _stretches_read_in_full(text: str, regions: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """The definition, reading every paragraph with `str.islower` (what `lowercase_stretches` did)."""
+    paragraphs, start = [], 0
+    for brk in [*re.finditer(r"\n[ \t]*\n", text), None]:
+        end = brk.start() if brk else len(text)
+        paragraphs.append((start, end))
+        start = brk.end() if brk else end
+    if text.islower():
+        paragraphs = [(0, len(text))]
+    elif "\n" not in text:
+        paragraphs = []
+    found = [(a, b) for a, b in paragraphs if b - a >= LOWERCASE_MIN and text[a:b].islower()]
+    if regions is None:
+        return found
+    return [(max(a, s), min(b, e)) for a, b in found for s, e in regions if max(a, s) < min(b, e)]
+
+
+# Pieces of text: long lowercase paragraphs come often, capitals (ǅ is titlecase), placeholders and
+# caseless letters now and then.
+_PIECES = ["mirziyoyev ", "жé ", "\n\n", "\n \n", "\n", "\x00" * 12, "A", "Ж", "ǅ", "ǆ", "1. ", "\u0627 "]
+_CASES = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CASES, st.lists(st.tuples(st.integers(0, 120), st.integers(0, 120)), max_size=4) | st.none())
+@example("mirziyoyev mirziyoyev \n\nA", [(0, 5)])  # the first paragraph, in a region from its start
+def test_lowercase_stretches_are_those_of_reading_every_paragraph(
+    text: str, bounds: list[tuple[int, int]] | None
+) -> None:
+    """Any text (titlecase letters, placeholders, caseless letters), any regions: the shortcut (a
+    capital inside a region settles a paragraph; paragraphs outside every region are not read) finds
+    exactly the stretches of reading each paragraph whole."""
+    regions = None if bounds is None else sorted((min(a, b), max(a, b)) for a, b in bounds)
+    assert lowercase_stretches(text, regions) == _stretches_read_in_full(text, regions)
+
+
+def test_a_capital_outside_the_regions_still_counts() -> None:
+    """The regions only settle a paragraph sooner: a capital before them, read in full, still makes
+    the paragraph one written with capitals."""
+    text = "Astana " + "\x00" * 40 + "и ещё шавкат мирзиёев тоже был там"
+    regions = [(text.index("и"), len(text))]
+    assert lowercase_stretches(text, regions) == []
+    shifted = [(a - 6, b - 6) for a, b in regions]  # the same without the capitalised word
+    assert lowercase_stretches(text[6:], shifted) == shifted
