@@ -150,3 +150,11 @@ entities:
 def test_a_different_patronymic_names_someone_else(tmp_path: Path, text: str, expected: list[str]) -> None:
     linker = c5names.Linker(c5names.load(_write(tmp_path, NAMESAKES), default=False))
     assert [m.id for m in linker.link(text, lang="en")] == expected
+
+
+@PATHS
+@pytest.mark.parametrize(("key", "query"), [("abdikadirov", "abdkadrov"), ("abdkadrov", "abdikadirov")])
+def test_a_key_two_letters_longer_or_shorter_is_reached_from_nine(scan_below: int, key: str, query: str) -> None:
+    """A query of nine letters or more may be two edits away: two letters dropped, or two added."""
+    index = DeletionIndex([key, "abdikadirova" + "x" * 3], scan_below=scan_below)
+    assert index.near(query) == [(key, 2)]

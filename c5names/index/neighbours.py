@@ -23,7 +23,12 @@ TWO_EDITS_FROM = 9  # query keys this long may be two edits away from a key
 
 
 def max_edits(key: str) -> int:
-    return 1 if len(key) < TWO_EDITS_FROM else 2
+    return _edits_at(len(key))
+
+
+def _edits_at(length: int) -> int:
+    """The edits a query key of this length may be from an indexed key."""
+    return 1 if length < TWO_EDITS_FROM else 2
 
 
 def deletions(key: str, depth: int) -> set[str]:
@@ -64,16 +69,27 @@ def same_start(a: str, b: str) -> bool:
 SCAN_BELOW = 5_000  # keys; a small index is scanned (in C), which costs less than hashing variants
 
 
+def _start_class(key: str) -> str:
+    """What `same_start` compares: the first letter, or "vowel" for any of them."""
+    return "vowel" if key[:1] in VOWELS else key[:1]
+
+
 class DeletionIndex:
-    """Keys by the hashes of their deletion variants; a small index simply by first letter and length."""
+    """Keys by the hashes of their deletion variants; a small index by what a query of each first
+    letter and length can reach."""
 
     def __init__(self, keys: Iterable[str], scan_below: int = SCAN_BELOW) -> None:
         self.keys = [key for key in keys if len(key) >= MIN_KEY and " " not in key]
+        # (start class, query length) → the keys a query beginning so and that long can reach: those
+        # that begin alike with a length within its edits, gathered at build time so that a query is
+        # one call of rapidfuzz over one list (a call per first letter and length took twice as long).
         self.blocks: dict[tuple[str, int], list[str]] | None = None
         if len(self.keys) < scan_below:
             self.blocks = {}
             for key in self.keys:
-                self.blocks.setdefault((key[0], len(key)), []).append(key)
+                for length in range(max(len(key) - 2, 1), len(key) + 3):
+                    if abs(len(key) - length) <= _edits_at(length):
+                        self.blocks.setdefault((_start_class(key), length), []).append(key)
             self.hashes = numpy.zeros(0, dtype=numpy.uint32)
             self.numbers = numpy.zeros(0, dtype=numpy.int32)
             return
@@ -119,13 +135,10 @@ class DeletionIndex:
         """The small-index path: rapidfuzz compares the key with every key that begins alike and has
         a length within reach."""
         assert self.blocks is not None
-        out: list[tuple[str, int]] = []
-        firsts = sorted(VOWELS) if key[0] in VOWELS else [key[0]]
-        for first in firsts:
-            for length in range(len(key) - edits, len(key) + edits + 1):
-                block = self.blocks.get((first, length))
-                if block:
-                    found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
-                    out.extend((other, int(distance)) for other, distance, _ in found if other != key)
+        block = self.blocks.get((_start_class(key), len(key)))
+        if not block:
+            return []
+        found = process.extract(key, block, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+        out = [(other, int(distance)) for other, distance, _ in found if other != key]
         out.sort(key=lambda item: (item[1], item[0]))
         return out[:limit]
