@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from c5names.text.keys import single_letters
 from c5names.text.tables import DATA, Table
 
 ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f]")
@@ -69,7 +70,7 @@ def consonant_key(key: str) -> str:
     if not key.isascii() or " " in key:
         return ""
     key = key.replace("sh", "S").replace("ch", "C").translate(_LATIN_CLASSES)
-    consonants = _DOUBLE_RE.sub(r"\1", "".join(c for c in key if c not in "aeiouy"))
+    consonants = single_letters("".join(c for c in key if c not in "aeiouy"), _DOUBLE_RE)
     return consonants if len(consonants) >= MIN_CONSONANTS else ""
 
 
@@ -93,7 +94,7 @@ def readings(word: str, with_prefix: bool = True) -> tuple[str, ...]:
         for choice in itertools.islice(itertools.product(("", "v"), repeat=waws), _MAX_READINGS):
             letters = iter(choice)
             consonants = head + "".join(next(letters) if c == _WAW else _LETTERS.get(c, "") for c in body)
-            consonants = _DOUBLE_RE.sub(r"\1", consonants)
+            consonants = single_letters(consonants, _DOUBLE_RE)
             if len(consonants) >= MIN_CONSONANTS and consonants not in out:
                 out.append(consonants)
     return tuple(out)

@@ -181,13 +181,12 @@ def ascii_fold(text: str) -> str:
 
 def _skeleton_word(word: str) -> str:
     """One word of `ascii_fold`'s output (a-z and digits) as a key. Paid once per word type (the key
-    is memoised), but for every new word a text brings: functions replace the matches rather than
-    a template ("\\1"), which `re` handles in Python on every call, even without a match."""
+    is memoised), but for every new word a text brings, and for every name form a compile reads."""
     word = _DIGRAPH_RE.sub(_digraph, word)
     word = word.encode("ascii").translate(_SINGLE_MAP).decode("ascii")
-    word = _single_letters(word)
+    word = single_letters(word)
     word = _GLIDE_RE.sub("", word)
-    word = _single_letters(word)
+    word = single_letters(word)
     # A final -f is the -v of -ov/-ev in Greek (Τζαπάροφ) and in older French and English spellings
     # (Rachmaninoff, Tokaïeff); no name is told apart from another by it alone.
     return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
@@ -197,9 +196,11 @@ def _digraph(match: re.Match[str]) -> str:
     return _DIGRAPHS[match.group(0)]
 
 
-def _single_letters(word: str) -> str:
-    """Each run of one letter as a single letter (Mirziyoyyev, Tokayeff: one y, one f)."""
-    return _DOUBLE_RE.sub(_first_letter, word) if _DOUBLE_RE.search(word) else word
+def single_letters(text: str, runs: re.Pattern[str] = _DOUBLE_RE) -> str:
+    """Each run of one letter as a single letter (Mirziyoyyev, Tokayeff: one y, one f); `runs` is the
+    pattern of a run, its first group the letter. A function replaces them rather than a "\\1"
+    template, which `re` parses in Python on every call (more than the rest of a key costs)."""
+    return runs.sub(_first_letter, text) if runs.search(text) else text
 
 
 def _first_letter(match: re.Match[str]) -> str:
