@@ -34,20 +34,26 @@ cdef int OUTSIDE = 2
 
 def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts, uint64_t mask):
     """(the orth of every token as a numpy uint64 array, the tokens whose slots hold their word type
-    and whose part bits are not zero, those bits, the tokens whose two slots hold other word types).
+    and whose part bits are not zero, those bits, the tokens whose two slots hold other word types,
+    whether the document has entities already).
 
     `slot_orths` and `slot_parts` are `RelevanceCache`'s two-way table (a word type is in slot
-    `orth & mask` or in its pair, `orth & mask ^ 1`); `mask` is its size less one."""
+    `orth & mask` or in its pair, `orth & mask ^ 1`); `mask` is its size less one. The last is
+    `bool(doc.ents)` read in the same loop: a token that begins a typed entity (B with a type) or
+    continues one (I; `doc.ents` raises on an I that follows none, and so then will the caller's)."""
     cdef int n = doc.length
     orths = numpy.empty(n, numpy.uint64)
     cdef uint64_t[::1] out = orths
     cdef int i
     cdef uint64_t orth, slot
     cdef uint8_t part
+    cdef bint annotated = False
     positions = []
     kinds = []
     missed = []
     for i in range(n):
+        if doc.c[i].ent_iob == 1 or (doc.c[i].ent_iob == 3 and doc.c[i].ent_type != 0):
+            annotated = True
         orth = doc.c[i].lex.orth
         out[i] = orth
         slot = orth & mask
@@ -60,7 +66,7 @@ def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts,
             if part:
                 positions.append(i)
                 kinds.append(part)
-    return orths, positions, kinds, missed
+    return orths, positions, kinds, missed, annotated
 
 
 def sparse(Doc doc, list windows, dict words, object strings, str placeholder):

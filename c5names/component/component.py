@@ -166,7 +166,7 @@ class C5NamesComponent(Pipe):
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
         relevant = self._relevant
-        orths, positions, kinds = relevant.scan(doc)
+        orths, positions, kinds, annotated = relevant.scan(doc)
         strings = doc.vocab.strings
         at_once, lone = plan(positions, kinds, relevant.sharing(orths, strings))
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None
@@ -186,9 +186,8 @@ class C5NamesComponent(Pipe):
             mentions = self.linker.link(doc.text, self.lang, date)
         else:
             mentions = []
-        # Entities set before this component (a loop in C: a column of ENT_IOB costs about as much as
-        # that of ORTH). Tokens merely marked outside or blocked end outside either way.
-        annotated = bool(doc.ents)
+        # `annotated`: entities set before this component (read by the scan's loop). Tokens merely
+        # marked outside or blocked end outside either way.
         if not mentions and not annotated:
             doc._.c5names = []
             _mark_outside(doc)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import IDX, ORTH
@@ -61,6 +62,15 @@ SLOTS_PER_TYPE = 32
 MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 
 
+class Scanned(NamedTuple):
+    """What `RelevanceCache.scan` reads of a document."""
+
+    orths: numpy.ndarray  # the orth column
+    positions: list[int]  # the tokens that can be of a name, in order
+    kinds: list[int]  # their part bits (`WordHits.part`)
+    annotated: bool  # does it have entities already (`bool(doc.ents)`, read in the same loop)?
+
+
 class RelevanceCache:
     """Per distinct token (spaCy `orth`): how could it take part in a name the index knows (the bits
     of `WordHits.part`)?
@@ -96,23 +106,25 @@ class RelevanceCache:
         self._slot_orths = numpy.zeros(size, numpy.uint64)
         self._slot_parts = numpy.zeros(size, numpy.uint8)
 
-    def scan(self, doc: Doc) -> tuple[numpy.ndarray, list[int], list[int]]:
-        """(the document's orth column, the tokens that can be of a name, in order, and their part
-        bits): one loop over spaCy's token structs when the compiled scan is here (`native`), else
-        the same through numpy."""
+    def scan(self, doc: Doc) -> Scanned:
+        """What the tokens of a document can be of a name, and whether it has entities already: one
+        loop over spaCy's token structs when the compiled scan is here (`native`), else the same
+        through numpy and `doc.ents`."""
         if native.scan_module is None:
             orths = doc.to_array(ORTH)  # (costs about a tenth of tokenising)
             parts = self.parts(orths, doc.vocab)
             found = numpy.flatnonzero(parts)
-            return orths, found.tolist(), parts[found].tolist()
-        orths, positions, kinds, missed = native.scan_module.scan(doc, self._slot_orths, self._slot_parts, self._mask)
+            return Scanned(orths, found.tolist(), parts[found].tolist(), bool(doc.ents))
+        orths, positions, kinds, missed, annotated = native.scan_module.scan(
+            doc, self._slot_orths, self._slot_parts, self._mask
+        )
         if missed:
             values = self._learn(orths[missed], doc.vocab)
             learnt = [(p, v) for p, v in zip(missed, values, strict=True) if v]
             if learnt:
                 merged = sorted([*zip(positions, kinds, strict=True), *learnt])
                 positions, kinds = [p for p, _ in merged], [k for _, k in merged]
-        return orths, positions, kinds
+        return Scanned(orths, positions, kinds, annotated)
 
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """What each token of a document (by its orth) can be of a name, as an array of part bits."""

@@ -64,12 +64,13 @@ def test_the_compiled_scan_finds_what_numpy_finds(
     fast, slow = RelevanceCache(linker.index, "en"), RelevanceCache(linker.index, "en")
     for _ in range(seed):  # a table already holding other word types in some slots
         fast.scan(nlp.make_doc(" ".join(reversed(words))))
-    orths, positions, kinds = fast.scan(doc)
+    orths, positions, kinds, annotated = fast.scan(doc)
     with monkeypatch.context() as patch:
         patch.setattr(native, "scan_module", None)
-        orths2, positions2, kinds2 = slow.scan(doc)
+        orths2, positions2, kinds2, annotated2 = slow.scan(doc)
     assert orths.dtype == orths2.dtype and orths.tolist() == orths2.tolist() == doc.to_array(ORTH).tolist()
     assert (positions, kinds) == (positions2, kinds2)
+    assert annotated is annotated2 is False
     assert positions == sorted(positions) and all(kinds)
 
 
@@ -82,10 +83,11 @@ def test_the_compiled_scan_reports_the_tokens_whose_slot_holds_another_word_type
     mask = numpy.uint64(3)
     slot_orths[orths[0] & mask], slot_parts[orths[0] & mask] = orths[0], 5
     assert compiled is not None
-    found, positions, kinds, missed = compiled.scan(doc, slot_orths, slot_parts, mask)
+    found, positions, kinds, missed, annotated = compiled.scan(doc, slot_orths, slot_parts, mask)
     assert found.tolist() == orths.tolist()
     assert (positions, kinds) == ([0], [5])
     assert missed == [i for i in (1, 2) if slot_orths[orths[i] & mask] != orths[i]]
+    assert annotated is False
 
 
 @needs_compiled
@@ -118,6 +120,31 @@ def test_the_compiled_sparse_text_refuses_windows_out_of_order_or_bounds(nlp: sp
     for windows in ([[0, 9]], [[3, 2]], [[-1, 2]], [[2, 4], [0, 1]]):
         with pytest.raises((IndexError, ValueError)):
             compiled.sparse(doc, windows, {}, doc.vocab.strings, "\x00")
+
+
+# Token annotations for the entity flag: (ENT_IOB, typed?) — I, O, B, missing, with or without a type.
+_IOB_STATES = st.sampled_from([(1, True), (2, False), (3, True), (3, False), (0, False), (2, True)])
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_IOB_STATES, min_size=1, max_size=12))
+def test_the_compiled_scan_says_whether_the_doc_has_entities_as_doc_ents_does(
+    linker: Linker, nlp: spacy.language.Language, states: list[tuple[int, bool]]
+) -> None:
+    """Any column of entity annotations, valid or not (an I after no entity, a B without a type):
+    the flag is `bool(doc.ents)`, and where `doc.ents` refuses the column the flag is set, so that
+    the component reads `doc.ents` and raises the same error."""
+    doc = nlp.make_doc(" ".join(["Tokayev"] * len(states)))
+    label = doc.vocab.strings.add("PERSON")
+    doc.from_array([ENT_IOB, ENT_TYPE], numpy.array([[iob, label if typed else 0] for iob, typed in states], "uint64"))
+    annotated = RelevanceCache(linker.index, "en").scan(doc).annotated
+    try:
+        expected = bool(doc.ents)
+    except ValueError:  # E093: an I token that continues no entity
+        assert annotated
+    else:
+        assert annotated is expected
 
 
 @needs_compiled
