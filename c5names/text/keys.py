@@ -60,8 +60,13 @@ def uncased(word: str) -> bool:
     vowels, tones and l/r are lost), which a word of a cased alphabet meets by chance: "Mary" has the
     key of マリ, Mali in Japanese. An alias word so written is keyed apart (`UNCASED_PREFIX`), for the
     words of such scripts alone; a name of a cased alphabet is never meant by it."""
-    letters = [ch for ch in word if ch.isalpha()]
-    return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
+    letter = False
+    for ch in word:  # (settled by the first letter of a cased alphabet, usually the first character)
+        if ch.isalpha():
+            if ch.isupper() or ch.islower():
+                return False
+            letter = True
+    return letter
 
 
 def alias_key(word: str, key: str) -> str:

@@ -360,3 +360,11 @@ def _skeleton_by_templates(text: str) -> str:
 def test_the_key_is_that_of_translating_and_undoubling_by_templates(text: str) -> None:
     skeleton.cache_clear()
     assert skeleton(text) == _skeleton_by_templates(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Maryマリ习চীمালي서2-' ǅ\u0301"), max_size=8))
+def test_uncased_is_no_cased_letter_among_some_letters(word: str) -> None:
+    """Settled at the first cased letter, it says what its definition says of any mix of scripts."""
+    letters = [ch for ch in word if ch.isalpha()]
+    assert uncased(word) is (bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters))
