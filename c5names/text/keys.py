@@ -204,7 +204,8 @@ def _digraph(match: re.Match[str]) -> str:
 def single_letters(text: str, runs: re.Pattern[str] = _DOUBLE_RE) -> str:
     """Each run of one letter as a single letter (Mirziyoyyev, Tokayeff: one y, one f); `runs` is the
     pattern of a run, its first group the letter. A function replaces them rather than a "\\1"
-    template, which `re` parses in Python on every call (more than the rest of a key costs)."""
+    template, for which `re` runs Python code (`re._subx`) on every call, a match or not: that
+    cost more than the rest of a key."""
     return runs.sub(_first_letter, text) if runs.search(text) else text
 
 
