@@ -146,6 +146,10 @@ def segment(
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
     `regions` (start, end) when given. Every word of the paragraphs written in lowercase is added
     (`lowercase=None`: found by `lowercase_stretches`; True: the whole text is such; False: none)."""
+    if regions is None and not lowercase and text.isascii() and text.isalpha() and text[:1].isupper():
+        # One capitalised ASCII word (a token the component meets for the first time): the patterns
+        # would find it whole, and nothing else is in it.
+        return [Word(0, len(text), text)]
     if lowercase:
         words = _spaced_words(text, regions, ANY_WORD_RE)
     else:

@@ -144,3 +144,11 @@ def test_a_capital_outside_the_regions_still_counts() -> None:
     assert lowercase_stretches(text, regions) == []
     shifted = [(a - 6, b - 6) for a, b in regions]  # the same without the capitalised word
     assert lowercase_stretches(text[6:], shifted) == shifted
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AaBbZzMcDnl-'’ éÉ\n"), min_size=0, max_size=14))
+def test_a_word_alone_is_cut_as_in_running_text(text: str) -> None:
+    """A single capitalised ASCII word (what the component asks of a new token) takes a shortcut;
+    any text gives the words that reading it as one region gives."""
+    assert segment(text) == segment(text, [(0, len(text))])
