@@ -63,15 +63,16 @@ def same_start(a: str, b: str) -> bool:
     """Do two keys begin alike? The same letter, or two vowels: a first consonant is rarely
     misspelt (and allowing it would let Gor reach Bor and Kor), but a first vowel varies between
     romanisations of one name (Uzbek Oripov for Russian-based Aripov, Ergash for Irgash)."""
-    return a[:1] == b[:1] or (a[:1] in VOWELS and b[:1] in VOWELS)
-
-
-SCAN_BELOW = 5_000  # keys; a small index is scanned (in C), which costs less than hashing variants
+    return _start_class(a) == _start_class(b)
 
 
 def _start_class(key: str) -> str:
-    """What `same_start` compares: the first letter, or "vowel" for any of them."""
+    """What `same_start` compares: the first letter, or "vowel" for any of them (the small index's
+    blocks are cut by it too, so the two paths agree on what begins alike)."""
     return "vowel" if key[:1] in VOWELS else key[:1]
+
+
+SCAN_BELOW = 5_000  # keys; a small index is scanned (in C), which costs less than hashing variants
 
 
 class DeletionIndex:
