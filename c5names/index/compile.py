@@ -19,6 +19,7 @@ from c5names.index.facts import EntityFacts, written_mark
 from c5names.index.intset import IntSet
 from c5names.index.neighbours import DeletionIndex
 from c5names.index.postings import (
+    MAX_REF,
     TAIL_WORD_MIN,
     Posting,
     pack,
@@ -50,21 +51,17 @@ class _NameFacts(NamedTuple):
     connectors: dict[str, None]
 
 
-def _facts(entity: Entity) -> EntityFacts:
-    """The entity's facts for resolution. Values that repeat across entities (office kinds,
-    countries, dates) are interned: read from JSON each would be its own string, in memory and in
-    the pickled cache."""
-    return EntityFacts(
-        id=entity.id,
-        name=entity.name,
-        type=sys.intern(entity.type),
-        wikidata=entity.wikidata,
-        offices=tuple(
-            (_shared(o.kind), _shared(o.country), sys.intern(start_iso(o.start)), sys.intern(end_iso(o.end)))
-            for o in entity.offices
-        ),
-        relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
-    )
+class _Word(NamedTuple):
+    """One word of a name as compiling posts it (`IndexBuilder._word`)."""
+
+    mark: int  # its written mark for entity 0 (`facts.written_mark`); an entity's is `mark | entity`
+    keys: tuple[tuple[str, int, str], ...]  # (key, form id, initial key) of each of its keys
+    consonants: tuple[str, ...]  # the consonant keys of an Arabic-script word, prefixed
+
+
+# Words remembered while compiling: a large gazetteer repeats its given names and surnames thousands of
+# times. Forgotten all at once when this many are held (the memo of `word_keys` holds as many).
+WORD_MEMO = 200_000
 
 
 class IndexBuilder:
@@ -79,14 +76,38 @@ class IndexBuilder:
         # One tuple object for equal tuples of name facts: persons who share a given name share its
         # initials and keys (at 100,000 persons, 25 MB less in memory and in the cache).
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._words: dict[tuple[str, str], _Word] = {}
 
     def _shared_tuple(self, values: dict[str, None]) -> tuple[str, ...]:
         found = tuple(sys.intern(value) for value in values)
         return self._tuples.setdefault(found, found)
 
+    def _facts(self, entity: Entity, names: list[PersonName], seen: _NameFacts) -> EntityFacts:
+        """The entity's facts for resolution. Values that repeat across entities (office kinds,
+        countries, dates) are interned: read from JSON each would be its own string, in memory and in
+        the pickled cache."""
+        return EntityFacts(
+            id=entity.id,
+            name=entity.name,
+            type=sys.intern(entity.type),
+            wikidata=entity.wikidata,
+            offices=tuple(
+                (_shared(o.kind), _shared(o.country), sys.intern(start_iso(o.start)), sys.intern(end_iso(o.end)))
+                for o in entity.offices
+            ),
+            relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
+            needs_suffix=bool(names) and all(n.suffix for n in names),
+            patronymic_listed=any(n.patronymic for n in names),
+            initials=self._shared_tuple(seen.initials),
+            given_keys=self._shared_tuple(seen.given),
+            connectors=self._shared_tuple(seen.connectors),
+        )
+
     def _form_id(self, form: str) -> int:
         found = self._form_ids.get(form)
         if found is None:
+            if len(self.index.forms) > MAX_REF:
+                raise ValueError(f"gazetteer too large for the packed index: more than {MAX_REF + 1:,} name forms")
             found = self._form_ids[form] = len(self.index.forms)
             self.index.forms.append(form)
         return found
@@ -120,15 +141,7 @@ class IndexBuilder:
         chinese = chinese_citizen(names)
         for name in names:
             self._add_name(idx, name, removed, seen, chinese)
-        self.index.entities.append(
-            _facts(entity)._replace(
-                needs_suffix=bool(names) and all(n.suffix for n in names),
-                patronymic_listed=any(n.patronymic for n in names),
-                initials=self._shared_tuple(seen.initials),
-                given_keys=self._shared_tuple(seen.given),
-                connectors=self._shared_tuple(seen.connectors),
-            )
-        )
+        self.index.entities.append(self._facts(entity, names, seen))
         aliases = [a.form for a in entity.aliases]
         if entity.type != "person":
             aliases.append(entity.name)
@@ -150,26 +163,56 @@ class IndexBuilder:
             *(parts for _language, parts in transcriptions(name, chinese)),
             *joined_given(name),
         ]
+        seen_postings, postings = self._seen, self.index.postings
         for role, words in ((role, words) for parts in spellings for role, words in parts.items()):
-            content = [w for w in words if not is_connector(w)]
+            content: list[str] = []
             for word in words:
                 if is_connector(word):
                     seen.connectors.update(dict.fromkeys(key for key, _form, _written in word_keys(word, source)))
+                else:
+                    content.append(word)
+            initials = role.value if role in (Role.GIVEN, Role.PATRONYMIC) else None
+            given = role == Role.GIVEN
             for pos, word in enumerate(content):
-                self._written.add(written_mark(word, idx))
-                arabic_script = has_arabic(word)
-                for key, form, _written in word_keys(word, source):
-                    if key in removed:
+                entry = self._word(word, source, removed)
+                self._written.add(entry.mark | idx)
+                # Every posting of this word differs only in its form: `packed_mark` of each is `base`.
+                base = pack(Posting(idx, role, pos, len(content), 0))
+                for key, form, initial in entry.keys:
+                    if removed and key in removed:
                         continue
-                    posting = Posting(idx, role, pos, len(content), self._form_id(form))
-                    self._add(key, posting)
-                    if arabic_script:
-                        for consonants in readings(word):
-                            self._add(CONSONANT_PREFIX + consonants, posting)
-                    if role in (Role.GIVEN, Role.PATRONYMIC) and pos == 0:
-                        seen.initials[role.value + initial_key(key)] = None  # Gsh: a given name's, Pm: a patronymic's
-                    if role == Role.GIVEN:
-                        seen.given[sys.intern(key)] = None
+                    marker = (key, base)
+                    if marker not in seen_postings:
+                        seen_postings.add(marker)
+                        bucket = postings.get(key)
+                        if bucket is None:
+                            bucket = postings[key] = array("q")
+                        bucket.append(base | form)
+                    for consonants in entry.consonants:
+                        self._add(consonants, Posting(idx, role, pos, len(content), form))
+                    if initials is not None and pos == 0:
+                        seen.initials[initials + initial] = None  # Gsh: a given name's, Pm: a patronymic's
+                    if given:
+                        seen.given[key] = None
+
+    def _word(self, word: str, source: str, removed: set[str]) -> _Word:
+        """What posting one word of a name needs, worked out once per (word, source) a compile meets.
+        Form ids are given in the order the keys are first posted, as posting them one by one would;
+        so a word first met with some of its keys removed (an extension) is not remembered then."""
+        found = self._words.get((word, source))
+        if found is not None:
+            return found
+        listed = [(key, form) for key, form, _written in word_keys(word, source) if not (removed and key in removed)]
+        entry = _Word(
+            written_mark(word, 0),
+            tuple((sys.intern(key), self._form_id(form), initial_key(key)) for key, form in listed),
+            tuple(CONSONANT_PREFIX + c for c in readings(word)) if has_arabic(word) else (),
+        )
+        if not removed:
+            if len(self._words) >= WORD_MEMO:
+                self._words.clear()
+            self._words[(word, source)] = entry
+        return entry
 
     def _add_han_name(self, name: PersonName) -> None:
         """A Chinese name is written surname first, unspaced (习近平); a foreign one given name first,
@@ -224,7 +267,7 @@ class IndexBuilder:
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
         self._seen = set()
         self.index.written, self.index.male = IntSet(self._written), IntSet(self._male)
-        self._written, self._male, self._tuples = set(), set(), {}
+        self._written, self._male, self._tuples, self._words = set(), set(), {}, {}
         postings = self.index.postings
         self.index.neighbours = DeletionIndex(
             k

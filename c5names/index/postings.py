@@ -24,6 +24,7 @@ from c5names.scoring import METHOD_SCORE
 ROLES = (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME, Role.SUFFIX, Role.ALIAS)  # in bit-code order
 _ROLE_CODES = {role: n for n, role in enumerate(ROLES)}
 ENTITY_SHIFT = 39
+MAX_REF = (1 << 24) - 1  # the largest form or alias index a posting holds
 _ALIAS_CODE = _ROLE_CODES[Role.ALIAS]
 _SURNAME_CODE = _ROLE_CODES[Role.SURNAME]
 
@@ -51,7 +52,7 @@ class Hit(NamedTuple):
 
 def pack(p: Posting) -> int:
     """entity (24 bits) · role (3) · pos (6) · length (6) · ref (24): one signed 64-bit integer."""
-    if p.entity >= 1 << 24 or p.ref >= 1 << 24 or p.pos >= 64 or p.length >= 64:
+    if p.entity >= 1 << 24 or p.ref > MAX_REF or p.pos >= 64 or p.length >= 64:
         raise ValueError(f"gazetteer too large for the packed index: {p}")
     return (p.entity << ENTITY_SHIFT) | (_ROLE_CODES[p.role] << 36) | (p.pos << 30) | (p.length << 24) | p.ref
 
