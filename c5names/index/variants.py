@@ -38,13 +38,19 @@ def name_parts(name: PersonName) -> dict[Role, list[str]]:
 def _words(text: str) -> list[str]:
     """The words of a name part; a lowercase syllable hyphened to a capitalised one is a word of the
     name, not a connector like "de" (Hungarian Csin-ping, Czech Ťin-pching: Chinese given names)."""
+    return list(_part_words(text))
+
+
+@lru_cache(maxsize=100_000)
+def _part_words(text: str) -> tuple[str, ...]:
+    """`_words`, cached: a large gazetteer repeats its given names, patronymics and surnames."""
     out: list[str] = []
     for token in text.split():
         words = split_words(token)
         if "-" in token and words and words[0][:1].isupper():
             words = [words[0], *(w[:1].upper() + w[1:] if w[:1].islower() else w for w in words[1:])]
         out.extend(words)
-    return out
+    return tuple(out)
 
 
 def _spellings(name: PersonName, chinese: bool = False) -> list[tuple[str, dict[Role, list[str]]]]:
