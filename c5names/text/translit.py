@@ -254,17 +254,16 @@ def _romanise_word(word: str, convention: str, source: str, limit: int) -> tuple
         parts = [romanise_word(part, convention, source, limit) for part in word.split("-")]
         combos = itertools.islice(itertools.product(*parts), limit)
         return tuple("-".join(combo) for combo in combos)
-    sounds = _shipped_sounds(word, source)
+    memo = _OPTIONS_MEMO.get(convention)
+    if memo is None:
+        memo = _OPTIONS_MEMO[convention] = {}
     choices: list[tuple[str, ...]] = []
     last = ""  # the last letter written so far: all `_options` needs of the spelling before a sound
-    memo = _OPTIONS_MEMO
-    final = len(sounds) - 1
-    for pos, (sound, after_i) in enumerate(sounds):
-        nxt = sounds[pos + 1][0] if pos < final else None
-        key = (sound, after_i, last, convention, nxt, pos == final)
-        opts = memo.get(key)
+    for step in _shipped_steps(word, source):
+        opts = memo.get((step, last))
         if opts is None:
-            opts = memo[key] = tuple(_options(sound, after_i, last, convention, nxt, pos == final, romanisation()))
+            sound, after_i, nxt, is_last = _STEPS[step]
+            opts = memo[step, last] = tuple(_options(sound, after_i, last, convention, nxt, is_last, romanisation()))
         choices.append(opts)
         last = opts[0][-1:] or last
     results: list[str] = []
@@ -279,15 +278,29 @@ def _romanise_word(word: str, convention: str, source: str, limit: int) -> tuple
     return tuple(results)
 
 
-# (sound, after и, last letter written so far, convention, next sound, last sound?) → options, with
-# the shipped tables: a few thousand entries, asked millions of times when a large gazetteer compiles.
-_OPTIONS_MEMO: dict[tuple[str, bool, str, str, str | None, bool], tuple[str, ...]] = {}
+# A step is a sound as a word's spelling meets it: (sound, after и, next sound, last sound?). Steps are
+# numbered as first met, so that a word is its tuple of step numbers for every convention.
+_STEPS: list[tuple[str, bool, str | None, bool]] = []
+_STEP_IDS: dict[tuple[str, bool, str | None, bool], int] = {}
+# convention → (step, last letter written so far) → options, with the shipped tables: a few thousand
+# entries, asked millions of times when a large gazetteer compiles.
+_OPTIONS_MEMO: dict[str, dict[tuple[int, str], tuple[str, ...]]] = {}
 
 
 @lru_cache(maxsize=200_000)
-def _shipped_sounds(word: str, source: str) -> tuple[tuple[str, bool], ...]:
-    """`_sounds` with the shipped tables, once per word for all the conventions."""
-    return tuple(_sounds(word, source, romanisation()))
+def _shipped_steps(word: str, source: str) -> tuple[int, ...]:
+    """The steps of a word by the shipped tables (`_sounds`), once per word for all the conventions."""
+    sounds = _sounds(word, source, romanisation())
+    final = len(sounds) - 1
+    out: list[int] = []
+    for pos, (sound, after_i) in enumerate(sounds):
+        step = (sound, after_i, sounds[pos + 1][0] if pos < final else None, pos == final)
+        found = _STEP_IDS.get(step)
+        if found is None:
+            found = _STEP_IDS[step] = len(_STEPS)
+            _STEPS.append(step)
+        out.append(found)
+    return tuple(out)
 
 
 _WORD_RE = re.compile(r"[\u0400-\u052f]+")
@@ -296,7 +309,7 @@ _WORD_RE = re.compile(r"[\u0400-\u052f]+")
 def clear_caches() -> None:
     """Forget memoised spellings (compiling a large gazetteer would otherwise fill them to the brim)."""
     _romanise_word.cache_clear()
-    _shipped_sounds.cache_clear()
+    _shipped_steps.cache_clear()
     romanise_neutral.cache_clear()
 
 
