@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 EARLIEST = "0000-00-00"  # an office without a start: since always
@@ -41,11 +42,13 @@ def last_day(value: str) -> dt.date:
     return dt.date(year, 12, 31) if month == 12 else dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)  # compiling asks it of every office of a large gazetteer, which repeats dates
 def start_iso(value: str | None) -> str:
     """An office's first day as an ISO string (ISO strings compare as dates); no start: `EARLIEST`."""
     return first_day(value).isoformat() if value else EARLIEST
 
 
+@lru_cache(maxsize=4096)
 def end_iso(value: str | None) -> str:
     """An office's last day as an ISO string; no end (still held): `LATEST`."""
     return last_day(value).isoformat() if value else LATEST
