@@ -161,6 +161,8 @@ def _strip_marks(text: str) -> str:
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""
     if text.isascii():
+        if text.isalnum():  # letters and digits only: nothing below but lowercasing changes them
+            return text.lower()
         # What every step below leaves of an ASCII text (compiling reads the romanisations of every
         # Cyrillic word, nearly all ASCII): apostrophes dropped, hyphens and other signs made spaces.
         text = text.lower().replace("'", "").replace("`", "").replace("-", " ")
@@ -223,7 +225,10 @@ def initial_key(key: str) -> str:
 @lru_cache(maxsize=400_000)
 def skeleton(text: str) -> str:
     """The unified key: romanisation conventions of one name collide under it."""
-    return " ".join(_skeleton_word(w) for w in ascii_fold(text).split())
+    folded = ascii_fold(text)
+    if " " not in folded:  # one word (most keys): no generator to join
+        return _skeleton_word(folded) if folded else ""
+    return " ".join(_skeleton_word(w) for w in folded.split())
 
 
 def clear_caches() -> None:

@@ -13,6 +13,7 @@ application reaches a fixed point.
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,14 @@ def test_fold_is_idempotent(text: str) -> None:
 def test_ascii_fold_is_idempotent(text: str) -> None:
     once = ascii_fold(text)
     assert ascii_fold(once) == once
+
+
+@PROPERTY_SETTINGS
+@given(st.text(st.sampled_from(string.ascii_letters + string.digits), min_size=1, max_size=20))
+def test_an_ascii_word_of_letters_and_digits_is_only_lowercased(word: str) -> None:
+    """The shortcut for such words (every romanised form a compile reads) agrees with the full ASCII
+    path, which a trailing hyphen takes."""
+    assert ascii_fold(word) == word.lower() == ascii_fold(word + "-") == ascii_fold(f"({word}’s")[:-1]
 
 
 @pytest.mark.parametrize(
