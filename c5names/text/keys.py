@@ -94,6 +94,8 @@ _BULGARIAN_VOWEL_RE = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ
 
 def fold(text: str) -> str:
     """Case-, width- and punctuation-insensitive form; keeps diacritics and script."""
+    if text.isascii() and text.isalnum():  # one plain word (most a text brings): only its case goes
+        return text.lower()
     # NFKC would turn the acute accent used as an apostrophe (O´zbekiston) into a space + accent.
     text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
     text = _APOS_RE.sub("'", text)

@@ -86,6 +86,8 @@ def test_an_ascii_word_of_letters_and_digits_is_only_lowercased(word: str) -> No
     """The shortcut for such words (every romanised form a compile reads) agrees with the full ASCII
     path, which a trailing hyphen takes."""
     assert ascii_fold(word) == word.lower() == ascii_fold(word + "-") == ascii_fold(f"({word}’s")[:-1]
+    # fold's shortcut for them agrees with its full path, which a space around the word takes
+    assert fold(word) == word.lower() == fold(f" {word} ")
 
 
 @pytest.mark.parametrize(
