@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from unidecode import unidecode
 
 from c5names.lexicon import plain
+from c5names.lexicon.reading import _BEFORE_UNIDECODE
+from c5names.text.keys import SPACE_RUN_RE, fold
 
 
 @pytest.mark.parametrize(
@@ -23,3 +30,23 @@ from c5names.lexicon import plain
 )
 def test_plain(text: str, reading: str) -> None:
     assert plain(text) == reading
+
+
+# Text as documents hold it: letters of several scripts, the letters read before unidecode, spaces of
+# every kind, punctuation and the component's placeholder.
+DOCUMENT_CHARS = "abc ABCéÉèçßøłşə әعءأإؤئпрезидентПЖ’'-–\t\n\u00a0\u2009\x00.,«»中"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(DOCUMENT_CHARS), max_size=60) | st.text(max_size=30))
+def test_plain_reads_only_the_stretches_unidecode_changes_as_unidecode_reads_the_whole(text: str) -> None:
+    """Giving unidecode and the table before it the non-ASCII stretches only is the reading of the
+    whole folded text, as the lexicon's tables are written in."""
+    whole = unidecode(fold(text).replace("-", " ").translate(_BEFORE_UNIDECODE)).lower().replace("'", "")
+    assert plain.__wrapped__(text) == re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", whole)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\u00a0\u2009\u3000ab"), max_size=30) | st.text(max_size=30))
+def test_a_space_run_is_every_run_of_whitespace(text: str) -> None:
+    assert SPACE_RUN_RE.sub(" ", text) == re.sub(r"\s+", " ", text)
