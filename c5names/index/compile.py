@@ -113,10 +113,14 @@ class IndexBuilder:
         return found
 
     def _add(self, key: str, posting: Posting) -> None:
-        # Postings are appended entity by entity, so each key's array stays in entity order (what
-        # WordHits' binary search relies on) and duplicates can only come from the same entity.
         value = pack(posting)
-        marker = (key, packed_mark(value))
+        self._post(key, value, packed_mark(value))
+
+    def _post(self, key: str, value: int, mark: int) -> None:
+        """Post a packed value under a key, unless the entity has one of the same mark there already.
+        Postings are appended entity by entity, so each key's array stays in entity order (what
+        WordHits' binary search relies on) and duplicates can only come from the same entity."""
+        marker = (key, mark)
         if marker not in self._seen:
             self._seen.add(marker)
             bucket = self.index.postings.get(key)
@@ -163,7 +167,6 @@ class IndexBuilder:
             *(parts for _language, parts in transcriptions(name, chinese)),
             *joined_given(name),
         ]
-        seen_postings, postings = self._seen, self.index.postings
         for role, words in ((role, words) for parts in spellings for role, words in parts.items()):
             content: list[str] = []
             for word in words:
@@ -181,15 +184,9 @@ class IndexBuilder:
                 for key, form, initial in entry.keys:
                     if removed and key in removed:
                         continue
-                    marker = (key, base)
-                    if marker not in seen_postings:
-                        seen_postings.add(marker)
-                        bucket = postings.get(key)
-                        if bucket is None:
-                            bucket = postings[key] = array("q")
-                        bucket.append(base | form)
+                    self._post(key, base | form, base)
                     for consonants in entry.consonants:
-                        self._add(consonants, Posting(idx, role, pos, len(content), form))
+                        self._post(consonants, base | form, base)
                     if initials is not None and pos == 0:
                         seen.initials[initials + initial] = None  # Gsh: a given name's, Pm: a patronymic's
                     if given:
