@@ -7,8 +7,14 @@ from spacy.tokens import Doc
 BUILT_WITH_SPACY: str
 
 def scan(
-    doc: Doc, slot_orths: numpy.ndarray, slot_parts: numpy.ndarray, mask: numpy.uint64 | int
-) -> tuple[numpy.ndarray, list[int], list[int], list[int], bool]: ...
+    doc: Doc,
+    slot_orths: numpy.ndarray,
+    slot_parts: numpy.ndarray,
+    mask: numpy.uint64 | int,
+    capital: int,
+    paired: int,
+    near: int,
+) -> tuple[numpy.ndarray, list[int], list[int], list[int], bool, int, bool, bool]: ...
 def sparse(
     doc: Doc, windows: list[list[int]], words: dict[int, str], strings: StringStore, placeholder: str
 ) -> tuple[str, list[tuple[int, int]]]: ...

@@ -32,22 +32,30 @@ BUILT_WITH_SPACY = C5NAMES_BUILT_WITH_SPACY.decode("ascii")
 cdef int OUTSIDE = 2
 
 
-def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts, uint64_t mask):
+def scan(
+    Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts, uint64_t mask,
+    uint8_t capital, uint8_t paired, int near,
+):
     """(the orth of every token as a numpy uint64 array, the tokens whose slots hold their word type
     and whose part bits are not zero, those bits, the tokens whose two slots hold other word types,
-    whether the document has entities already).
+    whether the document has entities already, the union of the part bits found, whether two tokens
+    at most `near` apart have a bit of `paired` in common, whether a token's slot has the `capital` bit).
 
     `slot_orths` and `slot_parts` are `RelevanceCache`'s two-way table (a word type is in slot
-    `orth & mask` or in its pair, `orth & mask ^ 1`); `mask` is its size less one. The last is
+    `orth & mask` or in its pair, `orth & mask ^ 1`); `mask` is its size less one. A slot's byte holds
+    the word type's part bits and the `capital` bit, which is left out of the bits reported. Entities:
     `bool(doc.ents)` read in the same loop: a token that begins a typed entity (B with a type) or
     continues one (I; `doc.ents` raises on an I that follows none, and so then will the caller's)."""
     cdef int n = doc.length
     orths = numpy.empty(n, numpy.uint64)
     cdef uint64_t[::1] out = orths
-    cdef int i
+    cdef int i, bit
     cdef uint64_t orth, slot
-    cdef uint8_t part
-    cdef bint annotated = False
+    cdef uint8_t part, union = 0, parts_mask = ~capital
+    cdef bint annotated = False, close = False, capitals = False
+    cdef int last[8]
+    for bit in range(8):
+        last[bit] = -near - 1
     positions = []
     kinds = []
     missed = []
@@ -61,12 +69,23 @@ def scan(Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts,
             slot ^= 1
         if slot_orths[slot] != orth:
             missed.append(i)
-        else:
-            part = slot_parts[slot]
-            if part:
-                positions.append(i)
-                kinds.append(part)
-    return orths, positions, kinds, missed, annotated
+            continue
+        part = slot_parts[slot]
+        if part & capital:
+            capitals = True
+            part &= parts_mask
+        if not part:
+            continue
+        positions.append(i)
+        kinds.append(part)
+        union |= part
+        if part & paired and not close:
+            for bit in range(8):
+                if part & paired & (1 << bit):
+                    if i - last[bit] <= near:
+                        close = True
+                    last[bit] = i
+    return orths, positions, kinds, missed, annotated, union, close, capitals
 
 
 def sparse(Doc doc, list windows, dict words, object strings, str placeholder):

@@ -32,7 +32,14 @@ from spacy.training import Example
 from c5names.component import native, serialise
 from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
 from c5names.component.settings import Settings, default_config, factory_signature
-from c5names.component.sparse import RelevanceCache, plan, referred_entities, sparse_text, written_in_lowercase
+from c5names.component.sparse import (
+    RelevanceCache,
+    may_read,
+    plan,
+    referred_entities,
+    sparse_text,
+    written_in_lowercase,
+)
 from c5names.dates import normalise_date
 from c5names.gazetteer import InMemoryFile, read_files
 from c5names.index import load
@@ -162,15 +169,19 @@ class C5NamesComponent(Pipe):
 
     # -- linking ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        date = doc._.c5names_date or self.settings.default_date
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang)
         relevant = self._relevant
-        orths, positions, kinds, annotated = relevant.scan(doc)
+        scanned = relevant.scan(doc)
+        orths, annotated = scanned.orths, scanned.annotated
         strings = doc.vocab.strings
-        at_once, lone = plan(positions, kinds, relevant.sharing(orths, strings))
+        at_once: list[int] = []
+        lone: list[int] = []
+        if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
+            at_once, lone = plan(scanned.positions, scanned.kinds, relevant.sharing(orths, strings))
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None
         if sparse is not None:
+            date = doc._.c5names_date or self.settings.default_date
             mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
             if lone and mentions:
                 # A lone given name may be a person's named here in full, or a relative's: read those too.
@@ -182,8 +193,8 @@ class C5NamesComponent(Pipe):
                     sparse = sparse_text(doc, relevant, orths, sorted(at_once + also))
                     assert sparse is not None
                     mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
-        elif written_in_lowercase(doc, relevant):
-            mentions = self.linker.link(doc.text, self.lang, date)
+        elif written_in_lowercase(doc, relevant, scanned.capitals):
+            mentions = self.linker.link(doc.text, self.lang, doc._.c5names_date or self.settings.default_date)
         else:
             mentions = []
         # `annotated`: entities set before this component (read by the scan's loop). Tokens merely

@@ -61,6 +61,15 @@ CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne"
 SLOTS_PER_TYPE = 32
 MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 
+# A slot's byte holds a word type's part bits (`WordHits.part`, the low five) and this bit beside
+# them: its word shape has a capital in front. A document none of whose tokens has it is written in
+# lowercase (`written_in_lowercase`), which the scan so tells without a second pass over the tokens.
+CAPITAL = 0x80
+PARTS = CAPITAL - 1
+
+# The part bits that make a mention only with another word of one name close by (`_parts_together`).
+PAIRED = PERSON_PART | TAILED
+
 
 class Scanned(NamedTuple):
     """What `RelevanceCache.scan` reads of a document."""
@@ -69,6 +78,9 @@ class Scanned(NamedTuple):
     positions: list[int]  # the tokens that can be of a name, in order
     kinds: list[int]  # their part bits (`WordHits.part`)
     annotated: bool  # does it have entities already (`bool(doc.ents)`, read in the same loop)?
+    union: int  # every part bit found (`kinds` together)
+    close: bool  # are two tokens at most NEAR apart of one PAIRED bit (`summary`)?
+    capitals: bool  # has a token a capital in front (`written_in_lowercase`)?
 
 
 class RelevanceCache:
@@ -112,22 +124,31 @@ class RelevanceCache:
         through numpy and `doc.ents`."""
         if native.scan_module is None:
             orths = doc.to_array(ORTH)  # (costs about a tenth of tokenising)
-            parts = self.parts(orths, doc.vocab)
+            decided = self._decided(orths, doc.vocab)
+            parts = decided & PARTS
             found = numpy.flatnonzero(parts)
-            return Scanned(orths, found.tolist(), parts[found].tolist(), bool(doc.ents))
-        orths, positions, kinds, missed, annotated = native.scan_module.scan(
-            doc, self._slot_orths, self._slot_parts, self._mask
+            positions, kinds = found.tolist(), parts[found].tolist()
+            capitals = bool((decided & CAPITAL).any())
+            return Scanned(orths, positions, kinds, bool(doc.ents), *summary(positions, kinds), capitals)
+        orths, positions, kinds, missed, annotated, union, close, capitals = native.scan_module.scan(
+            doc, self._slot_orths, self._slot_parts, self._mask, CAPITAL, PAIRED, NEAR
         )
         if missed:
             values = self._learn(orths[missed], doc.vocab)
-            learnt = [(p, v) for p, v in zip(missed, values, strict=True) if v]
+            capitals = capitals or any(v & CAPITAL for v in values)
+            learnt = [(p, v & PARTS) for p, v in zip(missed, values, strict=True) if v & PARTS]
             if learnt:
                 merged = sorted([*zip(positions, kinds, strict=True), *learnt])
                 positions, kinds = [p for p, _ in merged], [k for _, k in merged]
-        return Scanned(orths, positions, kinds, annotated)
+                union, close = summary(positions, kinds)
+        return Scanned(orths, positions, kinds, annotated, union, close, capitals)
 
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """What each token of a document (by its orth) can be of a name, as an array of part bits."""
+        return self._decided(orths, vocab) & PARTS
+
+    def _decided(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
+        """Each token's byte in the table: its part bits and the CAPITAL bit."""
         slots = orths & self._mask
         slots = numpy.where(self._slot_orths[slots] == orths, slots, slots ^ numpy.uint64(1))
         parts = self._slot_parts[slots]
@@ -137,10 +158,10 @@ class RelevanceCache:
         return parts
 
     def _learn(self, orths: numpy.ndarray, vocab: Vocab) -> list[int]:
-        """The part bits of word types whose two slots hold others (decided in Python on first sight):
-        each takes its first slot if that is free, else the pair's second (whose word type, if any,
-        stays in the dict); or the table grows."""
-        values = [self.part(orth, vocab) for orth in orths.tolist()]
+        """The bytes (part bits and CAPITAL) of word types whose two slots hold others (decided in
+        Python on first sight): each takes its first slot if that is free, else the pair's second
+        (whose word type, if any, stays in the dict); or the table grows."""
+        values = [self._decide(orth, vocab) for orth in orths.tolist()]
         if len(self.known) * SLOTS_PER_TYPE > len(self._slot_orths) and len(self._slot_orths) < MAX_SLOTS:
             self._refill(min(MAX_SLOTS, 1 << (len(self.known) * SLOTS_PER_TYPE).bit_length()))
             return values
@@ -201,6 +222,10 @@ class RelevanceCache:
 
     def part(self, orth: int, vocab: Vocab) -> int:
         """What this word type can be of a name (decided on first sight, then remembered)."""
+        return self._decide(orth, vocab) & PARTS
+
+    def _decide(self, orth: int, vocab: Vocab) -> int:
+        """The word type's part bits, and CAPITAL if its shape has a capital in front (remembered)."""
         found = self.known.get(orth)
         if found is None:
             if len(self.known) > CACHE_SIZE:
@@ -208,8 +233,10 @@ class RelevanceCache:
                 self.segments.clear()
                 self._empty_slots(len(self._slot_orths))
             lexeme = vocab[orth]
-            capital = self.shape(lexeme.shape, vocab.strings.__getitem__)
-            found = self.known[orth] = self._part(lexeme.orth_) if capital else self._tail_part(lexeme.orth_)
+            if self.shape(lexeme.shape, vocab.strings.__getitem__):
+                found = self.known[orth] = self._part(lexeme.orth_) | CAPITAL
+            else:
+                found = self.known[orth] = self._tail_part(lexeme.orth_)
         return found
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
@@ -260,6 +287,29 @@ class RelevanceCache:
         folded = fold(text)
         tails = self.index.alias_tail_words
         return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
+
+
+def summary(positions: list[int], kinds: list[int]) -> tuple[int, bool]:
+    """(the union of the tokens' part bits, whether two tokens at most NEAR apart have a PAIRED bit in
+    common): what the compiled scan reads in its loop, for `may_read`."""
+    union = 0
+    last: dict[int, int] = {}
+    close = False
+    for position, kind in zip(positions, kinds, strict=True):
+        union |= kind
+        for bit in (PERSON_PART, TAILED):
+            if kind & bit:
+                close = close or position - last.get(bit, -NEAR - 1) <= NEAR
+                last[bit] = position
+    return union, close
+
+
+def may_read(union: int, close: bool) -> bool:
+    """Can `plan` read anything in a document whose tokens' part bits are `union` and which has two
+    parts close together or not (`summary`)? False settles a document that names nobody without a
+    loop over its tokens in Python: no anchor, no anchor within an edit, and no two parts of one
+    name close enough to make one (`plan` reads nothing then)."""
+    return bool(union & (ANCHOR | FUZZY_ANCHOR)) or close
 
 
 def reading_plan(parts: numpy.ndarray, share: Callable[[int, int], bool] | None = None) -> tuple[list[int], list[int]]:
@@ -354,16 +404,14 @@ def positions_to_read(parts: numpy.ndarray, share: Callable[[int, int], bool] | 
     return sorted(at_once + lone)
 
 
-def written_in_lowercase(doc: Doc, relevant: RelevanceCache) -> bool:
+def written_in_lowercase(doc: Doc, relevant: RelevanceCache, capitals: bool) -> bool:
     """Is the whole document written without capitals (a forum or social post: "шавкат мирзиёев")?
-    Then no token has a capital shape, the windows find nothing, and the text must be read word by
-    word as the library reads it (`match.segment.lowercase_stretches`). Asked only of documents
-    without a relevant token; edited text is settled by its first capitalised token, usually its first."""
-    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if relevant.any_shape or length < LOWERCASE_MIN:
+    Then no token has a capital shape (`capitals`, from `RelevanceCache.scan`), the windows find
+    nothing, and the text must be read word by word as the library reads it
+    (`match.segment.lowercase_stretches`). Asked only of documents without a relevant token."""
+    if capitals or relevant.any_shape or not len(doc):
         return False
-    strings = doc.vocab.strings.__getitem__
-    return not any(relevant.shape(token.shape, strings) for token in doc)
+    return doc[-1].idx + len(doc[-1].text_with_ws) >= LOWERCASE_MIN
 
 
 def sparse_text(

@@ -7,6 +7,8 @@ Where the build had no compiler the comparisons are skipped, except under C5NAME
 
 from __future__ import annotations
 
+import functools
+import operator
 import os
 
 import numpy
@@ -19,7 +21,8 @@ from spacy.tokens import Doc, Span
 
 from c5names.component import native
 from c5names.component.component import _mark_outside
-from c5names.component.sparse import RelevanceCache, sparse_text
+from c5names.component.sparse import CAPITAL, NEAR, PAIRED, RelevanceCache, sparse_text, summary
+from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
 
 compiled = native.scan_module
@@ -64,14 +67,17 @@ def test_the_compiled_scan_finds_what_numpy_finds(
     fast, slow = RelevanceCache(linker.index, "en"), RelevanceCache(linker.index, "en")
     for _ in range(seed):  # a table already holding other word types in some slots
         fast.scan(nlp.make_doc(" ".join(reversed(words))))
-    orths, positions, kinds, annotated = fast.scan(doc)
+    scanned = fast.scan(doc)
     with monkeypatch.context() as patch:
         patch.setattr(native, "scan_module", None)
-        orths2, positions2, kinds2, annotated2 = slow.scan(doc)
+        scanned2 = slow.scan(doc)
+    orths, orths2 = scanned.orths, scanned2.orths
     assert orths.dtype == orths2.dtype and orths.tolist() == orths2.tolist() == doc.to_array(ORTH).tolist()
-    assert (positions, kinds) == (positions2, kinds2)
-    assert annotated is annotated2 is False
-    assert positions == sorted(positions) and all(kinds)
+    assert scanned[1:] == scanned2[1:]  # the tokens, their bits, and what the loop tells of them all
+    assert scanned.annotated is scanned2.annotated is False
+    assert scanned.positions == sorted(scanned.positions) and all(scanned.kinds)
+    assert scanned.union == functools.reduce(operator.or_, scanned.kinds, 0)
+    assert scanned.capitals is any(t.text[:1].isupper() for t in doc)  # (the words here have no other capitals)
 
 
 @needs_compiled
@@ -81,13 +87,49 @@ def test_the_compiled_scan_reports_the_tokens_whose_slot_holds_another_word_type
     slot_orths = numpy.zeros(4, numpy.uint64)
     slot_parts = numpy.zeros(4, numpy.uint8)
     mask = numpy.uint64(3)
-    slot_orths[orths[0] & mask], slot_parts[orths[0] & mask] = orths[0], 5
+    slot_orths[orths[0] & mask], slot_parts[orths[0] & mask] = orths[0], 5 | CAPITAL
     assert compiled is not None
-    found, positions, kinds, missed, annotated = compiled.scan(doc, slot_orths, slot_parts, mask)
+    found, positions, kinds, missed, annotated, union, close, capitals = compiled.scan(
+        doc, slot_orths, slot_parts, mask, CAPITAL, PAIRED, NEAR
+    )
     assert found.tolist() == orths.tolist()
-    assert (positions, kinds) == ([0], [5])
+    assert (positions, kinds) == ([0], [5])  # (the CAPITAL bit is told apart, not among the part bits)
     assert missed == [i for i in (1, 2) if slot_orths[orths[i] & mask] != orths[i]]
-    assert annotated is False
+    assert (annotated, union, close, capitals) == (False, 5, False, True)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("bits", "close"),
+    [
+        ((PERSON_PART, 0, 0, 0, PERSON_PART), True),  # NEAR apart
+        ((PERSON_PART, 0, 0, 0, 0, PERSON_PART), False),  # one more
+        ((PERSON_PART, 0, TAILED), False),  # close, but of different kinds
+        ((TAILED | ALIAS_PART, TAILED), True),
+        ((PERSON_PART, ANCHOR, 0, 0, PERSON_PART | ANCHOR), True),
+        ((ANCHOR, ANCHOR), False),
+    ],
+)
+def test_the_compiled_scan_tells_two_parts_close_together(
+    nlp: spacy.language.Language, bits: tuple[int, ...], close: bool
+) -> None:
+    """Each token a word type of its own, given its bits in the table: the loop's `close` is `summary`'s."""
+    assert NEAR == 4
+    doc = nlp.make_doc(" ".join(f"w{n}" for n in range(len(bits))))
+    orths = doc.to_array(ORTH)
+    size = 1 << 16
+    slot_orths = numpy.zeros(size, numpy.uint64)
+    slot_parts = numpy.zeros(size, numpy.uint8)
+    mask = numpy.uint64(size - 1)
+    for orth, part in zip(orths, bits, strict=True):
+        slot = orth & mask if slot_orths[orth & mask] == 0 else (orth & mask) ^ numpy.uint64(1)
+        slot_orths[slot], slot_parts[slot] = orth, part
+    assert compiled is not None
+    _, positions, kinds, missed, _, union, found, capitals = compiled.scan(
+        doc, slot_orths, slot_parts, mask, CAPITAL, PAIRED, NEAR
+    )
+    assert missed == [] and capitals is False
+    assert (union, found) == summary(positions, kinds) == (functools.reduce(operator.or_, bits), close)
 
 
 @needs_compiled

@@ -4,6 +4,9 @@ words, and give the component the same mentions as reading each token afresh wou
 
 from __future__ import annotations
 
+import functools
+import operator
+
 import numpy
 import pytest
 import spacy
@@ -14,10 +17,12 @@ from spacy.attrs import ORTH
 from c5names.component.sparse import (
     MIN_SLOTS,
     RelevanceCache,
+    may_read,
     positions_to_read,
     reading_plan,
     referred_entities,
     sparse_text,
+    summary,
 )
 from c5names.index import name_variants
 from c5names.index.postings import ALIAS_PART, ANCHOR, FUZZY_ANCHOR, PERSON_PART, TAILED
@@ -194,6 +199,35 @@ def test_two_person_parts_close_together_are_read_only_if_one_entity_may_have_bo
     first_and_last = _parts(PERSON_PART, PERSON_PART, PERSON_PART)
     assert positions_to_read(first_and_last, lambda a, b: (a, b) == (0, 2)) == [0, 1, 2]
     assert positions_to_read(_parts(PERSON_PART, 0, 0, 0, 0, PERSON_PART), lambda a, b: True) == []  # too far
+
+
+_BITS = st.sampled_from([0, ALIAS_PART, PERSON_PART, ANCHOR, TAILED, FUZZY_ANCHOR]).flatmap(
+    lambda a: st.sampled_from([a, a | ALIAS_PART, a | PERSON_PART, a | TAILED])
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_BITS, max_size=30), st.sets(st.tuples(st.integers(0, 29), st.integers(0, 29))))
+def test_a_document_that_may_not_be_read_by_its_summary_is_read_by_no_plan(bits: list[int], shared: set) -> None:
+    """`may_read` settles most name-free documents from what the scan's loop tells (`summary`) without
+    `plan`: it may say True of a document that `plan` then does not read, never False of one it reads,
+    whichever pairs of tokens `share` says are of one entity."""
+    parts = _parts(*bits)
+    positions, kinds = numpy.flatnonzero(parts).tolist(), parts[numpy.flatnonzero(parts)].tolist()
+    union, close = summary(positions, kinds)
+    assert union == functools.reduce(operator.or_, kinds, 0)
+    at_once, lone = reading_plan(parts, lambda a, b: (a, b) in shared)
+    if not may_read(union, close):
+        assert at_once == lone == []
+
+
+def test_may_read_wants_an_anchor_or_two_parts_of_one_kind_close_together() -> None:
+    assert not may_read(*summary([1, 6], [PERSON_PART, PERSON_PART]))  # five tokens apart
+    assert may_read(*summary([1, 5], [PERSON_PART, PERSON_PART]))
+    assert not may_read(*summary([1, 2], [PERSON_PART, TAILED | ALIAS_PART]))
+    assert may_read(*summary([1, 2], [TAILED, TAILED | ALIAS_PART]))
+    assert may_read(*summary([9], [ANCHOR])) and may_read(*summary([9], [FUZZY_ANCHOR]))
+    assert not may_read(*summary([], []))
 
 
 def test_an_anchor_word_within_an_edit_only_is_read_with_a_firm_word_of_a_phrase_in_reach() -> None:
