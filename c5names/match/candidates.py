@@ -73,7 +73,7 @@ class Parse(NamedTuple):
     roles: tuple[Role, ...]
 
 
-@dataclass
+@dataclass(slots=True)  # (one is made per candidate in every document read)
 class Found:
     """A candidate mention before resolution."""
 

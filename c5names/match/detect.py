@@ -60,47 +60,63 @@ def find(
     words = segment(text, regions, index.han)
     found: list[Found] = []
     caps_memo: dict[int, bool] = {}
+    memo = _word_facts_memo(index, lang)
     n = len(words)
     k = 0
     while k < n:
         j = k
         while j + 1 < n and _joinable(text[words[j].end : words[j + 1].start]):
             j += 1
-        if _worth_parsing(index, text, words[k : j + 1], lang):
-            found.extend(_chunk_candidates(index, text, words, k, j, lang, caps_memo))
+        facts = [memo.get(w.text) or _word_facts(index, w.text, lang) for w in words[k : j + 1]]
+        # Worth parsing: a word the index knows, or an initial (J., Sh.).
+        if any(known for known, _ in facts) or any(
+            len(w.text) <= 2 and text[w.end : w.end + 1] == "." for w in words[k : j + 1]
+        ):
+            tailed = any(tail for _, tail in facts)
+            found.extend(_chunk_candidates(index, text, words, k, j, lang, caps_memo, tailed))
         k = j + 1
     return found, words
 
 
+def _word_facts_memo(index: NameIndex, lang: str | None) -> dict[str, tuple[bool, bool]]:
+    """The language's memo of `_word_facts` (emptied, with the others, past CHUNK_CACHE_SIZE words)."""
+    memo = index.word_facts_cache.get(lang)
+    if memo is None:
+        memo = index.word_facts_cache[lang] = {}
+    return memo
+
+
 def _word_facts(index: NameIndex, word: str, lang: str | None) -> tuple[bool, bool]:
     """(does the index know the word, does an alias phrase it belongs to have a lowercase tail), memoised
-    per word: find asks both of every word of every chunk."""
-    key = (word, lang)
-    facts = index.word_facts_cache.get(key)
+    per word and language: find asks both of every word of every chunk."""
+    memo = _word_facts_memo(index, lang)
+    facts = memo.get(word)
     if facts is None:
-        if len(index.word_facts_cache) > CHUNK_CACHE_SIZE:
+        if sum(map(len, index.word_facts_cache.values())) > CHUNK_CACHE_SIZE:
             index.word_facts_cache.clear()
+            memo = _word_facts_memo(index, lang)
         hits = index.word_hits(word, lang)
         tail = any(index.alias_tails[h.posting.ref] for h in hits.aliases())
-        facts = index.word_facts_cache[key] = (bool(hits), tail)
+        facts = memo[word] = (bool(hits), tail)
     return facts
 
 
-def _worth_parsing(index: NameIndex, text: str, chunk: list[Word], lang: str | None) -> bool:
-    """Does a chunk hold a word the index knows, or an initial (J., Sh.)?"""
-    return any(_word_facts(index, w.text, lang)[0] for w in chunk) or any(
-        len(w.text) <= 2 and text[w.end : w.end + 1] == "." for w in chunk
-    )
-
-
 def _chunk_candidates(
-    index: NameIndex, text: str, words: list[Word], k: int, j: int, lang: str | None, caps_memo: dict[int, bool]
+    index: NameIndex,
+    text: str,
+    words: list[Word],
+    k: int,
+    j: int,
+    lang: str | None,
+    caps_memo: dict[int, bool],
+    tailed: bool,
 ) -> list[Found]:
-    """The candidates of chunk words[k..j], from the chunk cache or parsed, with offsets into the text."""
+    """The candidates of chunk words[k..j], from the chunk cache or parsed, with offsets into the text.
+    `tailed`: does a word of it belong to an alias phrase with a lowercase tail (`_word_facts`)?"""
     chunk = words[k : j + 1]
     start = words[k].start
     end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
-    if any(_word_facts(index, w.text, lang)[1] for w in chunk):
+    if tailed:
         end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
     caps = any(len(w.text) <= 3 and w.text.isupper() for w in chunk) and caps_of(text, start, caps_memo)
     lowercase = words[k].text[:1].islower()  # a chunk of a paragraph written in lowercase

@@ -9,7 +9,6 @@ to go by, so all its words are candidates; edited text, whose paragraphs have ca
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -187,24 +186,24 @@ def _spaced_words(
     text: str, regions: Sequence[tuple[int, int]] | None, pattern: re.Pattern[str] = WORD_RE
 ) -> list[Word]:
     words: list[Word] = []
-    matches = itertools.chain.from_iterable(
-        _fastest(pattern, text, start, end).finditer(text, start, end)
-        for start, end in ([(0, len(text))] if regions is None else regions)
-    )
+    append = words.append
+    make = tuple.__new__  # (a Word without the NamedTuple's Python-level __new__: this runs per word)
     any_case = pattern is ANY_WORD_RE
-    for match in matches:
-        start, word = match.start(), match.group()  # (group w is the whole match)
-        if not (any_case or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
-            continue
-        if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
-            prefix, word = split_elision(word)
-            start += len(prefix)
-        if "-" not in word:
-            words.append(Word(start, start + len(word), word))
-            continue
-        offset = start
-        for part in word.split("-"):
-            if part:
-                words.append(Word(offset, offset + len(part), part))
-            offset += len(part) + 1
+    for start, end in [(0, len(text))] if regions is None else regions:
+        regex = _fastest(pattern, text, start, end)
+        capital = any_case or regex is ASCII_WORD_RE  # (a match of it begins with a capital)
+        for match in regex.finditer(text, start, end):
+            at, word = match.start(), match.group()  # (group w is the whole match)
+            if not (capital or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
+                continue
+            if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
+                prefix, word = split_elision(word)
+                at += len(prefix)
+            if "-" not in word:
+                append(make(Word, (at, at + len(word), word)))
+                continue
+            for part in word.split("-"):
+                if part:
+                    append(make(Word, (at, at + len(part), part)))
+                at += len(part) + 1
     return words
