@@ -29,9 +29,13 @@ from c5names.text.han import HanLexicon
 from c5names.text.keys import UNCASED_PREFIX, search_keys, skeleton
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
-# 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached.
-WORD_CACHE_POSTINGS = 1_500_000
-CHUNK_CACHE_OPTIONS = 600_000
+# 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached. Sized
+# by the serving target at a million persons (peak RSS ≤ 2 GB, 1.4 GB of it the loaded index): the
+# bench's English corpus there reads chunks of 1.33 million options and, warm, words of 1.53 million
+# postings. With 600,000 and 1,500,000 each memo was emptied several times a pass, so every pass
+# parsed everything again (warm as slow as cold, 20 s a pass); with these it holds both, at 1.83 GB.
+WORD_CACHE_POSTINGS = 2_000_000
+CHUNK_CACHE_OPTIONS = 1_500_000
 WORD_CACHE_ENTRIES = 500_000  # and at most so many entries, as before
 CHUNK_CACHE_ENTRIES = 200_000
 
@@ -65,9 +69,9 @@ class NameIndex:
         self.chunk_cache: WeightedMemo[tuple[str, str | None, bool, bool], list] = WeightedMemo(
             CHUNK_CACHE_OPTIONS, CHUNK_CACHE_ENTRIES
         )
-        # per text word: (does the index know it, does one of its alias phrases have a lowercase tail),
-        # filled by match.detect.find, which asks this of every capitalised word it reads
-        self.word_facts_cache: dict[tuple[str, str | None], tuple[bool, bool]] = {}
+        # per language, per text word: (does the index know it, does one of its alias phrases have a
+        # lowercase tail), filled by match.detect.find, which asks this of every capitalised word it reads
+        self.word_facts_cache: dict[str | None, dict[str, tuple[bool, bool]]] = {}
 
     # -- word lookup ------------------------------------------------------------------------
     def word_hits(self, word: str, lang: str | None = None) -> WordHits:
