@@ -4,6 +4,7 @@ the output path as it was or complete, no temporary file, and no traceback from 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -118,3 +119,41 @@ def test_a_signal_swallowed_inside_a_finaliser_still_leaves_the_file_as_it_was(t
         out.write("and the run went on\n")
     assert target.read_text(encoding="utf-8") == "yesterday's\n"
     assert list(tmp_path.iterdir()) == [target]
+
+
+_ARMED: list[int] = []  # a signal the next fork in this process sends to the parent, once
+
+
+def _signal_after_fork() -> None:
+    if _ARMED:
+        os.kill(os.getpid(), _ARMED.pop())
+
+
+os.register_at_fork(after_in_parent=_signal_after_fork)  # (cannot be unregistered: armed per test)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_during_a_workers_fork_stops_the_run_and_leaves_no_worker(signum: int) -> None:
+    """A signal landing while the pool forks its workers (the CLI's first half second, where Ctrl-C
+    is likeliest) is held back until the pool is whole, then stops the run, and every worker goes:
+    one left behind would hold the caller's pipes open, and `| tee` would wait for ever."""
+    import psutil  # (distributed's dependency)
+
+    from c5names.cli.batch import link_stream
+    from c5names.cli.corpus import Document
+    from c5names.cli.interrupt import handled
+    from c5names.linker import Linker
+
+    docs = [Document(n, SENTENCES[n % 4], "corpus.jsonl", LANGS[n % 4]) for n in range(64)]
+    linker = Linker()
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    _ARMED.append(signum)
+    try:
+        with handled(), pytest.raises(KeyboardInterrupt):
+            for _ in link_stream(docs, linker, jobs=2):
+                pass
+    finally:
+        _ARMED.clear()
+    assert not multiprocessing.active_children()
+    left = [p for p in psutil.Process().children(recursive=True) if p.pid not in before]
+    assert not psutil.wait_procs(left, timeout=10)[1], "a worker outlived the interrupted run"

@@ -14,12 +14,13 @@ import dataclasses
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Protocol
 
 from c5names.cli.corpus import Defaults, Document, Failure, read_documents
 from c5names.cli.formats import Writer
-from c5names.cli.interrupt import reset_in_worker
+from c5names.cli.interrupt import deferred, reset_in_worker
 from c5names.cli.progress import Progress
 from c5names.cli.windows import WINDOW, Outcome, Task, Windowed
 from c5names.linker import Linker
@@ -83,7 +84,16 @@ def link_stream(items: Iterable[Document | Failure], linker: Linker, jobs: int =
             else:
                 yield from _merge([item], [link_one(linker, (item.text, item.lang, item.date))])
         return
-    with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(linker,)) as pool:
+    with ExitStack() as stack:
+        # A signal that lands between a worker's fork and the pool's record of it leaves a worker
+        # nobody stops, holding the caller's pipes open (a `| tee` or a test's communicate() then
+        # waits for ever): the workers are started with SIGINT and SIGTERM held back, delivered once
+        # the pool is whole and will be terminated on the way out (the workers let them through
+        # once their own handlers are set: `reset_in_worker`).
+        with deferred():
+            pool = stack.enter_context(
+                multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(linker,))
+            )
         yield from pooled(items, lambda tasks: pool.apply_async(_link_chunk, (tasks,)), jobs)
 
 
