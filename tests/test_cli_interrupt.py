@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -132,11 +133,14 @@ def _signal_after_fork() -> None:
 os.register_at_fork(after_in_parent=_signal_after_fork)  # (cannot be unregistered: armed per test)
 
 
+@pytest.mark.parametrize("other_thread", [False, True], ids=["alone", "with-a-thread"])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_during_a_workers_fork_stops_the_run_and_leaves_no_worker(signum: int) -> None:
+def test_a_signal_during_a_workers_fork_stops_the_run_and_leaves_no_worker(signum: int, other_thread: bool) -> None:
     """A signal landing while the pool forks its workers (the CLI's first half second, where Ctrl-C
     is likeliest) is held back until the pool is whole, then stops the run, and every worker goes:
-    one left behind would hold the caller's pipes open, and `| tee` would wait for ever."""
+    one left behind would hold the caller's pipes open, and `| tee` would wait for ever. Also when
+    another thread is running (a program embedding the CLI, or pytest's own): the kernel gives a
+    signal sent to the process to any thread that does not block it."""
     import psutil  # (distributed's dependency)
 
     from c5names.cli.batch import link_stream
@@ -147,6 +151,10 @@ def test_a_signal_during_a_workers_fork_stops_the_run_and_leaves_no_worker(signu
     docs = [Document(n, SENTENCES[n % 4], "corpus.jsonl", LANGS[n % 4]) for n in range(64)]
     linker = Linker()
     before = {p.pid for p in psutil.Process().children(recursive=True)}  # (other tests' pools, if any)
+    stop = threading.Event()
+    idle = threading.Thread(target=stop.wait, daemon=True)
+    if other_thread:
+        idle.start()
     _ARMED.append(signum)
     try:
         with handled(), pytest.raises(KeyboardInterrupt):
@@ -154,6 +162,33 @@ def test_a_signal_during_a_workers_fork_stops_the_run_and_leaves_no_worker(signu
                 pass
     finally:
         _ARMED.clear()
+        stop.set()
     assert not [p for p in multiprocessing.active_children() if p.pid not in before]
     left = [p for p in psutil.Process().children(recursive=True) if p.pid not in before]
     assert not psutil.wait_procs(left, timeout=10)[1], "a worker outlived the interrupted run"
+
+
+@pytest.mark.parametrize("other_thread", [False, True], ids=["alone", "with-a-thread"])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_deferred_block_runs_to_its_end_and_the_signal_lands_after_it(signum: int, other_thread: bool) -> None:
+    from c5names.cli.interrupt import deferred, handled
+
+    stop = threading.Event()
+    idle = threading.Thread(target=stop.wait, daemon=True)
+    if other_thread:
+        idle.start()
+    done = []
+    try:
+        with handled():
+            before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+            with pytest.raises(KeyboardInterrupt):
+                with deferred():
+                    os.kill(os.getpid(), signum)
+                    time.sleep(0.05)  # (a handler that raised would have run by now)
+                    done.append("the block's end")
+                done.append("after the block")  # never: the signal is delivered as the block ends
+            assert done == ["the block's end"]
+            assert {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)} == before
+            assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == set()
+    finally:
+        stop.set()

@@ -9,6 +9,7 @@ in the middle (creating, renaming or removing the temporary file), and delivers 
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -83,12 +84,40 @@ def reset_in_worker() -> None:
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """SIGINT and SIGTERM wait until the block is done (then their handler runs as usual)."""
+    """SIGINT and SIGTERM wait until the block is done, then reach the handler they would have.
+
+    Two holds, as a signal sent to the process may reach any of its threads: the calling thread
+    blocks both (and a process forked inside the block starts with them blocked: `reset_in_worker`);
+    and in case another thread took one, the handler Python runs for it in the main thread only
+    notes it until the end of the block."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    held: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        held.append(signum)
+
+    # (None: a handler not set from Python, left alone; an ignored signal stays ignored)
+    handlers = {int(s): h for s in SIGNALS if (h := signal.getsignal(s)) is not None and h != signal.SIG_IGN}
+    for signum in handlers:
+        signal.signal(signum, hold)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        try:
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # (one still pending reaches its handler now)
+        if held:
+            _deliver(held[0], handlers.get(held[0]))
+
+
+def _deliver(signum: int, handler: object) -> None:
+    """What the signal would have done: call its handler, or end the process by default."""
+    if callable(handler):
+        handler(signum, None)
+    elif handler == signal.SIG_DFL:
+        os.kill(os.getpid(), signum)
