@@ -3,9 +3,14 @@
 A word of a large gazetteer can stand for thousands of persons (a common surname of a million-person
 gazetteer has about 15,000 holders), and what is memoised for it (entity sets, unpacked hits, a
 candidate's options) grows with them. Counting entries would let a few hundred such words hold a
-gigabyte; so each entry is weighed (its postings, its options) and the memo is emptied whole when
-the total passes a budget. The entry-count bound of before is kept beside it. A gazetteer of
-100,000 persons never reaches the budgets on the bench corpora, so its caches behave as before.
+gigabyte; so each entry is weighed (its postings, its options) and the total kept under a budget,
+with the entry-count bound of before beside it. A gazetteer of 100,000 persons never reaches the
+budgets on the bench corpora, so its caches behave as before.
+
+At the bound the memo is thinned, not emptied: every other entry goes, in order of insertion. A text
+read again whose working set is a little over the budget (a million persons: a corpus of chunks of
+1.5 million options, a budget of 1.5 million) then keeps about half its entries between readings;
+emptied whole, it kept nothing it would read next, and a warm pass parsed everything again.
 """
 
 from __future__ import annotations
@@ -17,27 +22,45 @@ V = TypeVar("V")
 
 
 class WeightedMemo(dict[K, V]):
-    """A dict that empties itself when the weight of its entries would pass `budget`, or their number
-    `entries` (many light entries cost memory too)."""
+    """A dict that drops every other entry when the weight of its entries would pass `budget`, or
+    their number `entries` (many light entries cost memory too); and empties itself if that is not
+    enough room for the entry to come."""
 
-    __slots__ = ("budget", "entries", "weight")
+    __slots__ = ("budget", "entries", "heavy", "weight")
 
     def __init__(self, budget: int, entries: int) -> None:
         super().__init__()
         self.budget = budget
         self.entries = entries
         self.weight = 0
+        self.heavy: dict[K, int] = {}  # the weight of each entry heavier than 1 (most weigh 1)
 
     def put(self, key: K, value: V, weight: int) -> V:
-        """Store `value` under `key`, weighing `weight` (at least 1); first empty the memo if it would
+        """Store `value` under `key`, weighing `weight` (at least 1); first thin the memo if it would
         weigh more than its budget or hold more entries than it may."""
         weight = max(weight, 1)
+        if key in self:
+            self._drop(key)
         if self.weight + weight > self.budget or len(self) >= self.entries:
-            self.clear()
+            self.thin()
+            if self.weight + weight > self.budget:
+                self.clear()
         self[key] = value
         self.weight += weight
+        if weight > 1:
+            self.heavy[key] = weight
         return value
+
+    def thin(self) -> None:
+        """Drop every other entry, in order of insertion (the first, the third, ...)."""
+        for key in list(self)[::2]:
+            self._drop(key)
+
+    def _drop(self, key: K) -> None:
+        del self[key]
+        self.weight -= self.heavy.pop(key, 1)
 
     def clear(self) -> None:
         super().clear()
+        self.heavy.clear()
         self.weight = 0
