@@ -171,11 +171,14 @@ class WordHits:
                 )
         return self._leads
 
-    def role_entities(self, role: Role) -> frozenset[int]:
-        """Entities with a posting of this role (any position)."""
+    def role_entities(self, role: Role, unless: Method | None = None) -> frozenset[int]:
+        """Entities with a posting of this role (any position); `unless`: not reached by that method.
+
+        (A posting reached two ways keeps its first group's hit, and fuzzy groups come last: leaving
+        out the FUZZY groups leaves out exactly the hits `of` gives as fuzzy.)"""
         if self._all is not None:
-            return frozenset(h.posting.entity for h in self._all if h.posting.role == role)
-        values = _values(self._groups)
+            return frozenset(h.posting.entity for h in self._all if h.posting.role == role and h.method != unless)
+        values = _values([g for g in self._groups if g.method != unless] if unless is not None else self._groups)
         return frozenset((values[((values >> 36) & 7) == _ROLE_CODES[role]] >> ENTITY_SHIFT).tolist())
 
     def of(self, entity: int) -> tuple[Hit, ...]:

@@ -24,7 +24,7 @@ from c5names.match.context import (
     take_unlisted_given_name,
 )
 from c5names.match.segment import APOS_CLASS, Word, segment
-from c5names.match.shapes import PATRONYMIC_RE, fathers_name, parse_alias, parse_person, tail_end
+from c5names.match.shapes import PATRONYMIC_RE, fathers_name_holders, parse_alias, parse_person, tail_end
 from c5names.match.view import TextView, caps_of
 from c5names.model import Pattern, Role
 from c5names.scoring import MISSING_SUFFIX
@@ -186,7 +186,6 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     parses: list[Parse] = []
     longest_parse = 0
     facts = doc.index.entities
-    singles = starts.single_surnames() if not initial else {}
     for reach, entity in _by_reach(doc, i, _starting_persons(doc, i, starts, initial)):
         if reach < longest_parse:
             break  # only the longest parses are kept, and this entity cannot make one
@@ -194,7 +193,8 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
             # Nothing after word i can be this entity's, so only its one-word surname can match:
             # found in bulk, since a common surname has hundreds of holders in a large gazetteer, and
             # summarised as one hit is (its score, method and form).
-            single = singles.get(entity)
+            # (asked only here: a common surname's holders are unpacked only when a bare surname may be meant)
+            single = starts.single_surnames().get(entity)
             if single is not None:
                 longest_parse = max(longest_parse, i + 1)
                 score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
@@ -296,9 +296,8 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, int]
             holders = doc.entities_at(k)
             if PATRONYMIC_RE.search(doc.words[k].text):
                 word = doc.words[k].text
-                holders = holders | {
-                    e for e in alive - holders if not facts[e].patronymic_listed or fathers_name(doc, word, e)
-                }
+                fathers = fathers_name_holders(doc, word)
+                holders = holders | (alive & fathers) | {e for e in alive - holders if not facts[e].patronymic_listed}
             buckets.append((k, sorted(alive - holders)))
             alive = alive & holders
         k += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from c5names.index.postings import Hit, Posting
+from c5names.index.postings import Hit, Posting, WordHits
 from c5names.match.candidates import PersonParse
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
@@ -209,14 +209,25 @@ def _unlisted_patronymic(doc: TextView, k: int, entity: int, role: Role, hits: l
 def fathers_name(doc: TextView, word: str, entity: int) -> bool:
     """Is the patronymic's stem the father's name of a listed patronymic (Sharipovich, Шарипович
     for the listed Шарип уулу: one father, written in another language's custom)?"""
-    stem = PATRONYMIC_RE.sub("", word)
-    if word[-3:].lower() in ("вич", "вна"):
-        stem = stem[:-1] if stem[-1:].lower() in "оеё" else stem  # Шарип-ович
-    hits = doc.index.word_hits(stem, None) if len(stem) > 2 else None
+    hits = _fathers_hits(doc, word)
     # Only this entity's postings are unpacked: a common father's name has thousands of holders.
     return hits is not None and any(
         h.posting.role == Role.PATRONYMIC and h.method != Method.FUZZY for h in hits.of(entity)
     )
+
+
+def fathers_name_holders(doc: TextView, word: str) -> frozenset[int]:
+    """The entities of whom `fathers_name` holds, all at once (from the packed postings: asked of
+    everyone who may reach past the patronymic, thousands at a million persons)."""
+    hits = _fathers_hits(doc, word)
+    return hits.role_entities(Role.PATRONYMIC, unless=Method.FUZZY) if hits is not None else frozenset()
+
+
+def _fathers_hits(doc: TextView, word: str) -> WordHits | None:
+    stem = PATRONYMIC_RE.sub("", word)
+    if word[-3:].lower() in ("вич", "вна"):
+        stem = stem[:-1] if stem[-1:].lower() in "оеё" else stem  # Шарип-ович
+    return doc.index.word_hits(stem, None) if len(stem) > 2 else None
 
 
 def _firm_enough(hits: list[Hit | None], pattern: tuple[Role, ...]) -> bool:

@@ -7,7 +7,7 @@ import pytest
 
 from c5names.index import NameIndex
 from c5names.match.detect import _by_reach, find_in_text
-from c5names.match.shapes import PATRONYMIC_RE, parse_person
+from c5names.match.shapes import PATRONYMIC_RE, fathers_name, fathers_name_holders, parse_person
 from c5names.match.view import TextView
 from c5names.model import Pattern, Role
 
@@ -95,3 +95,29 @@ def test_a_parse_stopped_at_its_reach_is_the_whole_parse(index: NameIndex, text:
             whole, bounded = parse_person(doc, i, entity), parse_person(doc, i, entity, reach)
             assert (whole and (whole.end, whole.pattern)) == (bounded and (bounded.end, bounded.pattern))
             assert whole is None or whole.end <= reach
+
+
+# Fathers' names as patronymics in -ovich/-ovna, of listed "X uulu", "X кызы" (the default gazetteer)
+# and of the test gazetteer's listed Маликович (whose stem names no father); one edit away; none.
+FATHERS = ["Sharipovich", "Шарипович", "Sharipovitch", "Salievich", "Турдумаматович", "Turdumamatovic",
+           "Isakovna", "Исаковна", "Sharibovich", "Turdumametovich", "Iskakovna", "Маликович", "Malikovich",
+           "Petrovich", "Nurlanovich"]  # fmt: skip
+
+
+@pytest.mark.parametrize("which", ["test", "default"])
+def test_the_bulk_fathers_name_is_fathers_name_asked_of_everyone(index: NameIndex, which: str) -> None:
+    """`_by_reach` asks who has this father once for all the entities that may reach past a
+    patronymic (`fathers_name_holders`): the same answer as `fathers_name` entity by entity, exact,
+    transliterated, inflected or one edit away (a fuzzy hit is no father's name)."""
+    if which == "default":
+        import c5names
+        from c5names.index import compiled
+
+        index = compiled(c5names.load())
+    doc = TextView(index, "x", None)
+    some = 0
+    for word in FATHERS:
+        each = {e for e in range(len(index.entities)) if fathers_name(doc, word, e)}
+        assert fathers_name_holders(doc, word) == each, word
+        some += bool(each)
+    assert which == "test" or some >= 6  # (the words do name fathers of the gazetteer)
