@@ -8,6 +8,7 @@ line are thin layers over this module, so the three give the same answers.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from c5names.gazetteer import Gazetteer
 from c5names.gazetteer.schema import language_tag
 from c5names.index import NameIndex, compiled, default_gazetteer, load
 from c5names.lexicon import generation_near
+from c5names.match.candidates import Option
 from c5names.match.detect import find, find_in_text
 from c5names.match.resolve import of_generation, resolve
 from c5names.model import ENTITY_TYPES, Candidate, Mention, Pattern
@@ -111,7 +113,9 @@ def _decode_hint(value: object) -> str:
 
 def lookup_in(index: NameIndex, form: str, lang: str | None = None, limit: int = 10) -> list[Candidate]:
     """Entities of a compiled index that a written form may denote, best first."""
-    results: dict[int, Candidate] = {}
+    if limit < 0:
+        raise ValueError(f"limit must be 0 or more, got {limit}")
+    best: dict[int, tuple[Option, Pattern]] = {}  # per entity, its best option and the pattern found
     if not any(c.isupper() for c in form):
         form = form.title()  # a typed query ("tokayev") means the name, however it is cased
     for found in find_in_text(index, form, lang):
@@ -121,9 +125,16 @@ def lookup_in(index: NameIndex, form: str, lang: str | None = None, limit: int =
         if chosen is not None:
             options = [chosen]  # "Berdymuhamedow junior" is the son
         for option in options:
-            facts = index.entities[option.entity]
-            method, pattern = str(option.method), str(found.pattern)  # plain strings in what users get
-            cand = Candidate(facts.id, option.score, option.form, method, pattern, facts.name, facts.type)
-            if option.entity not in results or results[option.entity].score < cand.score:
-                results[option.entity] = cand
-    return sorted(results.values(), key=lambda c: (-c.score, c.id))[:limit]
+            held = best.get(option.entity)
+            if held is None or held[0].score < option.score:
+                best[option.entity] = (option, found.pattern)
+    # Only the `limit` best become Candidates: a common surname has thousands of holders at a million persons.
+    entities = index.entities
+    top = heapq.nsmallest(limit, best.items(), key=lambda item: (-item[1][0].score, entities[item[0]].id))
+    return [_candidate(index, option, pattern) for _entity, (option, pattern) in top]
+
+
+def _candidate(index: NameIndex, option: Option, pattern: Pattern) -> Candidate:
+    facts = index.entities[option.entity]
+    method, role = str(option.method), str(pattern)  # plain strings in what users get
+    return Candidate(facts.id, option.score, option.form, method, role, facts.name, facts.type)

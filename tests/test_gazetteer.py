@@ -816,3 +816,21 @@ def test_entities_kept_as_json_come_back_as_the_validated_models() -> None:
         assert [o.kind for o in view.offices] == [o.kind for o in entity.offices]
         assert [n.surname for n in view.names] == [n.surname for n in entity.names]
         assert [a.form for a in view.aliases] == [a.form for a in entity.aliases]
+
+
+@pytest.mark.parametrize("form", ["Japarov", "Berdimuhamedov", "Berdymuhamedow", "Tokayev", "Mirziyoev", "Rahmon"])
+def test_a_lookup_limited_to_k_is_the_first_k_of_the_whole_ranking(form: str) -> None:
+    """Only the `limit` best candidates are made (`heapq`): the same as ranking all of them, best
+    score first, then by id."""
+    linker = Linker()
+    whole = linker.lookup(form, limit=10_000)
+    assert whole, form
+    assert whole == sorted(whole, key=lambda c: (-c.score, c.id))
+    assert len({c.id for c in whole}) == len(whole)  # one candidate per entity, its best option
+    for k in (0, 1, 2, 3, len(whole)):
+        assert linker.lookup(form, limit=k) == whole[:k]
+
+
+def test_a_negative_lookup_limit_is_refused() -> None:
+    with pytest.raises(ValueError, match="limit must be 0 or more"):
+        Linker().lookup("Japarov", limit=-1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from c5names.index import NameIndex
@@ -52,14 +53,19 @@ def followed_by_other_name(doc: TextView, k: int, entities: set[int]) -> bool:
 def closest_given_name(index: NameIndex, word: str, entities: Iterable[int]) -> tuple[float, int] | None:
     """(similarity, entity) of the entity among `entities` whose given name the word most resembles,
     if it resembles one enough (`scoring.GIVEN_NAME_SIMILARITY`)."""
-    key = skeleton(word)
-    best: tuple[float, int] | None = None
+    facts = index.entities
+    owners: list[int] = []
+    givens: list[str] = []
     for entity in entities:
-        for given in index.entities[entity].given_keys:
-            similarity = Levenshtein.normalized_similarity(key, given)
-            if similarity >= GIVEN_NAME_SIMILARITY and (best is None or similarity > best[0]):
-                best = (similarity, entity)
-    return best
+        for given in facts[entity].given_keys:
+            owners.append(entity)
+            givens.append(given)
+    # One call compares them all (a common surname's holders are thousands at a million persons); of
+    # equally close ones, the first is taken.
+    best = process.extractOne(
+        skeleton(word), givens, scorer=Levenshtein.normalized_similarity, score_cutoff=GIVEN_NAME_SIMILARITY
+    )
+    return None if best is None else (best[1], owners[best[2]])
 
 
 def take_unlisted_given_name(doc: TextView, item: Found) -> None:

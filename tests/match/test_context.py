@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 import c5names
+from c5names.index import NameIndex
+from c5names.match.context import closest_given_name
+from c5names.scoring import GIVEN_NAME_SIMILARITY
+from c5names.text.keys import skeleton
 
 
 def linked(
@@ -52,3 +59,34 @@ def test_a_word_inside_a_capitalised_compound_is_not_a_name(linker: c5names.Link
 def test_a_hyphenated_pair_of_people_is_two_names(linker: c5names.Linker) -> None:
     got = linked(linker, "The Gurban Berdov-Akyl Japov talks began.", "en")
     assert ("Gurban Berdov", "berdov-gurban") in got and ("Akyl Japov", "japov-akyl") in got
+
+
+def _closest_one_by_one(index: NameIndex, word: str, entities: list[int]) -> tuple[float, int] | None:
+    """`closest_given_name` as it was written first: a comparison per given name, the first best kept."""
+    key = skeleton(word)
+    best: tuple[float, int] | None = None
+    for entity in entities:
+        for name in index.entities[entity].given_keys:
+            similarity = Levenshtein.normalized_similarity(key, name)
+            if similarity >= GIVEN_NAME_SIMILARITY and (best is None or similarity > best[0]):
+                best = (similarity, entity)
+    return best
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=300)
+@given(data=st.data())
+def test_the_closest_given_name_is_the_first_of_the_closest(index: NameIndex, data: st.DataObject) -> None:
+    """Compared all at once (a common surname's holders are thousands at a million persons): the same
+    entity and similarity as one by one, ties going to the first."""
+    everyone = list(range(len(index.entities)))
+    entities = data.draw(st.lists(st.sampled_from(everyone), max_size=12))
+    givens = sorted({g for e in everyone for g in index.entities[e].given_keys})
+    word = data.draw(st.sampled_from(givens) | st.text("gurbanakylsdeio", min_size=1, max_size=9))
+    assert closest_given_name(index, word, entities) == _closest_one_by_one(index, word, entities)
+
+
+def test_the_closest_given_name_of_a_respelling(index: NameIndex) -> None:
+    gurban = index.by_id["berdov-gurban"]
+    assert closest_given_name(index, "Gurbon", [gurban]) == _closest_one_by_one(index, "Gurbon", [gurban])
+    assert closest_given_name(index, "Gurbon", [gurban]) is not None
+    assert closest_given_name(index, "Zzzzzz", [gurban]) is None
