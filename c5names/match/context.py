@@ -61,11 +61,11 @@ def closest_given_name(index: NameIndex, word: str, entities: Iterable[int]) -> 
             owners.append(entity)
             givens.append(given)
     # One call compares them all (a common surname's holders are thousands at a million persons); of
-    # equally close ones, the first is taken.
-    best = process.extractOne(
-        skeleton(word), givens, scorer=Levenshtein.normalized_similarity, score_cutoff=GIVEN_NAME_SIMILARITY
-    )
-    return None if best is None else (best[1], owners[best[2]])
+    # equally close ones, the first is taken. The threshold is applied here, not as rapidfuzz's
+    # score_cutoff, which turns it into a distance and refuses a similarity of exactly 0.6 (قاسم, "ksm",
+    # is 0.6 from Kasim).
+    best = process.extractOne(skeleton(word), givens, scorer=Levenshtein.normalized_similarity)
+    return (best[1], owners[best[2]]) if best is not None and best[1] >= GIVEN_NAME_SIMILARITY else None
 
 
 def take_unlisted_given_name(doc: TextView, item: Found) -> None:

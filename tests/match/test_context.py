@@ -90,3 +90,14 @@ def test_the_closest_given_name_of_a_respelling(index: NameIndex) -> None:
     assert closest_given_name(index, "Gurbon", [gurban]) == _closest_one_by_one(index, "Gurbon", [gurban])
     assert closest_given_name(index, "Gurbon", [gurban]) is not None
     assert closest_given_name(index, "Zzzzzz", [gurban]) is None
+
+
+def test_a_given_name_exactly_at_the_threshold_is_taken() -> None:
+    """قاسم reads "ksm", 0.6 from Kasim, exactly GIVEN_NAME_SIMILARITY: taken (rapidfuzz's own
+    score_cutoff would refuse it)."""
+    from c5names.index import compiled
+
+    index = compiled(c5names.load())
+    tokayev = index.by_id["tokayev-kassym-jomart"]
+    assert closest_given_name(index, "قاسم", [tokayev]) == (GIVEN_NAME_SIMILARITY, tokayev)
+    assert closest_given_name(index, "قاسم", [tokayev]) == _closest_one_by_one(index, "قاسم", [tokayev])
