@@ -30,10 +30,11 @@ from c5names.text.keys import UNCASED_PREFIX, search_keys, skeleton
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
 # 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached. Sized
-# by the serving target at a million persons (peak RSS ≤ 2 GB, 1.4 GB of it the loaded index): the
-# bench's English corpus there reads chunks of 1.33 million options and, warm, words of 1.53 million
-# postings. With 600,000 and 1,500,000 each memo was emptied several times a pass, so every pass
-# parsed everything again (warm as slow as cold, 20 s a pass); with these it holds both, at 1.83 GB.
+# by the serving target at a million persons (peak RSS ≤ 2 GB, 1.4 GB of it the loaded index): a 300 KB
+# English corpus there reads chunks of 1.33 million options and, warm, words of 1.53 million postings,
+# which these hold (0.41 s a warm pass, 1.83 GB; with 600,000 and 1,500,000, 20 s). The bench's 400 KB
+# corpus weighs several times more than fits in 2 GB, so its warm passes still parse most chunks again
+# (thinned rather than emptied memos make them 1.6 times faster: `memo`).
 WORD_CACHE_POSTINGS = 2_000_000
 CHUNK_CACHE_OPTIONS = 1_500_000
 WORD_CACHE_ENTRIES = 500_000  # and at most so many entries, as before
