@@ -57,8 +57,15 @@ def pack(p: Posting) -> int:
     return (p.entity << ENTITY_SHIFT) | (_ROLE_CODES[p.role] << 36) | (p.pos << 30) | (p.length << 24) | p.ref
 
 
+_new = tuple.__new__
+
+
 def unpack(value: int) -> Posting:
-    return Posting(value >> 39, ROLES[(value >> 36) & 7], (value >> 30) & 63, (value >> 24) & 63, value & 0xFFFFFF)
+    # (made without the NamedTuple's Python-level __new__: a common surname's thousands of holders are
+    # unpacked one by one at a million persons)
+    return _new(
+        Posting, (value >> 39, ROLES[(value >> 36) & 7], (value >> 30) & 63, (value >> 24) & 63, value & 0xFFFFFF)
+    )
 
 
 def is_alias(value: int) -> bool:
@@ -301,29 +308,23 @@ class WordHits:
                 else:
                     marks = group.written | (numpy.asarray(values, dtype=numpy.int64) >> ENTITY_SHIFT)
                     as_written = written.contains(marks).tolist()
-            # (`unpack` and `packed_mark` written out, and the tuples made without the NamedTuples'
-            # Python-level __new__: a common surname's thousands of holders pass here at a million persons)
             end, weak = group.end, group.weak
             for n, value in enumerate(values):
-                code = (value >> 36) & 7
-                key = value if code == _ALIAS_CODE else value & ~0xFFFFFF
+                key = packed_mark(value)
                 if key in seen:
                     continue
                 seen.add(key)
-                ref = value & 0xFFFFFF
-                fields = (value >> ENTITY_SHIFT, ROLES[code], (value >> 30) & 63, (value >> 24) & 63, ref)
-                posting = _new(Posting, fields)
+                posting = unpack(value)
                 # An exact group's hit becomes translit when the entity does not write the form as such.
                 if as_written is not None and not as_written[n]:
                     method, score = Method.TRANSLIT, _TRANSLIT_SCORE
                 else:
                     method, score = group.method, group.score
-                form = alias_forms[ref] if code == _ALIAS_CODE else forms[ref]
-                hits.append(_new(Hit, (posting, score, method, form, end, weak)))
+                form = alias_forms[posting.ref] if posting.role == Role.ALIAS else forms[posting.ref]
+                hits.append(_new(Hit, (posting, score, method, form, end, weak)))  # (as in `unpack`)
         return tuple(hits)
 
 
-_new = tuple.__new__
 _TRANSLIT_SCORE = METHOD_SCORE[Method.TRANSLIT]
 _ONE_BY_ONE = 4  # postings of a group asked "written as such?" one at a time rather than as an array
 
