@@ -3,6 +3,7 @@ their problems name the path they were read from, with line and field, though it
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from pathlib import Path
 
@@ -77,3 +78,16 @@ def test_a_large_file_is_kept_compressed_and_reads_back_whole(tmp_path: Path) ->
 def test_a_small_file_is_kept_as_it_is() -> None:
     small = InMemoryFile("jane.yaml", JANE.encode())
     assert small._packed == JANE.encode() and small.data == JANE.encode()
+
+
+def test_the_digest_is_of_the_names_and_bytes_joined(tmp_path: Path) -> None:
+    """Cached indexes are keyed by this digest: hashing the pieces one by one (no copy of a large
+    file) must give what hashing them joined gave, or every user's cache would be compiled again."""
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(JANE, encoding="utf-8")
+    second.write_text("# again\n" + JANE, encoding="utf-8")
+    joined = b"c5names-gazetteer-v1" + b"".join(
+        path.name.encode() + b"\0" + path.read_bytes() + b"\0" for path in (first, second)
+    )
+    assert content_digest([first, second]) == hashlib.sha256(joined).hexdigest()
+    assert content_digest([second, first]) != content_digest([first, second])

@@ -57,3 +57,18 @@ def test_marks_and_men_are_frozen_sets_that_answer(index: NameIndex) -> None:
     assert written_mark("Testov", man) in index.written
     assert written_mark("Testov", woman) not in index.written
     assert written_mark("Probova", woman) in index.written
+
+
+def test_an_unpickled_index_has_the_same_facts_and_ids_in_order(index: NameIndex) -> None:
+    """The facts travel as one list per field and `by_id` is rebuilt from the id column: the same
+    named tuples, and every id at its entity's number, in the entities' order."""
+    again = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again.entities == index.entities
+    assert all(type(facts) is type(index.entities[0]) for facts in again.entities)
+    assert list(again.by_id.items()) == list(index.by_id.items())
+    assert list(again.by_id.items()) == [(facts.id, n) for n, facts in enumerate(again.entities)]
+
+
+def test_an_empty_index_pickles() -> None:
+    again = pickle.loads(pickle.dumps(NameIndex(), protocol=pickle.HIGHEST_PROTOCOL))
+    assert again.entities == [] and again.by_id == {}
