@@ -14,7 +14,10 @@ def scan(
     capital: int,
     paired: int,
     near: int,
+    shift: int = -1,
+    decided: int = 0,
 ) -> tuple[numpy.ndarray, list[int], list[int], list[int], bool, int, bool, bool]: ...
+def set_lexeme_bytes(doc: Doc, positions: list[int], values: list[int], shift: int) -> None: ...
 def sparse(
     doc: Doc, windows: list[list[int]], words: dict[int, str], strings: StringStore, placeholder: str
 ) -> tuple[str, list[tuple[int, int]]]: ...

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from c5names.component import native
+from c5names.component.lexbits import LexemeBits
 from c5names.index import NameIndex
 from c5names.index.postings import (
     ALIAS_PART,
@@ -66,6 +67,9 @@ MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 # lowercase (`written_in_lowercase`), which the scan so tells without a second pass over the tokens.
 CAPITAL = 0x80
 PARTS = CAPITAL - 1
+# And in a lexeme's byte (`lexbits`), which starts at zero for a word type not yet seen, this bit
+# beside them: decided.
+DECIDED = 0x40
 
 # The part bits that make a mention only with another word of one name close by (`_parts_together`).
 PAIRED = PERSON_PART | TAILED
@@ -100,9 +104,13 @@ class RelevanceCache:
     of its words.
     """
 
-    def __init__(self, index: NameIndex, lang: str | None) -> None:
+    def __init__(self, index: NameIndex, lang: str | None, bits: LexemeBits | None = None) -> None:
         self.index = index
         self.lang = lang
+        # Where the compiled scan finds each word type's byte: in its lexeme's flags (`lexbits`),
+        # whose decisions of an earlier index are cleared now, or else in the table below.
+        self.bits = bits or LexemeBits()
+        self.bits.reset()
         # Without letter case every word may be a name, whatever its shape.
         self.any_shape = (lang or "").split("-")[0].lower() in CASELESS_LANGS
         self.known: dict[int, int] = {}
@@ -130,11 +138,16 @@ class RelevanceCache:
             positions, kinds = found.tolist(), parts[found].tolist()
             capitals = bool((decided & CAPITAL).any())
             return Scanned(orths, positions, kinds, bool(doc.ents), *summary(positions, kinds), capitals)
+        shift = self.bits.shift_for(doc.vocab)
         orths, positions, kinds, missed, annotated, union, close, capitals = native.scan_module.scan(
-            doc, self._slot_orths, self._slot_parts, self._mask, CAPITAL, PAIRED, NEAR
+            doc, self._slot_orths, self._slot_parts, self._mask, CAPITAL, PAIRED, NEAR, shift, DECIDED
         )
         if missed:
-            values = self._learn(orths[missed], doc.vocab)
+            if shift >= 0:  # first sightings: decided once, then read from their lexemes
+                values = [self._decide(orth, doc.vocab) for orth in orths[missed].tolist()]
+                native.scan_module.set_lexeme_bytes(doc, missed, [v | DECIDED for v in values], shift)
+            else:
+                values = self._learn(orths[missed], doc.vocab)
             capitals = capitals or any(v & CAPITAL for v in values)
             learnt = [(p, v & PARTS) for p, v in zip(missed, values, strict=True) if v & PARTS]
             if learnt:

@@ -7,6 +7,7 @@ import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import DocBin
 
 import c5names
 from c5names.component import blank, with_dates
@@ -244,3 +245,20 @@ def test_a_document_written_in_lowercase_is_read_as_the_library_reads_it(lang: s
     assert [(e.text, e.kb_id_) for e in nlp(text).ents] == expected
     if text.islower():
         assert expected  # the lowercase posts do name someone
+
+
+def test_the_explanations_are_read_back_through_spacy_extensions() -> None:
+    """The component stores `doc._.c5names` and `span._.c5names` straight into `doc.user_data`, under
+    the keys spaCy's Underscore uses: read back the usual way, through a DocBin too, they are there."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names")
+    doc = nlp("President Tokayev met Shavkat Mirziyoyev in Uzbekistan.")
+    explained = doc._.c5names
+    assert [e["id"] for e in explained] == ["tokayev-kassym-jomart", "mirziyoyev-shavkat", "uzbekistan"]
+    assert [ent._.c5names for ent in doc.ents] == explained
+    assert doc[1:2]._.c5names is explained[0] and doc[0:1]._.c5names is None
+    nothing = nlp("The weather was fine.")
+    assert nothing._.c5names == [] and nlp.make_doc("The weather was fine.")._.c5names is None
+    again = next(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))
+    ids = [e["id"] for e in explained]  # (msgpack gives the lists inside back as tuples)
+    assert [e["id"] for e in again._.c5names] == [ent._.c5names["id"] for ent in again.ents] == ids

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
+from c5names.component.lexbits import LexemeBits
 from c5names.component.sparse import (
     MIN_SLOTS,
     RelevanceCache,
@@ -134,8 +135,11 @@ def test_two_word_types_that_share_a_slot_both_keep_a_place(
     linker: Linker, nlp_en: spacy.language.Language, read: str
 ) -> None:
     """The table is two-way: a word type whose slot is taken sits in that slot's pair, so two word types
-    of one corpus do not evict each other on every document. Each is decided once, then found."""
-    table = RelevanceCache(linker.index, "en")
+    of one corpus do not evict each other on every document. Each is decided once, then found. (The
+    compiled scan reads the table for a document of another vocabulary than its lexeme bits': `lexbits`.)"""
+    elsewhere = LexemeBits()
+    elsewhere.shift_for(spacy.blank("en").vocab)
+    table = RelevanceCache(linker.index, "en", elsewhere)
     words = _sharing_a_slot(table, nlp_en)
     learnt: list[list[int]] = []
     decide = table._learn
