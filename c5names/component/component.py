@@ -84,6 +84,11 @@ def _span_key(span: Span) -> tuple[str, str, int, int]:
     return ("._.", "c5names", span.start_char, span.end_char)
 
 
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    """`doc.user_data`, whose keys spaCy's stub types as strings (Underscore's are tuples)."""
+    return cast(dict[Any, Any], doc.user_data)
+
+
 class C5NamesComponent(Pipe):
     """Find and link mentions of the gazetteer's persons, countries and places.
 
@@ -212,7 +217,7 @@ class C5NamesComponent(Pipe):
         # `annotated`: entities set before this component (read by the scan's loop). Tokens merely
         # marked outside or blocked end outside either way.
         if not mentions and not annotated:
-            doc.user_data[_DOC_KEY] = []  # (doc._.c5names = [])
+            _user_data(doc)[_DOC_KEY] = []  # (doc._.c5names = [])
             _mark_outside(doc)
             return doc
         doc, placed = self._place(doc, mentions)
@@ -220,9 +225,9 @@ class C5NamesComponent(Pipe):
         explained: list[dict[str, Any]] = []
         for mention, span in placed:
             explained.append(_explain(mention))
-            doc.user_data[_span_key(span)] = explained[-1]  # (span._.c5names = ...)
+            _user_data(doc)[_span_key(span)] = explained[-1]  # (span._.c5names = ...)
             spans.append(span)
-        doc.user_data[_DOC_KEY] = explained  # (doc._.c5names = explained)
+        _user_data(doc)[_DOC_KEY] = explained  # (doc._.c5names = explained)
         if not annotated:
             _mark_outside(doc)
             doc.set_ents(sorted(util.filter_spans(spans), key=lambda s: s.start), default="unmodified")
