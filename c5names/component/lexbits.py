@@ -12,13 +12,16 @@ The claim is made the way `add_flag` makes one, by registering a getter for each
 `vocab.lex_attr_getters`, so a later `add_flag` picks other bits. The getter says "not decided" for
 every new lexeme (a module function, which pickles by name with the vocabulary). A claim is cleared
 when it is made and when the index changes (`reset`): a byte left from other decisions is never read
-as this component's. Without 8 free bits in a row, or for a document of another vocabulary, the
+as this component's. Each document checks that the eight getters are still these (a flag given one
+of the bits by number, `add_flag(getter, flag_id=60)`, writes over the byte), and claims again if not. Without 8 free bits in a row, or for a document of another vocabulary, the
 component keeps its table (`RelevanceCache`), which gives the same answers.
 """
 
 from __future__ import annotations
 
+import operator
 import weakref
+from collections.abc import Callable
 
 from spacy.vocab import Vocab
 
@@ -47,14 +50,21 @@ class LexemeBits:
     def __init__(self) -> None:
         self.vocab: Vocab | None = None
         self.shift = -1
+        self._owned = _owner(-1)
         _LIVE.add(self)
 
     def shift_for(self, vocab: Vocab) -> int:
         if self.vocab is vocab:
+            if self.shift >= 0 and self._owned(vocab) != _OURS:
+                # A flag given one of these bits by number (`add_flag(getter, flag_id=60)`) has
+                # written its own values over the byte: claim a run again, or keep to the table.
+                self.shift = claim(vocab)
+                self._owned = _owner(self.shift)
             return self.shift
         if self.vocab is not None:
             return -1
         self.vocab, self.shift = vocab, claim(vocab)
+        self._owned = _owner(self.shift)
         return self.shift
 
     def reset(self) -> None:
@@ -64,6 +74,19 @@ class LexemeBits:
 
     def __reduce__(self) -> tuple[type[LexemeBits], tuple[()]]:
         return (LexemeBits, ())
+
+
+# What `_owner(shift)` reads from `vocab.lex_attr_getters` while the run is this process's (one
+# tuple comparison per document, a fraction of a microsecond).
+_OURS = (undecided,) * WIDTH
+
+
+def _owner(shift: int) -> Callable[[Vocab], tuple[object, ...]]:
+    """A reader of the getters registered for the run at `shift` (nothing to read without a run)."""
+    if shift < 0:
+        return lambda vocab: _OURS
+    read = operator.itemgetter(*range(shift, shift + WIDTH))
+    return lambda vocab: read(vocab.lex_attr_getters)  # type: ignore[attr-defined]  # (not in spaCy's stub)
 
 
 def claim(vocab: Vocab) -> int:

@@ -97,6 +97,23 @@ def test_a_user_flag_added_later_changes_no_answer() -> None:
 
 
 @needs_compiled
+def test_a_flag_given_one_of_the_claimed_bits_by_number_moves_the_claim() -> None:
+    """`add_flag(getter, flag_id=n)` takes bit n whoever had it and writes its values into every
+    lexeme: the component must notice before it reads that byte again."""
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("c5names")
+    bare = "Trade with Uzbekistan grew."
+    first = _links(nlp, bare)
+    assert first == [("Uzbekistan", "uzbekistan")]
+    shift = component._relevant.bits.shift
+    nlp.vocab.add_flag(lambda string: False, flag_id=shift + 2)  # no word type an anchor
+    nlp.vocab.add_flag(lambda string: True, flag_id=shift + 6)  # and every one "decided"
+    assert _links(nlp, bare) == first
+    moved = component._relevant.bits.shift
+    assert moved >= 0 and not {shift + 2, shift + 6} & set(range(moved, moved + lexbits.WIDTH))
+
+
+@needs_compiled
 def test_a_new_gazetteer_clears_the_decisions_of_the_old(tmp_path: Path) -> None:
     """"Testov" was decided as no part of any name; with a gazetteer that has him, it must be read."""
     (tmp_path / "testov.yaml").write_text(TESTOV, encoding="utf-8")
