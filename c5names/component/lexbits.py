@@ -2,19 +2,21 @@
 
 Why: on text that names nobody, the component's work is one loop over the tokens asking what each
 word type can be of a name. Its answers were kept in a table beside spaCy's vocabulary, and looking
-each token up there (a few megabytes, read at random) cost about ten times the loop itself. spaCy
-already reads each token's lexeme, and a lexeme has 64 bits of flags, of which spaCy's own
-attributes use the first 18 and `Vocab.add_flag` hands out the rest. The component claims 8 of those
-bits, from the top down, and writes each word type's byte (`sparse.RelevanceCache`) there on first
-sight: the loop then reads it from memory it touches anyway.
+each token up there (a few megabytes, read at random) cost as much as the rest of the loop: 21 µs
+against 12 for a French news document of 1,300 tokens. spaCy already reads each token's lexeme, and
+a lexeme has 64 bits of flags, of which spaCy's own attributes use the first 18 and `Vocab.add_flag`
+hands out the rest. The component claims 8 of those bits, from the top down, and writes each word
+type's byte (`sparse.RelevanceCache`) there on first sight: the loop then reads it from memory it
+touches anyway.
 
 The claim is made the way `add_flag` makes one, by registering a getter for each bit in
 `vocab.lex_attr_getters`, so a later `add_flag` picks other bits. The getter says "not decided" for
 every new lexeme (a module function, which pickles by name with the vocabulary). A claim is cleared
 when it is made and when the index changes (`reset`): a byte left from other decisions is never read
 as this component's. Each document checks that the eight getters are still these (a flag given one
-of the bits by number, `add_flag(getter, flag_id=60)`, writes over the byte), and claims again if not. Without 8 free bits in a row, or for a document of another vocabulary, the
-component keeps its table (`RelevanceCache`), which gives the same answers.
+of the bits by number, `add_flag(getter, flag_id=60)`, writes over the byte), and claims again if
+not. Without 8 free bits in a row, or for a document of another vocabulary, the component keeps its
+table (`RelevanceCache`), which gives the same answers.
 """
 
 from __future__ import annotations
