@@ -52,22 +52,25 @@ class LexemeBits:
     def __init__(self) -> None:
         self.vocab: Vocab | None = None
         self.shift = -1
-        self._owned = _owner(-1)
+        self._getters = _getters_of(-1)
         _LIVE.add(self)
 
     def shift_for(self, vocab: Vocab) -> int:
         if self.vocab is vocab:
-            if self.shift >= 0 and self._owned(vocab) != _OURS:
+            if self.shift >= 0 and self._getters(vocab) != _OURS:
                 # A flag given one of these bits by number (`add_flag(getter, flag_id=60)`) has
                 # written its own values over the byte: claim a run again, or keep to the table.
-                self.shift = claim(vocab)
-                self._owned = _owner(self.shift)
+                self._claim(vocab)
             return self.shift
         if self.vocab is not None:
             return -1
-        self.vocab, self.shift = vocab, claim(vocab)
-        self._owned = _owner(self.shift)
+        self.vocab = vocab
+        self._claim(vocab)
         return self.shift
+
+    def _claim(self, vocab: Vocab) -> None:
+        self.shift = claim(vocab)
+        self._getters = _getters_of(self.shift)
 
     def reset(self) -> None:
         """Forget every decision written so far (the index changed): clear the run in every lexeme."""
@@ -78,12 +81,12 @@ class LexemeBits:
         return (LexemeBits, ())
 
 
-# What `_owner(shift)` reads from `vocab.lex_attr_getters` while the run is this process's (one
+# What `_getters_of(shift)` reads from `vocab.lex_attr_getters` while the run is this process's (one
 # tuple comparison per document, a fraction of a microsecond).
 _OURS = (undecided,) * WIDTH
 
 
-def _owner(shift: int) -> Callable[[Vocab], tuple[object, ...]]:
+def _getters_of(shift: int) -> Callable[[Vocab], tuple[object, ...]]:
     """A reader of the getters registered for the run at `shift` (nothing to read without a run)."""
     if shift < 0:
         return lambda vocab: _OURS

@@ -306,17 +306,27 @@ def content_digest(files: list[Source]) -> str | None:
     return _digest(files)
 
 
+def _new_digest() -> hashlib._Hash:
+    """The content digest before any file (`_hash_file` adds each)."""
+    return hashlib.sha256(b"c5names-gazetteer-v1")
+
+
+def _hash_file(digest: hashlib._Hash, file: Source, raw: bytes) -> None:
+    """Add a file's name and bytes to the content digest. (Piece by piece, which hashes what the joined
+    bytes would, without copying a large file's bytes.)"""
+    for piece in (str(file.name).encode(), b"\0", raw, b"\0"):
+        digest.update(piece)
+
+
 def _digest(files: list[Source]) -> str | None:
     """The content digest of the files (None when one cannot be read: parsing will say why)."""
-    digest = hashlib.sha256(b"c5names-gazetteer-v1")
+    digest = _new_digest()
     for file in files:
         try:
             raw = read_source(file)
         except OSError:
             return None
-        # (four updates hash what one of the joined bytes would, without copying a large file's bytes)
-        for piece in (str(file.name).encode(), b"\0", raw, b"\0"):
-            digest.update(piece)
+        _hash_file(digest, file, raw)
     return digest.hexdigest()
 
 
@@ -357,16 +367,14 @@ def _parse_all(
     problems: list[Problem] = []
     refs: list[tuple[str, _Where]] = []
     locator = _Locator(files)
-    digest = hashlib.sha256(b"c5names-gazetteer-v1")
+    digest = _new_digest()
     for file in files:
         try:
             raw = read_source(file)
         except OSError as err:
             problems.append(Problem(str(file), None, None, "", f"cannot read: {err.strerror or err}"))
             continue
-        # (four updates hash what one of the joined bytes would, without copying a large file's bytes)
-        for piece in (str(file.name).encode(), b"\0", raw, b"\0"):
-            digest.update(piece)
+        _hash_file(digest, file, raw)
         try:
             compiled, extends = _read_file(file, raw.decode("utf-8-sig"))
         except UnicodeDecodeError as err:
