@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import NamedTuple
 
 import numpy
@@ -128,7 +128,7 @@ class WordHits:
         self._all = hits
         self._by_entity: dict[int, tuple[Hit, ...]] = {}
         self._entities: frozenset[int] | None = None
-        self._leads: tuple[frozenset[int], frozenset[int]] | None = None
+        self._leads: tuple[Sequence[int], frozenset[int]] | None = None
         self._aliases: list[Hit] | None = None
         self._singles: dict[int, Hit] | None = None
         self._givens: frozenset[int] | None = None
@@ -158,13 +158,17 @@ class WordHits:
                 self._entities = frozenset((_values(self._groups) >> ENTITY_SHIFT).tolist())
         return self._entities
 
-    def leads(self) -> tuple[frozenset[int], frozenset[int]]:
-        """(entities whose name part starts here, of which those whose surname starts here)."""
+    def leads(self) -> tuple[Sequence[int], frozenset[int]]:
+        """(entities whose name part starts here, of which those whose surname starts here).
+
+        The first is a sequence, maybe with repeats: a common given name leads thousands of names at a
+        million persons, and what is asked of it is which of them go on in the next word (`members`),
+        which numpy answers without making a set of them all."""
         if self._leads is None:
             if self._all is not None:
                 first = [h.posting for h in self._all if h.posting.pos == 0 and h.posting.role != Role.ALIAS]
                 self._leads = (
-                    frozenset(p.entity for p in first),
+                    tuple(p.entity for p in first),
                     frozenset(p.entity for p in first if p.role == Role.SURNAME),
                 )
             else:
@@ -173,10 +177,41 @@ class WordHits:
                 first = ((values >> 30) & 63) == 0
                 entity = values >> ENTITY_SHIFT
                 self._leads = (
-                    frozenset(entity[first & (role != _ALIAS_CODE)].tolist()),
+                    entity[first & (role != _ALIAS_CODE)],
                     frozenset(entity[first & (role == _SURNAME_CODE)].tolist()),
                 )
         return self._leads
+
+    def members(self, entities: Collection[int] | numpy.ndarray) -> frozenset[int]:
+        """Those of `entities` with a posting in this word (`entities()` & them), found by binary
+        searches in the packed groups rather than by making the set of every holder of the word."""
+        if self._all is not None or len(entities) <= _ONE_BY_ONE_MEMBERS:
+            few = entities.tolist() if isinstance(entities, numpy.ndarray) else entities  # (plain ints out)
+            if self._all is not None or self._entities is not None:
+                return self.entities().intersection(few)
+            return frozenset(e for e in few if any(_holds(g.packed, e) for g in self._groups))
+        if isinstance(entities, numpy.ndarray):
+            wanted = _sorted_unique(entities.astype(numpy.int64, copy=False))
+        else:
+            wanted = _sorted_unique(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+        low = wanted << ENTITY_SHIFT
+        found: list[numpy.ndarray] = []
+        seen: set[int] = set()
+        for group in self._groups:
+            if id(group.packed) in seen:
+                continue  # (one key's postings reached several ways are one array)
+            seen.add(id(group.packed))
+            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
+            # Binary searches of the shorter side in the longer, keys in order (numpy then narrows
+            # each search from the one before).
+            if len(values) < len(wanted):
+                holders = values >> ENTITY_SHIFT
+                at = numpy.minimum(numpy.searchsorted(wanted, holders), len(wanted) - 1)
+                found.append(holders[wanted[at] == holders])
+            else:
+                at = numpy.minimum(numpy.searchsorted(values, low), len(values) - 1)
+                found.append(wanted[(values[at] >> ENTITY_SHIFT) == wanted])
+        return frozenset(numpy.concatenate(found).tolist()) if found else frozenset()
 
     def role_entities(self, role: Role, unless: Method | None = None) -> frozenset[int]:
         """Entities with a posting of this role (any position); `unless`: not reached by that method.
@@ -187,6 +222,27 @@ class WordHits:
             return frozenset(h.posting.entity for h in self._all if h.posting.role == role and h.method != unless)
         values = _values([g for g in self._groups if g.method != unless] if unless is not None else self._groups)
         return frozenset((values[((values >> 36) & 7) == _ROLE_CODES[role]] >> ENTITY_SHIFT).tolist())
+
+    def role_members(self, role: Role, entities: Collection[int], unless: Method | None = None) -> frozenset[int]:
+        """Those of `entities` in `role_entities(role, unless)`, found without making that set (a
+        common father's name is thousands of people's patronymic at a million persons)."""
+        if self._all is not None or len(entities) <= _ONE_BY_ONE_MEMBERS:
+            return frozenset(
+                e for e in entities if any(h.posting.role == role and h.method != unless for h in self.of(e))
+            )
+        wanted = _sorted_unique(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+        low = wanted << ENTITY_SHIFT
+        held = numpy.zeros(len(wanted), dtype=bool)
+        for group in self._groups:
+            if group.method == unless:
+                continue
+            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
+            # postings of the role before each position, so that a run's count is a difference
+            before = numpy.concatenate(([0], numpy.cumsum(((values >> 36) & 7) == _ROLE_CODES[role])))
+            starts = numpy.searchsorted(values, low)
+            ends = numpy.searchsorted(values, low + (1 << ENTITY_SHIFT))
+            held |= before[ends] > before[starts]
+        return frozenset(wanted[held].tolist())
 
     def of(self, entity: int) -> tuple[Hit, ...]:
         """The hits of one entity (a binary search in each group)."""
@@ -202,6 +258,33 @@ class WordHits:
                 found = self._unpack([(g, run) for g, run in runs if run])
             self._by_entity[entity] = found
         return found
+
+    def of_many(self, entities: Collection[int]) -> None:
+        """Unpack the hits of many entities at once (what `of` then gives each of them): the binary
+        searches of all of them in one numpy call per group, and one pass of `_unpack`. Asked when a
+        hundred namesakes' hits are all read (`shapes.parse_signature`)."""
+        wanted = sorted(e for e in entities if e not in self._by_entity)
+        if not wanted:
+            return
+        if self._all is not None:
+            for entity in wanted:
+                self.of(entity)
+            return
+        found: dict[int, list[Hit]] = {entity: [] for entity in wanted}
+        low = numpy.asarray(wanted, dtype=numpy.int64) << ENTITY_SHIFT
+        selected: list[tuple[Group, Sequence[int]]] = []
+        for group in self._groups:
+            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
+            starts = numpy.searchsorted(values, low)
+            counts = numpy.searchsorted(values, low + (1 << ENTITY_SHIFT)) - starts
+            if counts.any():
+                # every position of every run, without a Python loop over the runs
+                positions = numpy.repeat(starts - numpy.cumsum(counts) + counts, counts) + numpy.arange(counts.sum())
+                selected.append((group, values[positions].tolist()))
+        for hit in self._unpack(selected):
+            found[hit.posting.entity].append(hit)
+        for entity, hits in found.items():
+            self._by_entity[entity] = tuple(hits)
 
     def single_surnames(self) -> dict[int, Hit]:
         """Per entity, its first firm hit as a one-word surname: what a bare surname needs, found for
@@ -327,6 +410,22 @@ class WordHits:
 
 _TRANSLIT_SCORE = METHOD_SCORE[Method.TRANSLIT]
 _ONE_BY_ONE = 4  # postings of a group asked "written as such?" one at a time rather than as an array
+
+
+_ONE_BY_ONE_MEMBERS = 8  # entities asked `members` one binary search at a time rather than as an array
+
+
+def _sorted_unique(values: numpy.ndarray) -> numpy.ndarray:
+    """The values sorted, each once (a stable sort: the arrays given are runs already in order, which
+    it merges)."""
+    ordered = numpy.sort(values, kind="stable")
+    return ordered[numpy.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _holds(packed: array[int], entity: int) -> bool:
+    """Does a group's packed postings (in entity order) hold one of the entity's?"""
+    at = bisect_left(packed, entity << ENTITY_SHIFT)
+    return at < len(packed) and packed[at] >> ENTITY_SHIFT == entity
 
 
 def _is_single_surname(posting: Posting) -> bool:

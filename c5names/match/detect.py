@@ -9,7 +9,7 @@ the gazetteer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -24,9 +24,17 @@ from c5names.match.context import (
     take_unlisted_given_name,
 )
 from c5names.match.segment import APOS_CLASS, Word, segment
-from c5names.match.shapes import PATRONYMIC_RE, fathers_name_holders, parse_alias, parse_person, tail_end
+from c5names.match.shapes import (
+    PATRONYMIC_RE,
+    fathers_name_holders,
+    parse_alias,
+    parse_person,
+    parse_signature,
+    read_ahead,
+    tail_end,
+)
 from c5names.match.view import TextView, caps_of
-from c5names.model import Pattern, Role
+from c5names.model import Method, Pattern, Role
 from c5names.scoring import MISSING_SUFFIX
 from c5names.text.han import NAME_DOTS
 from c5names.text.keys import is_caseless, skeleton
@@ -169,11 +177,15 @@ def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) ->
     entity is in the next word too (or in the one after an unlisted patronymic: Akylbek Usenbekovich
     Japarov); after an initial, whoever has a surname in the next two words."""
     n = len(doc.words)
-    near = doc.entities_at(i + 1)
-    if i + 1 < n and (PATRONYMIC_RE.search(doc.words[i + 1].text) or doc.is_initial(i + 1)):
-        near = near | doc.entities_at(i + 2)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
     leads, surnames = starts.leads()
-    entities = set(surnames | (leads & near))
+    entities = set(surnames)
+    if i + 1 < n and len(leads):
+        # (who goes on is asked of the next words' postings: a common given name leads thousands of
+        # names at a million persons, and so does a common surname follow them)
+        candidates = frozenset(leads) if isinstance(leads, tuple) else leads
+        entities |= doc.hits(i + 1).members(candidates)
+        if i + 2 < n and (PATRONYMIC_RE.search(doc.words[i + 1].text) or doc.is_initial(i + 1)):
+            entities |= doc.hits(i + 2).members(candidates)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
     if initial:
         for j in (i + 1, i + 2):
             if j < n:
@@ -186,30 +198,71 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     parses: list[Parse] = []
     longest_parse = 0
     facts = doc.index.entities
-    for reach, entity in _by_reach(doc, i, _starting_persons(doc, i, starts, initial)):
+    buckets = _by_reach(doc, i, _starting_persons(doc, i, starts, initial))
+    # Namesakes (a common full name is a hundred people's at a million persons) share one parse.
+    many = sum(len(bucket) for _, bucket in buckets) >= SHARE_PARSES_FROM
+    shared: dict[tuple[int, Hashable], _Summary | None] = {}
+    for reach, bucket in buckets:
         if reach < longest_parse:
-            break  # only the longest parses are kept, and this entity cannot make one
+            break  # only the longest parses are kept, and these entities cannot make one
+        # (sorted only when reached: the entities that reach least are a common name's thousands)
+        entities = sorted(bucket)
         if reach == i + 1 and not initial:
-            # Nothing after word i can be this entity's, so only its one-word surname can match:
+            # Nothing after word i can be these entities', so only their one-word surnames can match:
             # found in bulk, since a common surname has hundreds of holders in a large gazetteer, and
             # summarised as one hit is (its score, method and form).
             # (asked only here: a common surname's holders are unpacked only when a bare surname may be meant)
-            single = starts.single_surnames().get(entity)
-            if single is not None:
-                longest_parse = max(longest_parse, i + 1)
-                score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
-                parses.append(Parse(i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE))
+            singles = starts.single_surnames()
+            for entity in entities:
+                single = singles.get(entity)
+                if single is not None:
+                    longest_parse = max(longest_parse, i + 1)
+                    score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
+                    parses.append(
+                        Parse(i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE)
+                    )
             continue
-        parsed = parse_person(doc, i, entity, reach)
-        if parsed:
-            longest_parse = max(longest_parse, parsed.end)
-            score, method, form = summarise(parsed.hits)
-            if parsed.pattern == Pattern.FULL:
-                score = full_name_score(parsed.hits)
-            if facts[entity].needs_suffix and Role.SUFFIX not in parsed.roles:
-                score *= MISSING_SUFFIX
-            parses.append(Parse(parsed.end, entity, parsed.pattern, score, method, form, parsed.hits[-1], parsed.roles))
+        # (a parse that could reach REACH_LIMIT words may go on past them: its signature reads on)
+        stop = len(doc.words) if reach >= i + REACH_LIMIT else min(len(doc.words), reach + 1)
+        if many:
+            read_ahead(doc, i, entities, stop)
+        for entity in entities:
+            if reach < longest_parse:
+                break  # (a parse past REACH_LIMIT words)
+            if not many:
+                summary = _person_summary(doc, i, entity, reach)
+            else:
+                key = (reach, parse_signature(doc, i, entity, stop))
+                if key in shared:
+                    summary = shared[key]
+                else:
+                    summary = shared[key] = _person_summary(doc, i, entity, reach)
+            if summary is not None:
+                end, pattern, score, method, form, last, roles = summary
+                longest_parse = max(longest_parse, end)
+                parses.append(Parse(end, entity, pattern, score, method, form, last, roles))
     return parses
+
+
+SHARE_PARSES_FROM = 8  # entities at a word from which namesakes' parses are shared (`parse_signature`)
+
+# A person parse summarised, without its entity: (end word, pattern, score, method, form, last hit,
+# roles). A namesake's `last` is the hit of whoever was parsed for it: what is read of it (where the
+# name ends in the word, its form, its role) is the same by the signature.
+_Summary = tuple[int, Pattern, float, Method, str, Hit | None, tuple[Role, ...]]
+
+
+def _person_summary(doc: TextView, i: int, entity: int, reach: int) -> _Summary | None:
+    """The entity's longest parse at word i, summarised (its score, method and forms)."""
+    parsed = parse_person(doc, i, entity, reach)
+    if not parsed:
+        return None
+    score, method, form = summarise(parsed.hits)
+    if parsed.pattern == Pattern.FULL:
+        score = full_name_score(parsed.hits)
+    if doc.index.entities[entity].needs_suffix and Role.SUFFIX not in parsed.roles:
+        score *= MISSING_SUFFIX
+    return parsed.end, parsed.pattern, score, method, form, parsed.hits[-1], parsed.roles
 
 
 def _alias_parses(doc: TextView, i: int, starts: WordHits) -> list[Parse]:
@@ -279,30 +332,31 @@ def _check_neighbours(doc: TextView, item: Found, found: list[Found]) -> None:
 REACH_LIMIT = 8
 
 
-def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, int]]:
-    """(end word it could reach, entity), furthest first: how far from word i the entity appears in
-    every word (an initial counts for anyone, an unknown patronymic for anyone who lists none). A name
-    cannot extend past that, so once a parse is found, entities that cannot reach as far need no
+def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, frozenset[int]]]:
+    """(end word they could reach, entities), furthest first: how far from word i each entity appears
+    in every word (an initial counts for anyone, an unknown patronymic for anyone who lists none). A
+    name cannot extend past that, so once a parse is found, entities that cannot reach as far need no
     parsing (a common given name at 100,000 persons would otherwise be parsed for each holder)."""
-    # One bucket per reach, its entities sorted as plain integers: a common name's holders are
-    # thousands at a million persons, and a sort keyed by a (reach, entity) tuple per holder cost
-    # more than parsing the few that are parsed.
-    buckets: list[tuple[int, list[int]]] = []
+    # Sets, not sorted lists: a common name's holders are thousands at a million persons, and those
+    # that reach least are rarely parsed at all (`_person_parses` sorts a bucket when it gets to it).
+    buckets: list[tuple[int, frozenset[int]]] = []
     alive = frozenset(entities)
     k = i + 1
     facts = doc.index.entities
     while alive and k < min(len(doc.words), i + REACH_LIMIT):
         if not doc.is_initial(k):
-            holders = doc.entities_at(k)
+            holders = doc.hits(k).members(alive)  # (the word's holders may be many more than the alive)
             if PATRONYMIC_RE.search(doc.words[k].text):
                 word = doc.words[k].text
-                fathers = fathers_name_holders(doc, word)
-                holders = holders | (alive & fathers) | {e for e in alive - holders if not facts[e].patronymic_listed}
-            buckets.append((k, sorted(alive - holders)))
-            alive = alive & holders
+                fathers = fathers_name_holders(doc, word, alive)
+                holders = holders | fathers | {e for e in alive - holders if not facts[e].patronymic_listed}
+            if len(holders) < len(alive):
+                buckets.append((k, alive - holders))
+            alive = holders
         k += 1
-    buckets.append((k, sorted(alive)))
-    return [(reach, entity) for reach, bucket in reversed(buckets) for entity in bucket]
+    if alive:
+        buckets.append((k, alive))
+    return buckets[::-1]
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:

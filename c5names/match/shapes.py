@@ -9,6 +9,7 @@ consonants make a name only together.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 
 from c5names.index.postings import Hit, Posting, WordHits
 from c5names.match.candidates import PersonParse
@@ -147,6 +148,41 @@ def parse_person(doc: TextView, i: int, entity: int, reach: int | None = None) -
     return best
 
 
+def parse_signature(doc: TextView, i: int, entity: int, stop: int) -> Hashable:
+    """Everything `parse_person` reads of one entity when a parse starting at word i cannot reach
+    word `stop` (exclusive; the reach's word itself counts, for `_surname_after`): its hits in each
+    word but for the posting's entity and form number, its initials and connector words, whether it
+    needs a suffix or lists a patronymic, and whether a patronymic-like word there is its father's name.
+
+    Entities with one signature have one parse, up to which entity the hits' postings name, and the
+    same summary: at a million persons a common full name is shared by a hundred people, and one
+    parse then serves them all (`detect._person_parses`)."""
+    facts = doc.index.entities[entity]
+    hits = tuple(tuple((h.posting[1:4], h[1:]) for h in doc.entity_hits(k, entity)) for k in range(i, stop))
+    fathers = (
+        tuple(
+            fathers_name(doc, doc.words[k].text, entity)
+            for k in range(i, stop)
+            if PATRONYMIC_RE.search(doc.words[k].text)
+        )
+        if facts.patronymic_listed
+        else ()
+    )
+    return hits, facts.initials, facts.connectors, facts.needs_suffix, facts.patronymic_listed, fathers
+
+
+def read_ahead(doc: TextView, i: int, entities: list[int], stop: int) -> None:
+    """Unpack at once what `parse_signature` will read of each of these entities in words i to `stop`
+    (`WordHits.of_many`): their hits, and their fathers' names behind patronymic-like words."""
+    for k in range(i, stop):
+        doc.hits(k).of_many(entities)
+        word = doc.words[k].text
+        if PATRONYMIC_RE.search(word):
+            fathers = _fathers_hits(doc, word)
+            if fathers is not None:
+                fathers.of_many(entities)
+
+
 def _surname_after(doc: TextView, k: int, entity: int) -> bool:
     """Is word k, right after the previous one, a surname of `entity`?"""
     return (
@@ -216,11 +252,12 @@ def fathers_name(doc: TextView, word: str, entity: int) -> bool:
     )
 
 
-def fathers_name_holders(doc: TextView, word: str) -> frozenset[int]:
-    """The entities of whom `fathers_name` holds, all at once (from the packed postings: asked of
-    everyone who may reach past the patronymic, thousands at a million persons)."""
+def fathers_name_holders(doc: TextView, word: str, among: frozenset[int]) -> frozenset[int]:
+    """Those of `among` of whom `fathers_name` holds, all at once (from the packed postings: asked of
+    everyone who may reach past the patronymic, thousands at a million persons, while the word's
+    father's name may be thousands of people's)."""
     hits = _fathers_hits(doc, word)
-    return hits.role_entities(Role.PATRONYMIC, unless=Method.FUZZY) if hits is not None else frozenset()
+    return hits.role_members(Role.PATRONYMIC, among, unless=Method.FUZZY) if hits is not None else frozenset()
 
 
 def _fathers_hits(doc: TextView, word: str) -> WordHits | None:

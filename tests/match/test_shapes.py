@@ -3,6 +3,8 @@ pattern are chosen (`c5names.match.detect`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from c5names.index import NameIndex
@@ -87,10 +89,11 @@ def test_a_parse_stopped_at_its_reach_is_the_whole_parse(index: NameIndex, text:
     doc = TextView(index, text, None)
     for i in range(len(doc.words)):
         entities = set(doc.entities_at(i))
-        order = _by_reach(doc, i, entities)
-        # every entity once, furthest reach first, then by entity number
+        buckets = _by_reach(doc, i, entities)
+        order = [(reach, entity) for reach, bucket in buckets for entity in bucket]
+        # every entity once, in buckets of one reach each, furthest reach first
         assert sorted(e for _, e in order) == sorted(entities)
-        assert order == sorted(order, key=lambda pair: (-pair[0], pair[1]))
+        assert [reach for reach, _ in buckets] == sorted({reach for reach, _ in buckets}, reverse=True)
         for reach, entity in order:
             whole, bounded = parse_person(doc, i, entity), parse_person(doc, i, entity, reach)
             assert (whole and (whole.end, whole.pattern)) == (bounded and (bounded.end, bounded.pattern))
@@ -115,9 +118,105 @@ def test_the_bulk_fathers_name_is_fathers_name_asked_of_everyone(index: NameInde
 
         index = compiled(c5names.load())
     doc = TextView(index, "x", None)
+    everyone = frozenset(range(len(index.entities)))
     some = 0
     for word in FATHERS:
-        each = {e for e in range(len(index.entities)) if fathers_name(doc, word, e)}
-        assert fathers_name_holders(doc, word) == each, word
+        each = {e for e in everyone if fathers_name(doc, word, e)}
+        assert fathers_name_holders(doc, word, everyone) == each, word
+        # asked of a few (entity by entity) and of many (in numpy), among holders and others
+        few = frozenset(sorted(each)[:3]) | frozenset(sorted(everyone - each)[:3])
+        assert fathers_name_holders(doc, word, few) == each & few, word
+        many = frozenset(sorted(each)[:20]) | frozenset(sorted(everyone - each)[:20])
+        assert fathers_name_holders(doc, word, many) == each & many, word
         some += bool(each)
     assert which == "test" or some >= 6  # (the words do name fathers of the gazetteer)
+
+
+# Twelve namesakes: one full name written alike, but with fathers listed or not, another spelling, a
+# suffix, a second given name, a connector word; so that their signatures differ in every way
+# `parse_signature` reads.
+def _namesakes() -> str:
+    source = "https://example.org/namesakes"
+    variants = [
+        "{given: Nurlan, surname: Testov",
+        "{given: Nurlan, surname: Testov",
+        "{given: Nurlan, surname: Testov",
+        "{given: Nurlan, patronymic: Bolatovich, surname: Testov",
+        "{given: Nurlan, patronymic: Bolatovich, surname: Testov",
+        "{given: Nurlan, patronymic: Serikovich, surname: Testov",
+        "{given: Nurlan, surname: Testow",
+        "{given: Nurlan, surname: Testov, suffix: Jr.",
+        "{given: Nurlan Bek, surname: Testov",
+        "{given: Nurlan, surname: Testov",
+        "{given: Nurlan, surname: Testova",
+        "{given: Nurlan, patronymic: Serik uulu, surname: Testov",
+    ]
+    lines = ["version: 1", "entities:"]
+    for n, name in enumerate(variants):
+        lines += [
+            f"  - id: testov-{n}",
+            "    type: person",
+            f"    name: Nurlan Testov {n}",
+            "    names:",
+            f'      - {name}, lang: en, source: "{source}"}}',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+NAMESAKE_TEXTS = [
+    "Nurlan Testov spoke.",
+    "Nurlan Bolatovich Testov spoke.",
+    "Nurlan Serikovich Testov spoke.",
+    "Nurlan Usenbekovich Testov spoke.",
+    "Nurlan Serik uulu Testov spoke.",
+    "Nurlan Testov Jr. spoke.",
+    "Nurlan Bek Testov spoke.",
+    "N. Testov and N. B. Testov spoke.",
+    "Testov, Nurlan Bolatovich spoke.",
+    "Testov Nurlan spoke.",
+    "Nurlan Testow and Nurlan Testova and Nurlen Testov spoke.",
+    "Testov spoke.",
+]
+
+
+@pytest.mark.parametrize("text", NAMESAKE_TEXTS)
+def test_namesakes_sharing_a_parse_get_what_each_parsed_alone_gets(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Many entities at a word share parses by signature (`parse_signature`): what is found, its span,
+    pattern and every option's score, method and form are what parsing each entity alone gives."""
+    import c5names
+    from c5names.index import compiled
+    from c5names.match import detect
+
+    folder = tmp_path_factory.mktemp("namesakes")
+    (folder / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
+    index = compiled(c5names.load(folder, default=False), cache=False)
+
+    parsed = 0
+    summary = detect._person_summary
+
+    def counted(*args: Any) -> Any:
+        nonlocal parsed
+        parsed += 1
+        return summary(*args)
+
+    monkeypatch.setattr(detect, "_person_summary", counted)
+
+    def candidates(share_from: int) -> tuple[list[tuple[int, int, str, list[tuple[int, float, str, str]]]], int]:
+        nonlocal parsed
+        monkeypatch.setattr(detect, "SHARE_PARSES_FROM", share_from)
+        index.chunk_cache.clear()
+        parsed = 0
+        found = [
+            (f.start, f.end, str(f.pattern), [(o.entity, o.score, str(o.method), o.form) for o in f.options])
+            for f in find_in_text(index, text, "en")
+        ]
+        return found, parsed
+
+    shared, shared_parses = candidates(1)
+    alone, parses = candidates(10**9)
+    assert shared == alone
+    assert shared_parses <= parses
+    if text == "Nurlan Testov spoke.":
+        assert len(alone[0][3]) == 12 and shared_parses < parses  # (namesakes did share)
