@@ -188,3 +188,36 @@ def test_a_key_two_letters_longer_or_shorter_is_reached_from_nine(scan_below: in
     """A query of nine letters or more may be two edits away: two letters dropped, or two added."""
     index = DeletionIndex([key, "abdikadirova" + "x" * 3], scan_below=scan_below)
     assert index.near(query) == [(key, 2)]
+
+
+TWO_WAYS = """
+version: 1
+entities:
+  - id: testova-aigul
+    type: person
+    name: Aigul Testova
+    gender: female
+    names:
+      - {given: Aigul, surname: Testova, lang: ru, source: "https://example.org/t"}
+      - {given: Aigul, surname: Testov, lang: ru, source: "https://example.org/t"}
+  - id: testov-nurlan
+    type: person
+    name: Nurlan Testov
+    gender: male
+    names:
+      - {given: Nurlan, surname: Testov, lang: ru, source: "https://example.org/t"}
+      - {given: Нурлан, surname: Тестов, lang: ru, source: "https://example.org/t"}
+"""
+
+
+@pytest.mark.parametrize("word", ["Testova", "Testov", "Тестов", "Тестова", "Тестовым"])
+def test_a_surname_reached_two_ways_keeps_its_first_way(tmp_path: Path, word: str) -> None:
+    """A word may reach one entity's one-word surnames two ways (as written, and as a stem): the bulk
+    `single_surnames` keeps each entity's first firm hit, as unpacking every hit in order does."""
+    (tmp_path / "two.yaml").write_text(TWO_WAYS.lstrip("\n"), encoding="utf-8")
+    index = compiled(c5names.load(tmp_path, default=False), cache=False)
+    singles = index.word_hits(word, "ru").single_surnames()  # (from the packed postings)
+    index._cache.clear()
+    every = WordHits.of_hits(index.word_hits(word, "ru").all())
+    assert singles == every.single_surnames()
+    assert singles  # (the word is someone's surname)

@@ -296,15 +296,45 @@ class WordHits:
     def _single_surnames(self) -> dict[int, Hit]:
         if self._all is not None:
             selected = [h for h in self._all if _is_single_surname(h.posting) and not h.weak]
-        else:
+            out: dict[int, Hit] = {}
+            for hit in selected:
+                out.setdefault(hit.posting.entity, hit)
+            return out
+        # Each entity's first such posting (firm groups in order) is found in numpy, and only those are
+        # made into hits, as `_unpack` would make them: a common surname's holders are thousands at a
+        # million persons, and unpacking all their postings cost more than the rest of a lookup.
+        picked: list[numpy.ndarray] = []
+        numbers: list[numpy.ndarray] = []
+        for n, group in enumerate(self._groups):
+            if group.weak:
+                continue
+            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
             # role S at position 0 of a one-word part (pos and length are the 12 bits above ref)
-            selected = list(
-                self._selected(lambda v: (((v >> 36) & 7) == _SURNAME_CODE) & (((v >> 24) & 0xFFF) == 1), firm=True)
-            )
-        out: dict[int, Hit] = {}
-        for hit in selected:
-            out.setdefault(hit.posting.entity, hit)
-        return out
+            chosen = values[(((values >> 36) & 7) == _SURNAME_CODE) & (((values >> 24) & 0xFFF) == 1)]
+            if len(chosen):
+                picked.append(chosen)
+                numbers.append(numpy.full(len(chosen), n, dtype=numpy.int64))
+        if not picked:
+            return {}
+        values = numpy.concatenate(picked)
+        _entities, first = numpy.unique(values >> ENTITY_SHIFT, return_index=True)  # (first occurrences)
+        values, group_of = values[first], numpy.concatenate(numbers)[first]
+        assert self._source is not None
+        written, forms, _alias_forms = self._source
+        # An exact group's hit is a transliteration when the entity does not write the form as such.
+        as_written = numpy.ones(len(values), dtype=bool)
+        for n, group in enumerate(self._groups):
+            mine = group_of == n
+            if group.method == Method.EXACT and mine.any():
+                as_written[mine] = written.contains(group.written | (values[mine] >> ENTITY_SHIFT))
+        groups = self._groups
+        singles: dict[int, Hit] = {}
+        for value, n, as_such in zip(values.tolist(), group_of.tolist(), as_written.tolist(), strict=True):
+            posting = unpack(value)
+            group = groups[n]
+            method, score = (group.method, group.score) if as_such else (Method.TRANSLIT, _TRANSLIT_SCORE)
+            singles[posting.entity] = _new(Hit, (posting, score, method, forms[posting.ref], group.end, group.weak))
+        return singles
 
     def lone_given_names(self) -> frozenset[int]:
         """Entities whose given name is this word alone (a one-word given name, first part, firm hit):

@@ -48,6 +48,7 @@ CHUNK_CACHE_SIZE = 200_000
 TAIL_CONTEXT = 40
 _BARE = (Role.SURNAME,)  # the roles of a bare surname's parse
 _SCORE = itemgetter(1)  # an Option's score
+_new = tuple.__new__  # (named tuples made without their Python-level __new__ where one is made per holder)
 
 
 @lru_cache(maxsize=8192)  # gaps repeat (" ", ", ", " and "), and this runs between every two words
@@ -218,9 +219,9 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
                 if single is not None:
                     longest_parse = max(longest_parse, i + 1)
                     score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
-                    parses.append(
-                        Parse(i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE)
-                    )
+                    # (made without the NamedTuple's Python-level __new__: one per holder, thousands)
+                    parse = (i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE)
+                    parses.append(_new(Parse, parse))
             continue
         # (a parse that could reach REACH_LIMIT words may go on past them: its signature reads on)
         stop = len(doc.words) if reach >= i + REACH_LIMIT else min(len(doc.words), reach + 1)
@@ -288,7 +289,7 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse]) -> Found:
     for parse in chosen:
         patterns.add(parse.pattern)
         if parse.entity not in options or options[parse.entity].score < parse.score:
-            options[parse.entity] = Option(parse.entity, parse.score, parse.method, parse.form)
+            options[parse.entity] = _new(Option, (parse.entity, parse.score, parse.method, parse.form))
     pattern = Pattern.FULL if Pattern.FULL in patterns else chosen[0].pattern
     if Pattern.ALIAS in patterns and pattern != Pattern.FULL:
         pattern = Pattern.ALIAS
