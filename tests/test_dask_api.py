@@ -113,6 +113,10 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[distributed.Cli
         ) as local,
         distributed.Client(local) as connected,
     ):
+        # Both workers registered before anything is scattered: a broadcast reaches only the workers the
+        # scheduler knows, and a worker that joins later takes the linker from a peer when a task needs
+        # it (or takes no task at all when the first worker is done before it joins).
+        connected.wait_for_workers(2, timeout=60)
         connected.c5names_cache = cache  # type: ignore[attr-defined]
         yield connected
 
@@ -126,8 +130,10 @@ def test_on_a_cluster_the_linker_is_shipped_once_per_worker(
     index = cluster_module.ship(Linker()).index
     assert index[len(index) // 2 : len(index) // 2 + 256] not in graph  # tasks refer to it, they do not carry it
     assert bag.compute() == expected * 6
+    # One shipment for all the tasks. (It was broadcast to both workers, but once the tasks are done the
+    # scheduler's active memory manager may drop a replica no task waits for: how many remain is timing.)
     shipments = {key: where for key, where in client.who_has().items() if str(key).startswith("Shipment-")}
-    assert len(shipments) == 1 and all(len(where) == 2 for where in shipments.values())  # on both workers
+    assert len(shipments) == 1 and all(len(where) in (1, 2) for where in shipments.values())
     kept = client.run(lambda: list(cluster_module._RECEIVED))
     assert len(kept) == 2 and all(len(tokens) == 1 for tokens in kept.values())  # one linker per worker
     frame = c5dask.link_dataframe(dd.from_pandas(_frame(docs), npartitions=3))
