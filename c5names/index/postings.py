@@ -194,8 +194,18 @@ class WordHits:
             wanted = _sorted_unique(entities.astype(numpy.int64, copy=False))
         else:
             wanted = _sorted_unique(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+        return frozenset(wanted[self.members_mask(wanted)].tolist())
+
+    def members_mask(self, wanted: numpy.ndarray) -> numpy.ndarray:
+        """Which of `wanted` (entity numbers, sorted, each once) have a posting in this word, as a
+        boolean array (`members` without sets, for a common name's thousands of holders)."""
+        if self._all is not None or self._entities is not None:
+            mine = self.entities()
+            return numpy.fromiter((e in mine for e in wanted.tolist()), dtype=bool, count=len(wanted))
+        held = numpy.zeros(len(wanted), dtype=bool)
+        if not len(wanted):
+            return held
         low = wanted << ENTITY_SHIFT
-        found: list[numpy.ndarray] = []
         seen: set[int] = set()
         for group in self._groups:
             if id(group.packed) in seen:
@@ -206,12 +216,14 @@ class WordHits:
             # each search from the one before).
             if len(values) < len(wanted):
                 holders = values >> ENTITY_SHIFT
-                at = numpy.minimum(numpy.searchsorted(wanted, holders), len(wanted) - 1)
-                found.append(holders[wanted[at] == holders])
+                at = numpy.searchsorted(wanted, holders)
+                inside = at < len(wanted)
+                at, holders = at[inside], holders[inside]
+                held[at[wanted[at] == holders]] = True
             else:
                 at = numpy.minimum(numpy.searchsorted(values, low), len(values) - 1)
-                found.append(wanted[(values[at] >> ENTITY_SHIFT) == wanted])
-        return frozenset(numpy.concatenate(found).tolist()) if found else frozenset()
+                held |= (values[at] >> ENTITY_SHIFT) == wanted
+        return held
 
     def role_entities(self, role: Role, unless: Method | None = None) -> frozenset[int]:
         """Entities with a posting of this role (any position); `unless`: not reached by that method.

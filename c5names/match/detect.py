@@ -13,6 +13,8 @@ from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+import numpy
+
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, WordHits
 from c5names.match.candidates import Found, Option, Options, Parse, full_name_score, summarise
@@ -206,8 +208,7 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     for reach, bucket in buckets:
         if reach < longest_parse:
             break  # only the longest parses are kept, and these entities cannot make one
-        # (sorted only when reached: the entities that reach least are a common name's thousands)
-        entities = sorted(bucket)
+        entities = bucket
         if reach == i + 1 and not initial:
             # Nothing after word i can be these entities', so only their one-word surnames can match:
             # found in bulk, since a common surname has hundreds of holders in a large gazetteer, and
@@ -333,30 +334,60 @@ def _check_neighbours(doc: TextView, item: Found, found: list[Found]) -> None:
 REACH_LIMIT = 8
 
 
-def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, frozenset[int]]]:
-    """(end word they could reach, entities), furthest first: how far from word i each entity appears
-    in every word (an initial counts for anyone, an unknown patronymic for anyone who lists none). A
-    name cannot extend past that, so once a parse is found, entities that cannot reach as far need no
-    parsing (a common given name at 100,000 persons would otherwise be parsed for each holder)."""
-    # Sets, not sorted lists: a common name's holders are thousands at a million persons, and those
-    # that reach least are rarely parsed at all (`_person_parses` sorts a bucket when it gets to it).
-    buckets: list[tuple[int, frozenset[int]]] = []
+def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list[int]]]:
+    """(end word they could reach, entities in order), furthest first: how far from word i each
+    entity appears in every word (an initial counts for anyone, an unknown patronymic for anyone who
+    lists none). A name cannot extend past that, so once a parse is found, entities that cannot reach
+    as far need no parsing (a common given name at 100,000 persons would otherwise be parsed for
+    each holder)."""
+    if len(entities) > FEW_ALIVE:
+        return _by_reach_in_bulk(doc, i, entities)
+    buckets: list[tuple[int, list[int]]] = []
     alive = frozenset(entities)
     k = i + 1
     facts = doc.index.entities
     while alive and k < min(len(doc.words), i + REACH_LIMIT):
         if not doc.is_initial(k):
-            holders = doc.hits(k).members(alive)  # (the word's holders may be many more than the alive)
+            holders = doc.hits(k).members(alive)
             if PATRONYMIC_RE.search(doc.words[k].text):
                 word = doc.words[k].text
                 fathers = fathers_name_holders(doc, word, alive)
                 holders = holders | fathers | {e for e in alive - holders if not facts[e].patronymic_listed}
             if len(holders) < len(alive):
-                buckets.append((k, alive - holders))
+                buckets.append((k, sorted(alive - holders)))
             alive = holders
         k += 1
     if alive:
-        buckets.append((k, alive))
+        buckets.append((k, sorted(alive)))
+    return buckets[::-1]
+
+
+FEW_ALIVE = 64  # entities from which `_by_reach` keeps them as one sorted array (a common name's holders)
+
+
+def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list[int]]]:
+    """`_by_reach` for many entities (a common given name's thousands at a million persons): they are
+    kept as one sorted array, and each word tells which of them it holds (`WordHits.members_mask`),
+    with no set made of them."""
+    buckets: list[tuple[int, list[int]]] = []
+    alive = numpy.sort(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+    k = i + 1
+    facts = doc.index.entities
+    while len(alive) and k < min(len(doc.words), i + REACH_LIMIT):
+        if not doc.is_initial(k):
+            held = doc.hits(k).members_mask(alive)
+            if PATRONYMIC_RE.search(doc.words[k].text) and not held.all():
+                # Those the word does not hold go on if it names their father, or if they list no patronymic.
+                rest = alive[~held].tolist()
+                fathers = fathers_name_holders(doc, doc.words[k].text, frozenset(rest))
+                more = [e in fathers or not facts[e].patronymic_listed for e in rest]
+                held[~held] = numpy.fromiter(more, dtype=bool, count=len(more))
+            if not held.all():
+                buckets.append((k, alive[~held].tolist()))
+            alive = alive[held]
+        k += 1
+    if len(alive):
+        buckets.append((k, alive.tolist()))
     return buckets[::-1]
 
 

@@ -220,3 +220,41 @@ def test_namesakes_sharing_a_parse_get_what_each_parsed_alone_gets(
     assert shared_parses <= parses
     if text == "Nurlan Testov spoke.":
         assert len(alone[0][3]) == 12 and shared_parses < parses  # (namesakes did share)
+
+
+BY_REACH_TEXTS = [
+    "Гурбан Маликович Бердов сказал.",
+    "Гурбан Петрович Бердов сказал.",
+    "Gurban Berdov and G. Berdov and Berdov Gurban spoke.",
+    "BERDOV, Gurban Malikovich spoke.",
+    "Japov said",
+]
+
+
+@pytest.mark.parametrize("which", ["test", "namesakes"])
+def test_by_reach_in_bulk_is_by_reach_entity_by_entity(
+    index: NameIndex, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    """Many entities at a word are followed as one sorted array (`_by_reach_in_bulk`, a common name's
+    thousands): the buckets are those the set path gives, patronymics (listed, unlisted, a father's
+    name) included."""
+    import c5names
+    from c5names.index import compiled
+    from c5names.match import detect
+
+    texts = BY_REACH_TEXTS
+    if which == "namesakes":
+        (tmp_path / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
+        index = compiled(c5names.load(tmp_path, default=False), cache=False)
+        texts = NAMESAKE_TEXTS
+    compared = 0
+    for text in texts:
+        doc = TextView(index, text, None)
+        for i in range(len(doc.words)):
+            entities = set(doc.entities_at(i))
+            monkeypatch.setattr(detect, "FEW_ALIVE", 10**9)
+            one_by_one = _by_reach(doc, i, entities)
+            monkeypatch.setattr(detect, "FEW_ALIVE", 0)
+            assert _by_reach(TextView(index, text, None), i, entities) == one_by_one, (text, i)
+            compared += len(entities) > 1
+    assert compared  # (several entities were followed at some word)
