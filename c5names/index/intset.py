@@ -46,3 +46,9 @@ class IntSet:
 
     def __setstate__(self, state: tuple[numpy.ndarray]) -> None:
         (self.values,) = state
+
+
+def run_positions(starts: numpy.ndarray, counts: numpy.ndarray) -> numpy.ndarray:
+    """Every position of every run (run j: `counts[j]` positions from `starts[j]`), in run order,
+    without a Python loop over the runs."""
+    return numpy.repeat(starts - numpy.cumsum(counts) + counts, counts) + numpy.arange(int(counts.sum()))

@@ -18,6 +18,8 @@ import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from c5names.index.intset import run_positions
+
 MIN_KEY = 3  # shorter keys are never fuzzy neighbours
 TWO_EDITS_FROM = 9  # query keys this long may be two edits away from a key
 
@@ -130,9 +132,7 @@ class DeletionIndex:
         counts = numpy.searchsorted(self.hashes, wanted, side="right") - lows
         present = counts > 0
         lows, counts = lows[present], counts[present]
-        # Every position of every matching run, without a Python loop over the runs.
-        shift = numpy.repeat(lows - numpy.cumsum(counts) + counts, counts)
-        numbers = numpy.unique(self.numbers[shift + numpy.arange(len(shift))])
+        numbers = numpy.unique(self.numbers[run_positions(lows, counts)])
         near = (self.starts[numbers] == _start_code(key)) & (numpy.abs(self.lengths[numbers] - len(key)) <= edits)
         keys = self.keys
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
