@@ -185,10 +185,9 @@ def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) ->
     if i + 1 < n and len(leads):
         # (who goes on is asked of the next words' postings: a common given name leads thousands of
         # names at a million persons, and so does a common surname follow them)
-        candidates = frozenset(leads) if isinstance(leads, tuple) else leads
-        entities |= doc.hits(i + 1).members(candidates)
+        entities |= doc.hits(i + 1).members(leads)
         if i + 2 < n and (PATRONYMIC_RE.search(doc.words[i + 1].text) or doc.is_initial(i + 1)):
-            entities |= doc.hits(i + 2).members(candidates)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
+            entities |= doc.hits(i + 2).members(leads)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
     if initial:
         for j in (i + 1, i + 2):
             if j < n:
@@ -205,10 +204,9 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     # Namesakes (a common full name is a hundred people's at a million persons) share one parse.
     many = sum(len(bucket) for _, bucket in buckets) >= SHARE_PARSES_FROM
     shared: dict[tuple[int, Hashable], _Summary | None] = {}
-    for reach, bucket in buckets:
+    for reach, entities in buckets:
         if reach < longest_parse:
             break  # only the longest parses are kept, and these entities cannot make one
-        entities = bucket
         if reach == i + 1 and not initial:
             # Nothing after word i can be these entities', so only their one-word surnames can match:
             # found in bulk, since a common surname has hundreds of holders in a large gazetteer, and
@@ -345,14 +343,11 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list
     buckets: list[tuple[int, list[int]]] = []
     alive = frozenset(entities)
     k = i + 1
-    facts = doc.index.entities
     while alive and k < min(len(doc.words), i + REACH_LIMIT):
         if not doc.is_initial(k):
             holders = doc.hits(k).members(alive)
             if PATRONYMIC_RE.search(doc.words[k].text):
-                word = doc.words[k].text
-                fathers = fathers_name_holders(doc, word, alive)
-                holders = holders | fathers | {e for e in alive - holders if not facts[e].patronymic_listed}
+                holders = holders | _past_patronymic(doc, doc.words[k].text, alive - holders)
             if len(holders) < len(alive):
                 buckets.append((k, sorted(alive - holders)))
             alive = holders
@@ -372,16 +367,13 @@ def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int]) -> list[tuple[i
     buckets: list[tuple[int, list[int]]] = []
     alive = numpy.sort(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
     k = i + 1
-    facts = doc.index.entities
     while len(alive) and k < min(len(doc.words), i + REACH_LIMIT):
         if not doc.is_initial(k):
             held = doc.hits(k).members_mask(alive)
             if PATRONYMIC_RE.search(doc.words[k].text) and not held.all():
-                # Those the word does not hold go on if it names their father, or if they list no patronymic.
                 rest = alive[~held].tolist()
-                fathers = fathers_name_holders(doc, doc.words[k].text, frozenset(rest))
-                more = [e in fathers or not facts[e].patronymic_listed for e in rest]
-                held[~held] = numpy.fromiter(more, dtype=bool, count=len(more))
+                going = _past_patronymic(doc, doc.words[k].text, frozenset(rest))
+                held[~held] = numpy.fromiter((e in going for e in rest), dtype=bool, count=len(rest))
             if not held.all():
                 buckets.append((k, alive[~held].tolist()))
             alive = alive[held]
@@ -389,6 +381,14 @@ def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int]) -> list[tuple[i
     if len(alive):
         buckets.append((k, alive.tolist()))
     return buckets[::-1]
+
+
+def _past_patronymic(doc: TextView, word: str, rest: frozenset[int]) -> frozenset[int]:
+    """Those of `rest`, whom a patronymic-like word does not name, who may still go on past it: the
+    word names their father (Sharipovich for a listed Sharip uulu), or they list no patronymic (an
+    unlisted one may stand there: Akylbek Usenbekovich Japarov)."""
+    facts = doc.index.entities
+    return fathers_name_holders(doc, word, rest) | {e for e in rest if not facts[e].patronymic_listed}
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:
