@@ -35,14 +35,11 @@ if __package__ in (None, ""):
 from bench import measure
 
 
-def _sample_ids(gazetteer: Any, n: int, seed: int, index: Any = None) -> list[str]:
-    """n person ids drawn at random. Given the compiled index, the persons are read from its facts (in
-    the same order, so the same draw): iterating the gazetteer parses every entity's model, which at a
-    million persons took the compile process from 3.1 to 8.8 GB of peak RSS (3.2 GB drawing so)."""
-    if index is not None:
-        ids = [facts.id for facts in index.entities if facts.type == "person"]
-    else:
-        ids = [e.id for e in gazetteer if e.type == "person"]
+def _sample_ids(index: Any, n: int, seed: int) -> list[str]:
+    """n person ids drawn at random, read from the compiled index's facts (in the gazetteer's order):
+    iterating the gazetteer parses every entity's model, which at a million persons took the compile
+    process from 3.1 to 8.8 GB of peak RSS (3.2 GB drawing so)."""
+    ids = [facts.id for facts in index.entities if facts.type == "person"]
     rng = random.Random(seed)
     return rng.sample(ids, k=min(n, len(ids)))
 
@@ -81,7 +78,7 @@ def compile_mode(folder: str, plan: str, lookups: int, corpus_bytes: int, seed: 
     cache_write_s = time.perf_counter() - start
     cache_files = list(index_module.cache_dir().glob("*.pkl"))
     peak_compile = measure.peak_rss_mb()
-    write_plan(gazetteer, Path(plan), lookups, corpus_bytes, seed, index)
+    write_plan(gazetteer, index, Path(plan), lookups, corpus_bytes, seed)
     return {
         "entities": len(gazetteer),
         "yaml_load_s": yaml_s,
@@ -138,19 +135,19 @@ def one_edit(form: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def write_plan(gazetteer: Any, path: Path, lookups: int, corpus_bytes: int, seed: int, index: Any = None) -> None:
-    """Draw the lookup forms and the corpus for the serve and ruler processes, and save them as JSON
-    (`index`: the gazetteer's compiled index, to draw from without parsing every entity)."""
+def write_plan(gazetteer: Any, index: Any, path: Path, lookups: int, corpus_bytes: int, seed: int) -> None:
+    """Draw the lookup forms and the corpus for the serve and ruler processes from the gazetteer and
+    its compiled index, and save them as JSON."""
     from bench import corpus
     from c5names.index import name_variants
 
     rng = random.Random(seed)
     exact: list[tuple[str, str]] = []
-    for entity_id in _sample_ids(gazetteer, lookups, seed, index):
+    for entity_id in _sample_ids(index, lookups, seed):
         variants = [text for _c, text, _k in name_variants(gazetteer[entity_id])]
         exact.append((rng.choice(variants), entity_id))
     fuzzy = [(one_edit(form, rng), entity_id) for form, entity_id in exact]
-    ids = _sample_ids(gazetteer, 2000, seed + 1, index)
+    ids = _sample_ids(index, 2000, seed + 1)
     docs = corpus.CorpusGenerator(gazetteer, "en", seed=seed, entity_ids=ids).corpus(corpus_bytes)
     data = {
         "exact": exact,
