@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 import c5names
 from c5names.index import compiled
 from c5names.index.neighbours import DeletionIndex, deletion_hashes, deletions, max_edits, same_start
-from c5names.index.postings import WordHits
+from c5names.index.postings import Singles, WordHits
 from c5names.model import Method, Role
 
 LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
@@ -90,6 +90,21 @@ def _default_words() -> list[str]:
     return [*sorted(words)[:400], "Berdimuhamedov", "Japarov", "Rahmon", "Gore", "Tokayevs", "Mirziyoyevning"]
 
 
+def _columns_agree(singles: Singles, word: str) -> None:
+    """A word's one-word surnames as columns (`Singles`) say what their hits say, and `positions`
+    finds the entities asked for, few or many, present or not."""
+    hits = [singles.hit(n) for n in range(len(singles))]
+    assert singles.listed == [h.posting.entity for h in hits] == sorted(singles.listed), word
+    assert singles.scores == [h.score for h in hits], word
+    assert singles.methods == [h.method for h in hits], word
+    assert singles.forms == [h.form for h in hits], word
+    assert singles.ends == [h.end for h in hits], word
+    for wanted in (singles.listed[::2], singles.listed, sorted({*singles.listed, *range(0, 3000, 7)})):
+        expected = [n for n, entity in enumerate(singles.listed) if entity in set(wanted)]
+        assert singles.positions(wanted) == expected, word
+        assert singles.positions(wanted[:3]) == [n for n in expected if singles.listed[n] in wanted[:3]], word
+
+
 def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
     index = compiled(c5names.default_gazetteer())
     for word in _default_words():
@@ -101,6 +116,8 @@ def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
         assert set(lazy.leads()[0]) == set(eager.leads()[0]), word
         assert lazy.leads()[1] == eager.leads()[1], word
         assert lazy.single_surnames() == eager.single_surnames(), word
+        _columns_agree(lazy.singles(), word)
+        _columns_agree(eager.singles(), word)
         assert sorted(lazy.aliases()) == sorted(eager.aliases()), word
         lone = {
             h.posting.entity
@@ -221,3 +238,5 @@ def test_a_surname_reached_two_ways_keeps_its_first_way(tmp_path: Path, word: st
     every = WordHits.of_hits(index.word_hits(word, "ru").all())
     assert singles == every.single_surnames()
     assert singles  # (the word is someone's surname)
+    index._cache.clear()
+    _columns_agree(index.word_hits(word, "ru").singles(), word)

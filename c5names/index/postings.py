@@ -117,6 +117,50 @@ class FormSource(NamedTuple):
     alias_forms: list[str]
 
 
+class Singles:
+    """A word's one-word surname hits, one per entity (its first firm one), as columns in entity order:
+    what a bare surname is made of. A common surname's holders are thousands at a million persons, so
+    a `Hit` is made only for the one whose span is asked (`hit`)."""
+
+    __slots__ = ("_make", "ends", "entities", "forms", "listed", "methods", "scores")
+
+    def __init__(
+        self,
+        entities: numpy.ndarray,
+        scores: list[float],
+        methods: list[Method],
+        forms: list[str],
+        ends: list[int],
+        make: Callable[[int], Hit],
+    ) -> None:
+        self.entities = entities  # sorted entity numbers
+        self.listed: list[int] = entities.tolist()
+        self.scores = scores
+        self.methods = methods
+        self.forms = forms
+        self.ends = ends  # where the name ends in the text word (the hit's `end`)
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def hit(self, n: int) -> Hit:
+        """The hit of the n-th entity."""
+        return self._make(n)
+
+    def positions(self, entities: Sequence[int]) -> list[int]:
+        """Where those of `entities` (sorted) that are here stand in the columns, in their order."""
+        listed = self.listed
+        if len(entities) <= _ONE_BY_ONE_MEMBERS:
+            found = (bisect_left(listed, entity) for entity in entities)
+            return [n for n, entity in zip(found, entities, strict=True) if n < len(listed) and listed[n] == entity]
+        wanted = numpy.asarray(entities, dtype=numpy.int64)
+        at = numpy.searchsorted(self.entities, wanted)
+        inside = at < len(listed)
+        at, wanted = at[inside], wanted[inside]
+        return at[self.entities[at] == wanted].tolist()
+
+
 class WordHits:
     """Every posting one text word may realise; unpacked per entity on demand and memoised."""
 
@@ -130,7 +174,7 @@ class WordHits:
         self._entities: frozenset[int] | None = None
         self._leads: tuple[Sequence[int], frozenset[int]] | None = None
         self._aliases: list[Hit] | None = None
-        self._singles: dict[int, Hit] | None = None
+        self._singles: Singles | None = None
         self._givens: frozenset[int] | None = None
 
     @classmethod
@@ -293,22 +337,35 @@ class WordHits:
             self._by_entity[entity] = tuple(hits)
 
     def single_surnames(self) -> dict[int, Hit]:
-        """Per entity, its first firm hit as a one-word surname: what a bare surname needs, found for
-        all of a common surname's holders in one pass."""
+        """Per entity, its first firm hit as a one-word surname (every hit of `singles` made)."""
+        singles = self.singles()
+        return {entity: singles.hit(n) for n, entity in enumerate(singles.entities)}
+
+    def singles(self) -> Singles:
+        """Per entity, its first firm hit as a one-word surname, as columns: what a bare surname needs,
+        found for all of a common surname's holders in one pass."""
         if self._singles is None:
             self._singles = self._single_surnames()
         return self._singles
 
-    def _single_surnames(self) -> dict[int, Hit]:
+    def _single_surnames(self) -> Singles:
         if self._all is not None:
-            selected = [h for h in self._all if _is_single_surname(h.posting) and not h.weak]
-            out: dict[int, Hit] = {}
-            for hit in selected:
-                out.setdefault(hit.posting.entity, hit)
-            return out
-        # Each entity's first such posting (firm groups in order) is found in numpy, and only those are
-        # unpacked: a common surname's holders are thousands at a million persons, and unpacking all
-        # their postings cost more than the rest of a lookup.
+            first: dict[int, Hit] = {}
+            for hit in self._all:
+                if _is_single_surname(hit.posting) and not hit.weak:
+                    first.setdefault(hit.posting.entity, hit)
+            hits = [first[entity] for entity in sorted(first)]
+            return Singles(
+                numpy.asarray(sorted(first), dtype=numpy.int64),
+                [h.score for h in hits],
+                [h.method for h in hits],
+                [h.form for h in hits],
+                [h.end for h in hits],
+                hits.__getitem__,
+            )
+        # Each entity's first such posting (firm groups in order) is found in numpy, and its score,
+        # method and form are read from the packed values: a common surname's holders are thousands at
+        # a million persons, and a hit made for each cost more than the rest of a lookup.
         picked: list[numpy.ndarray] = []
         numbers: list[numpy.ndarray] = []
         for n, group in enumerate(self._groups):
@@ -321,12 +378,31 @@ class WordHits:
                 picked.append(chosen)
                 numbers.append(numpy.full(len(chosen), n, dtype=numpy.int64))
         if not picked:
-            return {}
+            return Singles(numpy.zeros(0, dtype=numpy.int64), [], [], [], [], _no_hit)
         values = numpy.concatenate(picked)
-        _entities, first = numpy.unique(values >> ENTITY_SHIFT, return_index=True)  # (first occurrences)
-        values, group_of = values[first], numpy.concatenate(numbers)[first]
-        by_group = [(group, values[group_of == n].tolist()) for n, group in enumerate(self._groups)]
-        return {hit.posting.entity: hit for hit in self._unpack([(g, v) for g, v in by_group if v], distinct=True)}
+        entities, first_at = numpy.unique(values >> ENTITY_SHIFT, return_index=True)  # (first occurrences)
+        values, group_of = values[first_at], numpy.concatenate(numbers)[first_at]
+        assert self._source is not None
+        written, forms, _alias_forms = self._source
+        scores = numpy.empty(len(values))
+        methods = numpy.empty(len(values), dtype=numpy.int64)
+        ends = numpy.empty(len(values), dtype=numpy.int64)
+        for n in numpy.unique(group_of).tolist():
+            group, mine = self._groups[n], group_of == n
+            scores[mine], methods[mine], ends[mine] = group.score, _METHOD_CODES[group.method], group.end
+            if group.method == Method.EXACT:
+                # An exact group's hit is translit when the entity does not write the form as such (`_unpack`).
+                translit = numpy.flatnonzero(mine)[~written.contains(group.written | entities[mine])]
+                scores[translit], methods[translit] = _TRANSLIT_SCORE, _METHOD_CODES[Method.TRANSLIT]
+        groups, packed = self._groups, values.tolist()
+        return Singles(
+            entities,
+            scores.tolist(),
+            list(map(_METHODS.__getitem__, methods.tolist())),
+            list(map(forms.__getitem__, (values & 0xFFFFFF).tolist())),
+            ends.tolist(),
+            lambda n: self._unpack([(groups[int(group_of[n])], [packed[n]])], distinct=True)[0],
+        )
 
     def lone_given_names(self) -> frozenset[int]:
         """Entities whose given name is this word alone (a one-word given name, first part, firm hit):
@@ -433,6 +509,14 @@ class WordHits:
 
 
 _TRANSLIT_SCORE = METHOD_SCORE[Method.TRANSLIT]
+_METHODS = tuple(Method)
+_METHOD_CODES = {method: n for n, method in enumerate(_METHODS)}
+
+
+def _no_hit(n: int) -> Hit:
+    raise IndexError(n)
+
+
 _ONE_BY_ONE = 4  # postings of a group asked "written as such?" one at a time rather than as an array
 
 

@@ -1,14 +1,20 @@
 """Candidate mentions before resolution: the span, its shape, and the entities it may denote.
 
 `PersonParse` is one entity's name shape found at a word, `Parse` any parse (person or alias) with
-its score, `Option` one entity a span may denote, `Found` the span with all its options.
+its score, `BareSurnames` many entities' parses as a bare surname at once, `Option` one entity a span
+may denote (`Options` a candidate's, `Holders` a common surname's as columns), `Found` the span with
+all its options.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, TypeVar
+from itertools import compress, repeat
+from operator import itemgetter, ne
+from typing import NamedTuple, TypeVar, overload
+
+import numpy
 
 from c5names.index.postings import Hit
 from c5names.model import Method, Pattern, Role
@@ -25,6 +31,11 @@ class Option(NamedTuple):
 
 T = TypeVar("T")
 
+# An Option's fields, for map() over a common surname's options (thousands of holders at a million
+# persons), where a comprehension's Python per option costs more than the rest of resolving it.
+entity_of = itemgetter(0)
+method_of = itemgetter(2)
+
 
 class Options(list[Option]):
     """A candidate's options, best first, with what resolution derives from them alone memoised.
@@ -40,14 +51,126 @@ class Options(list[Option]):
         self.memo: dict[Hashable, object] = {}
 
 
-def derived(options: list[Option], key: Hashable, compute: Callable[[], T]) -> T:
-    """`compute()`, memoised under `key` when `options` is an Options (whose memo it then shares)."""
-    if not isinstance(options, Options):
+class Holders(Sequence[Option]):
+    """A common surname's options as columns, best first: the sequence an `Options` is, with an
+    `Option` made only for those read one by one (the best few, the one chosen) or when all are
+    iterated. At a million persons a bare surname has thousands of holders, and a tuple made for
+    each cost more than everything else a mention costs; the rules that read all of a candidate's
+    options (which are persons, office holders, in office on the date) read these columns. Never
+    changed in place; what is derived from it is memoised (`derived`), as for an Options."""
+
+    __slots__ = ("_array", "_made", "entities", "forms", "memo", "methods", "scores")
+
+    def __init__(self, entities: list[int], scores: list[float], methods: list[Method], forms: list[str]) -> None:
+        self.entities = entities
+        self.scores = scores
+        self.methods = methods
+        self.forms = forms
+        self.memo: dict[Hashable, object] = {}
+        self._array: numpy.ndarray | None = None
+        self._made: list[Option] | None = None
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @overload
+    def __getitem__(self, k: int) -> Option: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Option]: ...
+
+    def __getitem__(self, k: int | slice) -> Option | list[Option]:
+        if self._made is not None:
+            return self._made[k]
+        if isinstance(k, slice):
+            return [self._option(n) for n in range(*k.indices(len(self.entities)))]
+        return self._option(range(len(self.entities))[k])  # (negative positions, IndexError)
+
+    def __iter__(self) -> Iterator[Option]:
+        return iter(self.made())
+
+    def __repr__(self) -> str:
+        return f"Holders({len(self)} options)"
+
+    def _option(self, n: int) -> Option:
+        return _new(Option, (self.entities[n], self.scores[n], self.methods[n], self.forms[n]))
+
+    def one_by_one(self) -> Iterator[Option]:
+        """The options in order, each made as it is read (for a search that may stop early)."""
+        if self._made is not None:
+            return iter(self._made)
+        return map(self._option, range(len(self.entities)))
+
+    def made(self) -> list[Option]:
+        """Every option as an Option (made once, when first iterated)."""
+        if self._made is None:
+            columns = zip(self.entities, self.scores, self.methods, self.forms, strict=True)
+            self._made = list(map(_new, repeat(Option), columns))
+        return self._made
+
+    def array(self) -> numpy.ndarray:
+        """The entities as an array, in the options' order."""
+        if self._array is None:
+            self._array = numpy.asarray(self.entities, dtype=numpy.int64)
+        return self._array
+
+    def firm(self) -> numpy.ndarray:
+        """Which options were found by more than fuzzy matching, as a boolean array."""
+        return numpy.fromiter(map(ne, self.methods, repeat(Method.FUZZY)), dtype=bool, count=len(self.methods))
+
+    def select(self, keep: numpy.ndarray) -> Holders:
+        """The options where `keep` (a boolean array) is true, in their order."""
+        wanted = keep.tolist()
+        chosen = Holders(
+            list(compress(self.entities, wanted)),
+            list(compress(self.scores, wanted)),
+            list(compress(self.methods, wanted)),
+            list(compress(self.forms, wanted)),
+        )
+        chosen._array = self.array()[keep]
+        return chosen
+
+    @classmethod
+    def ranked(cls, entities: list[int], scores: list[float], methods: list[Method], forms: list[str]) -> Holders:
+        """Options in the order of their scores, best first; ties keep their order (as a stable sort).
+        The columns are kept, not copied, when they are in that order already (a surname's holders
+        mostly share one score)."""
+        values = numpy.asarray(scores)
+        if not (values[:-1] < values[1:]).any():
+            return cls(entities, scores, methods, forms)
+        order = numpy.argsort(-values, kind="stable").tolist()
+        return cls(
+            list(map(entities.__getitem__, order)),
+            list(map(scores.__getitem__, order)),
+            list(map(methods.__getitem__, order)),
+            list(map(forms.__getitem__, order)),
+        )
+
+
+_new = tuple.__new__
+
+
+def derived(options: Sequence[Option], key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, memoised under `key` when `options` is an Options or Holders (whose memo it then
+    shares)."""
+    if not isinstance(options, Options | Holders):
         return compute()
     found = options.memo.get(key)
     if found is None:
         found = options.memo[key] = compute()
     return found  # type: ignore[return-value]
+
+
+def entities_in_order(options: Sequence[Option]) -> Iterable[int]:
+    """The entities of the options, in their order (read from the columns of Holders)."""
+    return options.entities if isinstance(options, Holders) else map(entity_of, options)
+
+
+def entities_of(options: Sequence[Option]) -> frozenset[int]:
+    """The entities of the options (memoised per Options)."""
+    if isinstance(options, Holders):
+        return derived(options, "entities", lambda: frozenset(options.entities))
+    return derived(options, "entities", lambda: frozenset(map(entity_of, options)))
 
 
 class PersonParse(NamedTuple):
@@ -73,6 +196,20 @@ class Parse(NamedTuple):
     roles: tuple[Role, ...]
 
 
+class BareSurnames(NamedTuple):
+    """The parses of a word as the one-word surname of many entities at once, as columns (a common
+    surname's thousands of holders at a million persons): `Parse`s of the pattern SURNAME that share
+    their end word, without a tuple made for each."""
+
+    end: int
+    pattern: Pattern  # always SURNAME (read as a Parse's)
+    entities: list[int]
+    scores: list[float]
+    methods: list[Method]
+    forms: list[str]
+    last: Hit  # the hit that ends furthest in the word, the first such (as the Parses' `last` is read)
+
+
 @dataclass(slots=True)  # (one is made per candidate in every document read)
 class Found:
     """A candidate mention before resolution."""
@@ -80,7 +217,7 @@ class Found:
     start: int
     end: int
     pattern: Pattern
-    options: list[Option]
+    options: Sequence[Option]  # an Options, or a common surname's Holders
     first: int
     last: int
     keys: tuple[str, ...]
@@ -121,7 +258,7 @@ def the_one(options: Sequence[Option], test: Callable[[Option], bool]) -> Option
     """The only option that passes `test`, or None when none or several do: the search stops at the
     second, since a common surname's options are hundreds of holders."""
     found: Option | None = None
-    for option in options:
+    for option in options.one_by_one() if isinstance(options, Holders) else options:
         if test(option):
             if found is not None:
                 return None

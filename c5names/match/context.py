@@ -9,7 +9,8 @@ hyphenated compound is not a name (Gore-Tex); a misspelt given name of the perso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -17,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from c5names.index import NameIndex
 from c5names.index.postings import WordHits
 from c5names.lexicon import is_relational_noun, is_title_or_function_word
-from c5names.match.candidates import Found, Option
+from c5names.match.candidates import Found, Holders, Option, entities_in_order
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
 from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME, unlisted_given_name_weight
@@ -39,7 +40,7 @@ def inside_compound(doc: TextView, first: int, end: int) -> bool:
 SHORT_SURNAME = 4
 
 
-def followed_by_other_name(doc: TextView, k: int, entities: set[int]) -> bool:
+def followed_by_other_name(doc: TextView, k: int, entities: AbstractSet[int]) -> bool:
     """Lu Kang, Gor Sargsyan: a short surname right before an unknown capitalised word is another
     person's given name or a name in surname-first order."""
     if not doc.plain_gap(k) or "\n" in doc.gap(k):
@@ -73,11 +74,11 @@ def take_unlisted_given_name(doc: TextView, item: Found) -> None:
     own given name is that given name in another spelling, not someone else's; the mention then
     covers both words."""
     prev = doc.words[item.first - 1]
-    closest = closest_given_name(doc.index, prev.text, (o.entity for o in item.options))
+    closest = closest_given_name(doc.index, prev.text, entities_in_order(item.options))
     if closest is None:
         return
     similarity, entity = closest
-    option = next(o for o in item.options if o.entity == entity)
+    option = item.options[_ranked(item.options, entity)]
     item.start = prev.start
     item.first -= 1
     item.keys = (skeleton(prev.text), *item.keys)
@@ -87,7 +88,12 @@ def take_unlisted_given_name(doc: TextView, item: Found) -> None:
     item.options = [Option(option.entity, score, Method.FUZZY, option.form)]
 
 
-def preceded_by_other_name(doc: TextView, i: int, entities: set[int]) -> bool:
+def _ranked(options: Sequence[Option], entity: int) -> int:
+    """Where an entity stands among the options (an entity is an option once)."""
+    return options.entities.index(entity) if isinstance(options, Holders) else [o.entity for o in options].index(entity)
+
+
+def preceded_by_other_name(doc: TextView, i: int, entities: AbstractSet[int]) -> bool:
     """A surname right after an unknown capitalised word is someone else's full name (G‘ayrat Karimov)."""
     if not doc.plain_gap(i) or "\n" in doc.gap(i):
         return False
@@ -105,7 +111,7 @@ def preceded_by_other_name(doc: TextView, i: int, entities: set[int]) -> bool:
     return not known_word(doc.hits(i - 1), entities)
 
 
-def known_word(hits: WordHits, entities: set[int]) -> bool:
+def known_word(hits: WordHits, entities: AbstractSet[int]) -> bool:
     """Is a word part of one of these entities' names, or an alias as written? A word within an edit
     of an alias is not an alias (see `shapes.parse_alias`): Kang or Malakyan near a country's name in
     some language is still an unknown word."""
@@ -140,7 +146,7 @@ TURKIC = frozenset({"az", "ba", "kk", "ky", "tk", "tr", "tt", "uz"})
 _GIVEN_NAME_LOOKALIKE = re.compile(r"(?:зада|зода|заде|zada|zoda|zade)$")
 
 
-def _cannot_agree_in_case(doc: TextView, i: int, entities: set[int]) -> bool:
+def _cannot_agree_in_case(doc: TextView, i: int, entities: AbstractSet[int]) -> bool:
     """Is the word before surname i ruled out as its given name by its case ending?"""
     before = doc.words[i - 1].text
     if (doc.lang or "").split("-")[0] in TURKIC:

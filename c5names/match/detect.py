@@ -11,13 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from operator import itemgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 
 import numpy
 
 from c5names.index import NameIndex
-from c5names.index.postings import Hit, WordHits
-from c5names.match.candidates import Found, Option, Options, Parse, full_name_score, summarise
+from c5names.index.postings import Hit, Singles, WordHits
+from c5names.match.candidates import (
+    BareSurnames,
+    Found,
+    Holders,
+    Option,
+    Options,
+    Parse,
+    entities_of,
+    full_name_score,
+    summarise,
+)
 from c5names.match.context import (
     SHORT_SURNAME,
     followed_by_other_name,
@@ -48,9 +59,7 @@ CHUNK_CACHE_SIZE = 200_000
 
 
 TAIL_CONTEXT = 40
-_BARE = (Role.SURNAME,)  # the roles of a bare surname's parse
 _SCORE = itemgetter(1)  # an Option's score
-_new = tuple.__new__  # (named tuples made without their Python-level __new__ where one is made per holder)
 
 
 @lru_cache(maxsize=8192)  # gaps repeat (" ", ", ", " and "), and this runs between every two words
@@ -166,7 +175,7 @@ def _find_in(doc: TextView) -> tuple[list[Found], list[Word]]:
     return found, doc.words
 
 
-def _parses_at(doc: TextView, i: int) -> list[Parse]:
+def _parses_at(doc: TextView, i: int) -> list[Parse | BareSurnames]:
     """Every way a person's name or an alias phrase may start at word i."""
     starts = doc.hits(i)
     initial = doc.is_initial(i)
@@ -195,11 +204,10 @@ def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) ->
     return entities
 
 
-def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> list[Parse]:
+def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> list[Parse | BareSurnames]:
     """The longest person-name parses at word i, entities tried furthest-reaching first."""
-    parses: list[Parse] = []
+    parses: list[Parse | BareSurnames] = []
     longest_parse = 0
-    facts = doc.index.entities
     buckets = _by_reach(doc, i, _starting_persons(doc, i, starts, initial))
     # Namesakes (a common full name is a hundred people's at a million persons) share one parse.
     many = sum(len(bucket) for _, bucket in buckets) >= SHARE_PARSES_FROM
@@ -209,18 +217,13 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
             break  # only the longest parses are kept, and these entities cannot make one
         if reach == i + 1 and not initial:
             # Nothing after word i can be these entities', so only their one-word surnames can match:
-            # found in bulk, since a common surname has hundreds of holders in a large gazetteer, and
-            # summarised as one hit is (its score, method and form).
-            # (asked only here: a common surname's holders are unpacked only when a bare surname may be meant)
-            singles = starts.single_surnames()
-            for entity in entities:
-                single = singles.get(entity)
-                if single is not None:
-                    longest_parse = max(longest_parse, i + 1)
-                    score = single.score * (MISSING_SUFFIX if facts[entity].needs_suffix else 1.0)
-                    # (made without the NamedTuple's Python-level __new__: one per holder, thousands)
-                    parse = (i + 1, entity, Pattern.SURNAME, score, single.method, single.form, single, _BARE)
-                    parses.append(_new(Parse, parse))
+            # found in bulk, since a common surname has thousands of holders in a large gazetteer, and
+            # kept as columns (`BareSurnames`), with no tuple made per holder.
+            # (asked only here: a common surname's holders are read only when a bare surname may be meant)
+            bare = _bare_surnames(doc, i, starts.singles(), entities)
+            if bare is not None:
+                longest_parse = max(longest_parse, i + 1)
+                parses.append(bare)
             continue
         # (a parse that could reach REACH_LIMIT words may go on past them: its signature reads on)
         stop = len(doc.words) if reach >= i + REACH_LIMIT else min(len(doc.words), reach + 1)
@@ -242,6 +245,27 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
                 longest_parse = max(longest_parse, end)
                 parses.append(Parse(end, entity, pattern, score, method, form, last, roles))
     return parses
+
+
+def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int]) -> BareSurnames | None:
+    """The parses of word i as the one-word surname of those of `entities` (sorted) who have one there."""
+    picks = singles.positions(entities)
+    if not picks:
+        return None
+    if len(picks) == len(singles):  # (all of them, as when the surname stands alone: the columns as they are)
+        held, scores, methods, forms = singles.listed, singles.scores, singles.methods, singles.forms
+        ends = singles.ends
+    else:
+        held = list(map(singles.listed.__getitem__, picks))
+        scores = list(map(singles.scores.__getitem__, picks))
+        methods = list(map(singles.methods.__getitem__, picks))
+        forms = list(map(singles.forms.__getitem__, picks))
+        ends = list(map(singles.ends.__getitem__, picks))
+    needs = doc.index.entity_flags().suffix[numpy.asarray(held, dtype=numpy.int64)]
+    if needs.any():
+        scores = [score * MISSING_SUFFIX if need else score for score, need in zip(scores, needs.tolist(), strict=True)]
+    last = singles.hit(picks[ends.index(max(ends))])  # (the first that ends furthest)
+    return BareSurnames(i + 1, Pattern.SURNAME, held, scores, methods, forms, last)
 
 
 SHARE_PARSES_FROM = 8  # entities at a word from which namesakes' parses are shared (`parse_signature`)
@@ -280,23 +304,47 @@ def _alias_parses(doc: TextView, i: int, starts: WordHits) -> list[Parse]:
     return parses
 
 
-def _candidate(doc: TextView, i: int, chosen: list[Parse]) -> Found:
+def _candidate(doc: TextView, i: int, chosen: list[Parse | BareSurnames]) -> Found:
     """One candidate mention from the longest parses at word i: each entity's best option, the
     strongest pattern (a full name over an alias over a surname) and the span."""
+    end_word = chosen[0].end
+    keys = tuple(skeleton(w.text) for w in doc.words[i:end_word])
+    if len(chosen) == 1 and isinstance(chosen[0], BareSurnames) and len(chosen[0].entities) >= HOLDERS_FROM:
+        # A bare surname alone (a common one's thousands of holders): its options stay columns.
+        bare = chosen[0]
+        holders = Holders.ranked(bare.entities, bare.scores, bare.methods, bare.forms)
+        end = _span_end(doc, end_word - 1, bare.last)
+        return Found(doc.words[i].start, end, Pattern.SURNAME, holders, i, end_word - 1, keys)
     options: dict[int, Option] = {}
     patterns: set[Pattern] = set()
+    lasts: list[Hit] = []
     for parse in chosen:
         patterns.add(parse.pattern)
+        if parse.last is not None:
+            lasts.append(parse.last)
+        if isinstance(parse, BareSurnames):
+            # (a common surname's holders: their options made in one pass, without Option's Python-level __new__)
+            made = map(_new, repeat(Option), zip(parse.entities, parse.scores, parse.methods, parse.forms, strict=True))
+            if not options:
+                options.update(zip(parse.entities, made, strict=True))
+                continue
+            for option in made:
+                if option.entity not in options or options[option.entity].score < option.score:
+                    options[option.entity] = option
+            continue
         if parse.entity not in options or options[parse.entity].score < parse.score:
-            options[parse.entity] = _new(Option, (parse.entity, parse.score, parse.method, parse.form))
+            options[parse.entity] = Option(parse.entity, parse.score, parse.method, parse.form)
     pattern = Pattern.FULL if Pattern.FULL in patterns else chosen[0].pattern
     if Pattern.ALIAS in patterns and pattern != Pattern.FULL:
         pattern = Pattern.ALIAS
-    last_hit = max((p.last for p in chosen if p.last is not None), key=lambda h: h.end, default=None)
-    end_word = chosen[0].end
-    keys = tuple(skeleton(w.text) for w in doc.words[i:end_word])
+    last_hit = max(lasts, key=_END, default=None)
     ranked = Options(sorted(options.values(), key=_SCORE, reverse=True))  # (stable: ties keep their order)
     return Found(doc.words[i].start, _span_end(doc, end_word - 1, last_hit), pattern, ranked, i, end_word - 1, keys)
+
+
+HOLDERS_FROM = 1  # holders of a bare surname from which its options stay columns (`Holders`): always
+_new = tuple.__new__
+_END = attrgetter("end")  # of a hit
 
 
 def _span_end(doc: TextView, last_word: int, last_hit: Hit | None) -> int:
@@ -317,7 +365,7 @@ def _check_neighbours(doc: TextView, item: Found, found: list[Found]) -> None:
     """A bare surname next to unknown capitalised words may be part of someone else's name."""
     if item.pattern != Pattern.SURNAME:
         return
-    i, options = item.first, set(o.entity for o in item.options)
+    i, options = item.first, entities_of(item.options)
     if i > 0 and (not found or found[-1].last < i - 1):
         item.other_person = preceded_by_other_name(doc, i, options)
         if item.other_person or (is_caseless(doc.words[i].text[0]) and doc.plain_gap(i) and "\n" not in doc.gap(i)):

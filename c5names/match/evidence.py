@@ -8,16 +8,22 @@ the `Mention` with the evidence that decided it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
+
+import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
-from c5names.match.candidates import Found, Option, derived, the_one
+from c5names.match.candidates import Found, Holders, Option, entities_of, entity_of, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
+_OFFICES = attrgetter("offices")  # of an entity's facts
 
 
 def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
@@ -62,10 +68,12 @@ class Evidence:
             self._document_titles = frozenset(kind for _start, kind in title_kinds(self.text))
         return self._document_titles
 
-    def narrow(self, options: list[Option], start: int, evidence: list[str]) -> list[Option]:
+    def narrow(self, options: Sequence[Option], start: int, evidence: list[str]) -> Sequence[Option]:
         """Keep the candidates that the date and a title before the mention agree with."""
+        if isinstance(options, Holders):
+            return self._narrow_holders(options, start, evidence)
         pool = options
-        holders = [o for o in pool if self.index.entities[o.entity].offices]
+        holders = list(compress(pool, map(_OFFICES, map(self.index.entities.__getitem__, map(entity_of, pool)))))
         if holders and len(holders) < len(pool):
             pool = holders
             evidence.append("office-holder")
@@ -82,7 +90,33 @@ class Evidence:
                 evidence.append(f"title: {title}")
         return pool
 
-    def titled(self, options: list[Option], start: int) -> tuple[Option, str] | None:
+    def _narrow_holders(self, options: Holders, start: int, evidence: list[str]) -> Holders:
+        """`narrow` of a common surname's holders, read from their columns (`Holders`)."""
+        pool = options
+        holders = self.index.entity_flags().offices[pool.array()]
+        if holders.any() and not holders.all():
+            pool = pool.select(holders)
+            evidence.append("office-holder")
+        if self.date:
+            active = self._active_mask(pool, None)
+            if active.any() and not active.all():
+                pool = pool.select(active)
+                evidence.append(f"in office on {self.date}")
+        title = self.title(start)
+        if title:
+            titled = self._active_mask(pool, title)
+            if titled.any() and not titled.all():
+                pool = pool.select(titled)
+                evidence.append(f"title: {title}")
+        return pool
+
+    def _active_mask(self, pool: Holders, kind: str | None) -> numpy.ndarray:
+        """Which of the holders held an office (of this kind) on the document's date."""
+        index, date = self.index, self.date
+        active = (_active(index, entity, date, kind) for entity in pool.entities)
+        return numpy.fromiter(active, dtype=bool, count=len(pool))
+
+    def titled(self, options: Sequence[Option], start: int) -> tuple[Option, str] | None:
         """The one candidate holding the office named right before the mention on the document's date."""
         title = self.title(start)
         if not title or not self.date:
@@ -105,13 +139,13 @@ class Evidence:
         method: str,
         score: float,
         evidence: list[str],
-        alternatives: list[Option],
+        alternatives: Sequence[Option],
     ) -> Mention:
         facts = self.index.entities[option.entity]
         others = [o for o in alternatives[: ALTERNATIVES_LISTED + 1] if o.entity != option.entity][:ALTERNATIVES_LISTED]
         if len(alternatives) > ALTERNATIVES_LISTED:
             # an entity is an option once; which entities are options is asked once per Options (`derived`)
-            chosen_listed = option.entity in derived(alternatives, "entities", lambda: {o.entity for o in alternatives})
+            chosen_listed = option.entity in entities_of(alternatives)
             total = len(alternatives) - chosen_listed
             if total > len(others):
                 evidence = [*evidence, f"alternatives: {len(others)} of {total:,}"]

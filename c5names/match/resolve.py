@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import replace
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, ne
 
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.lexicon.kinship import kinship_before
-from c5names.match.candidates import Found, Option, derived, the_one
+from c5names.match.candidates import Found, Holders, Option, derived, entities_of, entity_of, method_of, the_one
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
@@ -231,7 +234,7 @@ class _Document:
         # (a common surname has thousands of holders at a million persons, a document names a few in
         # full: the few are looked up, in the options' order)
         options, rank = item.options, _ranks(item.options)
-        local = [options[n] for n in sorted(n for e in self.antecedents for n in rank.get(e, ()))]
+        local = [options[n] for n in sorted(rank[e] for e in self.antecedents if e in rank)]
         known = {o.entity for o in local}
         local += [
             Option(e, MISSPELT_REPEAT, Method.COREFERENCE, self.index.entities[e].name)
@@ -273,7 +276,7 @@ class _Document:
             return None
         pool, narrowed_by = self._narrowed_persons(item)
         facts = self.index.entities
-        others = linked - {o.entity for o in pool}
+        others = linked - entities_of(pool)
         kinds = {
             kind: other
             for other in sorted(others)
@@ -292,7 +295,7 @@ class _Document:
         evidence = [Pattern.SURNAME, *narrowed_by, f"colleague named: {facts[colleague].id}"]
         return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
 
-    def _narrowed_persons(self, item: Found) -> tuple[list[Option], list[str]]:
+    def _narrowed_persons(self, item: Found) -> tuple[Sequence[Option], list[str]]:
         """The person candidates (not found by fuzzy matching alone) that the date and a title before the
         mention leave, and the evidence that narrowed them: the same for every mention with these
         options, this date and this title, so worked out once (`derived`). Not to be changed."""
@@ -301,7 +304,7 @@ class _Document:
             return persons, []
         title = self.evidence.title(item.start)
 
-        def narrowed() -> tuple[list[Option], list[str]]:
+        def narrowed() -> tuple[Sequence[Option], list[str]]:
             evidence: list[str] = []
             return self.evidence.narrow(persons, item.start, evidence), evidence
 
@@ -319,34 +322,41 @@ class _Document:
         )
 
 
-def _persons(index: NameIndex, options: list[Option]) -> list[Option]:
+def _persons(index: NameIndex, options: Sequence[Option]) -> Sequence[Option]:
     """The options that are persons found by more than fuzzy matching (memoised per Options)."""
     facts = index.entities
+
+    def persons() -> Sequence[Option]:
+        if isinstance(options, Holders):
+            return options.select(index.entity_flags().person[options.array()] & options.firm())
+        kinds = map(_TYPE, map(facts.__getitem__, map(entity_of, options)))
+        firm = map(ne, map(method_of, options), repeat(Method.FUZZY))
+        return list(compress(options, map(and_, map(eq, kinds, repeat("person")), firm)))
+
+    return derived(options, "persons", persons)
+
+
+_TYPE = attrgetter("type")  # of an entity's facts
+
+
+def _ranks(options: Sequence[Option]) -> dict[int, int]:
+    """Where each entity stands in the options (an entity is an option once; memoised per Options)."""
+    entities = options.entities if isinstance(options, Holders) else map(entity_of, options)
+    return derived(options, "ranks", lambda: dict(zip(entities, range(len(options)), strict=True)))
+
+
+def _firm_entities(options: Sequence[Option]) -> set[int]:
+    """The entities of the options not found by fuzzy matching alone (memoised per Options)."""
+    if isinstance(options, Holders):
+        return derived(options, "firm", lambda: set(compress(options.entities, options.firm().tolist())))
     return derived(
         options,
-        "persons",
-        lambda: [o for o in options if facts[o.entity].type == "person" and o.method != Method.FUZZY],
+        "firm",
+        lambda: set(compress(map(entity_of, options), map(ne, map(method_of, options), repeat(Method.FUZZY)))),
     )
 
 
-def _ranks(options: list[Option]) -> dict[int, list[int]]:
-    """Where each entity stands in the options (memoised per Options)."""
-
-    def ranks() -> dict[int, list[int]]:
-        found: dict[int, list[int]] = {}
-        for n, option in enumerate(options):
-            found.setdefault(option.entity, []).append(n)
-        return found
-
-    return derived(options, "ranks", ranks)
-
-
-def _firm_entities(options: list[Option]) -> set[int]:
-    """The entities of the options not found by fuzzy matching alone (memoised per Options)."""
-    return derived(options, "firm", lambda: {o.entity for o in options if o.method != Method.FUZZY})
-
-
-def of_generation(index: NameIndex, options: list[Option], generation: str) -> Option | None:
+def of_generation(index: NameIndex, options: Sequence[Option], generation: str) -> Option | None:
     """The candidate a generation word names: junior is the youngest generation among the
     candidates (a child of another candidate and parent of none), senior that child's parent. Three
     Berdimuhamedovs (Myalikguly, his son Gurbanguly, his grandson Serdar): Jr. is Serdar, senior is

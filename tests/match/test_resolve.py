@@ -148,3 +148,41 @@ def test_a_mention_lists_the_best_alternatives_and_says_how_many_there_were(tmp_
     assert len(mention.alternatives) == ALTERNATIVES_LISTED == 10
     assert "testaliyev-00" not in {i for i, _ in mention.alternatives}
     assert "alternatives: 10 of 13" in mention.evidence
+
+
+HOLDER_TEXTS = [
+    *("President Berdov spoke.", "Berdov spoke.", "Gurban Berdov arrived. Later Berdov spoke."),
+    *("Gurban Berdov and Serdan Berdov arrived. Berdov spoke first.", "Berdov Jr. spoke.", "Dump arrived."),
+    *("Prime Minister Japov met President Berdov.", "Japov spoke in Testland.", "Gurbon Berdov spoke."),
+    *("Mr Japov said so.", "Berdov and his son Serdan came.", "Bradley Berdov came.", "Japov, Berdov met."),
+    *("President Berdimuhamedov spoke.", "Berdimuhamedov Jr. spoke.", "Japarov met Mirziyoyev in Tashkent."),
+    *("Karimov spoke.", "Rahmon and Tokayev met.", "Гурбангулы Бердымухамедов и Бердымухамедов.", "Bakiyev"),
+    *("Mirziyoyevv spoke.", "President Berdimuhamedof spoke.", "Tokayeff said.", "Berdov and Berdof"),
+    *("President Mirzijoyevy spoke.", "Mirzijoyevy said.", "Shavkat Mirziyoyev and Mirzijoyevy"),
+]
+
+
+@pytest.mark.parametrize("date", [None, "2010-06-01", "2015-06-01", "2023-06-01"])
+def test_a_surnames_holders_as_columns_resolve_as_a_list_does(
+    linker: c5names.Linker, monkeypatch: pytest.MonkeyPatch, date: str | None
+) -> None:
+    """A bare surname's options kept as columns (`Holders`, a common surname's thousands of holders at
+    a million persons) are read by every rule (the date, titles, full names earlier, colleagues,
+    generation and kinship words, an unlisted given name) as the same options in a list are: every
+    mention, with its score, evidence and alternatives, is the same."""
+    from c5names.match import detect
+
+    # (every mention kept, however weak: a rule that reads the columns wrongly may only lower a score)
+    linkers = [c5names.Linker(g, threshold=0.0) for g in (linker.gazetteer, c5names.default_gazetteer())]
+
+    def mentions(holders_from: int) -> list[list[c5names.Mention]]:
+        monkeypatch.setattr(detect, "HOLDERS_FROM", holders_from)
+        out = []
+        for each in linkers:
+            each.index.chunk_cache.clear()
+            out += [each.link(text, lang="en", date=date) for text in HOLDER_TEXTS]
+        return out
+
+    columns, lists = mentions(1), mentions(10**9)
+    assert columns == lists
+    assert sum(map(len, columns)) >= 10  # (the texts name people)

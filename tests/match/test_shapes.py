@@ -258,3 +258,80 @@ def test_by_reach_in_bulk_is_by_reach_entity_by_entity(
             assert _by_reach(TextView(index, text, None), i, entities) == one_by_one, (text, i)
             compared += len(entities) > 1
     assert compared  # (several entities were followed at some word)
+
+
+BARE_TEXTS = [
+    *("Testov spoke.", "Testova spoke.", "Testow spoke.", "Тестов said", "Japov said", "Berdov said"),
+    *("Berdimuhamedov said", "Бердымухамедовым", "Rahmon said", "Karimov said"),
+]
+
+
+@pytest.mark.parametrize("one_by_one", [True, False])
+@pytest.mark.parametrize("text", BARE_TEXTS)
+def test_bare_surnames_as_columns_make_what_a_parse_per_holder_makes(
+    index: NameIndex,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    one_by_one: bool,
+) -> None:
+    """A bare surname's holders are parsed as columns (`BareSurnames`, a common surname's thousands):
+    the candidate is the one a `Parse` per holder gives (each holder's first one-word surname hit,
+    its score lowered when the name needs a suffix the text lacks), alone and beside other parses of
+    the same word, better or worse for one of the holders."""
+    import c5names
+    from c5names.index import compiled, postings
+    from c5names.match import detect
+    from c5names.match.candidates import Parse
+    from c5names.model import Method
+    from c5names.scoring import MISSING_SUFFIX
+
+    folder = tmp_path_factory.mktemp("namesakes")
+    (folder / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
+    gazetteers = [compiled(c5names.load(folder, default=False), cache=False), index]
+    gazetteers.append(compiled(c5names.default_gazetteer()))
+    # (entities sought one binary search at a time, or in one numpy call)
+    monkeypatch.setattr(postings, "_ONE_BY_ONE_MEMBERS", 10**9 if one_by_one else 0)
+    compared = 0
+    for gazetteer in gazetteers:
+        doc = TextView(gazetteer, text, "en")
+        starts = doc.hits(0)
+        entities = sorted(starts.entities())
+        singles = starts.single_surnames()
+        facts = gazetteer.entities
+        per_holder = [
+            Parse(
+                1,
+                e,
+                Pattern.SURNAME,
+                singles[e].score * (MISSING_SUFFIX if facts[e].needs_suffix else 1.0),
+                singles[e].method,
+                singles[e].form,
+                singles[e],
+                (Role.SURNAME,),
+            )
+            for e in entities
+            if e in singles
+        ]
+        bare = detect._bare_surnames(doc, 0, starts.singles(), entities)
+        if not per_holder:
+            assert bare is None
+            continue
+        assert bare is not None
+        one = per_holder[len(per_holder) // 2]
+        better = one._replace(score=one.score + 0.5, method=Method.FUZZY, form="other")
+        worse = one._replace(score=one.score - 0.5, form="other")
+        tied = one._replace(form="other")  # (the first of equal options stays)
+        for other in [better, worse, tied]:
+            for before, after in [([], []), ([other], []), ([], [other])]:
+                expected = detect._candidate(doc, 0, [*before, *per_holder, *after])
+                got = detect._candidate(doc, 0, [*before, bare, *after])
+                assert (got.start, got.end, got.pattern, got.keys) == (
+                    expected.start,
+                    expected.end,
+                    expected.pattern,
+                    expected.keys,
+                )
+                assert list(got.options) == list(expected.options)
+                compared += 1
+    assert compared
