@@ -125,6 +125,13 @@ def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
             if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
         }
         assert lazy.lone_given_names() == eager.lone_given_names() == lone, word
+        unpacked = index.word_hits(word, None)  # (whose hits `all` unpacked: read from the packed arrays still)
+        assert unpacked.all() is every
+        unpacked._givens = None
+        assert unpacked.lone_given_names() == lone, word
+        for entity in sorted(eager.entities()):
+            assert unpacked.of(entity) == eager.of(entity), (word, entity)
+        assert unpacked.members(sorted(eager.entities())) == eager.entities(), word
         for entity in eager.entities():
             assert sorted(lazy.of(entity)) == sorted(eager.of(entity)), (word, entity)
 

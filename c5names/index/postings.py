@@ -27,6 +27,7 @@ ENTITY_SHIFT = 39
 MAX_REF = (1 << 24) - 1  # the largest form or alias index a posting holds
 _ALIAS_CODE = _ROLE_CODES[Role.ALIAS]
 _SURNAME_CODE = _ROLE_CODES[Role.SURNAME]
+_GIVEN_CODE = _ROLE_CODES[Role.GIVEN]
 
 
 class Posting(NamedTuple):
@@ -164,12 +165,19 @@ class Singles:
 class WordHits:
     """Every posting one text word may realise; unpacked per entity on demand and memoised."""
 
-    __slots__ = ("_aliases", "_all", "_by_entity", "_entities", "_givens", "_groups", "_leads", "_singles", "_source")
+    __slots__ = (
+        *("_aliases", "_all", "_by_entity", "_entities", "_explicit", "_givens", "_groups", "_leads"),
+        *("_singles", "_source"),
+    )
 
     def __init__(self, source: FormSource | None, groups: list[Group], hits: tuple[Hit, ...] | None = None) -> None:
         self._source = source
         self._groups = [g for g in groups if len(g.packed)]
         self._all = hits
+        # Hits given as such (a filtered selection) are read one by one; hits of packed postings are
+        # read from the packed arrays even once `all` has unpacked them (one entity's by a binary
+        # search, not by a pass over a common name's thousands).
+        self._explicit = hits is not None
         self._by_entity: dict[int, tuple[Hit, ...]] = {}
         self._entities: frozenset[int] | None = None
         self._leads: tuple[Sequence[int], frozenset[int]] | None = None
@@ -196,8 +204,8 @@ class WordHits:
 
     def entities(self) -> frozenset[int]:
         if self._entities is None:
-            if self._all is not None:
-                self._entities = frozenset(h.posting.entity for h in self._all)
+            if self._explicit:
+                self._entities = frozenset(h.posting.entity for h in self.all())
             else:
                 self._entities = frozenset((_values(self._groups) >> ENTITY_SHIFT).tolist())
         return self._entities
@@ -209,8 +217,8 @@ class WordHits:
         million persons, and what is asked of it is which of them go on in the next word (`members`),
         which numpy answers without making a set of them all."""
         if self._leads is None:
-            if self._all is not None:
-                first = [h.posting for h in self._all if h.posting.pos == 0 and h.posting.role != Role.ALIAS]
+            if self._explicit:
+                first = [h.posting for h in self.all() if h.posting.pos == 0 and h.posting.role != Role.ALIAS]
                 self._leads = (
                     tuple(p.entity for p in first),
                     frozenset(p.entity for p in first if p.role == Role.SURNAME),
@@ -229,9 +237,9 @@ class WordHits:
     def members(self, entities: Collection[int] | numpy.ndarray) -> frozenset[int]:
         """Those of `entities` with a posting in this word (`entities()` & them), found by binary
         searches in the packed groups rather than by making the set of every holder of the word."""
-        if self._all is not None or len(entities) <= _ONE_BY_ONE_MEMBERS:
+        if self._explicit or len(entities) <= _ONE_BY_ONE_MEMBERS:
             few = entities.tolist() if isinstance(entities, numpy.ndarray) else entities  # (plain ints out)
-            if self._all is not None or self._entities is not None:
+            if self._explicit or self._entities is not None:
                 return self.entities().intersection(few)
             return frozenset(e for e in few if any(_holds(g.packed, e) for g in self._groups))
         if not isinstance(entities, numpy.ndarray):
@@ -242,7 +250,7 @@ class WordHits:
     def members_mask(self, wanted: numpy.ndarray) -> numpy.ndarray:
         """Which of `wanted` (entity numbers, sorted, each once) have a posting in this word, as a
         boolean array (`members` without sets, for a common name's thousands of holders)."""
-        if self._all is not None or self._entities is not None:
+        if self._explicit or self._entities is not None:
             mine = self.entities()
             return numpy.fromiter((e in mine for e in wanted.tolist()), dtype=bool, count=len(wanted))
         held = numpy.zeros(len(wanted), dtype=bool)
@@ -273,15 +281,15 @@ class WordHits:
 
         (A posting reached two ways keeps its first group's hit, and fuzzy groups come last: leaving
         out the FUZZY groups leaves out exactly the hits `of` gives as fuzzy.)"""
-        if self._all is not None:
-            return frozenset(h.posting.entity for h in self._all if h.posting.role == role and h.method != unless)
+        if self._explicit:
+            return frozenset(h.posting.entity for h in self.all() if h.posting.role == role and h.method != unless)
         values = _values([g for g in self._groups if g.method != unless] if unless is not None else self._groups)
         return frozenset((values[((values >> 36) & 7) == _ROLE_CODES[role]] >> ENTITY_SHIFT).tolist())
 
     def role_members(self, role: Role, entities: Collection[int], unless: Method | None = None) -> frozenset[int]:
         """Those of `entities` in `role_entities(role, unless)`, found without making that set (a
         common father's name is thousands of people's patronymic at a million persons)."""
-        if self._all is not None or len(entities) <= _ONE_BY_ONE_MEMBERS:
+        if self._explicit or len(entities) <= _ONE_BY_ONE_MEMBERS:
             return frozenset(
                 e for e in entities if any(h.posting.role == role and h.method != unless for h in self.of(e))
             )
@@ -301,8 +309,8 @@ class WordHits:
         """The hits of one entity (a binary search in each group)."""
         found = self._by_entity.get(entity)
         if found is None:
-            if self._all is not None:
-                found = tuple(h for h in self._all if h.posting.entity == entity)
+            if self._explicit:
+                found = tuple(h for h in self.all() if h.posting.entity == entity)
             else:
                 # Postings are stored entity by entity and entity ids grow, so each entity's postings are
                 # one contiguous run that a binary search on the entity's lowest value finds.
@@ -319,7 +327,7 @@ class WordHits:
         wanted = sorted(e for e in entities if e not in self._by_entity)
         if not wanted:
             return
-        if self._all is not None:
+        if self._explicit:
             for entity in wanted:
                 self.of(entity)
             return
@@ -349,9 +357,9 @@ class WordHits:
         return self._singles
 
     def _single_surnames(self) -> Singles:
-        if self._all is not None:
+        if self._explicit:
             first: dict[int, Hit] = {}
-            for hit in self._all:
+            for hit in self.all():
                 if _is_single_surname(hit.posting) and not hit.weak:
                     first.setdefault(hit.posting.entity, hit)
             hits = [first[entity] for entity in sorted(first)]
@@ -408,12 +416,30 @@ class WordHits:
         """Entities whose given name is this word alone (a one-word given name, first part, firm hit):
         who a given name after a kinship word may be. Memoised, since it is asked of every word."""
         if self._givens is None:
-            self._givens = frozenset(
-                h.posting.entity
-                for h in self.all()
-                if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
-            )
+            if self._explicit:
+                self._givens = frozenset(
+                    h.posting.entity
+                    for h in self.all()
+                    if h.posting.role == Role.GIVEN and h.posting.pos == 0 and h.posting.length == 1 and not h.weak
+                )
+            else:
+                self._givens = self._lone_given_names()
         return self._givens
+
+    def _lone_given_names(self) -> frozenset[int]:
+        """`lone_given_names` from the packed postings (a common given name's are thousands), as `all`
+        would give them: a posting reached twice counts by its first group's hit."""
+        if not self._groups:
+            return frozenset()
+        values = _values(self._groups)
+        weak = numpy.repeat([g.weak for g in self._groups], [len(g.packed) for g in self._groups])
+        roles = (values >> 36) & 7
+        marks = numpy.where(roles == _ALIAS_CODE, values, values & ~0xFFFFFF)  # (`packed_mark`)
+        first = numpy.zeros(len(values), dtype=bool)
+        first[numpy.unique(marks, return_index=True)[1]] = True
+        # role G at position 0 of a one-word part (pos and length are the 12 bits above ref)
+        chosen = first & ~weak & (roles == _GIVEN_CODE) & (((values >> 24) & 0xFFF) == 1)
+        return frozenset((values[chosen] >> ENTITY_SHIFT).tolist())
 
     def part(self, alias_anchors: Sequence[int]) -> int:
         """How this word can take part in a mention: the bits ALIAS_PART, PERSON_PART, ANCHOR, TAILED,
@@ -455,8 +481,8 @@ class WordHits:
     def aliases(self) -> list[Hit]:
         """Hits of alias phrases (country names and the like), which are few."""
         if self._aliases is None:
-            if self._all is not None:
-                self._aliases = [h for h in self._all if h.posting.role == Role.ALIAS]
+            if self._explicit:
+                self._aliases = [h for h in self.all() if h.posting.role == Role.ALIAS]
             else:
                 self._aliases = list(self._selected(lambda v: ((v >> 36) & 7) == _ALIAS_CODE, firm=False))
         return self._aliases
