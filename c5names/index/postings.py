@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy
@@ -320,29 +321,57 @@ class WordHits:
             self._by_entity[entity] = found
         return found
 
-    def of_many(self, entities: Collection[int]) -> None:
-        """Unpack the hits of many entities at once (what `of` then gives each of them): the binary
-        searches of all of them in one numpy call per group, and one pass of `_unpack`. Asked when a
-        hundred namesakes' hits are all read (`shapes.parse_signature`)."""
-        wanted = sorted(e for e in entities if e not in self._by_entity)
-        if not wanted:
-            return
-        if self._explicit:
-            for entity in wanted:
-                self.of(entity)
-            return
-        found: dict[int, list[Hit]] = {entity: [] for entity in wanted}
-        numbers = numpy.asarray(wanted, dtype=numpy.int64)
-        selected: list[tuple[Group, Sequence[int]]] = []
-        for group in self._groups:
+    def hit_keys(self, wanted: numpy.ndarray) -> list[Hashable]:
+        """Per entity of `wanted` (sorted, each once), what `of(entity)` gives but for each posting's
+        entity and form number: a key equal for two entities whose hits here are alike. Read from the
+        packed values, with no hit made (a common full name is a hundred namesakes' at a million
+        persons, whose parses are shared by such keys: `match.shapes.signatures`).
+
+        A hit's role, position, length and form, its group and whether it is a romanisation are
+        encoded (the group standing for its score, method, end and weakness): finer than the hits'
+        fields, so that entities with one key always have hits alike."""
+        if self._explicit or len(self._groups) >= 1 << 16:
+            return [tuple((h.posting[1:4], h[1:]) for h in self.of(e)) for e in wanted.tolist()]
+        values_in, groups_in, owners_in = [], [], []
+        for n, group in enumerate(self._groups):
             values = numpy.frombuffer(group.packed, dtype=numpy.int64)
-            starts, ends = _entity_runs(values, numbers)
-            if (ends > starts).any():
-                selected.append((group, values[run_positions(starts, ends - starts)].tolist()))
-        for hit in self._unpack(selected):
-            found[hit.posting.entity].append(hit)
-        for entity, hits in found.items():
-            self._by_entity[entity] = tuple(hits)
+            starts, ends = _entity_runs(values, wanted)
+            lengths = ends - starts
+            if lengths.any():
+                values_in.append(values[run_positions(starts, lengths)])
+                groups_in.append(numpy.full(int(lengths.sum()), n, dtype=numpy.int64))
+                owners_in.append(numpy.repeat(numpy.arange(len(wanted), dtype=numpy.int64), lengths))
+        if not values_in:
+            return [b""] * len(wanted)
+        # Each entity's postings in the order `of` reads them (group by group), a posting reached twice
+        # counting once, by its first group's hit (`_unpack`).
+        owners = numpy.concatenate(owners_in)
+        order = numpy.argsort(owners, kind="stable")
+        values, groups, owners = numpy.concatenate(values_in)[order], numpy.concatenate(groups_in)[order], owners[order]
+        alias = alias_mask(values)
+        marks = numpy.where(alias, values, values & ~0xFFFFFF)
+        first = numpy.zeros(len(values), dtype=bool)
+        first[numpy.unique(marks, return_index=True)[1]] = True
+        values, groups, owners, alias = values[first], groups[first], owners[first], alias[first]
+        assert self._source is not None
+        written, forms, alias_forms = self._source
+        translit = numpy.zeros(len(values), dtype=numpy.int64)
+        for n, group in enumerate(self._groups):
+            if group.method == Method.EXACT:
+                mine = groups == n
+                if mine.any():
+                    translit[mine] = ~written.contains(group.written | (values[mine] >> ENTITY_SHIFT))
+        names = [
+            (alias_forms if is_alias_word else forms)[ref]
+            for is_alias_word, ref in zip(alias.tolist(), (values & 0xFFFFFF).tolist(), strict=True)
+        ]
+        numbers: dict[str, int] = {}
+        form_ids = numpy.fromiter((numbers.setdefault(name, len(numbers)) for name in names), numpy.int64, len(names))
+        # role (3 bits), position (6) and length (6) as packed, then group (16), romanised (1), form
+        codes = ((values >> 24) & 0x7FFF) | (groups << 15) | (translit << 31) | (form_ids << 32)
+        bounds = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(owners, minlength=len(wanted))))).tolist()
+        data = codes.tobytes()
+        return [data[8 * a : 8 * b] for a, b in pairwise(bounds)]
 
     def single_surnames(self) -> dict[int, Hit]:
         """Per entity, its first firm hit as a one-word surname (every hit of `singles` made)."""

@@ -42,8 +42,7 @@ from c5names.match.shapes import (
     fathers_name_holders,
     parse_alias,
     parse_person,
-    parse_signature,
-    read_ahead,
+    signatures,
     tail_end,
 )
 from c5names.match.view import TextView, caps_of
@@ -227,15 +226,14 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
             continue
         # (a parse that could reach REACH_LIMIT words may go on past them: its signature reads on)
         stop = len(doc.words) if reach >= i + REACH_LIMIT else min(len(doc.words), reach + 1)
-        if many:
-            read_ahead(doc, i, entities, stop)
-        for entity in entities:
+        keys = signatures(doc, i, entities, stop) if many else None
+        for n, entity in enumerate(entities):
             if reach < longest_parse:
                 break  # (a parse past REACH_LIMIT words)
-            if not many:
+            if keys is None:
                 summary = _person_summary(doc, i, entity, reach)
             else:
-                key = (reach, parse_signature(doc, i, entity, stop))
+                key = (reach, keys[n])
                 if key in shared:
                     summary = shared[key]
                 else:
@@ -268,7 +266,7 @@ def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int])
     return BareSurnames(i + 1, Pattern.SURNAME, held, scores, methods, forms, last)
 
 
-SHARE_PARSES_FROM = 8  # entities at a word from which namesakes' parses are shared (`parse_signature`)
+SHARE_PARSES_FROM = 8  # entities at a word from which namesakes' parses are shared (`signatures`)
 
 # A person parse summarised, without its entity: (end word, pattern, score, method, form, last hit,
 # roles). A namesake's `last` is the hit of whoever was parsed for it: what is read of it (where the

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 
+import numpy
+
 from c5names.index.postings import Hit, Posting, WordHits
 from c5names.match.candidates import PersonParse
 from c5names.match.view import TextView
@@ -148,39 +150,38 @@ def parse_person(doc: TextView, i: int, entity: int, reach: int | None = None) -
     return best
 
 
-def parse_signature(doc: TextView, i: int, entity: int, stop: int) -> Hashable:
-    """Everything `parse_person` reads of one entity when a parse starting at word i cannot reach
-    word `stop` (exclusive; the reach's word itself counts, for `_surname_after`): its hits in each
-    word but for the posting's entity and form number, its initials and connector words, whether it
-    needs a suffix or lists a patronymic, and whether a patronymic-like word there is its father's name.
+def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Hashable]:
+    """Everything `parse_person` reads of each of these entities (sorted) when a parse starting at
+    word i cannot reach word `stop` (exclusive; the reach's word itself counts, for `_surname_after`):
+    its hits in each word but for the posting's entity and form number (`WordHits.hit_keys`), its
+    initials and connector words, whether it needs a suffix or lists a patronymic, and whether a
+    patronymic-like word there is its father's name.
 
     Entities with one signature have one parse, up to which entity the hits' postings name, and the
     same summary: at a million persons a common full name is shared by a hundred people, and one
-    parse then serves them all (`detect._person_parses`)."""
-    facts = doc.index.entities[entity]
-    hits = tuple(tuple((h.posting[1:4], h[1:]) for h in doc.entity_hits(k, entity)) for k in range(i, stop))
-    fathers = (
-        tuple(
-            fathers_name(doc, doc.words[k].text, entity)
-            for k in range(i, stop)
-            if PATRONYMIC_RE.search(doc.words[k].text)
+    parse then serves them all (`detect._person_parses`). Read for all of them at once, from the
+    packed postings."""
+    wanted = numpy.asarray(entities, dtype=numpy.int64)
+    words = [doc.hits(k).hit_keys(wanted) for k in range(i, stop)]
+    # (whose father a patronymic-like word names, asked of those who list a patronymic)
+    facts = [doc.index.entities[entity] for entity in entities]
+    listing = frozenset(e for e, f in zip(entities, facts, strict=True) if f.patronymic_listed)
+    fathers = [
+        fathers_name_holders(doc, doc.words[k].text, listing)
+        for k in range(i, stop)
+        if listing and PATRONYMIC_RE.search(doc.words[k].text)
+    ]
+    return [
+        (
+            tuple(keys[n] for keys in words),
+            f.initials,
+            f.connectors,
+            f.needs_suffix,
+            f.patronymic_listed,
+            tuple(entity in holders for holders in fathers) if f.patronymic_listed else (),
         )
-        if facts.patronymic_listed
-        else ()
-    )
-    return hits, facts.initials, facts.connectors, facts.needs_suffix, facts.patronymic_listed, fathers
-
-
-def read_ahead(doc: TextView, i: int, entities: list[int], stop: int) -> None:
-    """Unpack at once what `parse_signature` will read of each of these entities in words i to `stop`
-    (`WordHits.of_many`): their hits, and their fathers' names behind patronymic-like words."""
-    for k in range(i, stop):
-        doc.hits(k).of_many(entities)
-        word = doc.words[k].text
-        if PATRONYMIC_RE.search(word):
-            fathers = _fathers_hits(doc, word)
-            if fathers is not None:
-                fathers.of_many(entities)
+        for n, (entity, f) in enumerate(zip(entities, facts, strict=True))
+    ]
 
 
 def _surname_after(doc: TextView, k: int, entity: int) -> bool:
