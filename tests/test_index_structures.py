@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import c5names
-from c5names.index import compiled
+from c5names.index import compiled, postings
 from c5names.index.neighbours import DeletionIndex, deletion_hashes, deletions, max_edits, same_start
 from c5names.index.postings import Singles, WordHits
 from c5names.model import Method, Role
@@ -137,11 +137,13 @@ def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
             assert sorted(lazy.of(entity)) == sorted(eager.of(entity)), (word, entity)
 
 
-def test_bulk_questions_agree_with_asking_entity_by_entity() -> None:
+@pytest.mark.parametrize("by_flags", [10**9, 0])
+def test_bulk_questions_agree_with_asking_entity_by_entity(monkeypatch: pytest.MonkeyPatch, by_flags: int) -> None:
     """`members` and `role_members` answer for many entities at once, from binary searches in numpy (a
     hundred namesakes at a million persons), what `entities` and `role_entities` answer: asked of a
     few (one by one) and of many, holders and others, as a set and as an array. `hit_keys` gives two
     entities one key only when `of` gives them hits alike."""
+    monkeypatch.setattr(postings, "_MEMBERS_BY_FLAGS", by_flags)  # (binary searches, or flags by entity number)
     index = compiled(c5names.default_gazetteer())
     everyone = list(range(len(index.entities)))
     shared = 0
@@ -155,6 +157,8 @@ def test_bulk_questions_agree_with_asking_entity_by_entity() -> None:
             fresh = index.word_hits(word, None)  # (nothing memoised yet: the packed path)
             assert fresh.members(frozenset(asked)) == hits.entities() & set(asked), word
             assert fresh.members(numpy.asarray(asked)) == hits.entities() & set(asked), word
+            wanted = numpy.asarray(sorted(set(asked)), dtype=numpy.int64)
+            assert fresh.members_mask(wanted).tolist() == [e in hits.entities() for e in wanted.tolist()], word
             for role in (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME):
                 for unless in (None, Method.FUZZY):
                     expected = hits.role_entities(role, unless) & set(asked)

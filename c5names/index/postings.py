@@ -245,8 +245,22 @@ class WordHits:
             return frozenset(e for e in few if any(_holds(g.packed, e) for g in self._groups))
         if not isinstance(entities, numpy.ndarray):
             entities = numpy.fromiter(entities, dtype=numpy.int64, count=len(entities))
-        wanted = _sorted_unique(entities.astype(numpy.int64, copy=False))
+        entities = entities.astype(numpy.int64, copy=False)
+        if len(entities) >= _MEMBERS_BY_FLAGS:
+            return self._members_by_flags(entities)
+        wanted = _sorted_unique(entities)
         return frozenset(wanted[self.members_mask(wanted)].tolist())
+
+    def _members_by_flags(self, entities: numpy.ndarray) -> frozenset[int]:
+        """`members` of many entities (a common given name's leads, with repeats, tens of thousands at a
+        million persons): a flag set for each in an array by entity number, read at this word's
+        postings, with neither side sorted."""
+        holders = [numpy.frombuffer(p, dtype=numpy.int64) >> ENTITY_SHIFT for p in _distinct(self._groups)]
+        if not holders or not len(entities):
+            return frozenset()
+        flags = numpy.zeros(max(int(entities.max()), *(int(h[-1]) for h in holders)) + 1, dtype=bool)
+        flags[entities] = True
+        return frozenset(numpy.concatenate([h[flags[h]] for h in holders]).tolist())
 
     def members_mask(self, wanted: numpy.ndarray) -> numpy.ndarray:
         """Which of `wanted` (entity numbers, sorted, each once) have a posting in this word, as a
@@ -255,15 +269,18 @@ class WordHits:
             mine = self.entities()
             return numpy.fromiter((e in mine for e in wanted.tolist()), dtype=bool, count=len(wanted))
         held = numpy.zeros(len(wanted), dtype=bool)
-        if not len(wanted):
+        if not len(wanted) or not self._groups:
             return held
+        if len(wanted) >= _MEMBERS_BY_FLAGS:
+            # (many: this word's holders flagged in an array by entity number, read at each of them)
+            owners = [numpy.frombuffer(p, dtype=numpy.int64) >> ENTITY_SHIFT for p in _distinct(self._groups)]
+            flags = numpy.zeros(max(int(wanted[-1]), *(int(o[-1]) for o in owners)) + 1, dtype=bool)
+            for found in owners:
+                flags[found] = True
+            return flags[wanted]
         low = wanted << ENTITY_SHIFT
-        seen: set[int] = set()
-        for group in self._groups:
-            if id(group.packed) in seen:
-                continue  # (one key's postings reached several ways are one array)
-            seen.add(id(group.packed))
-            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
+        for packed in _distinct(self._groups):
+            values = numpy.frombuffer(packed, dtype=numpy.int64)
             # Binary searches of the shorter side in the longer, keys in order (numpy then narrows
             # each search from the one before).
             if len(values) < len(wanted):
@@ -576,6 +593,13 @@ _ONE_BY_ONE = 4  # postings of a group asked "written as such?" one at a time ra
 
 
 _ONE_BY_ONE_MEMBERS = 8  # entities asked `members` one binary search at a time rather than as an array
+_MEMBERS_BY_FLAGS = 1024  # entities from which `members` flags them in an array by entity number
+
+
+def _distinct(groups: list[Group]) -> list[array[int]]:
+    """The groups' packed postings, each array once (one key's postings reached several ways are one
+    array)."""
+    return list({id(g.packed): g.packed for g in groups}.values())
 
 
 def _sorted_unique(values: numpy.ndarray) -> numpy.ndarray:

@@ -239,7 +239,7 @@ def test_by_reach_in_bulk_is_by_reach_entity_by_entity(
     thousands): the buckets are those the set path gives, patronymics (listed, unlisted, a father's
     name) included."""
     import c5names
-    from c5names.index import compiled
+    from c5names.index import compiled, postings
     from c5names.match import detect
 
     texts = BY_REACH_TEXTS
@@ -253,8 +253,11 @@ def test_by_reach_in_bulk_is_by_reach_entity_by_entity(
         for i in range(len(doc.words)):
             entities = set(doc.entities_at(i))
             monkeypatch.setattr(detect, "FEW_ALIVE", 10**9)
+            monkeypatch.setattr(postings, "_MEMBERS_BY_FLAGS", 10**9)
             one_by_one = _by_reach(doc, i, entities)
             monkeypatch.setattr(detect, "FEW_ALIVE", 0)
+            assert _by_reach(TextView(index, text, None), i, entities) == one_by_one, (text, i)
+            monkeypatch.setattr(postings, "_MEMBERS_BY_FLAGS", 0)  # (members flagged by entity number)
             assert _by_reach(TextView(index, text, None), i, entities) == one_by_one, (text, i)
             compared += len(entities) > 1
     assert compared  # (several entities were followed at some word)
