@@ -56,7 +56,12 @@ def _join_ok(doc: TextView, k: int, entity: int, after_initial: bool) -> bool:
     if doc.plain_gap(k):
         return True
     gap = doc.gap(k).strip()
-    return bool(gap) and gap.replace(" ", "").isalpha() and skeleton(gap) in doc.index.entities[entity].connectors
+    return _word_gap(gap) and skeleton(gap) in doc.index.entities[entity].connectors
+
+
+def _word_gap(gap: str) -> bool:
+    """Is a gap between two words (stripped) itself words, as a connector is (ogli, bin, de la)?"""
+    return bool(gap) and gap.replace(" ", "").isalpha()
 
 
 def _by_consonants(hit: Hit) -> bool:
@@ -153,18 +158,23 @@ def parse_person(doc: TextView, i: int, entity: int, reach: int | None = None) -
 def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Hashable]:
     """Everything `parse_person` reads of each of these entities (sorted) when a parse starting at
     word i cannot reach word `stop` (exclusive; the reach's word itself counts, for `_surname_after`):
-    its hits in each word but for the posting's entity and form number (`WordHits.hit_keys`), its
-    initials and connector words, whether it needs a suffix or lists a patronymic, and whether a
-    patronymic-like word there is its father's name.
+    its hits in each word but for the posting's entity and form number (`WordHits.hit_keys`), what its
+    initials say of the text's initials and its connector words of the text's gaps that are words,
+    whether it needs a suffix or lists a patronymic, and whether a patronymic-like word there is its
+    father's name.
 
     Entities with one signature have one parse, up to which entity the hits' postings name, and the
     same summary: at a million persons a common full name is shared by a hundred people, and one
     parse then serves them all (`detect._person_parses`). Read for all of them at once, from the
-    packed postings."""
+    packed postings; namesakes' initials and connector words differ, but count only where the text
+    has an initial or a word between two parts of a name."""
     wanted = numpy.asarray(entities, dtype=numpy.int64)
     words = [doc.hits(k).hit_keys(wanted) for k in range(i, stop)]
-    # (whose father a patronymic-like word names, asked of those who list a patronymic)
     facts = [doc.index.entities[entity] for entity in entities]
+    # (what `_match_pattern` asks of an entity's initials, and `_join_ok` of its connector words)
+    read = [doc.words[k].text for k in range(i, stop) if doc.is_initial(k)]
+    gaps = [skeleton(gap) for k in range(i + 1, stop) if not doc.plain_gap(k) and _word_gap(gap := doc.gap(k).strip())]
+    # (whose father a patronymic-like word names, asked of those who list a patronymic)
     listing = frozenset(e for e, f in zip(entities, facts, strict=True) if f.patronymic_listed)
     fathers = [
         fathers_name_holders(doc, doc.words[k].text, listing)
@@ -174,8 +184,8 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
     return [
         (
             tuple(keys[n] for keys in words),
-            f.initials,
-            f.connectors,
+            tuple((_initial_of(w, Role.GIVEN, f.initials), _initial_of(w, Role.PATRONYMIC, f.initials)) for w in read),
+            tuple(gap in f.connectors for gap in gaps),
             f.needs_suffix,
             f.patronymic_listed,
             tuple(entity in holders for holders in fathers) if f.patronymic_listed else (),
