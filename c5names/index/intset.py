@@ -38,7 +38,7 @@ class IntSet:
         """For each of `values` (int64), is it in the set?"""
         if not len(self.values):
             return numpy.zeros(len(values), dtype=bool)
-        at = numpy.searchsorted(self.values, values)
+        at = self.values.searchsorted(values)
         return self.values[numpy.minimum(at, len(self.values) - 1)] == values
 
     def __getstate__(self) -> tuple[numpy.ndarray]:

@@ -128,8 +128,8 @@ class DeletionIndex:
             return self._scan(key, edits, limit)
         # Sorted, so that numpy's binary searches resume where the previous one ended.
         wanted = numpy.sort(numpy.fromiter(deletion_hashes(key, edits), dtype=numpy.uint32))  # (repeats are harmless)
-        lows = numpy.searchsorted(self.hashes, wanted, side="left")
-        counts = numpy.searchsorted(self.hashes, wanted, side="right") - lows
+        lows = self.hashes.searchsorted(wanted, side="left")
+        counts = self.hashes.searchsorted(wanted, side="right") - lows
         present = counts > 0
         lows, counts = lows[present], counts[present]
         numbers = numpy.unique(self.numbers[run_positions(lows, counts)])

@@ -157,7 +157,7 @@ class Singles:
             found = (bisect_left(listed, entity) for entity in entities)
             return [n for n, entity in zip(found, entities, strict=True) if n < len(listed) and listed[n] == entity]
         wanted = numpy.asarray(entities, dtype=numpy.int64)
-        at = numpy.searchsorted(self.entities, wanted)
+        at = self.entities.searchsorted(wanted)
         inside = at < len(listed)
         at, wanted = at[inside], wanted[inside]
         return at[self.entities[at] == wanted].tolist()
@@ -248,19 +248,29 @@ class WordHits:
         entities = entities.astype(numpy.int64, copy=False)
         if len(entities) >= _MEMBERS_BY_FLAGS:
             return self._members_by_flags(entities)
-        wanted = _sorted_unique(entities)
+        wanted = sorted_unique(entities)
         return frozenset(wanted[self.members_mask(wanted)].tolist())
 
     def _members_by_flags(self, entities: numpy.ndarray) -> frozenset[int]:
         """`members` of many entities (a common given name's leads, with repeats, tens of thousands at a
         million persons): a flag set for each in an array by entity number, read at this word's
         postings, with neither side sorted."""
+        return frozenset(self._flagged(entities).tolist())
+
+    def members_array(self, entities: numpy.ndarray) -> numpy.ndarray:
+        """`members` as a sorted array of entity numbers, each once (of many entities, no set made)."""
+        if self._explicit or len(entities) < _MEMBERS_BY_FLAGS:
+            return numpy.asarray(sorted(self.members(entities)), dtype=numpy.int64)
+        return sorted_unique(self._flagged(entities.astype(numpy.int64, copy=False)))
+
+    def _flagged(self, entities: numpy.ndarray) -> numpy.ndarray:
+        """The entity numbers of this word's postings that are among `entities`, with repeats."""
         holders = [numpy.frombuffer(p, dtype=numpy.int64) >> ENTITY_SHIFT for p in _distinct(self._groups)]
         if not holders or not len(entities):
-            return frozenset()
+            return numpy.zeros(0, dtype=numpy.int64)
         flags = numpy.zeros(max(int(entities.max()), *(int(h[-1]) for h in holders)) + 1, dtype=bool)
         flags[entities] = True
-        return frozenset(numpy.concatenate([h[flags[h]] for h in holders]).tolist())
+        return numpy.concatenate([h[flags[h]] for h in holders])
 
     def members_mask(self, wanted: numpy.ndarray) -> numpy.ndarray:
         """Which of `wanted` (entity numbers, sorted, each once) have a posting in this word, as a
@@ -285,12 +295,12 @@ class WordHits:
             # each search from the one before).
             if len(values) < len(wanted):
                 holders = values >> ENTITY_SHIFT
-                at = numpy.searchsorted(wanted, holders)
+                at = wanted.searchsorted(holders)
                 inside = at < len(wanted)
                 at, holders = at[inside], holders[inside]
                 held[at[wanted[at] == holders]] = True
             else:
-                at = numpy.minimum(numpy.searchsorted(values, low), len(values) - 1)
+                at = numpy.minimum(values.searchsorted(low), len(values) - 1)
                 held |= (values[at] >> ENTITY_SHIFT) == wanted
         return held
 
@@ -311,7 +321,7 @@ class WordHits:
             return frozenset(
                 e for e in entities if any(h.posting.role == role and h.method != unless for h in self.of(e))
             )
-        wanted = _sorted_unique(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+        wanted = sorted_unique(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
         held = numpy.zeros(len(wanted), dtype=bool)
         for group in self._groups:
             if group.method == unless:
@@ -602,7 +612,7 @@ def _distinct(groups: list[Group]) -> list[array[int]]:
     return list({id(g.packed): g.packed for g in groups}.values())
 
 
-def _sorted_unique(values: numpy.ndarray) -> numpy.ndarray:
+def sorted_unique(values: numpy.ndarray) -> numpy.ndarray:
     """The values sorted, each once. Not `numpy.unique`, which hashes: on 40,000 entity numbers given as
     a few sorted runs (a common name's groups) it took 4.2 ms, where a stable sort, which merges the
     runs, and a mask took 0.5 ms."""
@@ -613,7 +623,9 @@ def _sorted_unique(values: numpy.ndarray) -> numpy.ndarray:
 def _entity_runs(values: numpy.ndarray, entities: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Where each entity's postings start and end in a group's packed values (in entity order)."""
     low = entities << ENTITY_SHIFT
-    return numpy.searchsorted(values, low), numpy.searchsorted(values, low + (1 << ENTITY_SHIFT))
+    # (one search of both bounds: numpy's cost per call is more than a short search's)
+    found = values.searchsorted(numpy.concatenate((low, low + (1 << ENTITY_SHIFT))))
+    return found[: len(low)], found[len(low) :]
 
 
 def _holds(packed: array[int], entity: int) -> bool:

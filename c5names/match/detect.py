@@ -17,7 +17,7 @@ from operator import attrgetter, itemgetter
 import numpy
 
 from c5names.index import NameIndex
-from c5names.index.postings import Hit, Singles, WordHits
+from c5names.index.postings import Hit, Singles, WordHits, sorted_unique
 from c5names.match.candidates import (
     BareSurnames,
     Found,
@@ -183,24 +183,33 @@ def _parses_at(doc: TextView, i: int) -> list[Parse | BareSurnames]:
     return [*_person_parses(doc, i, starts, initial), *_alias_parses(doc, i, starts)]
 
 
-def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) -> set[int]:
+def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) -> set[int] | numpy.ndarray:
     """Entities whose name may start at word i: a bare surname alone, a multi-word shape only when the
     entity is in the next word too (or in the one after an unlisted patronymic: Akylbek Usenbekovich
-    Japarov); after an initial, whoever has a surname in the next two words."""
+    Japarov); after an initial, whoever has a surname in the next two words. A set, or of a common
+    given name's leads (MANY_LEADS or more), a sorted array."""
     n = len(doc.words)
     leads, surnames = starts.leads()
+    # (who goes on is asked of the next words' postings: a common given name leads thousands of
+    # names at a million persons, and so does a common surname follow them)
+    following = [i + 1] if i + 1 < n and len(leads) else []
+    if following and i + 2 < n and (PATRONYMIC_RE.search(doc.words[i + 1].text) or doc.is_initial(i + 1)):
+        following.append(i + 2)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
+    if len(leads) >= MANY_LEADS and not initial:
+        found = [doc.hits(j).members_array(numpy.asarray(leads)) for j in following]
+        found.append(numpy.fromiter(surnames, dtype=numpy.int64, count=len(surnames)))
+        return sorted_unique(numpy.concatenate(found))
     entities = set(surnames)
-    if i + 1 < n and len(leads):
-        # (who goes on is asked of the next words' postings: a common given name leads thousands of
-        # names at a million persons, and so does a common surname follow them)
-        entities |= doc.hits(i + 1).members(leads)
-        if i + 2 < n and (PATRONYMIC_RE.search(doc.words[i + 1].text) or doc.is_initial(i + 1)):
-            entities |= doc.hits(i + 2).members(leads)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
+    for j in following:
+        entities |= doc.hits(j).members(leads)
     if initial:
         for j in (i + 1, i + 2):
             if j < n:
                 entities.update(doc.hits(j).role_entities(Role.SURNAME))
     return entities
+
+
+MANY_LEADS = 1024  # leads of a word from which who may start there is kept as an array, not a set
 
 
 def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> list[Parse | BareSurnames]:
@@ -378,7 +387,7 @@ def _check_neighbours(doc: TextView, item: Found, found: list[Found]) -> None:
 REACH_LIMIT = 8
 
 
-def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list[int]]]:
+def _by_reach(doc: TextView, i: int, entities: set[int] | numpy.ndarray) -> list[tuple[int, list[int]]]:
     """(end word they could reach, entities in order), furthest first: how far from word i each
     entity appears in every word (an initial counts for anyone, an unknown patronymic for anyone who
     lists none). A name cannot extend past that, so once a parse is found, entities that cannot reach
@@ -387,7 +396,7 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list
     if len(entities) > FEW_ALIVE:
         return _by_reach_in_bulk(doc, i, entities)
     buckets: list[tuple[int, list[int]]] = []
-    alive = frozenset(entities)
+    alive = frozenset(entities.tolist() if isinstance(entities, numpy.ndarray) else entities)
     k = i + 1
     while alive and k < min(len(doc.words), i + REACH_LIMIT):
         if not doc.is_initial(k):
@@ -406,12 +415,15 @@ def _by_reach(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list
 FEW_ALIVE = 64  # entities from which `_by_reach` keeps them as one sorted array (a common name's holders)
 
 
-def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int]) -> list[tuple[int, list[int]]]:
+def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int] | numpy.ndarray) -> list[tuple[int, list[int]]]:
     """`_by_reach` for many entities (a common given name's thousands at a million persons): they are
     kept as one sorted array, and each word tells which of them it holds (`WordHits.members_mask`),
     with no set made of them."""
     buckets: list[tuple[int, list[int]]] = []
-    alive = numpy.sort(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+    if isinstance(entities, numpy.ndarray):
+        alive = entities  # (sorted, each once: `_starting_persons`)
+    else:
+        alive = numpy.sort(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
     k = i + 1
     while len(alive) and k < min(len(doc.words), i + REACH_LIMIT):
         if not doc.is_initial(k):

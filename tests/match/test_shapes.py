@@ -339,3 +339,41 @@ def test_bare_surnames_as_columns_make_what_a_parse_per_holder_makes(
                 assert list(got.options) == list(expected.options)
                 compared += 1
     assert compared
+
+
+@pytest.mark.parametrize("which", ["testland", "namesakes"])
+def test_who_may_start_is_the_same_as_an_array(
+    index: NameIndex, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    """Of a common given name's leads, who may start a name is kept as a sorted array (`MANY_LEADS`,
+    `WordHits.members_array`): the entities the set gives, and the same buckets by reach."""
+    import numpy
+
+    import c5names
+    from c5names.index import compiled, postings
+    from c5names.match import detect
+
+    texts = BY_REACH_TEXTS
+    if which == "namesakes":
+        (tmp_path / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
+        index = compiled(c5names.load(tmp_path, default=False), cache=False)
+        texts = NAMESAKE_TEXTS
+    compared = 0
+    for text in texts:
+        for i in range(len(TextView(index, text, None).words)):
+            monkeypatch.setattr(detect, "MANY_LEADS", 10**9)
+            doc = TextView(index, text, None)
+            as_set = detect._starting_persons(doc, i, doc.hits(i), doc.is_initial(i))
+            expected = _by_reach(doc, i, as_set)
+            monkeypatch.setattr(detect, "MANY_LEADS", 0)
+            for by_flags in (10**9, 0):
+                monkeypatch.setattr(postings, "_MEMBERS_BY_FLAGS", by_flags)
+                doc = TextView(index, text, None)
+                got = detect._starting_persons(doc, i, doc.hits(i), doc.is_initial(i))
+                if isinstance(got, numpy.ndarray):
+                    assert got.tolist() == sorted(as_set), (text, i)
+                    compared += len(got) > 1
+                else:
+                    assert got == as_set, (text, i)
+                assert _by_reach(doc, i, got) == expected, (text, i)
+    assert compared
