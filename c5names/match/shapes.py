@@ -169,10 +169,16 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
     packed postings; namesakes' initials and connector words differ, but count only where the text
     has an initial or a word between two parts of a name."""
     wanted = numpy.asarray(entities, dtype=numpy.int64)
-    words = [doc.hits(k).hit_keys(wanted) for k in range(i, stop)]
+    read: dict[int, list[Hashable]] = {}  # (a word written twice, Bakyt Bakyt uulu, is read once)
+    words = []
+    for k in range(i, stop):
+        word = doc.hits(k)
+        if id(word) not in read:
+            read[id(word)] = word.hit_keys(wanted)
+        words.append(read[id(word)])
     facts = [doc.index.entities[entity] for entity in entities]
     # (what `_match_pattern` asks of an entity's initials, and `_join_ok` of its connector words)
-    read = [doc.words[k].text for k in range(i, stop) if doc.is_initial(k)]
+    initials = [doc.words[k].text for k in range(i, stop) if doc.is_initial(k)]
     gaps = [skeleton(gap) for k in range(i + 1, stop) if not doc.plain_gap(k) and _word_gap(gap := doc.gap(k).strip())]
     # (whose father a patronymic-like word names, asked of those who list a patronymic)
     listing = frozenset(e for e, f in zip(entities, facts, strict=True) if f.patronymic_listed)
@@ -181,16 +187,30 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
         for k in range(i, stop)
         if listing and PATRONYMIC_RE.search(doc.words[k].text)
     ]
+    # (per entity, only what the text makes it read: a namesake's thousands are keyed here at once)
+    hits = list(zip(*words, strict=True))
+    read_initials = (
+        [
+            tuple(
+                (_initial_of(w, Role.GIVEN, f.initials), _initial_of(w, Role.PATRONYMIC, f.initials)) for w in initials
+            )
+            for f in facts
+        ]
+        if initials
+        else [()] * len(facts)
+    )
+    read_gaps = [tuple(gap in f.connectors for gap in gaps) for f in facts] if gaps else [()] * len(facts)
+    read_fathers = (
+        [
+            tuple(entity in holders for holders in fathers) if f.patronymic_listed else ()
+            for entity, f in zip(entities, facts, strict=True)
+        ]
+        if fathers
+        else [()] * len(facts)
+    )
     return [
-        (
-            tuple(keys[n] for keys in words),
-            tuple((_initial_of(w, Role.GIVEN, f.initials), _initial_of(w, Role.PATRONYMIC, f.initials)) for w in read),
-            tuple(gap in f.connectors for gap in gaps),
-            f.needs_suffix,
-            f.patronymic_listed,
-            tuple(entity in holders for holders in fathers) if f.patronymic_listed else (),
-        )
-        for n, (entity, f) in enumerate(zip(entities, facts, strict=True))
+        (hit, initial, gap, f.needs_suffix, f.patronymic_listed, father)
+        for hit, initial, gap, f, father in zip(hits, read_initials, read_gaps, facts, read_fathers, strict=True)
     ]
 
 
