@@ -106,7 +106,11 @@ def _columns_agree(singles: Singles, word: str) -> None:
         assert singles.positions(wanted[:3]) == [n for n in expected if singles.listed[n] in wanted[:3]], word
 
 
-def test_hits_unpacked_per_entity_agree_with_unpacking_everything() -> None:
+@pytest.mark.parametrize("few_singles", [16, 0])
+def test_hits_unpacked_per_entity_agree_with_unpacking_everything(
+    monkeypatch: pytest.MonkeyPatch, few_singles: int
+) -> None:
+    monkeypatch.setattr(postings, "_FEW_SINGLES", few_singles)  # (singles made as hits, or as columns)
     index = compiled(c5names.default_gazetteer())
     for word in _default_words():
         lazy = index.word_hits(word, None)

@@ -245,10 +245,9 @@ class WordHits:
             return frozenset(e for e in few if any(_holds(g.packed, e) for g in self._groups))
         if not isinstance(entities, numpy.ndarray):
             entities = numpy.fromiter(entities, dtype=numpy.int64, count=len(entities))
-        entities = entities.astype(numpy.int64, copy=False)
         if len(entities) >= _MEMBERS_BY_FLAGS:
-            return self._members_by_flags(entities)
-        wanted = sorted_unique(entities)
+            return self._members_by_flags(entities.astype(numpy.int64, copy=False))
+        wanted = sorted_unique(entities.astype(numpy.int64, copy=False))
         return frozenset(wanted[self.members_mask(wanted)].tolist())
 
     def _members_by_flags(self, entities: numpy.ndarray) -> frozenset[int]:
@@ -446,6 +445,18 @@ class WordHits:
         values = numpy.concatenate(picked)
         entities, first_at = numpy.unique(values >> ENTITY_SHIFT, return_index=True)  # (first occurrences)
         values, group_of = values[first_at], numpy.concatenate(numbers)[first_at]
+        if len(values) <= _FEW_SINGLES:
+            # (a few holders, as at the default scale: their hits made as such cost less than the columns)
+            chosen = [(g, values[group_of == n].tolist()) for n, g in enumerate(self._groups)]
+            hits = sorted(self._unpack([(g, v) for g, v in chosen if v], distinct=True), key=_ENTITY_OF_HIT)
+            return Singles(
+                entities,
+                [h.score for h in hits],
+                [h.method for h in hits],
+                [h.form for h in hits],
+                [h.end for h in hits],
+                hits.__getitem__,
+            )
         assert self._source is not None
         written, forms, _alias_forms = self._source
         scores = numpy.empty(len(values))
@@ -472,7 +483,8 @@ class WordHits:
         """Entities whose given name is this word alone (a one-word given name, first part, firm hit):
         who a given name after a kinship word may be. Memoised, since it is asked of every word."""
         if self._givens is None:
-            if self._explicit:
+            if self._explicit or sum(len(g.packed) for g in self._groups) <= _FEW_SINGLES:
+                # (a few postings, as at the default scale: their hits made as such cost less than numpy)
                 self._givens = frozenset(
                     h.posting.entity
                     for h in self.all()
@@ -591,6 +603,8 @@ class WordHits:
 
 
 _TRANSLIT_SCORE = METHOD_SCORE[Method.TRANSLIT]
+_FEW_SINGLES = 16  # holders of a word's one-word surnames up to which `singles` makes their hits
+_ENTITY_OF_HIT = lambda hit: hit.posting.entity  # noqa: E731
 _METHODS = tuple(Method)
 _METHOD_CODES = {method: n for n, method in enumerate(_METHODS)}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import itemgetter, ne
 from typing import NamedTuple, TypeVar, overload
 
@@ -135,6 +135,20 @@ class Holders(Sequence[Option]):
         """Options in the order of their scores, best first; ties keep their order (as a stable sort).
         The columns are kept, not copied, when they are in that order already (a surname's holders
         mostly share one score)."""
+        if len(scores) < COLUMNS_FROM:
+            # (a few options, as at the default scale: ranked in Python, and made at once, as they are read)
+            if all(a >= b for a, b in pairwise(scores)):
+                few = cls(entities, scores, methods, forms)
+            else:
+                order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # (stable, as reversed)
+                few = cls(
+                    list(map(entities.__getitem__, order)),
+                    list(map(scores.__getitem__, order)),
+                    list(map(methods.__getitem__, order)),
+                    list(map(forms.__getitem__, order)),
+                )
+            few.made()
+            return few
         values = numpy.asarray(scores)
         if not (values[:-1] < values[1:]).any():
             return cls(entities, scores, methods, forms)
@@ -148,6 +162,14 @@ class Holders(Sequence[Option]):
 
 
 _new = tuple.__new__
+# Holders from which the rules read the columns; fewer (as at the default scale) are ranked in Python,
+# made into Options at once and read as a list, which costs less than numpy's calls.
+COLUMNS_FROM = 32
+
+
+def columns(options: Sequence[Option]) -> Holders | None:
+    """The options as columns, when they are a common surname's many holders (COLUMNS_FROM or more)."""
+    return options if isinstance(options, Holders) and len(options) >= COLUMNS_FROM else None
 
 
 def derived(options: Sequence[Option], key: Hashable, compute: Callable[[], T]) -> T:
@@ -168,8 +190,9 @@ def entities_in_order(options: Sequence[Option]) -> Iterable[int]:
 
 def entities_of(options: Sequence[Option]) -> frozenset[int]:
     """The entities of the options (memoised per Options)."""
-    if isinstance(options, Holders):
-        return derived(options, "entities", lambda: frozenset(options.entities))
+    bulk = columns(options)
+    if bulk is not None:
+        return derived(bulk, "entities", lambda: frozenset(bulk.entities))
     return derived(options, "entities", lambda: frozenset(map(entity_of, options)))
 
 

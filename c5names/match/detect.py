@@ -268,9 +268,13 @@ def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int])
         methods = list(map(singles.methods.__getitem__, picks))
         forms = list(map(singles.forms.__getitem__, picks))
         ends = list(map(singles.ends.__getitem__, picks))
-    needs = doc.index.entity_flags().suffix[numpy.asarray(held, dtype=numpy.int64)]
-    if needs.any():
-        scores = [score * MISSING_SUFFIX if need else score for score, need in zip(scores, needs.tolist(), strict=True)]
+    if len(held) <= FEW_ALIVE:
+        facts = doc.index.entities
+        needs = [facts[entity].needs_suffix for entity in held]
+    else:
+        needs = doc.index.entity_flags().suffix[numpy.asarray(held, dtype=numpy.int64)].tolist()
+    if any(needs):
+        scores = [score * MISSING_SUFFIX if need else score for score, need in zip(scores, needs, strict=True)]
     last = singles.hit(picks[ends.index(max(ends))])  # (the first that ends furthest)
     return BareSurnames(i + 1, Pattern.SURNAME, held, scores, methods, forms, last)
 

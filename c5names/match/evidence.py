@@ -17,7 +17,7 @@ import numpy
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
-from c5names.match.candidates import Found, Holders, Option, entities_of, entity_of, the_one
+from c5names.match.candidates import Found, Holders, Option, columns, entities_of, entity_of, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
 
@@ -70,8 +70,9 @@ class Evidence:
 
     def narrow(self, options: Sequence[Option], start: int, evidence: list[str]) -> Sequence[Option]:
         """Keep the candidates that the date and a title before the mention agree with."""
-        if isinstance(options, Holders):
-            return self._narrow_holders(options, start, evidence)
+        bulk = columns(options)
+        if bulk is not None:
+            return self._narrow_holders(bulk, start, evidence)
         pool = options
         holders = list(compress(pool, map(_OFFICES, map(self.index.entities.__getitem__, map(entity_of, pool)))))
         if holders and len(holders) < len(pool):

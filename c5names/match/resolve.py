@@ -21,7 +21,7 @@ from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.lexicon.kinship import kinship_before
-from c5names.match.candidates import Found, Holders, Option, derived, entities_of, entity_of, method_of, the_one
+from c5names.match.candidates import Found, Option, columns, derived, entities_of, entity_of, method_of, the_one
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
@@ -327,8 +327,9 @@ def _persons(index: NameIndex, options: Sequence[Option]) -> Sequence[Option]:
     facts = index.entities
 
     def persons() -> Sequence[Option]:
-        if isinstance(options, Holders):
-            return options.select(index.entity_flags().person[options.array()] & options.firm())
+        bulk = columns(options)
+        if bulk is not None:
+            return bulk.select(index.entity_flags().person[bulk.array()] & bulk.firm())
         kinds = map(_TYPE, map(facts.__getitem__, map(entity_of, options)))
         firm = map(ne, map(method_of, options), repeat(Method.FUZZY))
         return list(compress(options, map(and_, map(eq, kinds, repeat("person")), firm)))
@@ -341,14 +342,16 @@ _TYPE = attrgetter("type")  # of an entity's facts
 
 def _ranks(options: Sequence[Option]) -> dict[int, int]:
     """Where each entity stands in the options (an entity is an option once; memoised per Options)."""
-    entities = options.entities if isinstance(options, Holders) else map(entity_of, options)
+    bulk = columns(options)
+    entities = bulk.entities if bulk is not None else map(entity_of, options)
     return derived(options, "ranks", lambda: dict(zip(entities, range(len(options)), strict=True)))
 
 
 def _firm_entities(options: Sequence[Option]) -> set[int]:
     """The entities of the options not found by fuzzy matching alone (memoised per Options)."""
-    if isinstance(options, Holders):
-        return derived(options, "firm", lambda: set(compress(options.entities, options.firm().tolist())))
+    bulk = columns(options)
+    if bulk is not None:
+        return derived(bulk, "firm", lambda: set(compress(bulk.entities, bulk.firm().tolist())))
     return derived(
         options,
         "firm",
