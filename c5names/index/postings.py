@@ -14,6 +14,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy
@@ -604,7 +605,7 @@ class WordHits:
 
 _TRANSLIT_SCORE = METHOD_SCORE[Method.TRANSLIT]
 _FEW_SINGLES = 16  # holders of a word's one-word surnames up to which `singles` makes their hits
-_ENTITY_OF_HIT = lambda hit: hit.posting.entity  # noqa: E731
+_ENTITY_OF_HIT = attrgetter("posting.entity")
 _METHODS = tuple(Method)
 _METHOD_CODES = {method: n for n, method in enumerate(_METHODS)}
 

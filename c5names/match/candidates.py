@@ -137,28 +137,23 @@ class Holders(Sequence[Option]):
         mostly share one score)."""
         if len(scores) < COLUMNS_FROM:
             # (a few options, as at the default scale: ranked in Python, and made at once, as they are read)
-            if all(a >= b for a, b in pairwise(scores)):
-                few = cls(entities, scores, methods, forms)
-            else:
-                order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # (stable, as reversed)
-                few = cls(
-                    list(map(entities.__getitem__, order)),
-                    list(map(scores.__getitem__, order)),
-                    list(map(methods.__getitem__, order)),
-                    list(map(forms.__getitem__, order)),
-                )
-            few.made()
-            return few
-        values = numpy.asarray(scores)
-        if not (values[:-1] < values[1:]).any():
-            return cls(entities, scores, methods, forms)
-        order = numpy.argsort(-values, kind="stable").tolist()
-        return cls(
-            list(map(entities.__getitem__, order)),
-            list(map(scores.__getitem__, order)),
-            list(map(methods.__getitem__, order)),
-            list(map(forms.__getitem__, order)),
-        )
+            ordered = all(a >= b for a, b in pairwise(scores))
+            order = [] if ordered else sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        else:
+            values = numpy.asarray(scores)
+            ordered = not (values[:-1] < values[1:]).any()
+            order = [] if ordered else numpy.argsort(-values, kind="stable").tolist()
+        if ordered:
+            holders = cls(entities, scores, methods, forms)
+        else:
+            holders = cls(_take(entities, order), _take(scores, order), _take(methods, order), _take(forms, order))
+        if len(holders) < COLUMNS_FROM:
+            holders.made()
+        return holders
+
+
+def _take(column: list[T], order: list[int]) -> list[T]:
+    return list(map(column.__getitem__, order))
 
 
 _new = tuple.__new__

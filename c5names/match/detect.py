@@ -268,7 +268,7 @@ def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int])
         methods = list(map(singles.methods.__getitem__, picks))
         forms = list(map(singles.forms.__getitem__, picks))
         ends = list(map(singles.ends.__getitem__, picks))
-    if len(held) <= FEW_ALIVE:
+    if len(held) <= FEW_ALIVE:  # (a few: from their facts; many: from the index's flags)
         facts = doc.index.entities
         needs = [facts[entity].needs_suffix for entity in held]
     else:
