@@ -68,15 +68,11 @@ def same_start(a: str, b: str) -> bool:
     return _start_class(a) == _start_class(b)
 
 
-def _start_code(key: str) -> int:
-    """`_start_class` as a number (0 for a vowel, else the letter's code point), for numpy."""
-    return 0 if key[:1] in VOWELS else ord(key[:1] or "\0")
-
-
-def _start_class(key: str) -> str:
-    """What `same_start` compares: the first letter, or "vowel" for any of them (the small index's
-    blocks are cut by it too, so the two paths agree on what begins alike)."""
-    return "vowel" if key[:1] in VOWELS else key[:1]
+def _start_class(key: str) -> int:
+    """What `same_start` compares, as a number for numpy: 0 for any vowel, else the first letter's
+    code point (a key is never empty). The small index's blocks are cut by it too, so the two paths
+    agree on what begins alike."""
+    return 0 if key[:1] in VOWELS else ord(key[0])
 
 
 SCAN_BELOW = 5_000  # keys; a small index is scanned (in C), which costs less than hashing variants
@@ -91,7 +87,7 @@ class DeletionIndex:
         # (start class, query length) → the keys a query beginning so and that long can reach: those
         # that begin alike with a length within its edits, gathered at build time so that a query is
         # one call of rapidfuzz over one list (a call per first letter and length took twice as long).
-        self.blocks: dict[tuple[str, int], list[str]] | None = None
+        self.blocks: dict[tuple[int, int], list[str]] | None = None
         if len(self.keys) < scan_below:
             self.blocks = {}
             for key in self.keys:
@@ -114,10 +110,10 @@ class DeletionIndex:
         order = numpy.argsort(numpy.frombuffer(hashes, dtype=numpy.uint32), kind="stable")
         self.hashes = numpy.frombuffer(hashes, dtype=numpy.uint32)[order]
         self.numbers = numpy.frombuffer(numbers, dtype=numpy.int32)[order]
-        # Per key, its start class (`_start_code`) and length: the candidates a query's variants reach
+        # Per key, its start class (`_start_class`) and length: the candidates a query's variants reach
         # (some 70 at a million persons) are narrowed to those that begin alike and are near its
         # length in numpy, and only those few are compared, in one call of rapidfuzz.
-        self.starts = numpy.fromiter(map(_start_code, self.keys), dtype=numpy.uint32, count=len(self.keys))
+        self.starts = numpy.fromiter(map(_start_class, self.keys), dtype=numpy.uint32, count=len(self.keys))
         self.lengths = numpy.fromiter(map(len, self.keys), dtype=numpy.int32, count=len(self.keys))
 
     def near(self, key: str, limit: int = 8) -> list[tuple[str, int]]:
@@ -133,7 +129,7 @@ class DeletionIndex:
         present = counts > 0
         lows, counts = lows[present], counts[present]
         numbers = numpy.unique(self.numbers[run_positions(lows, counts)])
-        near = (self.starts[numbers] == _start_code(key)) & (numpy.abs(self.lengths[numbers] - len(key)) <= edits)
+        near = (self.starts[numbers] == _start_class(key)) & (numpy.abs(self.lengths[numbers] - len(key)) <= edits)
         keys = self.keys
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
 

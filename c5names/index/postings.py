@@ -144,6 +144,18 @@ class Singles:
         self.ends = ends  # where the name ends in the text word (the hit's `end`)
         self._make = make
 
+    @classmethod
+    def of_hits(cls, hits: list[Hit]) -> Singles:
+        """The columns of hits given as such, one per entity, in entity order."""
+        return cls(
+            numpy.asarray([h.posting.entity for h in hits], dtype=numpy.int64),
+            [h.score for h in hits],
+            [h.method for h in hits],
+            [h.form for h in hits],
+            [h.end for h in hits],
+            hits.__getitem__,
+        )
+
     def __len__(self) -> int:
         return len(self.entities)
 
@@ -265,12 +277,15 @@ class WordHits:
 
     def _flagged(self, entities: numpy.ndarray) -> numpy.ndarray:
         """The entity numbers of this word's postings that are among `entities`, with repeats."""
-        holders = [numpy.frombuffer(p, dtype=numpy.int64) >> ENTITY_SHIFT for p in _distinct(self._groups)]
+        holders = self._holders()
         if not holders or not len(entities):
             return numpy.zeros(0, dtype=numpy.int64)
-        flags = numpy.zeros(max(int(entities.max()), *(int(h[-1]) for h in holders)) + 1, dtype=bool)
-        flags[entities] = True
-        return numpy.concatenate([h[flags[h]] for h in holders])
+        return numpy.concatenate([h[held] for h, held in zip(holders, _flagged_at([entities], holders), strict=True)])
+
+    def _holders(self) -> list[numpy.ndarray]:
+        """The entity numbers of the word's postings, an array per distinct group (one key's postings
+        reached several ways are one array), in entity order."""
+        return [numpy.frombuffer(p, dtype=numpy.int64) >> ENTITY_SHIFT for p in _distinct(self._groups)]
 
     def members_mask(self, wanted: numpy.ndarray) -> numpy.ndarray:
         """Which of `wanted` (entity numbers, sorted, each once) have a posting in this word, as a
@@ -283,11 +298,7 @@ class WordHits:
             return held
         if len(wanted) >= _MEMBERS_BY_FLAGS:
             # (many: this word's holders flagged in an array by entity number, read at each of them)
-            owners = [numpy.frombuffer(p, dtype=numpy.int64) >> ENTITY_SHIFT for p in _distinct(self._groups)]
-            flags = numpy.zeros(max(int(wanted[-1]), *(int(o[-1]) for o in owners)) + 1, dtype=bool)
-            for found in owners:
-                flags[found] = True
-            return flags[wanted]
+            return _flagged_at(self._holders(), [wanted])[0]
         low = wanted << ENTITY_SHIFT
         for packed in _distinct(self._groups):
             values = numpy.frombuffer(packed, dtype=numpy.int64)
@@ -375,19 +386,12 @@ class WordHits:
         owners = numpy.concatenate(owners_in)
         order = numpy.argsort(owners, kind="stable")
         values, groups, owners = numpy.concatenate(values_in)[order], numpy.concatenate(groups_in)[order], owners[order]
+        first = _first_of_each(values)
+        values, groups, owners = values[first], groups[first], owners[first]
         alias = alias_mask(values)
-        marks = numpy.where(alias, values, values & ~0xFFFFFF)
-        first = numpy.zeros(len(values), dtype=bool)
-        first[numpy.unique(marks, return_index=True)[1]] = True
-        values, groups, owners, alias = values[first], groups[first], owners[first], alias[first]
         assert self._source is not None
-        written, forms, alias_forms = self._source
-        translit = numpy.zeros(len(values), dtype=numpy.int64)
-        for n, group in enumerate(self._groups):
-            if group.method == Method.EXACT:
-                mine = groups == n
-                if mine.any():
-                    translit[mine] = ~written.contains(group.written | (values[mine] >> ENTITY_SHIFT))
+        _written, forms, alias_forms = self._source
+        translit = self._romanised(values, groups).astype(numpy.int64)
         names = [
             (alias_forms if is_alias_word else forms)[ref]
             for is_alias_word, ref in zip(alias.tolist(), (values & 0xFFFFFF).tolist(), strict=True)
@@ -418,15 +422,7 @@ class WordHits:
             for hit in self.all():
                 if _is_single_surname(hit.posting) and not hit.weak:
                     first.setdefault(hit.posting.entity, hit)
-            hits = [first[entity] for entity in sorted(first)]
-            return Singles(
-                numpy.asarray(sorted(first), dtype=numpy.int64),
-                [h.score for h in hits],
-                [h.method for h in hits],
-                [h.form for h in hits],
-                [h.end for h in hits],
-                hits.__getitem__,
-            )
+            return Singles.of_hits([first[entity] for entity in sorted(first)])
         # Each entity's first such posting (firm groups in order) is found in numpy, and its score,
         # method and form are read from the packed values: a common surname's holders are thousands at
         # a million persons, and a hit made for each cost more than the rest of a lookup.
@@ -449,27 +445,19 @@ class WordHits:
         if len(values) <= _FEW_SINGLES:
             # (a few holders, as at the default scale: their hits made as such cost less than the columns)
             chosen = [(g, values[group_of == n].tolist()) for n, g in enumerate(self._groups)]
-            hits = sorted(self._unpack([(g, v) for g, v in chosen if v], distinct=True), key=_ENTITY_OF_HIT)
-            return Singles(
-                entities,
-                [h.score for h in hits],
-                [h.method for h in hits],
-                [h.form for h in hits],
-                [h.end for h in hits],
-                hits.__getitem__,
+            return Singles.of_hits(
+                sorted(self._unpack([(g, v) for g, v in chosen if v], distinct=True), key=_ENTITY_OF_HIT)
             )
         assert self._source is not None
-        written, forms, _alias_forms = self._source
+        forms = self._source.forms
         scores = numpy.empty(len(values))
         methods = numpy.empty(len(values), dtype=numpy.int64)
         ends = numpy.empty(len(values), dtype=numpy.int64)
         for n in numpy.unique(group_of).tolist():
             group, mine = self._groups[n], group_of == n
             scores[mine], methods[mine], ends[mine] = group.score, _METHOD_CODES[group.method], group.end
-            if group.method == Method.EXACT:
-                # An exact group's hit is translit when the entity does not write the form as such (`_unpack`).
-                translit = numpy.flatnonzero(mine)[~written.contains(group.written | entities[mine])]
-                scores[translit], methods[translit] = _TRANSLIT_SCORE, _METHOD_CODES[Method.TRANSLIT]
+        translit = self._romanised(values, group_of)
+        scores[translit], methods[translit] = _TRANSLIT_SCORE, _METHOD_CODES[Method.TRANSLIT]
         groups, packed = self._groups, values.tolist()
         return Singles(
             entities,
@@ -503,11 +491,8 @@ class WordHits:
         values = _values(self._groups)
         weak = numpy.repeat([g.weak for g in self._groups], [len(g.packed) for g in self._groups])
         roles = (values >> 36) & 7
-        marks = numpy.where(roles == _ALIAS_CODE, values, values & ~0xFFFFFF)  # (`packed_mark`)
-        first = numpy.zeros(len(values), dtype=bool)
-        first[numpy.unique(marks, return_index=True)[1]] = True
         # role G at position 0 of a one-word part (pos and length are the 12 bits above ref)
-        chosen = first & ~weak & (roles == _GIVEN_CODE) & (((values >> 24) & 0xFFF) == 1)
+        chosen = _first_of_each(values) & ~weak & (roles == _GIVEN_CODE) & (((values >> 24) & 0xFFF) == 1)
         return frozenset((values[chosen] >> ENTITY_SHIFT).tolist())
 
     def part(self, alias_anchors: Sequence[int]) -> int:
@@ -567,6 +552,18 @@ class WordHits:
             if len(picked):
                 chosen.append((g, picked.tolist()))
         return self._unpack(chosen)
+
+    def _romanised(self, values: numpy.ndarray, group_of: numpy.ndarray) -> numpy.ndarray:
+        """Which of these packed postings (each reached by the group numbered beside it) make a
+        TRANSLIT hit: an exact group's, when the entity does not write the form as such (`_unpack`)."""
+        assert self._source is not None
+        translit = numpy.zeros(len(values), dtype=bool)
+        for n in numpy.unique(group_of).tolist():
+            group = self._groups[n]
+            if group.method == Method.EXACT:
+                mine = group_of == n
+                translit[mine] = ~self._source.written.contains(group.written | (values[mine] >> ENTITY_SHIFT))
+        return translit
 
     def _unpack(self, selected: list[tuple[Group, Sequence[int]]], distinct: bool = False) -> tuple[Hit, ...]:
         """Hits from packed values, earlier groups first; a posting reached twice keeps its first hit
@@ -633,6 +630,24 @@ def sorted_unique(values: numpy.ndarray) -> numpy.ndarray:
     runs, and a mask took 0.5 ms."""
     ordered = numpy.sort(values, kind="stable")
     return ordered[numpy.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _first_of_each(values: numpy.ndarray) -> numpy.ndarray:
+    """Which of these packed postings are the first of each posting (`packed_mark`, vectorised): a
+    posting reached twice keeps its first hit, as `_unpack` does."""
+    marks = numpy.where(alias_mask(values), values, values & ~0xFFFFFF)
+    first = numpy.zeros(len(values), dtype=bool)
+    first[numpy.unique(marks, return_index=True)[1]] = True
+    return first
+
+
+def _flagged_at(marked: Sequence[numpy.ndarray], read: Sequence[numpy.ndarray]) -> list[numpy.ndarray]:
+    """For each array of `read` (entity numbers), which of its entities are in one of `marked`: flags set
+    in an array by entity number and read back, with neither side sorted (for many entities)."""
+    flags = numpy.zeros(max(int(a.max()) for a in (*marked, *read) if len(a)) + 1, dtype=bool)
+    for entities in marked:
+        flags[entities] = True
+    return [flags[entities] for entities in read]
 
 
 def _entity_runs(values: numpy.ndarray, entities: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:

@@ -31,10 +31,7 @@ class Option(NamedTuple):
 
 T = TypeVar("T")
 
-# An Option's fields, for map() over a common surname's options (thousands of holders at a million
-# persons), where a comprehension's Python per option costs more than the rest of resolving it.
-entity_of = itemgetter(0)
-method_of = itemgetter(2)
+entity_of = itemgetter(0)  # an Option's entity
 
 
 class Options(list[Option]):
@@ -181,6 +178,11 @@ def derived(options: Sequence[Option], key: Hashable, compute: Callable[[], T]) 
 def entities_in_order(options: Sequence[Option]) -> Iterable[int]:
     """The entities of the options, in their order (read from the columns of Holders)."""
     return options.entities if isinstance(options, Holders) else map(entity_of, options)
+
+
+def ranks(options: Sequence[Option]) -> dict[int, int]:
+    """Where each entity stands in the options (an entity is an option once; memoised per Options)."""
+    return derived(options, "ranks", lambda: dict(zip(entities_in_order(options), range(len(options)), strict=True)))
 
 
 def entities_of(options: Sequence[Option]) -> frozenset[int]:

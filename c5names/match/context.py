@@ -9,7 +9,7 @@ hyphenated compound is not a name (Gore-Tex); a misspelt given name of the perso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from rapidfuzz import process
@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from c5names.index import NameIndex
 from c5names.index.postings import WordHits
 from c5names.lexicon import is_relational_noun, is_title_or_function_word
-from c5names.match.candidates import Found, Holders, Option, entities_in_order
+from c5names.match.candidates import Found, Option, entities_in_order, ranks
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
 from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME, unlisted_given_name_weight
@@ -78,7 +78,7 @@ def take_unlisted_given_name(doc: TextView, item: Found) -> None:
     if closest is None:
         return
     similarity, entity = closest
-    option = item.options[_ranked(item.options, entity)]
+    option = item.options[ranks(item.options)[entity]]
     item.start = prev.start
     item.first -= 1
     item.keys = (skeleton(prev.text), *item.keys)
@@ -86,11 +86,6 @@ def take_unlisted_given_name(doc: TextView, item: Found) -> None:
     item.other_person = False
     score = round(UNLISTED_GIVEN_NAME * unlisted_given_name_weight(similarity) * option.score, 3)
     item.options = [Option(option.entity, score, Method.FUZZY, option.form)]
-
-
-def _ranked(options: Sequence[Option], entity: int) -> int:
-    """Where an entity stands among the options (an entity is an option once)."""
-    return options.entities.index(entity) if isinstance(options, Holders) else [o.entity for o in options].index(entity)
 
 
 def preceded_by_other_name(doc: TextView, i: int, entities: AbstractSet[int]) -> bool:

@@ -320,7 +320,7 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse | BareSurnames]) -> Fou
     strongest pattern (a full name over an alias over a surname) and the span."""
     end_word = chosen[0].end
     keys = tuple(skeleton(w.text) for w in doc.words[i:end_word])
-    if len(chosen) == 1 and isinstance(chosen[0], BareSurnames) and len(chosen[0].entities) >= HOLDERS_FROM:
+    if len(chosen) == 1 and isinstance(chosen[0], BareSurnames):
         # A bare surname alone (a common one's thousands of holders): its options stay columns.
         bare = chosen[0]
         holders = Holders.ranked(bare.entities, bare.scores, bare.methods, bare.forms)
@@ -336,9 +336,6 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse | BareSurnames]) -> Fou
         if isinstance(parse, BareSurnames):
             # (a common surname's holders: their options made in one pass, without Option's Python-level __new__)
             made = map(_new, repeat(Option), zip(parse.entities, parse.scores, parse.methods, parse.forms, strict=True))
-            if not options:
-                options.update(zip(parse.entities, made, strict=True))
-                continue
             for option in made:
                 if option.entity not in options or options[option.entity].score < option.score:
                     options[option.entity] = option
@@ -353,7 +350,6 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse | BareSurnames]) -> Fou
     return Found(doc.words[i].start, _span_end(doc, end_word - 1, last_hit), pattern, ranked, i, end_word - 1, keys)
 
 
-HOLDERS_FROM = 1  # holders of a bare surname from which its options stay columns (`Holders`): always
 _new = tuple.__new__
 _END = attrgetter("end")  # of a hit
 

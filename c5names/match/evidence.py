@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
-from operator import attrgetter
 
 import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
-from c5names.match.candidates import Found, Holders, Option, columns, entities_of, entity_of, the_one
+from c5names.match.candidates import Found, Holders, Option, columns, entities_of, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
-_OFFICES = attrgetter("offices")  # of an entity's facts
 
 
 def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
@@ -74,7 +71,7 @@ class Evidence:
         if bulk is not None:
             return self._narrow_holders(bulk, start, evidence)
         pool = options
-        holders = list(compress(pool, map(_OFFICES, map(self.index.entities.__getitem__, map(entity_of, pool)))))
+        holders = [o for o in pool if self.index.entities[o.entity].offices]
         if holders and len(holders) < len(pool):
             pool = holders
             evidence.append("office-holder")

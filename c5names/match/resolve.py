@@ -14,14 +14,13 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import compress, repeat
-from operator import and_, attrgetter, eq, ne
+from itertools import compress
 
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.lexicon.kinship import kinship_before
-from c5names.match.candidates import Found, Option, columns, derived, entities_of, entity_of, method_of, the_one
+from c5names.match.candidates import Found, Option, columns, derived, entities_of, ranks, the_one
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
@@ -233,7 +232,7 @@ class _Document:
         word (a misspelt surname: Sergio Gore … M. Gore)."""
         # (a common surname has thousands of holders at a million persons, a document names a few in
         # full: the few are looked up, in the options' order)
-        options, rank = item.options, _ranks(item.options)
+        options, rank = item.options, ranks(item.options)
         local = [options[n] for n in sorted(rank[e] for e in self.antecedents if e in rank)]
         known = {o.entity for o in local}
         local += [
@@ -330,21 +329,9 @@ def _persons(index: NameIndex, options: Sequence[Option]) -> Sequence[Option]:
         bulk = columns(options)
         if bulk is not None:
             return bulk.select(index.entity_flags().person[bulk.array()] & bulk.firm())
-        kinds = map(_TYPE, map(facts.__getitem__, map(entity_of, options)))
-        firm = map(ne, map(method_of, options), repeat(Method.FUZZY))
-        return list(compress(options, map(and_, map(eq, kinds, repeat("person")), firm)))
+        return [o for o in options if facts[o.entity].type == "person" and o.method != Method.FUZZY]
 
     return derived(options, "persons", persons)
-
-
-_TYPE = attrgetter("type")  # of an entity's facts
-
-
-def _ranks(options: Sequence[Option]) -> dict[int, int]:
-    """Where each entity stands in the options (an entity is an option once; memoised per Options)."""
-    bulk = columns(options)
-    entities = bulk.entities if bulk is not None else map(entity_of, options)
-    return derived(options, "ranks", lambda: dict(zip(entities, range(len(options)), strict=True)))
 
 
 def _firm_entities(options: Sequence[Option]) -> set[int]:
@@ -352,11 +339,7 @@ def _firm_entities(options: Sequence[Option]) -> set[int]:
     bulk = columns(options)
     if bulk is not None:
         return derived(bulk, "firm", lambda: set(compress(bulk.entities, bulk.firm().tolist())))
-    return derived(
-        options,
-        "firm",
-        lambda: set(compress(map(entity_of, options), map(ne, map(method_of, options), repeat(Method.FUZZY)))),
-    )
+    return derived(options, "firm", lambda: {o.entity for o in options if o.method != Method.FUZZY})
 
 
 def of_generation(index: NameIndex, options: Sequence[Option], generation: str) -> Option | None:

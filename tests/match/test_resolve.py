@@ -170,13 +170,12 @@ def test_a_surnames_holders_as_columns_resolve_as_a_list_does(
     a million persons) are read by every rule (the date, titles, full names earlier, colleagues,
     generation and kinship words, an unlisted given name) as the same options in a list are: every
     mention, with its score, evidence and alternatives, is the same."""
-    from c5names.match import candidates, detect
+    from c5names.match import candidates
 
     # (every mention kept, however weak: a rule that reads the columns wrongly may only lower a score)
     linkers = [c5names.Linker(g, threshold=0.0) for g in (linker.gazetteer, c5names.default_gazetteer())]
 
-    def mentions(holders_from: int, columns_from: int) -> list[list[c5names.Mention]]:
-        monkeypatch.setattr(detect, "HOLDERS_FROM", holders_from)
+    def mentions(columns_from: int) -> list[list[c5names.Mention]]:
         monkeypatch.setattr(candidates, "COLUMNS_FROM", columns_from)
         out = []
         for each in linkers:
@@ -184,8 +183,8 @@ def test_a_surnames_holders_as_columns_resolve_as_a_list_does(
             out += [each.link(text, lang="en", date=date) for text in HOLDER_TEXTS]
         return out
 
-    lists = mentions(10**9, candidates.COLUMNS_FROM)
-    columns = mentions(1, 0)  # (the rules read the columns)
+    lists = mentions(10**9)  # (every bare surname's holders made at once and read as a list)
+    columns = mentions(0)  # (the rules read the columns)
     assert columns == lists
-    assert mentions(1, candidates.COLUMNS_FROM) == lists  # (a few holders: made at once, read as a list)
+    assert mentions(candidates.COLUMNS_FROM) == lists  # (as shipped: a few holders read as a list)
     assert sum(map(len, columns)) >= 10  # (the texts name people)

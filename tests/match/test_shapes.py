@@ -3,6 +3,7 @@ pattern are chosen (`c5names.match.detect`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -164,6 +165,15 @@ def _namesakes() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _namesake_index(folder: Path) -> NameIndex:
+    """The index of the namesakes' gazetteer (`_namesakes`), written into `folder`."""
+    import c5names
+    from c5names.index import compiled
+
+    (folder / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
+    return compiled(c5names.load(folder, default=False), cache=False)
+
+
 NAMESAKE_TEXTS = [
     "Nurlan Testov spoke.",
     "Nurlan Bolatovich Testov spoke.",
@@ -186,13 +196,10 @@ def test_namesakes_sharing_a_parse_get_what_each_parsed_alone_gets(
 ) -> None:
     """Many entities at a word share parses by signature (`parse_signature`): what is found, its span,
     pattern and every option's score, method and form are what parsing each entity alone gives."""
-    import c5names
-    from c5names.index import compiled
     from c5names.match import detect
 
     folder = tmp_path_factory.mktemp("namesakes")
-    (folder / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
-    index = compiled(c5names.load(folder, default=False), cache=False)
+    index = _namesake_index(folder)
 
     parsed = 0
     summary = detect._person_summary
@@ -239,15 +246,10 @@ def test_by_reach_in_bulk_is_by_reach_entity_by_entity(
     """Many entities at a word are followed as one sorted array (`_by_reach_in_bulk`, a common name's
     thousands): the buckets are those the set path gives, patronymics (listed, unlisted, a father's
     name) included."""
-    import c5names
-    from c5names.index import compiled, postings
+    from c5names.index import postings
     from c5names.match import detect
 
-    texts = BY_REACH_TEXTS
-    if which == "namesakes":
-        (tmp_path / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
-        index = compiled(c5names.load(tmp_path, default=False), cache=False)
-        texts = NAMESAKE_TEXTS
+    index, texts = (_namesake_index(tmp_path), NAMESAKE_TEXTS) if which == "namesakes" else (index, BY_REACH_TEXTS)
     compared = 0
     for text in texts:
         doc = TextView(index, text, None)
@@ -291,8 +293,7 @@ def test_bare_surnames_as_columns_make_what_a_parse_per_holder_makes(
     from c5names.scoring import MISSING_SUFFIX
 
     folder = tmp_path_factory.mktemp("namesakes")
-    (folder / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
-    gazetteers = [compiled(c5names.load(folder, default=False), cache=False), index]
+    gazetteers = [_namesake_index(folder), index]
     gazetteers.append(compiled(c5names.default_gazetteer()))
     # (entities sought one binary search at a time, or in one numpy call)
     monkeypatch.setattr(postings, "_ONE_BY_ONE_MEMBERS", 10**9 if one_by_one else 0)
@@ -349,15 +350,10 @@ def test_who_may_start_is_the_same_as_an_array(
     `WordHits.members_array`): the entities the set gives, and the same buckets by reach."""
     import numpy
 
-    import c5names
-    from c5names.index import compiled, postings
+    from c5names.index import postings
     from c5names.match import detect
 
-    texts = BY_REACH_TEXTS
-    if which == "namesakes":
-        (tmp_path / "namesakes.yaml").write_text(_namesakes(), encoding="utf-8")
-        index = compiled(c5names.load(tmp_path, default=False), cache=False)
-        texts = NAMESAKE_TEXTS
+    index, texts = (_namesake_index(tmp_path), NAMESAKE_TEXTS) if which == "namesakes" else (index, BY_REACH_TEXTS)
     compared = 0
     for text in texts:
         for i in range(len(TextView(index, text, None).words)):
