@@ -17,7 +17,7 @@ from c5names.gazetteer import Gazetteer
 from c5names.gazetteer.schema import language_tag
 from c5names.index import NameIndex, compiled, default_gazetteer, load
 from c5names.lexicon import generation_near
-from c5names.match.candidates import Option
+from c5names.match.candidates import Option, contenders
 from c5names.match.detect import find, find_in_text
 from c5names.match.resolve import of_generation, resolve
 from c5names.model import ENTITY_TYPES, Candidate, Mention, Pattern
@@ -116,6 +116,11 @@ def lookup_in(index: NameIndex, form: str, lang: str | None = None, limit: int =
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, got {limit}")
     best: dict[int, tuple[Option, Pattern]] = {}  # per entity, its best option and the pattern found
+    entities = index.entities
+
+    def id_of(entity: int) -> str:  # (entities of equal score rank by id)
+        return entities[entity].id
+
     if not any(c.isupper() for c in form):
         form = form.title()  # a typed query ("tokayev") means the name, however it is cased
     for found in find_in_text(index, form, lang):
@@ -124,13 +129,13 @@ def lookup_in(index: NameIndex, form: str, lang: str | None = None, limit: int =
         chosen = of_generation(index, options, generation[0]) if generation else None
         if chosen is not None:
             options = [chosen]  # "Berdymuhamedow junior" is the son
-        for option in options:
+        # Only the `limit` best become Candidates: a common surname has thousands of holders at a
+        # million persons, of which those that cannot be among them are left unread.
+        for option in contenders(options, limit, id_of):
             held = best.get(option.entity)
             if held is None or held[0].score < option.score:
                 best[option.entity] = (option, found.pattern)
-    # Only the `limit` best become Candidates: a common surname has thousands of holders at a million persons.
-    entities = index.entities
-    top = heapq.nsmallest(limit, best.items(), key=lambda item: (-item[1][0].score, entities[item[0]].id))
+    top = heapq.nsmallest(limit, best.items(), key=lambda item: (-item[1][0].score, id_of(item[0])))
     return [_candidate(index, option, pattern) for _entity, (option, pattern) in top]
 
 

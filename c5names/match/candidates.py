@@ -8,10 +8,12 @@ all its options.
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise, repeat
-from operator import itemgetter, ne
+from operator import itemgetter, lt, ne, neg
 from typing import NamedTuple, TypeVar, overload
 
 import numpy
@@ -162,6 +164,36 @@ COLUMNS_FROM = 32
 def columns(options: Sequence[Option]) -> Holders | None:
     """The options as columns, when they are a common surname's many holders (COLUMNS_FROM or more)."""
     return options if isinstance(options, Holders) and len(options) >= COLUMNS_FROM else None
+
+
+def contenders(options: Sequence[Option], limit: int, key: Callable[[int], str]) -> Sequence[Option]:
+    """The options that may be among the `limit` best entities of a search that ranks them by score,
+    then by `key(entity)`, each entity by its best score over this and other spans' options: those
+    scoring above the limit-th option, and of those tying with it, the ones whose key comes first.
+    Any other has `limit` options ahead of it here already. A common full name's namesakes (hundreds
+    at a million persons) and a common surname's holders (thousands, mostly of one score, cut so from
+    the columns without an Option made for each) are read no further. Options not best first, or
+    naming an entity twice, are returned as they are."""
+    if len(options) <= limit:
+        return options
+    if limit <= 0:
+        return []
+    bulk = columns(options)
+    if bulk is not None:
+        entities = bulk.entities
+        values = numpy.asarray(bulk.scores)  # best first
+        least = bulk.scores[limit - 1]
+        above, end = int(numpy.count_nonzero(values > least)), int(numpy.count_nonzero(values >= least))
+    else:
+        scores = [option.score for option in options]
+        entities = [option.entity for option in options]
+        if any(map(lt, scores, scores[1:])) or len(set(entities)) < len(entities):
+            return options
+        least = scores[limit - 1]
+        above, end = bisect_left(scores, -least, key=neg), bisect_right(scores, -least, key=neg)
+    ties = range(above, end)
+    first = heapq.nsmallest(limit - above, zip(map(key, entities[above:end]), ties, strict=True))
+    return [*options[:above], *(options[n] for _, n in first)]
 
 
 def derived(options: Sequence[Option], key: Hashable, compute: Callable[[], T]) -> T:

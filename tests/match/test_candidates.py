@@ -4,6 +4,7 @@ stops as soon as a second one qualifies, `Options`, whose derived lists are work
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy
@@ -11,7 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c5names.match.candidates import Holders, Option, Options, derived, entities_in_order, entities_of, the_one
+from c5names.match.candidates import (
+    Holders,
+    Option,
+    Options,
+    contenders,
+    derived,
+    entities_in_order,
+    entities_of,
+    the_one,
+)
 from c5names.model import Method
 
 OPTIONS = [Option(n, 0.9, Method.EXACT, f"Holder {n}") for n in range(6)]
@@ -61,13 +71,14 @@ def test_a_plain_list_is_not_memoised() -> None:
     assert calls == [1, 1]
 
 
+COLUMN = st.tuples(
+    st.integers(0, 10**6),
+    st.sampled_from([0.5, 0.72, 0.9, 0.99]),
+    st.sampled_from([Method.EXACT, Method.TRANSLIT, Method.FUZZY]),
+    st.sampled_from(["Berdov", "Бердов"]),
+)
 COLUMNS = st.lists(
-    st.tuples(
-        st.integers(0, 10**6),
-        st.sampled_from([0.5, 0.72, 0.9, 0.99]),
-        st.sampled_from([Method.EXACT, Method.TRANSLIT, Method.FUZZY]),
-        st.sampled_from(["Berdov", "Бердов"]),
-    ),
+    COLUMN,
     max_size=70,  # (ranked in Python up to 32, in numpy beyond)
     unique_by=lambda option: option[0],  # (an entity is an option once)
 )
@@ -110,3 +121,61 @@ def test_the_one_reads_holders_one_by_one() -> None:
     assert the_one(holders, lambda o: o.entity in (1, 3)) is None
     assert holders._made is None  # (nothing made all at once)
     assert derived(holders, "n", lambda: 1) == 1 and derived(holders, "n", lambda: 2) == 1
+
+
+def _top(options: list[Option], limit: int) -> list[Option]:
+    """The reference: each entity by its best option (the first met of equal ones), then the `limit`
+    best by score, then by the entity's key."""
+    best: dict[int, Option] = {}
+    for option in options:
+        if option.entity not in best or best[option.entity].score < option.score:
+            best[option.entity] = option
+    return sorted(best.values(), key=lambda o: (-o.score, _key(o.entity)))[:limit]
+
+
+def _key(entity: int) -> str:
+    return f"id-{entity * 7919 % 1000:03d}-{entity}"  # (an order unlike the entities' numbers)
+
+
+MANY = st.lists(COLUMN, min_size=20, max_size=120, unique_by=lambda option: option[0])  # (columns from 32)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MANY, COLUMNS, st.integers(0, 80), st.sampled_from(["columns", "list", "any order"]))
+def test_contenders_keep_every_option_the_best_few_are_taken_from(
+    columns: list[tuple[int, float, Method, str]],
+    others: list[tuple[int, float, Method, str]],
+    limit: int,
+    kind: str,
+) -> None:
+    """A search that ranks entities by their best score over several spans' options, then by a key,
+    finds the same `limit` best from the spans' contenders as from all their options: a common
+    surname's holders (columns), options best first (a list), or in any order, naming an entity
+    twice (read whole)."""
+    spans: list[Sequence[Option]] = []
+    for span in (columns, others):
+        entities, scores, methods, forms = (list(c) for c in zip(*span, strict=True)) if span else ([], [], [], [])
+        holders = Holders.ranked(entities, scores, methods, forms)
+        spans.append(holders if kind == "columns" else list(holders))
+    if kind == "any order":
+        spans = [[*span, *span[:1]][::-1] for span in spans]  # (the best last, and an entity twice)
+    everything = [option for span in spans for option in span]
+    kept = [option for span in spans for option in contenders(span, limit, _key)]
+    assert _top(kept, limit) == _top(everything, limit)
+    for span in spans:
+        cut = contenders(span, limit, _key)
+        assert set(cut) <= set(span)
+        if kind != "any order" and (kind == "list" or len(span) >= 32):
+            assert len(cut) <= limit
+        elif kind == "any order" and len(span) > max(limit, 0):
+            assert list(cut) == list(span) or limit == 0
+
+
+def test_tied_holders_are_cut_by_key_without_making_every_option() -> None:
+    """3,000 holders of one score: the contenders are the `limit` with the first keys, and no Option is
+    made for the others."""
+    entities = list(range(3000, 0, -1))
+    holders = Holders.ranked(entities, [0.9] * 3000, [Method.EXACT] * 3000, ["Joesoepov"] * 3000)
+    cut = contenders(holders, 5, _key)
+    assert [o.entity for o in cut] == sorted(entities, key=_key)[:5]
+    assert holders._made is None
