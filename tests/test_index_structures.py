@@ -18,7 +18,14 @@ from rapidfuzz.distance import Levenshtein
 
 import c5names
 from c5names.index import compiled, postings
-from c5names.index.neighbours import DeletionIndex, deletion_hashes, deletions, max_edits, same_start
+from c5names.index.neighbours import (
+    DeletionIndex,
+    bucket_directory,
+    deletion_hashes,
+    deletions,
+    max_edits,
+    same_start,
+)
 from c5names.index.postings import Singles, WordHits
 from c5names.model import Method, Role
 
@@ -66,6 +73,19 @@ def test_keys_one_or_two_edits_away_are_found(scan_below: int, key: str, data: s
     expected_distance = Levenshtein.distance(query, key)
     if query != key and expected_distance <= max_edits(query):
         assert (key, expected_distance) in index.near(query, limit=1000)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, 2**32 - 1), max_size=300), st.lists(st.integers(0, 2**32 - 1), max_size=20))
+def test_a_hash_is_found_in_its_bucket_and_nowhere_else(hashes: list[int], others: list[int]) -> None:
+    """The directory's bucket of a hash holds every copy of it, and only hashes with its top bits."""
+    stored = numpy.sort(numpy.asarray(hashes, dtype=numpy.uint32))
+    shift, directory = bucket_directory(stored)
+    assert len(directory) == (1 << (32 - shift)) + 1 and directory[0] == 0 and directory[-1] == len(stored)
+    for wanted in hashes + others:
+        bucket = stored[directory[wanted >> shift] : directory[(wanted >> shift) + 1]]
+        assert (bucket >> shift == wanted >> shift).all()
+        assert numpy.count_nonzero(bucket == wanted) == hashes.count(wanted)
 
 
 @given(st.text(min_size=1, max_size=14), st.sampled_from([1, 2]))

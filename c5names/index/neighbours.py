@@ -3,9 +3,9 @@
 Two strings within Levenshtein distance k share a string obtained by deleting at most k characters
 from each (a substitution deletes the same place in both, an insertion deletes the extra letter).
 So every indexed key is stored under the hashes of its deletion variants, and a query looks up the
-hashes of its own: the candidates are a handful of keys, whatever the size of the gazetteer, and
-each is then checked with an exact distance. Hashes and key numbers are two numpy arrays, which
-pickle and load as raw bytes.
+hashes of its own, each in its bucket of a directory by the hash's top bits: the candidates are a
+handful of keys, whatever the size of the gazetteer, and each is then checked with an exact
+distance. Hashes, key numbers and the directory are numpy arrays, which pickle and load as raw bytes.
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ class DeletionIndex:
             self.numbers = numpy.zeros(0, dtype=numpy.int32)
             self.starts = numpy.zeros(0, dtype=numpy.uint32)
             self.lengths = numpy.zeros(0, dtype=numpy.int32)
+            self.shift, self.directory = bucket_directory(self.hashes)
             return
         hashes: array[int] = array("I")
         numbers: array[int] = array("i")
@@ -115,6 +116,7 @@ class DeletionIndex:
         # length in numpy, and only those few are compared, in one call of rapidfuzz.
         self.starts = numpy.fromiter(map(_start_class, self.keys), dtype=numpy.uint32, count=len(self.keys))
         self.lengths = numpy.fromiter(map(len, self.keys), dtype=numpy.int32, count=len(self.keys))
+        self.shift, self.directory = bucket_directory(self.hashes)
 
     def near(self, key: str, limit: int = 8) -> list[tuple[str, int]]:
         """(key, distance) of indexed keys within reach of `key` that begin alike (`same_start`),
@@ -122,13 +124,14 @@ class DeletionIndex:
         edits = max_edits(key)
         if self.blocks is not None:
             return self._scan(key, edits, limit)
-        # Sorted, so that numpy's binary searches resume where the previous one ended.
-        wanted = numpy.sort(numpy.fromiter(deletion_hashes(key, edits), dtype=numpy.uint32))  # (repeats are harmless)
-        lows = self.hashes.searchsorted(wanted, side="left")
-        counts = self.hashes.searchsorted(wanted, side="right") - lows
-        present = counts > 0
-        lows, counts = lows[present], counts[present]
-        numbers = numpy.unique(self.numbers[run_positions(lows, counts)])
+        wanted = numpy.fromiter(deletion_hashes(key, edits), dtype=numpy.uint32)  # (repeats are harmless)
+        # Each variant's bucket (a few hashes in a row) is read whole and its equal hashes kept.
+        buckets = wanted >> self.shift
+        lows = self.directory[buckets]
+        counts = self.directory[buckets + 1] - lows
+        positions = run_positions(lows, counts)
+        positions = positions[self.hashes[positions] == numpy.repeat(wanted, counts)]
+        numbers = numpy.unique(self.numbers[positions])
         near = (self.starts[numbers] == _start_class(key)) & (numpy.abs(self.lengths[numbers] - len(key)) <= edits)
         keys = self.keys
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
@@ -141,6 +144,20 @@ class DeletionIndex:
         if not block:
             return []
         return _nearest(key, block, edits, limit)
+
+
+BUCKET_SIZE = 16  # hashes per bucket of the directory, on average (8 to 16)
+
+
+def bucket_directory(hashes: numpy.ndarray) -> tuple[int, numpy.ndarray]:
+    """(shift, directory) over sorted 32-bit hashes: the hashes whose top bits, `hash >> shift`, are b
+    lie at positions directory[b] to directory[b + 1]. A query's variants are found by reading their
+    buckets, a few hashes in a row each, where binary searches over tens of millions of hashes cost
+    two dozen scattered reads per variant and side."""
+    bits = max(1, min(30, (max(len(hashes), 1) // BUCKET_SIZE).bit_length()))
+    shift = 32 - bits
+    bounds = numpy.arange((1 << bits) + 1, dtype=numpy.uint64) << numpy.uint64(shift)
+    return shift, hashes.searchsorted(bounds).astype(numpy.int32)  # (8 MB at a million persons)
 
 
 def _nearest(key: str, others: list[str], edits: int, limit: int) -> list[tuple[str, int]]:
