@@ -46,11 +46,13 @@ CHUNK_CACHE_ENTRIES = 200_000
 
 
 class EntityFlags(NamedTuple):
-    """Per entity (by number): is it a person; does it list offices; does its name need its suffix."""
+    """Per entity (by number): is it a person; does it list offices; does its name need its suffix;
+    does it list a patronymic."""
 
     person: numpy.ndarray
     offices: numpy.ndarray
     suffix: numpy.ndarray
+    patronymic: numpy.ndarray
 
 
 class NameIndex:
@@ -89,7 +91,8 @@ class NameIndex:
 
     def entity_flags(self) -> EntityFlags:
         """Facts of every entity as boolean arrays by entity number, for the rules that ask them of a
-        common surname's thousands of holders at once (`match.candidates.Holders`). Made from the
+        common surname's thousands of holders or a common name's namesakes at once
+        (`match.candidates.Holders`, `match.shapes.signatures`). Made from the
         facts when first asked (about 0.1 s at a million persons), not stored in the cache."""
         if self._flags is None or len(self._flags.person) != len(self.entities):
             facts, count = self.entities, len(self.entities)
@@ -97,6 +100,7 @@ class NameIndex:
                 numpy.fromiter(map(eq, map(attrgetter("type"), facts), repeat("person")), dtype=bool, count=count),
                 numpy.fromiter(map(bool, map(attrgetter("offices"), facts)), dtype=bool, count=count),
                 numpy.fromiter(map(attrgetter("needs_suffix"), facts), dtype=bool, count=count),
+                numpy.fromiter(map(attrgetter("patronymic_listed"), facts), dtype=bool, count=count),
             )
         return self._flags
 

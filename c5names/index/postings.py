@@ -390,14 +390,15 @@ class WordHits:
         values, groups, owners = values[first], groups[first], owners[first]
         alias = alias_mask(values)
         assert self._source is not None
-        _written, forms, alias_forms = self._source
+        alias_forms = self._source.alias_forms
         translit = self._romanised(values, groups).astype(numpy.int64)
-        names = [
-            (alias_forms if is_alias_word else forms)[ref]
-            for is_alias_word, ref in zip(alias.tolist(), (values & 0xFFFFFF).tolist(), strict=True)
-        ]
-        numbers: dict[str, int] = {}
-        form_ids = numpy.fromiter((numbers.setdefault(name, len(numbers)) for name in names), numpy.int64, len(names))
+        # A name word's form is its number (the index keeps each form once); an alias phrase's is
+        # numbered here by its text, past every form number (phrases are listed per alias, repeats and all).
+        form_ids = values & MAX_REF
+        if alias.any():
+            numbers: dict[str, int] = {}
+            phrases = [numbers.setdefault(alias_forms[ref], len(numbers)) for ref in form_ids[alias].tolist()]
+            form_ids[alias] = numpy.asarray(phrases, dtype=numpy.int64) + MAX_REF + 1
         # role (3 bits), position (6) and length (6) as packed, then group (16), romanised (1), form
         codes = ((values >> 24) & 0x7FFF) | (groups << 15) | (translit << 31) | (form_ids << 32)
         bounds = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(owners, minlength=len(wanted))))).tolist()

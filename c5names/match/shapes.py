@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
+from itertools import compress
 
 import numpy
 
@@ -176,12 +177,15 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
         if id(word) not in read:
             read[id(word)] = word.hit_keys(wanted)
         words.append(read[id(word)])
-    facts = [doc.index.entities[entity] for entity in entities]
+    # (flags by entity number: the facts of a hundred namesakes are scattered through memory)
+    flags = doc.index.entity_flags()
+    needs_suffix, listed = flags.suffix[wanted].tolist(), flags.patronymic[wanted].tolist()
     # (what `_match_pattern` asks of an entity's initials, and `_join_ok` of its connector words)
     initials = [doc.words[k].text for k in range(i, stop) if doc.is_initial(k)]
     gaps = [skeleton(gap) for k in range(i + 1, stop) if not doc.plain_gap(k) and _word_gap(gap := doc.gap(k).strip())]
+    facts = [doc.index.entities[entity] for entity in entities] if initials or gaps else []
     # (whose father a patronymic-like word names, asked of those who list a patronymic)
-    listing = frozenset(e for e, f in zip(entities, facts, strict=True) if f.patronymic_listed)
+    listing = frozenset(compress(entities, listed))
     fathers = [
         fathers_name_holders(doc, doc.words[k].text, listing)
         for k in range(i, stop)
@@ -189,6 +193,7 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
     ]
     # (per entity, only what the text makes it read: a namesake's thousands are keyed here at once)
     hits = list(zip(*words, strict=True))
+    nothing = [()] * len(entities)
     read_initials = (
         [
             tuple(
@@ -197,21 +202,18 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
             for f in facts
         ]
         if initials
-        else [()] * len(facts)
+        else nothing
     )
-    read_gaps = [tuple(gap in f.connectors for gap in gaps) for f in facts] if gaps else [()] * len(facts)
+    read_gaps = [tuple(gap in f.connectors for gap in gaps) for f in facts] if gaps else nothing
     read_fathers = (
         [
-            tuple(entity in holders for holders in fathers) if f.patronymic_listed else ()
-            for entity, f in zip(entities, facts, strict=True)
+            tuple(entity in holders for holders in fathers) if lists else ()
+            for entity, lists in zip(entities, listed, strict=True)
         ]
         if fathers
-        else [()] * len(facts)
+        else nothing
     )
-    return [
-        (hit, initial, gap, f.needs_suffix, f.patronymic_listed, father)
-        for hit, initial, gap, f, father in zip(hits, read_initials, read_gaps, facts, read_fathers, strict=True)
-    ]
+    return list(zip(hits, read_initials, read_gaps, needs_suffix, listed, read_fathers, strict=True))
 
 
 def _surname_after(doc: TextView, k: int, entity: int) -> bool:
