@@ -11,18 +11,17 @@ mentions are written as they come, so one huge document costs a few times its ow
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 from c5names.cli.corpus import Defaults, Document, Failure, read_documents
 from c5names.cli.formats import Writer
-from c5names.cli.interrupt import deferred, reset_in_worker
 from c5names.cli.progress import Progress
 from c5names.cli.windows import WINDOW, Outcome, Task, Windowed
+from c5names.cli.workers import Workers
 from c5names.linker import Linker
 from c5names.model import Mention
 
@@ -31,14 +30,6 @@ CHUNK_CHARS = WINDOW  # a chunk is also closed once its documents hold this many
 IN_FLIGHT_PER_JOB = 4
 
 Linked = tuple[Document, Iterable[Mention]]
-
-_WORKER_LINKER: Linker | None = None
-
-
-def _init_worker(linker: Linker) -> None:
-    global _WORKER_LINKER
-    reset_in_worker()
-    _WORKER_LINKER = linker
 
 
 def link_one(linker: Linker, task: Task) -> Outcome:
@@ -49,9 +40,8 @@ def link_one(linker: Linker, task: Task) -> Outcome:
         return f"cannot link this document ({type(err).__name__}: {err})"
 
 
-def _link_chunk(tasks: list[Task]) -> list[Outcome]:
-    assert _WORKER_LINKER is not None, "worker started without a linker"
-    return [link_one(_WORKER_LINKER, task) for task in tasks]
+def _link_chunk(linker: Linker, tasks: list[Task]) -> list[Outcome]:
+    return [link_one(linker, task) for task in tasks]
 
 
 def _tasks(chunk: list[Document | Failure]) -> list[Task]:
@@ -84,17 +74,20 @@ def link_stream(items: Iterable[Document | Failure], linker: Linker, jobs: int =
             else:
                 yield from _merge([item], [link_one(linker, (item.text, item.lang, item.date))])
         return
-    with ExitStack() as stack:
-        # A signal that lands between a worker's fork and the pool's record of it leaves a worker
-        # nobody stops, holding the caller's pipes open (a `| tee` or a test's communicate() then
-        # waits for ever): the workers are started with SIGINT and SIGTERM held back, delivered once
-        # the pool is whole and will be terminated on the way out (the workers let them through
-        # once their own handlers are set: `reset_in_worker`).
-        with deferred():
-            pool = stack.enter_context(
-                multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(linker,))
-            )
-        yield from pooled(items, lambda tasks: pool.apply_async(_link_chunk, (tasks,)), jobs)
+    # (worker processes joined by pipes of their own, which an interrupted run can always stop: `workers`)
+    with Workers(jobs, partial(_link_chunk, linker)) as workers:
+        yield from pooled(items, lambda tasks: _Ticket(workers, workers.submit(tasks)), jobs)
+
+
+class _Ticket:
+    """A chunk sent to a worker process, with the interface of an AsyncResult."""
+
+    def __init__(self, workers: Workers[list[Task], list[Outcome]], ticket: tuple[int, int]) -> None:
+        self.workers = workers
+        self.ticket = ticket
+
+    def get(self) -> list[Outcome]:
+        return self.workers.result(self.ticket)
 
 
 class _Done:
@@ -108,7 +101,7 @@ class _Done:
 
 
 class Submitted(Protocol):
-    """What a pool or a cluster gives back for a chunk sent out: its outcomes, once done."""
+    """What worker processes or a cluster give back for a chunk sent out: its outcomes, once done."""
 
     def get(self) -> list[Outcome]: ...
 

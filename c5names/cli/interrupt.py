@@ -74,7 +74,7 @@ def ignore() -> None:
 
 def reset_in_worker() -> None:
     """A worker process leaves interruptions to its parent: SIGINT ignored (Ctrl-C reaches the whole
-    process group; the parent stops the pool), SIGTERM the default (the pool's own way to end it).
+    process group; the parent stops the workers), SIGTERM the default (the parent's way to end it).
     Then both are let through: the parent starts its workers with them held back (`deferred`), and a
     SIGTERM that came in the meantime ends the worker here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
