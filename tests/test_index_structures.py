@@ -187,6 +187,8 @@ def test_bulk_questions_agree_with_asking_entity_by_entity(monkeypatch: pytest.M
                 for unless in (None, Method.FUZZY):
                     expected = hits.role_entities(role, unless) & set(asked)
                     assert fresh.role_members(role, frozenset(asked), unless) == expected, (word, role, unless)
+                    mask = fresh.role_mask(role, wanted, unless).tolist()
+                    assert mask == [e in expected for e in wanted.tolist()], (word, role, unless)
         # hit_keys: one key for entities whose hits here are alike (but for entity and form number)
         index._cache.clear()
         wanted = sorted(holders + others[:5])

@@ -333,6 +333,14 @@ class WordHits:
                 e for e in entities if any(h.posting.role == role and h.method != unless for h in self.of(e))
             )
         wanted = sorted_unique(numpy.fromiter(entities, dtype=numpy.int64, count=len(entities)))
+        return frozenset(wanted[self.role_mask(role, wanted, unless)].tolist())
+
+    def role_mask(self, role: Role, wanted: numpy.ndarray, unless: Method | None = None) -> numpy.ndarray:
+        """Which of `wanted` (entity numbers, sorted, each once) are in `role_entities(role, unless)`,
+        as a boolean array (`role_members` without sets)."""
+        if self._explicit:
+            mine = self.role_entities(role, unless)
+            return numpy.fromiter((e in mine for e in wanted.tolist()), dtype=bool, count=len(wanted))
         held = numpy.zeros(len(wanted), dtype=bool)
         for group in self._groups:
             if group.method == unless:
@@ -342,7 +350,7 @@ class WordHits:
             before = numpy.concatenate(([0], numpy.cumsum(((values >> 36) & 7) == _ROLE_CODES[role])))
             starts, ends = _entity_runs(values, wanted)
             held |= before[ends] > before[starts]
-        return frozenset(wanted[held].tolist())
+        return held
 
     def of(self, entity: int) -> tuple[Hit, ...]:
         """The hits of one entity (a binary search in each group)."""

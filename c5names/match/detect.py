@@ -39,6 +39,7 @@ from c5names.match.context import (
 from c5names.match.segment import APOS_CLASS, Word, segment
 from c5names.match.shapes import (
     PATRONYMIC_RE,
+    fathers_hits,
     fathers_name_holders,
     parse_alias,
     parse_person,
@@ -429,9 +430,7 @@ def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int] | numpy.ndarray)
         if not doc.is_initial(k):
             held = doc.hits(k).members_mask(alive)
             if PATRONYMIC_RE.search(doc.words[k].text) and not held.all():
-                rest = alive[~held].tolist()
-                going = _past_patronymic(doc, doc.words[k].text, frozenset(rest))
-                held[~held] = numpy.fromiter((e in going for e in rest), dtype=bool, count=len(rest))
+                held[~held] = _past_patronymic_mask(doc, doc.words[k].text, alive[~held])
             if not held.all():
                 buckets.append((k, alive[~held].tolist()))
             alive = alive[held]
@@ -447,6 +446,17 @@ def _past_patronymic(doc: TextView, word: str, rest: frozenset[int]) -> frozense
     unlisted one may stand there: Akylbek Usenbekovich Japarov)."""
     facts = doc.index.entities
     return fathers_name_holders(doc, word, rest) | {e for e in rest if not facts[e].patronymic_listed}
+
+
+def _past_patronymic_mask(doc: TextView, word: str, rest: numpy.ndarray) -> numpy.ndarray:
+    """`_past_patronymic` of many (sorted, each once), as a boolean array: read from the entity flags
+    and the father's name's postings, with no set made."""
+    listed = doc.index.entity_flags().patronymic[rest]
+    going = ~listed
+    hits = fathers_hits(doc, word)
+    if hits is not None and listed.any():
+        going[listed] = hits.role_mask(Role.PATRONYMIC, rest[listed], unless=Method.FUZZY)
+    return going
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from itertools import compress
 
 import numpy
 
@@ -179,17 +178,17 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
         words.append(read[id(word)])
     # (flags by entity number: the facts of a hundred namesakes are scattered through memory)
     flags = doc.index.entity_flags()
-    needs_suffix, listed = flags.suffix[wanted].tolist(), flags.patronymic[wanted].tolist()
+    lists = flags.patronymic[wanted]
+    needs_suffix, listed = flags.suffix[wanted].tolist(), lists.tolist()
     # (what `_match_pattern` asks of an entity's initials, and `_join_ok` of its connector words)
     initials = [doc.words[k].text for k in range(i, stop) if doc.is_initial(k)]
     gaps = [skeleton(gap) for k in range(i + 1, stop) if not doc.plain_gap(k) and _word_gap(gap := doc.gap(k).strip())]
     facts = [doc.index.entities[entity] for entity in entities] if initials or gaps else []
     # (whose father a patronymic-like word names, asked of those who list a patronymic)
-    listing = frozenset(compress(entities, listed))
     fathers = [
-        fathers_name_holders(doc, doc.words[k].text, listing)
+        _fathers_named(doc, doc.words[k].text, wanted, lists)
         for k in range(i, stop)
-        if listing and PATRONYMIC_RE.search(doc.words[k].text)
+        if listed and PATRONYMIC_RE.search(doc.words[k].text)
     ]
     # (per entity, only what the text makes it read: a namesake's thousands are keyed here at once)
     hits = list(zip(*words, strict=True))
@@ -205,15 +204,18 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
         else nothing
     )
     read_gaps = [tuple(gap in f.connectors for gap in gaps) for f in facts] if gaps else nothing
-    read_fathers = (
-        [
-            tuple(entity in holders for holders in fathers) if lists else ()
-            for entity, lists in zip(entities, listed, strict=True)
-        ]
-        if fathers
-        else nothing
-    )
+    read_fathers = list(zip(*fathers, strict=True)) if fathers else nothing
     return list(zip(hits, read_initials, read_gaps, needs_suffix, listed, read_fathers, strict=True))
+
+
+def _fathers_named(doc: TextView, word: str, wanted: numpy.ndarray, lists: numpy.ndarray) -> list[bool]:
+    """Per entity of `wanted` (sorted), does it list a patronymic (`lists`) whose father's name the
+    patronymic-like word is made from (`fathers_name`)."""
+    named = numpy.zeros(len(wanted), dtype=bool)
+    hits = fathers_hits(doc, word)
+    if hits is not None and lists.any():
+        named[lists] = hits.role_mask(Role.PATRONYMIC, wanted[lists], unless=Method.FUZZY)
+    return named.tolist()
 
 
 def _surname_after(doc: TextView, k: int, entity: int) -> bool:
@@ -278,7 +280,7 @@ def _unlisted_patronymic(doc: TextView, k: int, entity: int, role: Role, hits: l
 def fathers_name(doc: TextView, word: str, entity: int) -> bool:
     """Is the patronymic's stem the father's name of a listed patronymic (Sharipovich, Шарипович
     for the listed Шарип уулу: one father, written in another language's custom)?"""
-    hits = _fathers_hits(doc, word)
+    hits = fathers_hits(doc, word)
     # Only this entity's postings are unpacked: a common father's name has thousands of holders.
     return hits is not None and any(
         h.posting.role == Role.PATRONYMIC and h.method != Method.FUZZY for h in hits.of(entity)
@@ -289,11 +291,12 @@ def fathers_name_holders(doc: TextView, word: str, among: frozenset[int]) -> fro
     """Those of `among` of whom `fathers_name` holds, all at once (from the packed postings: asked of
     everyone who may reach past the patronymic, thousands at a million persons, while the word's
     father's name may be thousands of people's)."""
-    hits = _fathers_hits(doc, word)
+    hits = fathers_hits(doc, word)
     return hits.role_members(Role.PATRONYMIC, among, unless=Method.FUZZY) if hits is not None else frozenset()
 
 
-def _fathers_hits(doc: TextView, word: str) -> WordHits | None:
+def fathers_hits(doc: TextView, word: str) -> WordHits | None:
+    """The hits of the father's name a patronymic-like word is made from (Sharipovich: Sharip)."""
     stem = PATRONYMIC_RE.sub("", word)
     if word[-3:].lower() in ("вич", "вна"):
         stem = stem[:-1] if stem[-1:].lower() in "оеё" else stem  # Шарип-ович

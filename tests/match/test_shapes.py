@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 
 from c5names.index import NameIndex
@@ -118,6 +119,8 @@ def test_the_bulk_fathers_name_is_fathers_name_asked_of_everyone(index: NameInde
         from c5names.index import compiled
 
         index = compiled(c5names.load())
+    from c5names.match import detect, shapes
+
     doc = TextView(index, "x", None)
     everyone = frozenset(range(len(index.entities)))
     some = 0
@@ -129,6 +132,14 @@ def test_the_bulk_fathers_name_is_fathers_name_asked_of_everyone(index: NameInde
         assert fathers_name_holders(doc, word, few) == each & few, word
         many = frozenset(sorted(each)[:20]) | frozenset(sorted(everyone - each)[:20])
         assert fathers_name_holders(doc, word, many) == each & many, word
+        # and as arrays, with the entity flags: who a patronymic-like word lets go on, and whose father it names
+        for asked in (everyone, few, many):
+            wanted = numpy.asarray(sorted(asked), dtype=numpy.int64)
+            going = detect._past_patronymic_mask(doc, word, wanted)
+            assert set(wanted[going].tolist()) == detect._past_patronymic(doc, word, asked), word
+            lists = index.entity_flags().patronymic[wanted]
+            named = shapes._fathers_named(doc, word, wanted, lists)
+            assert named == [e in each and index.entities[e].patronymic_listed for e in wanted.tolist()], word
         some += bool(each)
     assert which == "test" or some >= 6  # (the words do name fathers of the gazetteer)
 
