@@ -17,7 +17,7 @@ import pytest
 
 from .test_cli_support import LANGS, REPO, SENTENCES
 
-DOCUMENTS = 1500
+DOCUMENTS = 20_000  # (a few seconds with --jobs 2 too, so that interruptions land before the end)
 OLD = "the previous output, which must survive an interrupted run\n"
 
 
