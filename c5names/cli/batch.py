@@ -82,7 +82,7 @@ def link_stream(items: Iterable[Document | Failure], linker: Linker, jobs: int =
 class _Ticket:
     """A chunk sent to a worker process, with the interface of an AsyncResult."""
 
-    def __init__(self, workers: Workers[list[Task], list[Outcome]], ticket: tuple[int, int]) -> None:
+    def __init__(self, workers: Workers[list[Task], list[Outcome]], ticket: int) -> None:
         self.workers = workers
         self.ticket = ticket
 

@@ -6,7 +6,9 @@ threads to put sentinels on those queues. A worker killed while it held the resu
 (sending a result) holds it for ever, and an interrupted run then hung after printing "terminated"
 (seen once in a few hundred SIGTERMs at start-up). Here nothing is shared: a worker reads its
 chunks from its own pipe and answers on its own pipe, in the order it got them, and the parent has
-no threads. Stopping is killing the workers and closing the pipes, which cannot wait on anything.
+no threads: it hands each worker a task or two at a time, and the next as answers come back from
+any of them (`multiprocessing.connection.wait`), so no worker idles while another has a backlog.
+Stopping is killing the workers and closing the pipes, which cannot wait on anything.
 A worker that dies mid-run (the system's out-of-memory killer) closes its pipe, and the run ends
 with an error naming it, where the Pool waited for its answer for ever.
 
@@ -19,8 +21,10 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as connection_wait
 from typing import Generic, TypeVar
 
 from c5names.cli.interrupt import deferred, reset_in_worker
@@ -30,6 +34,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 STOP_WAIT = 5.0  # seconds a stopped worker has to end after SIGTERM before it is killed
+AHEAD = 2  # tasks a worker holds at once: the one it works on and the next, so it never waits for the parent
 
 
 class WorkerLost(C5NamesError):
@@ -58,7 +63,7 @@ def _serve(tasks: Connection, results: Connection, work: Callable[[T], R], inher
 
 class Workers(Generic[T, R]):
     """`jobs` forked processes that apply `work` to what `submit` sends; `result(ticket)` waits for an
-    answer. A chunk goes to the worker with the fewest unanswered. Use as a context manager: leaving
+    answer. Use as a context manager: leaving
     it normally lets the workers finish and end; leaving it by an exception (an interruption) kills
     them."""
 
@@ -67,9 +72,10 @@ class Workers(Generic[T, R]):
         self._processes: list[multiprocessing.process.BaseProcess] = []
         self._tasks: list[Connection] = []
         self._results: list[Connection] = []
-        self._sent: list[int] = []
-        self._answered: list[int] = []
-        self._answers: list[dict[int, R]] = []
+        self._held: list[deque[int]] = []  # per worker, the tickets of the tasks it holds, in order
+        self._queued: deque[tuple[int, T]] = deque()  # tasks no worker holds yet
+        self._answers: dict[int, R] = {}
+        self._next = 0
         forked = context.get_start_method() == "fork"
         try:
             # (signals held back while forking, and delivered once every worker is recorded here: a
@@ -87,9 +93,7 @@ class Workers(Generic[T, R]):
                         target=_serve, args=(task_out, result_in, work, inherited), daemon=True, name="c5names-worker"
                     )
                     self._processes.append(process)
-                    self._sent.append(0)
-                    self._answered.append(0)
-                    self._answers.append({})
+                    self._held.append(deque())
                     try:
                         process.start()
                     finally:
@@ -105,37 +109,47 @@ class Workers(Generic[T, R]):
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self.close(kill=kind is not None)
 
-    def submit(self, task: T) -> tuple[int, int]:
-        """Send a task to the least busy worker; the ticket `result` takes."""
-        for n in range(len(self._processes)):
-            while self._results[n].poll():  # (answers already there count as done)
-                self._receive(n)
-        worker = min(range(len(self._processes)), key=self._unanswered)
-        self._tasks[worker].send(task)
-        self._sent[worker] += 1
-        return worker, self._sent[worker] - 1
+    def submit(self, task: T) -> int:
+        """Queue a task; the ticket `result` takes. It goes to a worker as soon as one holds fewer
+        than AHEAD tasks, so that a worker left with nothing to do takes the next queued task (the
+        balance of one shared queue, with no lock between processes)."""
+        ticket = self._next
+        self._next += 1
+        self._queued.append((ticket, task))
+        self._collect(wait=False)
+        self._dispatch()
+        return ticket
 
-    def result(self, ticket: tuple[int, int]) -> R:
-        """The answer to a submitted task, waiting for it if need be."""
-        worker, number = ticket
-        answers = self._answers[worker]
-        while number not in answers:
-            self._receive(worker)
-        return answers.pop(number)
+    def result(self, ticket: int) -> R:
+        """The answer to a submitted task, waiting for it if need be (and meanwhile receiving the
+        other workers' answers and handing them queued tasks)."""
+        while ticket not in self._answers:
+            self._dispatch()
+            self._collect(wait=True)
+        return self._answers.pop(ticket)
 
-    def _unanswered(self, worker: int) -> int:
-        return self._sent[worker] - self._answered[worker]
+    def _dispatch(self) -> None:
+        while self._queued:
+            worker = min(range(len(self._processes)), key=lambda n: len(self._held[n]))
+            if len(self._held[worker]) >= AHEAD:
+                return
+            ticket, task = self._queued.popleft()
+            self._tasks[worker].send(task)
+            self._held[worker].append(ticket)
 
-    def _receive(self, worker: int) -> None:
-        try:
-            answer = self._results[worker].recv()
-        except EOFError:
-            process = self._processes[worker]
-            process.join(STOP_WAIT)
-            code = process.exitcode
-            raise WorkerLost(f"worker process {process.pid} ended before answering (exit code {code})") from None
-        self._answers[worker][self._answered[worker]] = answer
-        self._answered[worker] += 1
+    def _collect(self, wait: bool) -> None:
+        """Receive the answers that are there (`wait`: at least one)."""
+        busy = [self._results[n] for n in range(len(self._processes)) if self._held[n]]
+        for connection in connection_wait(busy, timeout=None if wait and busy else 0):
+            worker = self._results.index(connection)  # type: ignore[arg-type]
+            try:
+                answer = self._results[worker].recv()
+            except EOFError:
+                process = self._processes[worker]
+                process.join(STOP_WAIT)
+                code = process.exitcode
+                raise WorkerLost(f"worker process {process.pid} ended before answering (exit code {code})") from None
+            self._answers[self._held[worker].popleft()] = answer
 
     def close(self, kill: bool = False) -> None:
         """End the workers: let them finish what they were sent (`kill`: stop them now), then wait
