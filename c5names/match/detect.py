@@ -39,8 +39,8 @@ from c5names.match.context import (
 from c5names.match.segment import APOS_CLASS, Word, segment
 from c5names.match.shapes import (
     PATRONYMIC_RE,
-    fathers_hits,
     fathers_name_holders,
+    fathers_named,
     parse_alias,
     parse_person,
     signatures,
@@ -452,11 +452,7 @@ def _past_patronymic_mask(doc: TextView, word: str, rest: numpy.ndarray) -> nump
     """`_past_patronymic` of many (sorted, each once), as a boolean array: read from the entity flags
     and the father's name's postings, with no set made."""
     listed = doc.index.entity_flags().patronymic[rest]
-    going = ~listed
-    hits = fathers_hits(doc, word)
-    if hits is not None and listed.any():
-        going[listed] = hits.role_mask(Role.PATRONYMIC, rest[listed], unless=Method.FUZZY)
-    return going
+    return ~listed | fathers_named(doc, word, rest, listed)
 
 
 def find_in_text(index: NameIndex, text: str, lang: str | None = None) -> list[Found]:

@@ -186,7 +186,7 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
     facts = [doc.index.entities[entity] for entity in entities] if initials or gaps else []
     # (whose father a patronymic-like word names, asked of those who list a patronymic)
     fathers = [
-        _fathers_named(doc, doc.words[k].text, wanted, lists)
+        fathers_named(doc, doc.words[k].text, wanted, lists).tolist()
         for k in range(i, stop)
         if listed and PATRONYMIC_RE.search(doc.words[k].text)
     ]
@@ -208,14 +208,14 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
     return list(zip(hits, read_initials, read_gaps, needs_suffix, listed, read_fathers, strict=True))
 
 
-def _fathers_named(doc: TextView, word: str, wanted: numpy.ndarray, lists: numpy.ndarray) -> list[bool]:
-    """Per entity of `wanted` (sorted), does it list a patronymic (`lists`) whose father's name the
-    patronymic-like word is made from (`fathers_name`)."""
+def fathers_named(doc: TextView, word: str, wanted: numpy.ndarray, lists: numpy.ndarray) -> numpy.ndarray:
+    """`fathers_name` of many, as a boolean array: per entity of `wanted` (sorted, each once), does it
+    list a patronymic (`lists`, from the entity flags) whose father's name the word is made from."""
     named = numpy.zeros(len(wanted), dtype=bool)
-    hits = fathers_hits(doc, word)
+    hits = _fathers_hits(doc, word)
     if hits is not None and lists.any():
         named[lists] = hits.role_mask(Role.PATRONYMIC, wanted[lists], unless=Method.FUZZY)
-    return named.tolist()
+    return named
 
 
 def _surname_after(doc: TextView, k: int, entity: int) -> bool:
@@ -280,7 +280,7 @@ def _unlisted_patronymic(doc: TextView, k: int, entity: int, role: Role, hits: l
 def fathers_name(doc: TextView, word: str, entity: int) -> bool:
     """Is the patronymic's stem the father's name of a listed patronymic (Sharipovich, Шарипович
     for the listed Шарип уулу: one father, written in another language's custom)?"""
-    hits = fathers_hits(doc, word)
+    hits = _fathers_hits(doc, word)
     # Only this entity's postings are unpacked: a common father's name has thousands of holders.
     return hits is not None and any(
         h.posting.role == Role.PATRONYMIC and h.method != Method.FUZZY for h in hits.of(entity)
@@ -291,11 +291,11 @@ def fathers_name_holders(doc: TextView, word: str, among: frozenset[int]) -> fro
     """Those of `among` of whom `fathers_name` holds, all at once (from the packed postings: asked of
     everyone who may reach past the patronymic, thousands at a million persons, while the word's
     father's name may be thousands of people's)."""
-    hits = fathers_hits(doc, word)
+    hits = _fathers_hits(doc, word)
     return hits.role_members(Role.PATRONYMIC, among, unless=Method.FUZZY) if hits is not None else frozenset()
 
 
-def fathers_hits(doc: TextView, word: str) -> WordHits | None:
+def _fathers_hits(doc: TextView, word: str) -> WordHits | None:
     """The hits of the father's name a patronymic-like word is made from (Sharipovich: Sharip)."""
     stem = PATRONYMIC_RE.sub("", word)
     if word[-3:].lower() in ("вич", "вна"):

@@ -138,7 +138,7 @@ def test_the_bulk_fathers_name_is_fathers_name_asked_of_everyone(index: NameInde
             going = detect._past_patronymic_mask(doc, word, wanted)
             assert set(wanted[going].tolist()) == detect._past_patronymic(doc, word, asked), word
             lists = index.entity_flags().patronymic[wanted]
-            named = shapes._fathers_named(doc, word, wanted, lists)
+            named = shapes.fathers_named(doc, word, wanted, lists).tolist()
             assert named == [e in each and index.entities[e].patronymic_listed for e in wanted.tolist()], word
         some += bool(each)
     assert which == "test" or some >= 6  # (the words do name fathers of the gazetteer)
