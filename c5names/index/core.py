@@ -80,6 +80,8 @@ class NameIndex:
             WORD_CACHE_POSTINGS, WORD_CACHE_ENTRIES
         )
         self._consonant_groups: dict[str, list[str]] | None = None  # see consonant_postings
+        # The hits of every word that has none: nothing to unpack, and no memo of it that grows.
+        self._no_hits = WordHits(FormSource(self.written, self.forms, self.alias_forms), [])
         # filled by match.detect.find: a chunk's candidates, weighed by their options
         self.chunk_cache: WeightedMemo[tuple[str, str | None, bool, bool], list] = WeightedMemo(
             CHUNK_CACHE_OPTIONS, CHUNK_CACHE_ENTRIES
@@ -112,6 +114,8 @@ class NameIndex:
         if found is not None:
             return found
         groups = word_groups(self, word, lang)
+        if not groups:  # (most new words of a text: one WordHits serves them all)
+            return self._cache.put(cache_key, self._no_hits, 1)
         found = WordHits(FormSource(self.written, self.forms, self.alias_forms), groups)
         return self._cache.put(cache_key, found, 1 + sum(len(g.packed) for g in groups))
 
@@ -172,7 +176,7 @@ class NameIndex:
     # `by_id` is not pickled: it is every entity's id and number, rebuilt from the id column.
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
-        for memo in ("_cache", "chunk_cache", "word_facts_cache", "_consonant_groups", "_flags", "by_id"):
+        for memo in ("_cache", "chunk_cache", "word_facts_cache", "_consonant_groups", "_flags", "by_id", "_no_hits"):
             state.pop(memo, None)
         state["entities"] = tuple(map(list, zip(*self.entities, strict=True))) or ([],) * len(EntityFacts._fields)
         return state

@@ -88,6 +88,11 @@ class DeletionIndex:
         # that begin alike with a length within its edits, gathered at build time so that a query is
         # one call of rapidfuzz over one list (a call per first letter and length took twice as long).
         self.blocks: dict[tuple[int, int], list[str]] | None = None
+        # Each block's keys by the pieces of a query they keep whole (`_pieces`), made on a block's
+        # first query and not pickled: a query then compares a handful of keys, where reading the
+        # block's ninety took three times as long; made for every block, the pieces would make the
+        # default index's cache five times larger and ten times slower to load.
+        self._pieces: dict[tuple[int, int], Pieces] = {}
         if len(self.keys) < scan_below:
             self.blocks = {}
             for key in self.keys:
@@ -123,7 +128,7 @@ class DeletionIndex:
         nearest first."""
         edits = max_edits(key)
         if self.blocks is not None:
-            return self._scan(key, edits, limit)
+            return self._scan(key, limit)
         wanted = numpy.fromiter(deletion_hashes(key, edits), dtype=numpy.uint32)  # (repeats are harmless)
         # Each variant's bucket (a few hashes in a row) is read whole and its equal hashes kept.
         buckets = wanted >> self.shift
@@ -136,14 +141,74 @@ class DeletionIndex:
         keys = self.keys
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
 
-    def _scan(self, key: str, edits: int, limit: int) -> list[tuple[str, int]]:
+    def _scan(self, key: str, limit: int) -> list[tuple[str, int]]:
         """The small-index path: rapidfuzz compares the key with every key that begins alike and has
-        a length within reach."""
+        a length within reach, and keeps one of the key's pieces whole (`_pieces`)."""
         assert self.blocks is not None
-        block = self.blocks.get((_start_class(key), len(key)))
-        if not block:
-            return []
-        return _nearest(key, block, edits, limit)
+        where = (_start_class(key), len(key))
+        pieces = self._pieces.get(where)
+        if pieces is None:
+            block = self.blocks.get(where)
+            if not block:
+                return []
+            pieces = self._pieces[where] = _pieces(block, where[1])
+        block = _candidates(key, pieces)
+        return _nearest(key, block, max_edits(key), limit) if block else []
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state.pop("_pieces", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._pieces = {}
+
+
+Pieces = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
+
+
+def _cuts(length: int, edits: int) -> tuple[int, int]:
+    """Where a query of `length` letters is cut into `edits + 1` pieces (`_pieces`): halves for one
+    edit (the middle piece empty), thirds for two."""
+    return (length // 2, length // 2) if edits == 1 else (length // 3, 2 * length // 3)
+
+
+def _pieces(block: list[str], length: int) -> Pieces:
+    """The keys of a block (queries `length` letters long) by the pieces of a query they keep whole:
+    by their beginning, their end, and (two edits) their middle.
+
+    A query is cut into one piece more than the edits it may be from a key (`_cuts`), so one piece
+    holds no edit. If it is the first, the key begins with it; if the last, the key ends with it;
+    if the middle one (two edits, one on each side), the key has it where the query has it, moved by
+    the one insertion or deletion before it at most. So the keys worth comparing are those the
+    query's pieces find here, most often none, where the block holds some ninety keys (and a new
+    capitalised word of a text pays for this search)."""
+    edits = _edits_at(length)
+    first, second = _cuts(length, edits)
+    tail = length - second
+    starts: dict[str, list[str]] = {}
+    middles: dict[str, list[str]] = {}
+    ends: dict[str, list[str]] = {}
+    for key in block:
+        starts.setdefault(key[:first], []).append(key)
+        ends.setdefault(key[max(len(key) - tail, 0) :], []).append(key)
+        if edits == 2:
+            for shift in (-1, 0, 1):
+                begin = first + shift
+                if begin >= 0 and begin + second - first <= len(key):
+                    middles.setdefault(key[begin : begin + second - first], []).append(key)
+    return starts, middles, ends
+
+
+def _candidates(key: str, pieces: Pieces) -> list[str]:
+    """The keys of a block that keep one of the key's pieces whole (`_pieces`), each once."""
+    first, second = _cuts(len(key), _edits_at(len(key)))
+    starts, middles, ends = pieces
+    found = [*starts.get(key[:first], ()), *ends.get(key[second:], ())]
+    if middles:
+        found += middles.get(key[first:second], ())
+    return list(dict.fromkeys(found)) if len(found) > 1 else found
 
 
 BUCKET_SIZE = 16  # hashes per bucket of the directory, on average (8 to 16)

@@ -354,6 +354,8 @@ class WordHits:
 
     def of(self, entity: int) -> tuple[Hit, ...]:
         """The hits of one entity (a binary search in each group)."""
+        if not self._groups and not self._explicit:
+            return ()  # (not memoised: one WordHits serves every word without hits, `NameIndex.word_hits`)
         found = self._by_entity.get(entity)
         if found is None:
             if self._explicit:

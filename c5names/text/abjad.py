@@ -62,7 +62,7 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
 def has_arabic(text: str) -> bool:
-    return ARABIC_RE.search(text) is not None
+    return not text.isascii() and ARABIC_RE.search(text) is not None  # (isascii: a flag of the string)
 
 
 def consonant_key(key: str) -> str:

@@ -27,7 +27,7 @@ NAME_DOTS = "·・•‧"  # Chinese and Japanese write one between a foreign na
 
 
 def has_han(text: str) -> bool:
-    return HAN_RE.search(text) is not None
+    return not text.isascii() and HAN_RE.search(text) is not None  # (isascii: a flag of the string)
 
 
 def _reading(char: str) -> str:

@@ -71,7 +71,7 @@ _LABIALS = "pbm"
 
 
 def has_katakana(text: str) -> bool:
-    return KATAKANA_RE.search(text) is not None
+    return not text.isascii() and KATAKANA_RE.search(text) is not None  # (isascii: a flag of the string)
 
 
 def _syllables(word: str) -> list[str]:

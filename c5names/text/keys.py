@@ -41,7 +41,7 @@ CASELESS_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}]")
 
 def is_caseless(char: str) -> bool:
     """Is this the letter of a script without case (so any word in it may be a name)?"""
-    return bool(char) and CASELESS_RE.match(char) is not None
+    return bool(char) and not char.isascii() and CASELESS_RE.match(char) is not None
 
 
 def letter_scripts(text: str) -> frozenset[str]:
