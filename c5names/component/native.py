@@ -10,16 +10,15 @@ answers. `STATUS` says which, and why.
 from __future__ import annotations
 
 import importlib
-import os
 from types import ModuleType
 
 import spacy
 
-OFF = "numpy (C5NAMES_NATIVE is off)"
+from c5names.index.native import OFF, allowed
 
 
 def _load() -> tuple[ModuleType | None, str]:
-    if os.environ.get("C5NAMES_NATIVE", "1").strip().lower() in {"0", "false", "no", "off"}:
+    if not allowed():
         return None, OFF
     try:
         # (by name: the import graph, which sees only Python modules, would take it for the package)

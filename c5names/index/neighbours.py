@@ -18,6 +18,7 @@ import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from c5names.index import native
 from c5names.index.intset import run_positions
 
 MIN_KEY = 3  # shorter keys are never fuzzy neighbours
@@ -129,6 +130,20 @@ class DeletionIndex:
         edits = max_edits(key)
         if self.blocks is not None:
             return self._scan(key, limit)
+        if native.near_module is not None:  # (the same, in one loop over the buckets: `_near.pyx`)
+            found = native.near_module.reached(
+                deletion_hashes(key, edits),
+                self.hashes,
+                self.numbers,
+                self.directory,
+                self.shift,
+                self.starts,
+                self.lengths,
+                _start_class(key),
+                len(key),
+                edits,
+            )
+            return _nearest(key, [self.keys[n] for n in found], edits, limit)
         wanted = numpy.fromiter(deletion_hashes(key, edits), dtype=numpy.uint32)  # (repeats are harmless)
         # Each variant's bucket (a few hashes in a row) is read whole and its equal hashes kept.
         buckets = wanted >> self.shift

@@ -1,0 +1,16 @@
+"""Types of the compiled bucket reads (`_near.pyx`; see there and `native.py` for why)."""
+
+import numpy
+
+def reached(
+    wanted: list[int],
+    hashes: numpy.ndarray,
+    numbers: numpy.ndarray,
+    directory: numpy.ndarray,
+    shift: int,
+    starts: numpy.ndarray,
+    lengths: numpy.ndarray,
+    start: int,
+    length: int,
+    edits: int,
+) -> list[int]: ...

@@ -1,0 +1,85 @@
+"""The compiled bucket reads of the large fuzzy index (`index/_near.pyx`, loaded by `index/native.py`):
+a large index must find with them exactly what its numpy path finds, and the switch that turns the
+compiled code off (`C5NAMES_NATIVE=0`) must be read for both extensions.
+
+Where the build had no compiler the comparisons are skipped, except under C5NAMES_REQUIRE_NATIVE=1
+(CI sets it): there a missing extension fails."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import numpy
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from c5names.index import native
+from c5names.index.neighbours import DeletionIndex, bucket_directory
+
+compiled = native.near_module
+needs_compiled = pytest.mark.skipif(compiled is None, reason=f"no compiled bucket reads here: {native.STATUS}")
+KEYS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
+EDIT = st.tuples(st.sampled_from(["substitute", "insert", "delete"]), st.integers(0, 13), st.sampled_from("abdeio"))
+
+
+def _edited(key: str, edits: list[tuple[str, int, str]]) -> str:
+    for kind, position, letter in edits:
+        at = position % (len(key) + 1)
+        if kind == "insert":
+            key = key[:at] + letter + key[at:]
+        elif at < len(key):
+            key = key[:at] + (letter if kind == "substitute" else "") + key[at + 1 :]
+    return key
+
+
+def test_the_compiled_bucket_reads_are_loaded_where_they_are_required() -> None:
+    """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
+    if os.environ.get("C5NAMES_REQUIRE_NATIVE", "").strip() in {"", "0"}:
+        pytest.skip("C5NAMES_REQUIRE_NATIVE is not set")
+    if native.STATUS == native.OFF:
+        pytest.skip("C5NAMES_NATIVE chose the numpy path")
+    assert compiled is not None, native.STATUS
+    assert native.STATUS == "compiled"
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keys=st.lists(KEYS, min_size=1, max_size=80), data=st.data())
+def test_a_large_index_finds_with_its_compiled_reads_what_numpy_finds(
+    monkeypatch: pytest.MonkeyPatch, keys: list[str], data: st.DataObject
+) -> None:
+    """The same neighbours, nearest first, for a query one or two edits from a key, or any query."""
+    index = DeletionIndex(dict.fromkeys(keys), scan_below=0)
+    assert index.blocks is None  # (the hashed path, which the compiled reads serve)
+    near = _edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2)))
+    for query in (near, data.draw(KEYS)):
+        found = index.near(query, limit=1000)
+        with monkeypatch.context() as patch:
+            patch.setattr(native, "near_module", None)
+            assert index.near(query, limit=1000) == found
+
+
+@needs_compiled
+def test_the_compiled_reads_keep_only_keys_that_begin_alike_and_are_near_in_length() -> None:
+    # Keys 0-2 stored under hash 7, key 3 under 3 and 9; only 1 (start class 5, length 6) suits a query
+    # of class 5 and length 5 within one edit: 0 begins otherwise, 2 is two letters longer.
+    hashes = numpy.array([3, 7, 7, 7, 9], dtype=numpy.uint32)
+    numbers = numpy.array([3, 0, 1, 2, 3], dtype=numpy.int32)
+    starts = numpy.array([4, 5, 5, 5], dtype=numpy.uint32)
+    lengths = numpy.array([5, 6, 7, 5], dtype=numpy.int32)
+    shift, directory = bucket_directory(hashes)
+    assert compiled is not None
+    reached = compiled.reached([7, 7, 11], hashes, numbers, directory, shift, starts, lengths, 5, 5, 1)
+    assert reached == [1]
+    assert compiled.reached([7], hashes, numbers, directory, shift, starts, lengths, 5, 7, 1) == [1, 2]
+    assert compiled.reached([3, 9], hashes, numbers, directory, shift, starts, lengths, 5, 5, 2) == [3]
+
+
+def test_the_switch_off_is_read_for_both_extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = importlib.util.find_spec("c5names.index._near") is not None
+    for value, allowed in (("0", False), ("off", False), (" No ", False), ("false", False), ("1", True), ("", True)):
+        monkeypatch.setenv("C5NAMES_NATIVE", value)
+        assert native.allowed() is allowed
+        assert (native._load()[0] is None) is (not allowed or not built)
