@@ -28,8 +28,9 @@ from c5names.index.neighbours import (
 )
 from c5names.index.postings import Singles, WordHits
 from c5names.model import Method, Role
+from tests.index.key_edits import EDIT, edited
+from tests.index.key_edits import KEYS as LETTERS
 
-LETTERS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -75,19 +76,6 @@ def test_keys_one_or_two_edits_away_are_found(scan_below: int, key: str, data: s
         assert (key, expected_distance) in index.near(query, limit=1000)
 
 
-EDIT = st.tuples(st.sampled_from(["substitute", "insert", "delete"]), st.integers(0, 13), st.sampled_from("abdeio"))
-
-
-def _edited(key: str, edits: list[tuple[str, int, str]]) -> str:
-    for kind, position, letter in edits:
-        at = position % (len(key) + 1)
-        if kind == "insert":
-            key = key[:at] + letter + key[at:]
-        elif at < len(key):
-            key = key[:at] + (letter if kind == "substitute" else "") + key[at + 1 :]
-    return key
-
-
 @SETTINGS
 @given(keys=st.lists(LETTERS, min_size=1, max_size=40), data=st.data())
 def test_a_small_index_compares_only_keys_that_keep_a_piece_of_the_query(keys: list[str], data: st.DataObject) -> None:
@@ -95,7 +83,7 @@ def test_a_small_index_compares_only_keys_that_keep_a_piece_of_the_query(keys: l
     # reads instead of whole blocks (`neighbours._pieces`) find what a full scan finds, for a query
     # of the same length class as the key or crossing TWO_EDITS_FROM.
     key = data.draw(st.sampled_from(keys))
-    query = _edited(key, data.draw(st.lists(EDIT, min_size=1, max_size=2)))
+    query = edited(key, data.draw(st.lists(EDIT, min_size=1, max_size=2)))
     index = DeletionIndex(dict.fromkeys(keys), scan_below=10**9)
     assert index.near(query, limit=1000) == _scan(keys, query)
     assert index.near(query, limit=1000) == DeletionIndex(dict.fromkeys(keys), scan_below=0).near(query, limit=1000)

@@ -9,7 +9,7 @@ whatever its size, for a query that reaches a handful of keys: 27 µs for a new 
 pays it, found or not.
 
 This module is optional, as `_scan` is: the build compiles it when it can (`hatch_build.py`),
-`neighbours` uses it when it was built (`native.compiled`), and its numpy path, which gives the same
+`neighbours` uses it when it was built (`native.near_module`), and its numpy path, which gives the same
 answers (a test holds the two to each other), serves otherwise.
 """
 

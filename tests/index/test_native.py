@@ -17,21 +17,10 @@ from hypothesis import strategies as st
 
 from c5names.index import native
 from c5names.index.neighbours import DeletionIndex, bucket_directory
+from tests.index.key_edits import EDIT, KEYS, edited
 
 compiled = native.near_module
 needs_compiled = pytest.mark.skipif(compiled is None, reason=f"no compiled bucket reads here: {native.STATUS}")
-KEYS = st.text(st.sampled_from("abdeiklmnorsuvyz"), min_size=3, max_size=12)
-EDIT = st.tuples(st.sampled_from(["substitute", "insert", "delete"]), st.integers(0, 13), st.sampled_from("abdeio"))
-
-
-def _edited(key: str, edits: list[tuple[str, int, str]]) -> str:
-    for kind, position, letter in edits:
-        at = position % (len(key) + 1)
-        if kind == "insert":
-            key = key[:at] + letter + key[at:]
-        elif at < len(key):
-            key = key[:at] + (letter if kind == "substitute" else "") + key[at + 1 :]
-    return key
 
 
 def test_the_compiled_bucket_reads_are_loaded_where_they_are_required() -> None:
@@ -53,7 +42,7 @@ def test_a_large_index_finds_with_its_compiled_reads_what_numpy_finds(
     """The same neighbours, nearest first, for a query one or two edits from a key, or any query."""
     index = DeletionIndex(dict.fromkeys(keys), scan_below=0)
     assert index.blocks is None  # (the hashed path, which the compiled reads serve)
-    near = _edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2)))
+    near = edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2)))
     for query in (near, data.draw(KEYS)):
         found = index.near(query, limit=1000)
         with monkeypatch.context() as patch:
