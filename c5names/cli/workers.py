@@ -18,6 +18,7 @@ worker (which may itself be waiting for the parent to read a large result).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import threading
@@ -34,7 +35,22 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 STOP_WAIT = 5.0  # seconds a stopped worker has to end after SIGTERM before it is killed
+PIPE_BYTES = 1 << 20  # Linux's default pipe-max-size: what an unprivileged process may ask
 AHEAD = 2  # tasks a worker holds at once: the one it works on and the next, so it never waits for the parent
+
+
+def _widen(*connections: Connection) -> None:
+    """Give each pipe a buffer of PIPE_BYTES where the system allows it (Linux), so that sending a
+    chunk or an answer (tens of kilobytes) is one write that does not wait for the reader. With the
+    default 64 KB, the parent's send of a chunk waited until the busy worker's reader thread got
+    the GIL, a few milliseconds each time: 3 of 39 seconds on 100 MB with `--jobs 2`."""
+    try:
+        from fcntl import F_SETPIPE_SZ, fcntl
+    except ImportError:  # (not Linux: the system's size is kept)
+        return
+    for connection in connections:
+        with contextlib.suppress(OSError):  # (above this system's pipe-max-size: kept as is)
+            fcntl(connection.fileno(), F_SETPIPE_SZ, PIPE_BYTES)
 
 
 class WorkerLost(C5NamesError):
@@ -84,6 +100,7 @@ class Workers(Generic[T, R]):
                 for _ in range(jobs):
                     task_out, task_in = context.Pipe(duplex=False)
                     result_out, result_in = context.Pipe(duplex=False)
+                    _widen(task_in, result_in)
                     self._tasks.append(task_in)
                     self._results.append(result_out)
                     # (a forked worker holds copies of the parent's ends, its own included: it closes

@@ -129,3 +129,22 @@ def test_a_run_whose_worker_is_killed_ends_with_an_error_naming_it() -> None:
     assert all([m.id for m in mentions] == ["mirziyoyev-shavkat", "gor-sergio"] for _doc, mentions in linked)
     left = [psutil.Process(pid) for pid in _children() - before if psutil.pid_exists(pid)]
     assert not psutil.wait_procs(left, timeout=10)[1], "a worker outlived the run"
+
+
+def test_pipes_hold_a_chunk_and_its_answer_whole_so_a_send_does_not_wait_for_a_busy_reader() -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are Linux's")
+    from c5names.cli.workers import PIPE_BYTES
+
+    with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as limit:
+        if int(limit.read()) < PIPE_BYTES:
+            pytest.skip("this system caps pipes below PIPE_BYTES")
+    with Workers(2, _echo) as workers:
+        ends = [*workers._tasks, *workers._results]
+        assert [fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ) for end in ends] == [PIPE_BYTES] * 4
+        chunk = (0, "x" * (PIPE_BYTES // 2))
+        start = time.monotonic()
+        tickets = [workers.submit(chunk) for _ in range(2)]  # (each send one write, read or not)
+        assert time.monotonic() - start < 1
+        assert [workers.result(t)[2] for t in tickets] == [chunk[1]] * 2
