@@ -30,10 +30,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from c5names.cli.batch import Linked, LinkStream, link_one, pooled
+from c5names.cli.batch import Answer, Linked, LinkStream, link_task, pooled
 from c5names.cli.corpus import Document, Failure
 from c5names.cli.extras import optional
-from c5names.cli.windows import Outcome, Task
+from c5names.cli.windows import Task
 from c5names.errors import C5NamesError
 from c5names.index import engine_version, gazetteer_from_bytes, gazetteer_to_bytes
 from c5names.linker import Linker
@@ -163,10 +163,11 @@ def received(shipment: Shipment) -> Linker:
         return linker
 
 
-def link_tasks(shipment: Shipment, tasks: list[Task]) -> list[Outcome]:
-    """A chunk of documents linked on a worker (a failure is the outcome's message, as in `batch`)."""
+def link_tasks(shipment: Shipment, tasks: list[Task]) -> list[Answer]:
+    """A chunk of documents linked on a worker, each detected there if need be (a failure is the
+    outcome's message, as in `batch`)."""
     linker = received(shipment)
-    return [link_one(linker, task) for task in tasks]
+    return [link_task(linker, task) for task in tasks]
 
 
 def ready(shipment: Shipment) -> str:
@@ -189,9 +190,9 @@ class _Result:
     def __init__(self, future: Any) -> None:
         self.future = future
 
-    def get(self) -> list[Outcome]:
+    def get(self) -> list[Answer]:
         try:
-            outcome: list[Outcome] = self.future.result()
+            outcome: list[Answer] = self.future.result()
         except ClusterError:
             raise
         except Exception as err:  # KilledWorker, a lost scheduler, cancellation: the run cannot finish

@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import signal
 import time
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -148,3 +149,44 @@ def test_pipes_hold_a_chunk_and_its_answer_whole_so_a_send_does_not_wait_for_a_b
         tickets = [workers.submit(chunk) for _ in range(2)]  # (each send one write, read or not)
         assert time.monotonic() - start < 1
         assert [workers.result(t)[2] for t in tickets] == [chunk[1]] * 2
+
+
+def test_with_jobs_a_documents_language_is_detected_in_the_worker_that_links_it(tmp_path: Path) -> None:
+    """Detecting costs about a third of linking: the parent of `--jobs 2` only reads and writes. A
+    linker that refuses to detect in the parent still gives `--jobs 1`'s output, detected languages
+    included."""
+    import io
+    import json
+
+    from c5names.cli.batch import run
+    from c5names.cli.corpus import Defaults
+    from c5names.cli.formats import JsonlWriter
+    from c5names.linker import Linker
+
+    parent = os.getpid()
+
+    class NotInParent(Linker):
+        def language_of(self, text: str, lang: str | None = None) -> str | None:
+            if os.getpid() == parent:
+                raise AssertionError("the parent detected a language")
+            return super().language_of(text, lang)
+
+    texts = [
+        "Президент Мирзиёев встретился с Токаевым в Вашингтоне на этой неделе.",
+        "Le président Chavkat Mirzioïev a reçu Sergio Gor à Tachkent cette semaine.",
+        "Tokayev.",
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": n, "text": texts[n % 3]}) + "\n" for n in range(60)), encoding="utf-8")
+
+    def output(linker: Linker, jobs: int) -> str:
+        out, problems = io.StringIO(), []
+        summary = run([str(corpus)], linker, JsonlWriter(out), Defaults(), problems.append, jobs=jobs)
+        assert (summary.written, summary.failed, problems) == (60, 0, [])
+        return out.getvalue()
+
+    parallel = output(NotInParent(), jobs=2)
+    assert parallel == output(Linker(), jobs=1)
+    records = [json.loads(line) for line in parallel.splitlines()]
+    assert [r.get("lang_detected") for r in records[:3]] == ["ru", "fr", None]
+    assert [m["id"] for m in records[1]["mentions"]] == ["mirziyoyev-shavkat", "gor-sergio"]
