@@ -175,13 +175,17 @@ def test_hits_unpacked_per_entity_agree_with_unpacking_everything(
             assert sorted(lazy.of(entity)) == sorted(eager.of(entity)), (word, entity)
 
 
-@pytest.mark.parametrize("by_flags", [10**9, 0])
-def test_bulk_questions_agree_with_asking_entity_by_entity(monkeypatch: pytest.MonkeyPatch, by_flags: int) -> None:
+@pytest.mark.parametrize(("by_flags", "keys_by_hits"), [(10**9, 0), (0, 0), (10**9, 10**9)])
+def test_bulk_questions_agree_with_asking_entity_by_entity(
+    monkeypatch: pytest.MonkeyPatch, by_flags: int, keys_by_hits: int
+) -> None:
     """`members` and `role_members` answer for many entities at once, from binary searches in numpy (a
     hundred namesakes at a million persons), what `entities` and `role_entities` answer: asked of a
     few (one by one) and of many, holders and others, as a set and as an array. `hit_keys` gives two
-    entities one key only when `of` gives them hits alike."""
+    entities one key only when `of` gives them hits alike, read from the packed arrays or (for a few
+    entities) from each one's hits."""
     monkeypatch.setattr(postings, "_MEMBERS_BY_FLAGS", by_flags)  # (binary searches, or flags by entity number)
+    monkeypatch.setattr(postings, "_KEYS_BY_HITS", keys_by_hits)
     index = compiled(c5names.default_gazetteer())
     everyone = list(range(len(index.entities)))
     shared = 0

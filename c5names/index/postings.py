@@ -377,8 +377,9 @@ class WordHits:
 
         A hit's role, position, length and form, its group and whether it is a romanisation are
         encoded (the group standing for its score, method, end and weakness): finer than the hits'
-        fields, so that entities with one key always have hits alike."""
-        if self._explicit or len(self._groups) >= 1 << 16:
+        fields, so that entities with one key always have hits alike. For a few entities (most
+        calls: two), each one's hits themselves are the key (`of`, which the parse reads next)."""
+        if self._explicit or len(self._groups) >= 1 << 16 or len(wanted) <= _KEYS_BY_HITS:
             return [tuple((h.posting[1:4], h[1:]) for h in self.of(e)) for e in wanted.tolist()]
         values_in, groups_in, owners_in = [], [], []
         for n, group in enumerate(self._groups):
@@ -626,6 +627,10 @@ _ONE_BY_ONE = 4  # postings of a group asked "written as such?" one at a time ra
 
 
 _ONE_BY_ONE_MEMBERS = 8  # entities asked `members` one binary search at a time rather than as an array
+# Entities up to which `hit_keys` reads each one's hits (`of`, a binary search per group, memoised for
+# the parse that follows) rather than the packed arrays: numpy's cost per call made the arrays take
+# ~90 us for the two entities of a typical call at a million persons.
+_KEYS_BY_HITS = 8
 _MEMBERS_BY_FLAGS = 1024  # entities from which `members` flags them in an array by entity number
 
 
