@@ -199,8 +199,9 @@ class TextWriter(Writer):
 
 class JsonlWriter(Writer):
     """One line per document. A document's mentions in a list (every document but a huge one's
-    windows) are encoded in one `json.dumps` call, the same bytes the streamed pieces would be, at a
-    third of the cost: with `--jobs N` this process writes for all N workers."""
+    windows) are encoded in one `json.dumps` call, the same bytes the streamed pieces would be, for
+    about a quarter less (44 instead of 61 us for a news article's seven mentions): with `--jobs N`
+    this process writes for all N workers."""
 
     def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
         head, tail = _record_parts(doc)
