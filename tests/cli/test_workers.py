@@ -7,6 +7,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -190,3 +192,33 @@ def test_with_jobs_a_documents_language_is_detected_in_the_worker_that_links_it(
     records = [json.loads(line) for line in parallel.splitlines()]
     assert [r.get("lang_detected") for r in records[:3]] == ["ru", "fr", None]
     assert [m["id"] for m in records[1]["mentions"]] == ["mirziyoyev-shavkat", "gor-sergio"]
+
+
+def _pid_and_mark(_task: int) -> tuple[int, object]:
+    from c5names.cli import workers as module
+
+    return os.getpid(), getattr(module, "_MARK", None)
+
+
+FORKSERVER_DEFAULT = """
+import multiprocessing, os, sys
+sys.path.insert(0, {root!r})
+multiprocessing.set_start_method("forkserver")  # (Python 3.14's default on Linux)
+from c5names.cli import workers
+from tests.cli.test_workers import _pid_and_mark
+workers._MARK = "set in the parent after import"
+with workers.Workers(2, _pid_and_mark) as pool:
+    answers = [pool.result(pool.submit(n)) for n in range(4)]
+assert all(pid != os.getpid() for pid, _mark in answers)
+print(sorted({{mark for _pid, mark in answers}}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_are_forked_on_linux_whatever_the_default_start_method() -> None:
+    """A forked worker shares the parent's loaded index; forkserver (Python 3.14's default) would get
+    the linker pickled. A module attribute set in the parent after import reaches only a forked child."""
+    root = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run([sys.executable, "-c", FORKSERVER_DEFAULT.format(root=root)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['set in the parent after import']"
