@@ -42,7 +42,7 @@ AHEAD = 2  # tasks a worker holds at once: the one it works on and the next, so 
 
 def _widen(*connections: Connection) -> None:
     """Give each pipe a buffer of PIPE_BYTES where the system allows it (Linux), so that sending a
-    chunk or an answer (up to about CHUNK_CHARS) is a write that does not wait for the reader. With
+    chunk or an answer of up to PIPE_BYTES is a write that does not wait for the reader. With
     the default 64 KB, the parent's send of a larger chunk waited, once per 64 KB, until the busy
     worker's reader thread got the GIL. Measured with `--jobs 2` on 19 MB of 28 KB documents (chunks
     of ~700 KB): 0.70-0.82 s of ~8.3 s blocked in send, 0.05-0.35 s with this. On 1.5 KB documents
