@@ -7,12 +7,13 @@ an office. Those three uses agree only if they share these few functions.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from functools import lru_cache
 
 PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-ISO_DAY_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]|$)")  # (what most documents carry)
+ISO_DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ]|$)")  # (what most documents carry)
 EARLIEST = "0000-00-00"  # an office without a start: since always
 LATEST = "9999-12-31"  # an office without an end: still held
 
@@ -73,13 +74,19 @@ def normalise_date(value: str | dt.date | None) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     text = value.strip()
-    day = ISO_DAY_RE.match(text)
-    if day:  # (the common case without strptime: 0.9 us instead of 3; a corpus reads a date per document)
-        try:
-            dt.date(*map(int, day.groups()))
-            return text[:10]
-        except ValueError:
-            pass  # (no such day: the formats below say why)
+    if ISO_DAY_RE.match(text):  # (the common case without strptime, 1.3 us instead of 3: a date per document)
+        with contextlib.suppress(ValueError):  # (no such day: the formats say why)
+            return check_partial_date(text[:10])
+    found = by_formats(text)
+    if found is None:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return found
+
+
+def by_formats(text: str) -> str | None:
+    """The first of YYYY-MM-DD, YYYY-MM and YYYY that `strptime` reads at the start of `text`, when the
+    text ends there (or a time follows a day), as written; else None. What `normalise_date` means,
+    and what its fast path for a plain day must agree with."""
     for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
         try:
             dt.datetime.strptime(text[:size], fmt)
@@ -87,4 +94,4 @@ def normalise_date(value: str | dt.date | None) -> str | None:
             continue
         if len(text) == size or (size == 10 and text[10:11] in {"T", " "}):
             return text[:size]
-    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return None

@@ -10,21 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c5names.dates import end_iso, midpoint_iso, normalise_date, start_iso
+from c5names.dates import by_formats, end_iso, midpoint_iso, normalise_date, start_iso
 
 
 def _by_formats(value: str) -> str:
-    """The specification, spelled out with strptime: the first of YYYY-MM-DD, YYYY-MM, YYYY that
-    reads the start of the stripped text, when the text ends there (or a time follows a day)."""
-    text = value.strip()
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            dt.datetime.strptime(text[:size], fmt)
-        except ValueError:
-            continue
-        if len(text) == size or (size == 10 and text[10:11] in {"T", " "}):
-            return text[:size]
-    raise ValueError(value)
+    """The specification: `dates.by_formats`, strptime's reading of the stripped text."""
+    found = by_formats(value.strip())
+    if found is None:
+        raise ValueError(value)
+    return found
 
 
 def _outcome(function: Callable[[str], str | None], value: str) -> str | None:
