@@ -61,7 +61,10 @@ def _rewritten(text: str, mentions: Iterable[Mention], style: str = "annotate") 
 
 def document_record(doc: Document, mentions: Sequence[Mention]) -> dict[str, object]:
     """The JSON object of one document: id, lang/date, mentions, then the carried fields."""
-    head, tail = _record_parts(doc)
+    return _record(*_record_parts(doc), mentions)
+
+
+def _record(head: dict[str, object], tail: dict[str, object], mentions: Sequence[Mention]) -> dict[str, object]:
     return {**head, "mentions": [m.to_dict() for m in mentions], **tail}
 
 
@@ -205,9 +208,8 @@ class JsonlWriter(Writer):
 
     def write(self, doc: Document, mentions: Iterable[Mention]) -> None:
         head, tail = _record_parts(doc)
-        if isinstance(mentions, list) and head.keys().isdisjoint(tail):
-            record = {**head, "mentions": [m.to_dict() for m in mentions], **tail}
-            self.out.write(escape_surrogates(json.dumps(record, ensure_ascii=False)) + "\n")
+        if isinstance(mentions, list) and head.keys().isdisjoint(tail):  # (else one key would hide the other)
+            self.out.write(escape_surrogates(json.dumps(_record(head, tail, mentions), ensure_ascii=False)) + "\n")
             return
         items = (m.to_dict() for m in mentions)
         self._stream(escape_surrogates(p) for p in json_object(head, "mentions", items, tail, None))
