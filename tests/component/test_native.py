@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import operator
-import os
 
 import numpy
 import pytest
@@ -24,6 +23,7 @@ from c5names.component.component import _mark_outside
 from c5names.component.sparse import CAPITAL, NEAR, PAIRED, RelevanceCache, sparse_text, summary
 from c5names.index.postings import ALIAS_PART, ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
+from tests.conftest import skip_unless_native_required
 
 compiled = native.scan_module
 needs_compiled = pytest.mark.skipif(compiled is None, reason=f"no compiled scan here: {native.STATUS}")
@@ -47,10 +47,7 @@ def nlp() -> spacy.language.Language:
 
 def test_the_compiled_scan_is_loaded_where_it_is_required() -> None:
     """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
-    if os.environ.get("C5NAMES_REQUIRE_NATIVE", "").strip() in {"", "0"}:
-        pytest.skip("C5NAMES_REQUIRE_NATIVE is not set")
-    if native.STATUS == native.OFF:
-        pytest.skip("C5NAMES_NATIVE chose the numpy path")
+    skip_unless_native_required(native.STATUS)
     assert compiled is not None, native.STATUS
     assert native.STATUS.startswith("compiled")
 

@@ -8,7 +8,6 @@ Where the build had no compiler the comparisons are skipped, except under C5NAME
 from __future__ import annotations
 
 import importlib.util
-import os
 
 import numpy
 import pytest
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 
 from c5names.index import native
 from c5names.index.neighbours import DeletionIndex, bucket_directory
+from tests.conftest import skip_unless_native_required
 from tests.index.key_edits import EDIT, KEYS, edited
 
 compiled = native.near_module
@@ -25,10 +25,7 @@ needs_compiled = pytest.mark.skipif(compiled is None, reason=f"no compiled bucke
 
 def test_the_compiled_bucket_reads_are_loaded_where_they_are_required() -> None:
     """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
-    if os.environ.get("C5NAMES_REQUIRE_NATIVE", "").strip() in {"", "0"}:
-        pytest.skip("C5NAMES_REQUIRE_NATIVE is not set")
-    if native.STATUS == native.OFF:
-        pytest.skip("C5NAMES_NATIVE chose the numpy path")
+    skip_unless_native_required(native.STATUS)
     assert compiled is not None, native.STATUS
     assert native.STATUS == "compiled"
 
