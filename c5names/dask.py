@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from itertools import repeat
 from typing import Any, Literal
 
-from c5names.cli.batch import link_stream, with_language
+from c5names.cli.batch import link_stream
 from c5names.cli.cluster import Shipment, received, scatter, ship
 from c5names.cli.corpus import Defaults, Document, Failure, corpus_document
 from c5names.cli.extras import INSTALL_HINT
@@ -92,9 +92,8 @@ def _link_items(
     for i, item in enumerate(items):
         where = f"partition {number[0]} item {i}"
         value = {"text": item} if isinstance(item, str) else item
-        document = with_language(corpus_document(value, where, defaults), linker)  # as the command line does
-        mentions, problem = _linked(document, linker)
-        if problem is not None or isinstance(document, Failure):
+        document, mentions, problem = _linked(corpus_document(value, where, defaults), linker)
+        if problem is not None or document is None:
             doc_id = value.get("id", where) if isinstance(value, dict) else None
             out.append(_failed(problem or "", doc_id, errors))
             continue
@@ -102,15 +101,16 @@ def _link_items(
     return out
 
 
-def _linked(item: Document | Failure, linker: Linker) -> tuple[list[Mention], str | None]:
-    """A document's mentions as the command line finds them (huge ones in windows), or the failure."""
+def _linked(item: Document | Failure, linker: Linker) -> tuple[Document | None, list[Mention], str | None]:
+    """A document (its language detected if it gave none) and its mentions as the command line finds
+    them (huge ones in windows), or the failure."""
     (linked,) = link_stream([item], linker)
     if isinstance(linked, Failure):
-        return [], str(linked)
+        return None, [], str(linked)
     doc, mentions = linked
     found = list(mentions)
     problems = mentions.failures if isinstance(mentions, Windowed) else []
-    return found, "; ".join(f"{doc.where}: {p}" for p in problems) or None
+    return doc, found, "; ".join(f"{doc.where}: {p}" for p in problems) or None
 
 
 def _failed(message: str, doc_id: object, errors: Errors) -> dict[str, object]:
@@ -171,7 +171,7 @@ def _link_frame(
             values.append(None)
             continue
         item = {"id": 0, "text": value, "lang": _plain(row_lang), "date": _iso_date(row_date)}
-        mentions, problem = _linked(corpus_document(item, f"row {index!r}", defaults), linker)
+        _doc, mentions, problem = _linked(corpus_document(item, f"row {index!r}", defaults), linker)
         if problem is not None:
             if errors == "raise":
                 raise ValueError(problem)

@@ -89,13 +89,14 @@ def link_stream(items: Iterable[Document | Failure], linker: Linker, jobs: int =
             if isinstance(item, Failure):
                 yield item
             elif _is_huge(item):
+                item = _with_language(item, linker)
                 yield item, Windowed(item, lambda task: _Done(link_one(linker, task)))
             else:
                 yield from _merge([item], [link_task(linker, (item.text, item.lang, item.date))])
         return
     # (worker processes joined by pipes of their own, which an interrupted run can always stop: `workers`)
     with Workers(jobs, partial(_link_chunk, linker)) as workers:
-        yield from pooled(items, lambda tasks: _Ticket(workers, workers.submit(tasks)), jobs)
+        yield from pooled(items, lambda tasks: _Ticket(workers, workers.submit(tasks)), jobs, linker)
 
 
 class _Ticket:
@@ -128,9 +129,12 @@ class Submitted(Protocol):
 Submit = Callable[[list[Task]], Submitted]
 
 
-def pooled(items: Iterable[Document | Failure], submit: Submit, width: int) -> Iterator[Linked | Failure]:
+def pooled(
+    items: Iterable[Document | Failure], submit: Submit, width: int, linker: Linker
+) -> Iterator[Linked | Failure]:
     """Link in chunks sent out with `submit` (to worker processes or a cluster), `width` of them
-    working at once, at most `width * IN_FLIGHT_PER_JOB` in flight; results in input order."""
+    working at once, at most `width * IN_FLIGHT_PER_JOB` in flight; results in input order. A huge
+    document's language is detected here, with `linker`, before its windows go out."""
     pending: deque[tuple[list[Document | Failure], Submitted]] = deque()
 
     def send(chunk: list[Document | Failure]) -> Iterator[Linked | Failure]:
@@ -153,6 +157,7 @@ def pooled(items: Iterable[Document | Failure], submit: Submit, width: int) -> I
             while pending:  # everything before it goes out first, in order
                 done, result = pending.popleft()
                 yield from _merge(done, result.get())
+            item = _with_language(item, linker)
             yield item, Windowed(item, window, lookahead=width)
             continue
         chunk.append(item)
@@ -231,11 +236,11 @@ class Single:
 LinkStream = Callable[[Iterable[Document | Failure]], Iterator[Linked | Failure]]
 
 
-def with_language(item: Document | Failure, linker: Linker) -> Document | Failure:
-    """A document that says no language is read in the one detected for it, here, once for the whole
-    document (a huge one's windows are then read alike), and the output says which (`lang_detected`).
+def _with_language(item: Document, linker: Linker) -> Document:
+    """A huge document that says no language is read in the one detected for it, here, once for the
+    whole document (its windows are then read alike), and the output says which (`lang_detected`).
     Any other document is detected where it is linked (`link_task`), as `_merge` then records."""
-    if not isinstance(item, Document) or item.lang:
+    if item.lang:
         return item
     detected = linker.language_of(item.text)
     return dataclasses.replace(item, lang=detected, detected=detected) if detected else item
@@ -262,7 +267,7 @@ def run(
         for raw in inputs:
             for item in read_documents(raw, defaults, input_format):
                 origins.append(raw)
-                yield with_language(item, linker) if _is_huge(item) else item
+                yield item
 
     linked = link(documents()) if link else link_stream(documents(), linker, jobs)
     sink.start()

@@ -216,6 +216,6 @@ def cluster_link(scheduler: str, linker: Linker) -> Iterator[LinkStream]:
 
         def link(items: Iterable[Document | Failure]) -> Iterator[Linked | Failure]:
             width = max(1, sum(client.nthreads().values()))
-            return pooled(items, submit, width)
+            return pooled(items, submit, width, linker)
 
         yield link
