@@ -16,6 +16,7 @@ from typing import NamedTuple
 import yaml
 
 from c5names.lexicon.reading import plain
+from c5names.text.tables import YAML_LOADER
 
 DATA = Path(__file__).resolve().parent / "data" / "kinship.yaml"
 RELATIONS = frozenset({"child_of", "parent_of", "spouse_of", "sibling_of"})
@@ -43,7 +44,7 @@ class Kinship(NamedTuple):
 @lru_cache(maxsize=1)
 def kinship_words(path: Path = DATA) -> dict[str, Kinship]:
     """Each kinship word (plain reading) → what it says of the relative named after it."""
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     if not isinstance(table, dict):
         raise KinshipTableError(f"{path}: expected a mapping of relations to genders to languages")
     words: dict[str, Kinship] = {}

@@ -20,6 +20,7 @@ import yaml
 from c5names.lexicon import TITLES, plain
 from c5names.model import OFFICE_KINDS
 from c5names.text.han import HAN
+from c5names.text.tables import YAML_LOADER
 
 DATA = Path(__file__).resolve().parent / "data" / "suggest.yaml"
 _HAN_ONLY = re.compile(f"^[{HAN}]+$")
@@ -78,7 +79,7 @@ class SuggestTable:
 def offices_table(path: Path = DATA) -> SuggestTable:
     """Read and check the table (once per process)."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as err:
         raise SuggestTableError(f"{path}: not valid YAML ({err})") from None
     if not isinstance(raw, dict) or raw.get("version") != 1:
@@ -107,7 +108,7 @@ def offices_table(path: Path = DATA) -> SuggestTable:
         succession=tuple(
             sorted(
                 {tuple(p.split()) for p in check.words(raw.get("succession"), "succession", True)},
-                key=lambda p: -len(p),
+                key=lambda p: (-len(p), p),  # (ties in one order in every process, not a set's)
             )
         ),
         **lists,

@@ -23,11 +23,12 @@ import yaml
 from c5names.errors import C5NamesError, Problem
 
 DATA = Path(__file__).resolve().parent / "data"
-# libyaml composes the same nodes (with their positions) several times faster.
-_BASE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml composes the same nodes (with their positions) several times faster; the tables read as plain
+# data (`yaml.load(text, Loader=YAML_LOADER)`: the kinship words, the suggestion table) use it too.
+YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE_LOADER):
+class _Loader(YAML_LOADER):
     """Composes nodes without resolving implicit tags: a table's scalars are all text."""
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
