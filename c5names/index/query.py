@@ -48,6 +48,21 @@ SURNAME_A_IS_A_CASE = frozenset({"be", "bg", "cs", "hr", "lt", "lv", "mk", "pl",
 _FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына", "ova", "eva", "ina", "yna", "owa", "ewa")
 
 
+class _Feminine:
+    """`_feminine_surname` of one word, worked out when first asked (its truth) and then kept."""
+
+    __slots__ = ("_answer", "_lang", "_word")
+
+    def __init__(self, word: str, lang: str | None) -> None:
+        self._word, self._lang = word, lang
+        self._answer: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._answer is None:
+            self._answer = _feminine_surname(self._word, self._lang)
+        return self._answer
+
+
 def _feminine_surname(word: str, lang: str | None) -> bool:
     """Does the word carry an ending only a woman's surname takes (so no man of the gazetteer is meant)?"""
     folded = fold(word)
@@ -73,14 +88,19 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     if split:
         hypotheses.append((split[0], len(split[0]), False))
     for text, end, _ in list(hypotheses):
-        hypotheses.extend((respelt, end, False) for respelt in respellings(text, lang))
+        respelt = respellings(text, lang)
+        if respelt:  # (most words have none: no generator made for them)
+            hypotheses.extend((form, end, False) for form in respelt)
     if has_katakana(word):
         hypotheses.extend((reading, len(word), False) for reading in kana_readings(word))
     for text, end, _ in list(hypotheses):
-        hypotheses.extend((stem, end, True) for stem in stems(text, lang))
+        stemmed = stems(text, lang)
+        if stemmed:
+            hypotheses.extend((stem, end, True) for stem in stemmed)
     nouns = [(form, len(word)) for form in nominatives(word, lang)]
     groups: list[Group] = []
-    feminine = _feminine_surname(word, lang)
+    # Asked only of a word that meets a key (most new words of a text meet none).
+    feminine = _Feminine(word, lang)
     # A word of a caseless script is read by unidecode, and a short reading (آسيا → "sy") meets short
     # names (Xi) by chance: such hits are weak, completing a name but never making one.
     chancy = is_caseless(word[:1]) and len(skeleton(word)) < CASELESS_MIN_KEY
@@ -104,7 +124,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         # surnames (Маммедовой → Маммедова), which decline like nouns; men's keep their stem (Маммедову).
         for key in search_keys(word, skeleton(text)):
             found = index.postings.get(key)
-            packed = _without_men(index, found) if feminine and found else _aliases_only(found)
+            packed = _without_men(index, found) if found and feminine else _aliases_only(found)
             if packed:
                 groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))
     if has_arabic(word):

@@ -6,17 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from c5names.text.inflection import (
     ENDINGS,
     MIN_STEM,
     affixes,
     endings_for,
+    plain_yo,
     read_affixes,
+    respellings,
     romance_hard_c,
     split_apostrophe_suffix,
     split_elision,
     stems,
+    turkic_c,
 )
 from c5names.text.tables import DATA
 from tests.table_edits import edited, line_of, one_problem
@@ -127,6 +132,30 @@ def test_split_apostrophe_suffix(word: str, split: tuple[str, str] | None) -> No
 )
 def test_romance_hard_c(word: str, lang: str, respelt: str | None) -> None:
     assert romance_hard_c(word, lang) == respelt
+
+
+@given(
+    st.text(alphabet="CcAaOoLrËëЁёЕеKkJjŞ -", max_size=8),
+    st.sampled_from([None, "", "pt", "PT-br", "it", "ro", "tr", "az-Latn", "gag", "fr", "en", "ru", "xx", "uz"]),
+)
+def test_respellings_are_the_rules_applied_in_turn(word: str, lang: str | None) -> None:
+    # (`respellings` settles most words before asking the rules: the answer must be theirs)
+    expected = tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang), plain_yo(word)) if r)
+    assert respellings(word, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [
+        ("Carimov", "it", ("Karimov",)),
+        ("Caparov", "tr", ("Japarov",)),
+        ("Соединённых", "fr", ("Соединенных",)),  # ё is plain е in any language
+        ("Carimov", "fr", ()),
+        ("Caparov", None, ()),
+    ],
+)
+def test_respellings(word: str, lang: str | None, expected: tuple[str, ...]) -> None:
+    assert respellings(word, lang) == expected
 
 
 def test_the_shipped_apostrophe_table_reads() -> None:
