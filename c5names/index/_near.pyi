@@ -14,3 +14,16 @@ def reached(
     length: int,
     edits: int,
 ) -> list[int]: ...
+def reached_from_key(
+    key: bytes,
+    depth: int,
+    hashes: numpy.ndarray,
+    numbers: numpy.ndarray,
+    directory: numpy.ndarray,
+    shift: int,
+    starts: numpy.ndarray,
+    lengths: numpy.ndarray,
+    start: int,
+    edits: int,
+) -> list[int]: ...
+def crc32_without(key: bytes, skip: int = -1, skip2: int = -1) -> int: ...

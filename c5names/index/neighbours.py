@@ -130,7 +130,21 @@ class DeletionIndex:
         edits = max_edits(key)
         if self.blocks is not None:
             return self._scan(key, limit)
-        if native.near_module is not None:  # (the same, in one loop over the buckets: `_near.pyx`)
+        if native.near_module is not None and key.isascii():  # (the same in C, hashes and all: `_near.pyx`)
+            found = native.near_module.reached_from_key(
+                key.encode(),
+                edits,
+                self.hashes,
+                self.numbers,
+                self.directory,
+                self.shift,
+                self.starts,
+                self.lengths,
+                _start_class(key),
+                edits,
+            )
+            return _nearest(key, [self.keys[n] for n in found], edits, limit)
+        if native.near_module is not None:  # (a key of other letters is cut by letter: see deletion_hashes)
             found = native.near_module.reached(
                 deletion_hashes(key, edits),
                 self.hashes,

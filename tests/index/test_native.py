@@ -8,6 +8,7 @@ Where the build had no compiler the comparisons are skipped, except under C5NAME
 from __future__ import annotations
 
 import importlib.util
+import zlib
 
 import numpy
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from c5names.index import native
-from c5names.index.neighbours import DeletionIndex, bucket_directory
+from c5names.index.neighbours import DeletionIndex, bucket_directory, deletion_hashes
 from tests.conftest import skip_unless_native_required
 from tests.index.key_edits import EDIT, KEYS, edited
 
@@ -61,6 +62,34 @@ def test_the_compiled_reads_keep_only_keys_that_begin_alike_and_are_near_in_leng
     assert reached == [1]
     assert compiled.reached([7], hashes, numbers, directory, shift, starts, lengths, 5, 7, 1) == [1, 2]
     assert compiled.reached([3, 9], hashes, numbers, directory, shift, starts, lengths, 5, 5, 2) == [3]
+
+
+@needs_compiled
+@given(key=st.binary(max_size=20), data=st.data())
+def test_the_compiled_crc_is_zlibs(key: bytes, data: st.DataObject) -> None:
+    """The index's hashes were made by zlib when it was compiled: the compiled ones must be the same."""
+    assert compiled is not None
+    skip = data.draw(st.integers(-1, len(key)))
+    skip2 = data.draw(st.integers(-1, len(key)))
+    kept = bytes(b for n, b in enumerate(key) if n not in (skip, skip2))
+    assert compiled.crc32_without(key, skip, skip2) == zlib.crc32(kept)
+
+
+@needs_compiled
+@settings(max_examples=100, deadline=None)
+@given(keys=st.lists(KEYS, min_size=1, max_size=60), depth=st.sampled_from([1, 2]), data=st.data())
+def test_the_compiled_deletion_hashes_reach_what_pythons_reach(
+    keys: list[str], depth: int, data: st.DataObject
+) -> None:
+    """`reached_from_key` makes the query's deletion hashes itself: it must reach the keys that those
+    of `deletion_hashes` reach (a query an edit or two from a key, so that there are some)."""
+    assert compiled is not None
+    index = DeletionIndex(dict.fromkeys(keys), scan_below=0)
+    query = edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2))) or "a"
+    tables = (index.hashes, index.numbers, index.directory, index.shift, index.starts, index.lengths)
+    for start in {0, ord(query[0])}:
+        expected = compiled.reached(deletion_hashes(query, depth), *tables, start, len(query), depth)
+        assert compiled.reached_from_key(query.encode(), depth, *tables, start, depth) == expected
 
 
 def test_the_switch_off_is_read_for_both_extensions(monkeypatch: pytest.MonkeyPatch) -> None:
