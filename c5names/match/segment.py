@@ -145,9 +145,9 @@ def segment(
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
     `regions` (start, end) when given. Every word of the paragraphs written in lowercase is added
     (`lowercase=None`: found by `lowercase_stretches`; True: the whole text is such; False: none)."""
-    if regions is None and not lowercase and text.isascii() and text.isalpha() and text[:1].isupper():
-        # One capitalised ASCII word (a token the component meets for the first time): the patterns
-        # would find it whole, and nothing else is in it.
+    if regions is None and not lowercase and text.isalpha() and text[:1].isupper() and _one_cased_word(text):
+        # One capitalised word of letters with case (a token the component meets for the first time):
+        # the patterns would find it whole, and nothing else is in it.
         return [Word(0, len(text), text)]
     if lowercase:
         words = _spaced_words(text, regions, ANY_WORD_RE)
@@ -168,6 +168,13 @@ def segment(
 
 
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
+
+
+def _one_cased_word(letters: str) -> bool:
+    """Is a text of letters only (`str.isalpha`) free of letters of scripts without case and of unspaced
+    ones? Then it is one word to the patterns (accented Latin, Cyrillic, Greek: a French, German or
+    Russian name read for the first time), as an ASCII one is at once."""
+    return letters.isascii() or not (CASELESS_RE.search(letters) or _UNSPACED_SCRIPT.search(letters))
 
 
 def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pattern[str]:

@@ -85,6 +85,17 @@ def test_the_fast_patterns_find_what_the_full_one_finds(text: str, a: int, b: in
         assert chosen is CASED_WORD_RE
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="TtÉéÜüЖжΣσǅßا美トー́'-", min_size=1, max_size=8))
+@example("Müller")
+@example("Мирзиёев")
+@example("Éá")  # a combining accent: not a letter (`str.isalpha`), so the patterns decide
+def test_one_word_is_cut_as_the_patterns_cut_it(word: str) -> None:
+    """A single capitalised word of cased letters takes a shortcut (`_one_cased_word`): it must give
+    what the patterns give when they read the same text as a region."""
+    assert segment(word) == segment(word, regions=[(0, len(word))])
+
+
 def test_a_non_ascii_letter_before_the_region_is_read_by_the_cased_pattern() -> None:
     text = "éTokayev"  # the capital continues a lowercase letter: not a word
     assert _fastest(WORD_RE, text, 1, len(text)) is CASED_WORD_RE
