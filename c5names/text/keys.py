@@ -183,7 +183,8 @@ def ascii_fold(text: str) -> str:
         text = devanagari_to_latin(text)
     text = text.replace("ão", "an")  # Portuguese: Turquemenistão, Tajiquistão
     text = text.translate(_LETTER_MAP)
-    text = _strip_marks(text)
+    if not text.isascii():  # (a romanised Cyrillic word is ASCII by now: no marks to strip)
+        text = _strip_marks(text)
     if not text.isascii():
         text = unidecode(text).casefold()
     text = text.replace("-", " ").replace("'", "")

@@ -205,6 +205,11 @@ def _sounds(word: str, source: str, tables: Romanisation) -> list[tuple[str, boo
     return out
 
 
+# The conventions whose spelling of a sound depends on its neighbours (`_options`' rules below); every
+# other convention spells a sound one way wherever it stands (`first_spelling` reads it so).
+CONTEXT_RULES = frozenset({"fr", "pt", "de"})
+
+
 def _options(
     sound: str,
     after_i: bool,
@@ -215,6 +220,8 @@ def _options(
     tables: Romanisation,
 ) -> list[str]:
     options = list(tables.options(convention, sound))
+    if convention not in CONTEXT_RULES:
+        return options
     if after_i and sound in {"YE", "YO", "YU", "YA"} and convention in {"fr", "pt"}:
         options = [o[1:] if o[:1] in "iy" else o for o in options] + options
     vowel_next = next_sound in tables.vowel_sounds
@@ -320,8 +327,58 @@ def romanise(text: str, convention: str, source: str = "ru") -> str:
 
 @lru_cache(maxsize=100_000)
 def romanise_neutral(text: str) -> str:
-    """One fixed English-like reading used inside keys, so Cyrillic and Latin keys meet."""
-    return romanise(text, "en", "ru")
+    """One fixed English-like reading used inside keys, so Cyrillic and Latin keys meet: `romanise(text,
+    "en", "ru")`, each word spelt by `first_spelling` (every new Cyrillic word of a text is read so,
+    often more than once: its stems are keyed too)."""
+    return _WORD_RE.sub(_neutral_word, text)
+
+
+def _neutral_word(match: re.Match[str]) -> str:
+    return first_spelling(match.group(0), "en", "ru")
+
+
+# convention → (sound, after и, next sound, last sound?, last letter written) → the convention's own
+# spelling of the sound there: what `first_spelling` reads, one entry per case met; and for a
+# convention without rules of context, sound → its spelling.
+_FIRST_MEMO: dict[str, dict[tuple[str, bool, str | None, bool, str], str]] = {}
+_SOUND_MEMO: dict[str, dict[str, str]] = {}
+
+
+def _spelt(own: dict[str, str], sound: str, convention: str, tables: Romanisation) -> str:
+    """A convention's own spelling of a sound it spells one way everywhere, remembered in `own`. (A
+    silent sound's spelling is "", which `own.get` reads as unknown: it is asked again, for little.)"""
+    spelling = own[sound] = _options(sound, False, "", convention, None, False, tables)[0]
+    return spelling
+
+
+def first_spelling(word: str, convention: str, source: str = "ru") -> str:
+    """The convention's own spelling of one Cyrillic word without a hyphen: `romanise_word(word,
+    convention, source, 1)[0]` (the first of the choices of every sound, as the first combination of
+    `_romanise_word` takes them), without the choices, numbered steps and combinations the other
+    spellings need."""
+    tables = romanisation()
+    sounds = _sounds(word, source, tables)
+    if convention not in CONTEXT_RULES:  # (the neutral reading's: one spelling per sound)
+        own = _SOUND_MEMO.get(convention)
+        if own is None:
+            own = _SOUND_MEMO[convention] = {}
+        spelled = "".join([own.get(sound) or _spelt(own, sound, convention, tables) for sound, _after_i in sounds])
+        return spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
+    memo = _FIRST_MEMO.get(convention)
+    if memo is None:
+        memo = _FIRST_MEMO[convention] = {}
+    final = len(sounds) - 1
+    written: list[str] = []
+    last = ""
+    for pos, (sound, after_i) in enumerate(sounds):
+        case = (sound, after_i, sounds[pos + 1][0] if pos < final else None, pos == final, last)
+        first = memo.get(case)
+        if first is None:
+            first = memo[case] = _options(sound, after_i, last, convention, case[2], case[3], tables)[0]
+        written.append(first)
+        last = first[-1:] or last
+    spelled = "".join(written)
+    return spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
 
 
 def variants(text: str, source: str = "ru", conventions: tuple[str, ...] = CONVENTIONS) -> Iterator[tuple[str, str]]:

@@ -11,13 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from unidecode import unidecode
 
 from c5names.text.keys import ascii_fold, skeleton
 from c5names.text.tables import DATA
 from c5names.text.translit import (
+    CONTEXT_RULES,
     CONVENTIONS,
     MAX_VARIANTS_PER_WORD,
+    first_spelling,
     has_cyrillic,
     read_romanisation,
     romanisation,
@@ -416,3 +420,29 @@ def test_the_first_spellings_are_found_alone(word: str, limit: int) -> None:
     """Asking for the first few spellings gives the same first few as asking for all of them."""
     for convention in CONVENTIONS:
         assert romanise_word(word, convention, "ru", limit) == romanise_word(word, convention, "ru")[:limit]
+
+
+# Letters of every source language the tables read, both cases, and the contexts the rules look at
+# (д + ж, vowels and signs before iotated letters, и before them).
+_CYRILLIC = "ДдЖжЕеЁёЮюЯяИиЙйЪъЬьАаОоУуЫыЭэКкГгНнСсШшЧчЩщЦцХхҚқҒғҮүҰұӘәІіҢңӨөҺһЎўҲҳҶҷЄєЇїҐґ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CYRILLIC, min_size=1, max_size=12), st.sampled_from(["ru", "kk", "ky", "uz", "tg"]))
+def test_the_first_spelling_is_the_first_of_all_spellings(word: str, source: str) -> None:
+    """`first_spelling` (what keys read) takes a shortcut past the combinations: it must give the first
+    of them, in every convention, those with rules of context and those without."""
+    for convention in CONVENTIONS:
+        assert first_spelling(word, convention, source) == romanise_word(word, convention, source, 1)[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_CYRILLIC + "Ab -'.", max_size=20))
+def test_the_neutral_reading_is_the_english_convention_over_russian(text: str) -> None:
+    assert romanise_neutral(text) == romanise(text, "en", "ru")
+
+
+def test_conventions_with_rules_of_context_are_known() -> None:
+    # (the neutral reading's convention spells each sound one way; French changes ï/ie by context)
+    assert "en" not in CONTEXT_RULES and {"fr", "de"} <= CONTEXT_RULES
+    assert first_spelling("Алиев", "fr") == romanise_word("Алиев", "fr", "ru", 1)[0]
