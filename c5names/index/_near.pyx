@@ -11,7 +11,8 @@ pays it, found or not.
 The query's deletion hashes are made here too (`reached_from_key`): the crc32 of the key and of
 every string made by deleting one or two of its letters, as `neighbours.deletion_hashes` makes them
 with zlib (the same table-driven CRC, so the same values), without a Python string or int per
-variant; at 100,000 persons, making them in Python was a fifth of a new word's cost.
+variant: at 100,000 persons, a query's reached keys took 9.2 µs with its hashes made in Python (about a
+fifth of a new word's cost) and take 4.7 so.
 
 This module is optional, as `_scan` is: the build compiles it when it can (`hatch_build.py`),
 `neighbours` uses it when it was built (`native.near_module`), and its numpy path, which gives the same

@@ -130,33 +130,13 @@ class DeletionIndex:
         edits = max_edits(key)
         if self.blocks is not None:
             return self._scan(key, limit)
-        if native.near_module is not None and key.isascii():  # (the same in C, hashes and all: `_near.pyx`)
-            found = native.near_module.reached_from_key(
-                key.encode(),
-                edits,
-                self.hashes,
-                self.numbers,
-                self.directory,
-                self.shift,
-                self.starts,
-                self.lengths,
-                _start_class(key),
-                edits,
-            )
-            return _nearest(key, [self.keys[n] for n in found], edits, limit)
-        if native.near_module is not None:  # (a key of other letters is cut by letter: see deletion_hashes)
-            found = native.near_module.reached(
-                deletion_hashes(key, edits),
-                self.hashes,
-                self.numbers,
-                self.directory,
-                self.shift,
-                self.starts,
-                self.lengths,
-                _start_class(key),
-                len(key),
-                edits,
-            )
+        if native.near_module is not None:  # (the same, in one loop over the buckets: `_near.pyx`)
+            tables = (self.hashes, self.numbers, self.directory, self.shift, self.starts, self.lengths)
+            if key.isascii():  # (every key of the index is: its deletion hashes are made there too)
+                found = native.near_module.reached_from_key(key.encode(), edits, *tables, _start_class(key), edits)
+            else:  # (a key of other letters is cut by letter: `deletion_hashes`)
+                hashes = deletion_hashes(key, edits)
+                found = native.near_module.reached(hashes, *tables, _start_class(key), len(key), edits)
             return _nearest(key, [self.keys[n] for n in found], edits, limit)
         wanted = numpy.fromiter(deletion_hashes(key, edits), dtype=numpy.uint32)  # (repeats are harmless)
         # Each variant's bucket (a few hashes in a row) is read whole and its equal hashes kept.
