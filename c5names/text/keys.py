@@ -177,16 +177,17 @@ def ascii_fold(text: str) -> str:
         # a vowel, as a separator.
         text = _BULGARIAN_VOWEL_RE.sub("а", text)
         text = romanise_neutral(text).casefold()
-    if has_greek(text):
-        text = greek_to_latin(text)
-    if has_devanagari(text):
-        text = devanagari_to_latin(text)
-    text = text.replace("ão", "an")  # Portuguese: Turquemenistão, Tajiquistão
-    text = text.translate(_LETTER_MAP)
-    if not text.isascii():  # (a romanised Cyrillic word is ASCII by now: no marks to strip)
-        text = _strip_marks(text)
-    if not text.isascii():
-        text = unidecode(text).casefold()
+    if not text.isascii():  # (a romanised Cyrillic word is ASCII by now: each step below would keep it)
+        if has_greek(text):
+            text = greek_to_latin(text)
+        if has_devanagari(text):
+            text = devanagari_to_latin(text)
+        text = text.replace("ão", "an")  # Portuguese: Turquemenistão, Tajiquistão
+        text = text.translate(_LETTER_MAP)  # (the table's letters are all non-ASCII)
+        if not text.isascii():
+            text = _strip_marks(text)
+        if not text.isascii():
+            text = unidecode(text).casefold()
     text = text.replace("-", " ").replace("'", "")
     return SPACE_RUN_RE.sub(" ", _NON_KEY_RE.sub(" ", text)).strip()
 
