@@ -1,5 +1,6 @@
-"""Hatchling build hook: compile c5names' two C extensions, the spaCy component's per-token loops
-(`c5names/component/_scan.pyx`) and the fuzzy index's bucket reads (`c5names/index/_near.pyx`).
+"""Hatchling build hook: compile c5names' three C extensions, the spaCy component's per-token loops
+(`c5names/component/_scan.pyx`), the fuzzy index's bucket reads (`c5names/index/_near.pyx`) and the
+word keys (`c5names/text/_keys.pyx`).
 
 Why a hook: the package is built by hatchling, which copies files but compiles nothing; this hook
 hands each `.pyx` to Cython and setuptools' `build_ext` (the well-kept way to build an extension)
@@ -7,9 +8,9 @@ against the spaCy, Cython and numpy of the build environment (`[build-system] re
 the results in the wheel; for an editable install, next to the sources.
 
 The extensions are optional: without a compiler the hook warns and the wheel is pure Python (the
-component and the index then take their numpy paths). `C5NAMES_REQUIRE_NATIVE=1` turns that warning
-into an error, which is how CI proves the build works on a fresh machine. Its temporary files go to a
-temporary directory, removed even when the build fails.
+component, the index and the keys then take their numpy or Python paths). `C5NAMES_REQUIRE_NATIVE=1`
+turns that warning into an error, which is how CI proves the build works on a fresh machine. Its
+temporary files go to a temporary directory, removed even when the build fails.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-# (source, module, language): the scan includes spaCy's C++ headers; the bucket reads are plain C.
+# (source, module, language): the scan includes spaCy's C++ headers; the bucket reads and keys are plain C.
 EXTENSIONS = (
     ("c5names/component/_scan.pyx", "c5names.component._scan", "c++"),
     ("c5names/index/_near.pyx", "c5names.index._near", "c"),
+    ("c5names/text/_keys.pyx", "c5names.text._keys", "c"),
 )
 
 

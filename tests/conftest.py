@@ -51,10 +51,10 @@ def shared_file(*parts: str) -> Path:
 
 def skip_unless_native_required(status: str) -> None:
     """Skip a test that a compiled extension was loaded, unless C5NAMES_REQUIRE_NATIVE=1 (CI builds on
-    a fresh machine with it) and C5NAMES_NATIVE did not choose the numpy path (`status`: the loader's)."""
-    from c5names.index.native import OFF
+    a fresh machine with it) and C5NAMES_NATIVE did not rule compiled code out (`status`: the loader's)."""
+    from c5names.text.native import OFF
 
     if os.environ.get("C5NAMES_REQUIRE_NATIVE", "").strip() in {"", "0"}:
         pytest.skip("C5NAMES_REQUIRE_NATIVE is not set")
     if status == OFF:
-        pytest.skip("C5NAMES_NATIVE chose the numpy path")
+        pytest.skip("C5NAMES_NATIVE ruled compiled code out")

@@ -1,24 +1,17 @@
-"""Whether the compiled parts of c5names may be used here, and the index's own (`_near.pyx`).
+"""The index's compiled part (`_near.pyx`), when it was built and may be used here.
 
-Why one place: the package has two optional C extensions, the index's bucket reads and the spaCy
-component's per-token loops (`component.native`). Both are built when a compiler is there
-(`hatch_build.py`), and both give way to numpy paths with the same answers when they were not built,
-or when `C5NAMES_NATIVE=0` is in the environment (how the tests run the numpy paths, and how a user
-rules out the compiled code when chasing a problem). That switch is read here, for both.
+The switch that turns every compiled part off (`C5NAMES_NATIVE=0`) is read in `text.native`, the
+lowest layer with an extension; `OFF` and `allowed` are that module's, named here too for the index's
+and the component's users.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 from types import ModuleType
 
-OFF = "numpy (C5NAMES_NATIVE is off)"
-
-
-def allowed() -> bool:
-    """May compiled code be used (`C5NAMES_NATIVE` is not 0, false, no or off)?"""
-    return os.environ.get("C5NAMES_NATIVE", "1").strip().lower() not in {"0", "false", "no", "off"}
+from c5names.text.native import OFF as OFF
+from c5names.text.native import allowed as allowed
 
 
 def _load() -> tuple[ModuleType | None, str]:

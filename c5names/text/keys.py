@@ -22,6 +22,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from c5names.text import native
 from c5names.text.devanagari import devanagari_to_latin, has_devanagari
 from c5names.text.greek import greek_to_latin, has_greek
 from c5names.text.han import HAN
@@ -194,7 +195,15 @@ def ascii_fold(text: str) -> str:
 
 def _skeleton_word(word: str) -> str:
     """One word of `ascii_fold`'s output (a-z and digits) as a key. Paid once per word type (the key
-    is memoised), but for every new word a text brings, and for every name form a compile reads."""
+    is memoised), but for every new word a text brings, and for every name form a compile reads: in C
+    when the compiled word keys were built (`_keys.pyx`), which read it as `skeleton_word` does."""
+    if _COMPILED is not None:
+        return _COMPILED.word(word)
+    return skeleton_word(word)
+
+
+def skeleton_word(word: str) -> str:
+    """`_skeleton_word` in Python: the definition of a word's key, which the compiled reading follows."""
     word = _DIGRAPH_RE.sub(_digraph, word)
     word = word.encode("ascii").translate(_SINGLE_MAP).decode("ascii")
     word = single_letters(word)
@@ -203,6 +212,10 @@ def _skeleton_word(word: str) -> str:
     # A final -f is the -v of -ov/-ev in Greek (Τζαπάροφ) and in older French and English spellings
     # (Rachmaninoff, Tokaïeff); no name is told apart from another by it alone.
     return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
+
+
+# The compiled reading of a word's key, given the table's rules (None: not built, or ruled out).
+_COMPILED = native.keys_module.SkeletonWords(_DIGRAPHS, _LATIN.singles) if native.keys_module is not None else None
 
 
 def _digraph(match: re.Match[str]) -> str:

@@ -20,8 +20,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c5names.text.keys import APOSTROPHES, ascii_fold, fold, latin_readings, read_latin, skeleton, uncased
+from c5names.text import keys, native
+from c5names.text.keys import (
+    APOSTROPHES,
+    ascii_fold,
+    fold,
+    latin_readings,
+    read_latin,
+    skeleton,
+    skeleton_word,
+    uncased,
+)
 from c5names.text.tables import DATA
+from tests.conftest import skip_unless_native_required
 from tests.table_edits import edited, line_of, one_problem
 
 KEY_RE = re.compile(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?\Z")
@@ -379,3 +390,58 @@ def test_uncased_is_no_cased_letter_among_some_letters(word: str) -> None:
     """Settled at the first cased letter, it says what its definition says of any mix of scripts."""
     letters = [ch for ch in word if ch.isalpha()]
     assert uncased(word) is (bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters))
+
+
+# -- the compiled reading of a word's key (`_keys.pyx`): the Python one is its definition ----------
+# Words of ascii_fold's output, often holding the table's digraphs, doubled letters and glides.
+_PIECES = [
+    "sh",
+    "ch",
+    "dzh",
+    "dsch",
+    "tsch",
+    "shch",
+    "ts",
+    "io",
+    "ie",
+    "ii",
+    "ff",
+    "ou",
+    "oe",
+    "gue",
+    "qui",
+    "kh",
+    "ph",
+    "zs",
+]
+_KEY_WORDS = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.sampled_from(list(string.ascii_lowercase + string.digits))), max_size=12
+).map("".join)
+
+
+def test_the_compiled_word_keys_are_loaded_where_they_are_required() -> None:
+    """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
+    skip_unless_native_required(native.STATUS)
+    assert native.keys_module is not None, native.STATUS
+    assert keys._COMPILED is not None
+
+
+@pytest.mark.skipif(keys._COMPILED is None, reason=f"no compiled word keys here: {native.STATUS}")
+@settings(max_examples=1000, deadline=None)
+@given(_KEY_WORDS)
+def test_the_compiled_key_of_a_word_is_the_python_one(word: str) -> None:
+    assert keys._COMPILED is not None
+    assert keys._COMPILED.word(word) == skeleton_word(word)
+
+
+@pytest.mark.skipif(keys._COMPILED is None, reason=f"no compiled word keys here: {native.STATUS}")
+def test_the_compiled_keys_read_the_rules_they_are_given() -> None:
+    """The rules come from the table (`latin.yaml`), not from the extension: other rules, other keys."""
+    assert native.keys_module is not None
+    words = native.keys_module.SkeletonWords({"ab": "k", "abc": "wxyz"}, {"q": "k"})
+    assert words.word("abcab") == "wxyzk"  # the longest digraph first (even one that grows), then the next
+    assert words.word("qqa") == "ka"  # a single letter merged, then its run made one
+    assert words.word("liomf") == "lomv"  # the glide i before o dropped, a final f written v
+    assert words.word("a" * 10_000) == "a"  # (any length)
+    with pytest.raises(UnicodeEncodeError):
+        words.word("é")
