@@ -828,6 +828,15 @@ class CorpusGenerator:
         if not self.persons:
             raise ValueError(f"no person of the gazetteer has a name usable in {lang}")
         self.countries = [c for c in SCORED_COUNTRIES if c in gazetteer]
+        # The gazetteer's persons named as the made-up people can be ("James Baker" is one): never written.
+        family = frozenset(self.data.family)
+        self.known_people = frozenset(
+            f"{name.given} {name.surname}"
+            for entity in gazetteer
+            if entity.type == "person"
+            for name in entity.names
+            if name.surname in family and name.given
+        )
         self.n = 0
 
     # -- fillers ----------------------------------------------------------------------------
@@ -880,11 +889,22 @@ class CorpusGenerator:
     def _other_person(self) -> str:
         d, rng = self.data, self.rng
         if rng.random() < 0.5:
-            return f"{rng.choice(d.given)} {rng.choice(d.family)}"
+            return self._nobody(rng.choice(d.given), rng.choice(d.family))
         family = _coined(rng, self.lang == "ru")
         if self.lang == "ru":
             family += rng.choice(("ов", "ский", "ко"))
         return f"{rng.choice(d.given)} {family}"
+
+    def _nobody(self, given: str, family: str) -> str:
+        """The made-up person `given family`, or with the next family name of the list where the
+        gazetteer has a person so named (without another draw: the rest of the corpus is unchanged)."""
+        families = list(self.data.family)
+        at = families.index(family)
+        for step in range(len(families)):
+            name = f"{given} {families[(at + step) % len(families)]}"
+            if name not in self.known_people:
+                return name
+        raise ValueError(f"every family name of the {self.lang} list names a person of the gazetteer with {given}")
 
     def _person(self, b: _Builder, person: tuple[PersonForms, Form, str], case: str) -> None:
         pf, form, mode = person
