@@ -7,21 +7,15 @@ and the component's users.
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 
 from c5names.text.native import OFF as OFF
 from c5names.text.native import allowed as allowed
+from c5names.text.native import load_extension
 
 
 def _load() -> tuple[ModuleType | None, str]:
-    if not allowed():
-        return None, OFF
-    try:
-        # (by name: the import graph, which sees only Python modules, would take it for the package)
-        return importlib.import_module("c5names.index._near"), "compiled"
-    except ImportError:
-        return None, "numpy (the compiled bucket reads were not built)"
+    return load_extension("c5names.index._near", "numpy (the compiled bucket reads were not built)")
 
 
 near_module, STATUS = _load()

@@ -193,17 +193,10 @@ def ascii_fold(text: str) -> str:
     return SPACE_RUN_RE.sub(" ", _NON_KEY_RE.sub(" ", text)).strip()
 
 
-def _skeleton_word(word: str) -> str:
-    """One word of `ascii_fold`'s output (a-z and digits) as a key. Paid once per word type (the key
-    is memoised), but for every new word a text brings, and for every name form a compile reads: in C
-    when the compiled word keys were built (`_keys.pyx`), which read it as `skeleton_word` does."""
-    if _COMPILED is not None:
-        return _COMPILED.word(word)
-    return skeleton_word(word)
-
-
 def skeleton_word(word: str) -> str:
-    """`_skeleton_word` in Python: the definition of a word's key, which the compiled reading follows."""
+    """One word of `ascii_fold`'s output (a-z and digits) as a key: the definition, which the compiled
+    reading (`_keys.pyx`) follows. Paid once per word type (the key is memoised), but for every new
+    word a text brings, and for every name form a compile reads."""
     word = _DIGRAPH_RE.sub(_digraph, word)
     word = word.encode("ascii").translate(_SINGLE_MAP).decode("ascii")
     word = single_letters(word)
@@ -214,8 +207,10 @@ def skeleton_word(word: str) -> str:
     return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
 
 
-# The compiled reading of a word's key, given the table's rules (None: not built, or ruled out).
+# The compiled reading of a word's key, given the table's rules (None: not built, or ruled out), and
+# the reading `skeleton` uses, chosen once: the compiled one when it is here.
 _COMPILED = native.keys_module.SkeletonWords(_DIGRAPHS, _LATIN.singles) if native.keys_module is not None else None
+_skeleton_word = _COMPILED.word if _COMPILED is not None else skeleton_word
 
 
 def _digraph(match: re.Match[str]) -> str:

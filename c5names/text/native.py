@@ -22,14 +22,16 @@ def allowed() -> bool:
     return os.environ.get("C5NAMES_NATIVE", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
-def _load() -> tuple[ModuleType | None, str]:
+def load_extension(name: str, absent: str) -> tuple[ModuleType | None, str]:
+    """(the compiled module `name`, "compiled"), or (None, why not): ruled out (`OFF`), or `absent`
+    when it was not built."""
     if not allowed():
         return None, OFF
     try:
         # (by name: the import graph, which sees only Python modules, would take it for the package)
-        return importlib.import_module("c5names.text._keys"), "compiled"
+        return importlib.import_module(name), "compiled"
     except ImportError:
-        return None, "Python (the compiled word keys were not built)"
+        return None, absent
 
 
-keys_module, STATUS = _load()
+keys_module, STATUS = load_extension("c5names.text._keys", "Python (the compiled word keys were not built)")

@@ -322,61 +322,34 @@ def clear_caches() -> None:
 
 def romanise(text: str, convention: str, source: str = "ru") -> str:
     """The convention's own spelling of a Cyrillic text (other characters kept)."""
-    return _WORD_RE.sub(lambda m: romanise_word(m.group(0), convention, source, 1)[0], text)
+    return _WORD_RE.sub(lambda m: first_spelling(m.group(0), convention, source), text)
 
 
 @lru_cache(maxsize=100_000)
 def romanise_neutral(text: str) -> str:
-    """One fixed English-like reading used inside keys, so Cyrillic and Latin keys meet: `romanise(text,
-    "en", "ru")`, each word spelt by `first_spelling` (every new Cyrillic word of a text is read so,
-    often more than once: its stems are keyed too)."""
-    return _WORD_RE.sub(_neutral_word, text)
+    """One fixed English-like reading used inside keys, so Cyrillic and Latin keys meet (every new
+    Cyrillic word of a text is read so, often more than once: its stems are keyed too)."""
+    return romanise(text, "en", "ru")
 
 
-def _neutral_word(match: re.Match[str]) -> str:
-    return first_spelling(match.group(0), "en", "ru")
-
-
-# convention → (sound, after и, next sound, last sound?, last letter written) → the convention's own
-# spelling of the sound there: what `first_spelling` reads, one entry per case met; and for a
-# convention without rules of context, sound → its spelling.
-_FIRST_MEMO: dict[str, dict[tuple[str, bool, str | None, bool, str], str]] = {}
+# convention without rules of context → sound → the convention's own spelling of it (`first_spelling`)
 _SOUND_MEMO: dict[str, dict[str, str]] = {}
-
-
-def _spelt(own: dict[str, str], sound: str, convention: str, tables: Romanisation) -> str:
-    """A convention's own spelling of a sound it spells one way everywhere, remembered in `own`. (A
-    silent sound's spelling is "", which `own.get` reads as unknown: it is asked again, for little.)"""
-    spelling = own[sound] = _options(sound, False, "", convention, None, False, tables)[0]
-    return spelling
 
 
 def first_spelling(word: str, convention: str, source: str = "ru") -> str:
     """The convention's own spelling of one Cyrillic word without a hyphen: `romanise_word(word,
-    convention, source, 1)[0]` (the first of the choices of every sound, as the first combination of
-    `_romanise_word` takes them), without the choices, numbered steps and combinations the other
-    spellings need."""
+    convention, source, 1)[0]`. A convention without rules of context (`CONTEXT_RULES`) spells each
+    sound one way, so the word is its sounds' spellings, read from a memo per sound, without the
+    numbered steps and combinations the other spellings need."""
+    if convention in CONTEXT_RULES:
+        return romanise_word(word, convention, source, 1)[0]
     tables = romanisation()
-    sounds = _sounds(word, source, tables)
-    if convention not in CONTEXT_RULES:  # (the neutral reading's: one spelling per sound)
-        own = _SOUND_MEMO.get(convention)
-        if own is None:
-            own = _SOUND_MEMO[convention] = {}
-        spelled = "".join([own.get(sound) or _spelt(own, sound, convention, tables) for sound, _after_i in sounds])
-        return spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
-    memo = _FIRST_MEMO.get(convention)
-    if memo is None:
-        memo = _FIRST_MEMO[convention] = {}
-    final = len(sounds) - 1
-    written: list[str] = []
-    last = ""
-    for pos, (sound, after_i) in enumerate(sounds):
-        case = (sound, after_i, sounds[pos + 1][0] if pos < final else None, pos == final, last)
-        first = memo.get(case)
-        if first is None:
-            first = memo[case] = _options(sound, after_i, last, convention, case[2], case[3], tables)[0]
-        written.append(first)
-        last = first[-1:] or last
+    own = _SOUND_MEMO.setdefault(convention, {})
+    written = []
+    for sound, _after_i in _sounds(word, source, tables):
+        if sound not in own:
+            own[sound] = _options(sound, False, "", convention, None, False, tables)[0]
+        written.append(own[sound])
     spelled = "".join(written)
     return spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
 
