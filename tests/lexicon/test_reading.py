@@ -39,9 +39,10 @@ DOCUMENT_CHARS = "abc ABCéÉèçßøłşə әعءأإؤئпрезидентПЖ
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from(DOCUMENT_CHARS), max_size=60) | st.text(max_size=30))
-def test_plain_reads_only_the_stretches_unidecode_changes_as_unidecode_reads_the_whole(text: str) -> None:
-    """Giving unidecode and the table before it the non-ASCII stretches only is the reading of the
-    whole folded text, as the lexicon's tables are written in."""
+def test_plain_reads_letter_by_letter_as_unidecode_reads_the_whole(text: str) -> None:
+    """Reading each character once (`_Readings`) after the placeholder runs are made one space is the
+    reading of the whole folded text by the table before unidecode and unidecode, as the lexicon's
+    tables are written in."""
     whole = unidecode(fold(text).replace("-", " ").translate(_BEFORE_UNIDECODE)).lower().replace("'", "")
     assert plain.__wrapped__(text) == re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", whole)).strip()
 
