@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -332,26 +332,84 @@ def romanise_neutral(text: str) -> str:
     return romanise(text, "en", "ru")
 
 
-# convention without rules of context → sound → the convention's own spelling of it (`first_spelling`)
-_SOUND_MEMO: dict[str, dict[str, str]] = {}
-
-
 def first_spelling(word: str, convention: str, source: str = "ru") -> str:
     """The convention's own spelling of one Cyrillic word without a hyphen: `romanise_word(word,
     convention, source, 1)[0]`. A convention without rules of context (`CONTEXT_RULES`) spells each
-    sound one way, so the word is its sounds' spellings, read from a memo per sound, without the
-    numbered steps and combinations the other spellings need."""
+    sound one way, so the word is read by its `_Speller` in two calls, without the numbered steps and
+    combinations the other spellings need."""
     if convention in CONTEXT_RULES:
         return romanise_word(word, convention, source, 1)[0]
-    tables = romanisation()
-    own = _SOUND_MEMO.setdefault(convention, {})
-    written = []
-    for sound, _after_i in _sounds(word, source, tables):
-        if sound not in own:
-            own[sound] = _options(sound, False, "", convention, None, False, tables)[0]
-        written.append(own[sound])
-    spelled = "".join(written)
+    speller = _SPELLERS.get((convention, source))
+    if speller is None:
+        speller = _SPELLERS[convention, source] = _Speller(convention, source, romanisation())
+    lower = word.lower()
+    if lower and max(lower) >= _MARKS_FROM:  # (not a Cyrillic word: a mark would be read in it)
+        return romanise_word(word, convention, source, 1)[0]
+    spelled = speller.context.sub(speller.mark, lower).translate(speller.letters)
     return spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
+
+
+_MARKS_FROM = "\ue000"  # private-use characters: the marks of sounds read from their context
+
+
+class _Speller:
+    """One convention without rules of context, reading one source language: `_sounds` and the
+    spelling of each sound, as one regular expression and one translation table.
+
+    `_sounds` reads a letter alone but in three contexts, all found by looking at most one letter back:
+    д + ж is one sound; an iotated letter at the start of a word or after a vowel or a sign is its
+    iotated sound (Ерлан, Алиев: ye), and after a consonant the plain one (е: e); ё after a consonant
+    is YO, after ж ч ш щ o. The expression replaces each letter (or д + ж) read in a context by a
+    private-use mark of its sound, and the table then spells every letter, and every mark, at once."""
+
+    def __init__(self, convention: str, source: str, tables: Romanisation) -> None:
+        sounds: dict[str, str] = {}  # sound → its mark
+
+        def mark_of(sound: str) -> str:
+            return sounds.setdefault(sound, chr(ord(_MARKS_FROM) + len(sounds)))
+
+        def spell(sound: str) -> str:
+            return _options(sound, False, "", convention, None, False, tables)[0]
+
+        # A letter after a consonant, as the table spells it (an iotated one by its plain sound).
+        after_consonant = {
+            **{letter: sound for letter, sound in tables.reading(source).items()},
+            **{letter: ("e" if letter == "е" else sound) for letter, sound in tables.iotated.items()},
+        }
+        initial = {letter: mark_of(sound) for letter, sound in tables.iotated.items()}
+        hushed = {"ё": mark_of("o")} if "ё" in tables.iotated else {}  # (the rule is of an iotated ё)
+        if hushed:
+            after_consonant["ё"] = "YO"
+        self._marks = ({"дж": mark_of("DZH")}, initial, hushed)
+        vowels = "".join(sorted(tables.vowels | {"ъ", "ь"}))
+        self.context = re.compile(
+            f"(дж)|(?:^|(?<=[{re.escape(vowels)}]))([{re.escape(''.join(sorted(initial)))}])|(?<=[жчшщ])(ё)"
+            if initial
+            else "(дж)"
+        )
+        self.letters = _Letters(spell)
+        self.letters.update({ord(letter): spell(sound) for letter, sound in after_consonant.items()})
+        self.letters.update({ord(mark): spell(sound) for sound, mark in sounds.items()})
+
+    def mark(self, match: re.Match[str]) -> str:
+        group = match.lastindex or 0
+        return self._marks[group - 1][match.group(group)]
+
+
+class _Letters(dict[int, str]):
+    """A translation table that spells any other letter as `_sounds` reads it: as itself (its sound
+    is the letter), spelt as the convention spells that."""
+
+    def __init__(self, spell: Callable[[str], str]) -> None:
+        super().__init__()
+        self._spell = spell
+
+    def __missing__(self, code: int) -> str:
+        spelled = self[code] = self._spell(chr(code))
+        return spelled
+
+
+_SPELLERS: dict[tuple[str, str], _Speller] = {}
 
 
 def variants(text: str, source: str = "ru", conventions: tuple[str, ...] = CONVENTIONS) -> Iterator[tuple[str, str]]:

@@ -428,7 +428,7 @@ _CYRILLIC = "ДдЖжЕеЁёЮюЯяИиЙйЪъЬьАаОоУуЫыЭэКкГ�
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_CYRILLIC, min_size=1, max_size=12), st.sampled_from(["ru", "kk", "ky", "uz", "tg"]))
+@given(st.text(alphabet=_CYRILLIC, min_size=1, max_size=12), st.sampled_from(["ru", "kk", "ky", "uz", "tg", "uk"]))
 def test_the_first_spelling_is_the_first_of_all_spellings(word: str, source: str) -> None:
     """`first_spelling` (what keys read) takes a shortcut past the combinations: it must give the first
     of them, in every convention, those with rules of context and those without."""
