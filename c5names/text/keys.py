@@ -176,8 +176,11 @@ def ascii_fold(text: str) -> str:
     if has_cyrillic(text):
         # Bulgarian ъ before a consonant is a vowel (Тръмп is Trump); Russian only writes it before
         # a vowel, as a separator.
-        text = _BULGARIAN_VOWEL_RE.sub("а", text)
+        if "ъ" in text:
+            text = _BULGARIAN_VOWEL_RE.sub("а", text)
         text = romanise_neutral(text).casefold()
+        if text.isascii() and text.isalnum():  # one Cyrillic word, now a-z: nothing below changes it
+            return text
     if not text.isascii():  # (a romanised Cyrillic word is ASCII by now: each step below would keep it)
         if has_greek(text):
             text = greek_to_latin(text)
