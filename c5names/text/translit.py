@@ -322,6 +322,9 @@ def clear_caches() -> None:
 
 def romanise(text: str, convention: str, source: str = "ru") -> str:
     """The convention's own spelling of a Cyrillic text (other characters kept)."""
+    if convention not in CONTEXT_RULES and text.islower():
+        # (no capital to carry over: the whole text is read at once, as the keys read every new word)
+        return _speller(convention, source).spell(text)
     return _WORD_RE.sub(lambda m: first_spelling(m.group(0), convention, source), text)
 
 
@@ -333,41 +336,36 @@ def romanise_neutral(text: str) -> str:
 
 
 def first_spelling(word: str, convention: str, source: str = "ru") -> str:
-    """The convention's own spelling of one Cyrillic word without a hyphen: `romanise_word(word,
+    """The convention's own spelling of one word of Cyrillic letters (`_WORD_RE`): `romanise_word(word,
     convention, source, 1)[0]`. A convention without rules of context (`CONTEXT_RULES`) spells each
-    sound one way, so the word is read by its `_Speller` in two calls, without the numbered steps and
-    combinations the other spellings need."""
+    sound one way, so the word is read by its `_Speller`, without the numbered steps and combinations
+    the other spellings need."""
     if convention in CONTEXT_RULES:
         return romanise_word(word, convention, source, 1)[0]
-    speller = _SPELLERS.get((convention, source))
-    if speller is None:
-        speller = _SPELLERS[convention, source] = _Speller(convention, source, romanisation())
-    lower = word.lower()
-    if lower and max(lower) >= _MARKS_FROM:  # (not a Cyrillic word: a mark would be read in it)
-        return romanise_word(word, convention, source, 1)[0]
-    spelled = speller.context.sub(speller.mark, lower).translate(speller.letters)
+    spelled = _speller(convention, source).spell(word.lower())
     return spelled[:1].upper() + spelled[1:] if word[:1].isupper() else spelled
 
 
-_MARKS_FROM = "\ue000"  # private-use characters: the marks of sounds read from their context
+def _speller(convention: str, source: str) -> _Speller:
+    speller = _SPELLERS.get((convention, source))
+    if speller is None:
+        speller = _SPELLERS[convention, source] = _Speller(convention, source, romanisation())
+    return speller
 
 
 class _Speller:
     """One convention without rules of context, reading one source language: `_sounds` and the
-    spelling of each sound, as one regular expression and one translation table.
+    spelling of each sound, as one regular expression and one translation table, over the Cyrillic
+    words of a lowercase text at once.
 
-    `_sounds` reads a letter alone but in three contexts, all found by looking at most one letter back:
-    д + ж is one sound; an iotated letter at the start of a word or after a vowel or a sign is its
-    iotated sound (Ерлан, Алиев: ye), and after a consonant the plain one (е: e); ё after a consonant
-    is YO, after ж ч ш щ o. The expression replaces each letter (or д + ж) read in a context by a
-    private-use mark of its sound, and the table then spells every letter, and every mark, at once."""
+    `_sounds` reads a letter alone but in three contexts, all found by looking at most one letter back
+    within the word: д + ж is one sound; an iotated letter at the start of a word or after a vowel or
+    a sign is its iotated sound (Ерлан, Алиев: ye), and after a consonant the plain one (е: e); ё
+    after a consonant is YO, after ж ч ш щ o. The expression replaces each letter (or д + ж) read in a
+    context by its spelling, and the table then spells every other Cyrillic letter (spellings are
+    Latin, which the table keeps, as it keeps everything outside the Cyrillic block)."""
 
     def __init__(self, convention: str, source: str, tables: Romanisation) -> None:
-        sounds: dict[str, str] = {}  # sound → its mark
-
-        def mark_of(sound: str) -> str:
-            return sounds.setdefault(sound, chr(ord(_MARKS_FROM) + len(sounds)))
-
         def spell(sound: str) -> str:
             return _options(sound, False, "", convention, None, False, tables)[0]
 
@@ -376,36 +374,44 @@ class _Speller:
             **{letter: sound for letter, sound in tables.reading(source).items()},
             **{letter: ("e" if letter == "е" else sound) for letter, sound in tables.iotated.items()},
         }
-        initial = {letter: mark_of(sound) for letter, sound in tables.iotated.items()}
-        hushed = {"ё": mark_of("o")} if "ё" in tables.iotated else {}  # (the rule is of an iotated ё)
+        initial = {letter: spell(sound) for letter, sound in tables.iotated.items()}
+        hushed = {"ё": spell("o")} if "ё" in tables.iotated else {}  # (the rule is of an iotated ё)
         if hushed:
             after_consonant["ё"] = "YO"
-        self._marks = ({"дж": mark_of("DZH")}, initial, hushed)
-        vowels = "".join(sorted(tables.vowels | {"ъ", "ь"}))
-        self.context = re.compile(
-            f"(дж)|(?:^|(?<=[{re.escape(vowels)}]))([{re.escape(''.join(sorted(initial)))}])|(?<=[жчшщ])(ё)"
-            if initial
-            else "(дж)"
+        self._in_context = ({"дж": spell("DZH")}, initial, hushed)
+        vowels = re.escape("".join(sorted(tables.vowels | {"ъ", "ь"})))
+        iotated = re.escape("".join(sorted(initial)))
+        self._context = re.compile(
+            f"(дж)|(?:(?<!{_CYRILLIC_LETTER})|(?<=[{vowels}]))([{iotated}])|(?<=[жчшщ])(ё)" if initial else "(дж)"
         )
-        self.letters = _Letters(spell)
-        self.letters.update({ord(letter): spell(sound) for letter, sound in after_consonant.items()})
-        self.letters.update({ord(mark): spell(sound) for sound, mark in sounds.items()})
+        self._letters = _Letters(spell)
+        self._letters.update({ord(letter): spell(sound) for letter, sound in after_consonant.items()})
+        if any(CYRILLIC_RE.search(spelling) for table in self._in_context for spelling in table.values()):
+            raise ValueError(f"a spelling of {convention} is written in Cyrillic: the table would read it again")
 
-    def mark(self, match: re.Match[str]) -> str:
+    def spell(self, text: str) -> str:
+        """The spelling of every Cyrillic word of a text without capitals (other characters kept)."""
+        return self._context.sub(self._spelled, text).translate(self._letters)
+
+    def _spelled(self, match: re.Match[str]) -> str:
         group = match.lastindex or 0
-        return self._marks[group - 1][match.group(group)]
+        return self._in_context[group - 1][match.group(group)]
+
+
+_CYRILLIC_LETTER = "[\u0400-\u052f]"  # (what `_WORD_RE` reads as a word's letters)
 
 
 class _Letters(dict[int, str]):
-    """A translation table that spells any other letter as `_sounds` reads it: as itself (its sound
-    is the letter), spelt as the convention spells that."""
+    """A translation table that keeps every character outside the Cyrillic block as it is and spells
+    any other Cyrillic letter as `_sounds` reads it: as itself (its sound is the letter), spelt as the
+    convention spells that."""
 
     def __init__(self, spell: Callable[[str], str]) -> None:
-        super().__init__()
+        super().__init__({code: chr(code) for code in range(128)})
         self._spell = spell
 
     def __missing__(self, code: int) -> str:
-        spelled = self[code] = self._spell(chr(code))
+        spelled = self[code] = self._spell(chr(code)) if 0x400 <= code <= 0x52F else chr(code)
         return spelled
 
 

@@ -8,6 +8,7 @@ strict xfails in CONVENTION_GAPS carrying the correct spelling and the rule.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -440,6 +441,22 @@ def test_the_first_spelling_is_the_first_of_all_spellings(word: str, source: str
 @given(st.text(alphabet=_CYRILLIC + "Ab -'.", max_size=20))
 def test_the_neutral_reading_is_the_english_convention_over_russian(text: str) -> None:
     assert romanise_neutral(text) == romanise(text, "en", "ru")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_CYRILLIC + "Abeyo -'.ё\u0463", max_size=24)
+    | st.text(alphabet=_CYRILLIC.lower() + " je", max_size=24),
+    st.sampled_from(["ru", "kk", "ky", "uz", "tg", "uk"]),
+)
+def test_a_text_is_romanised_word_by_word(text: str, source: str) -> None:
+    """`romanise` reads a text without capitals at once (`_Speller.spell`): it must give each Cyrillic
+    word's first spelling in its place, and leave every other character, Latin letters the tables
+    spell as sounds ("e", "y", "o") included, as it was."""
+    parts = re.split(r"([\u0400-\u052f]+)", text)  # (the Cyrillic words at odd places)
+    for convention in CONVENTIONS:
+        spelled = [romanise_word(part, convention, source, 1)[0] if n % 2 else part for n, part in enumerate(parts)]
+        assert romanise(text, convention, source) == "".join(spelled)
 
 
 def test_conventions_with_rules_of_context_are_known() -> None:
