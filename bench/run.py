@@ -39,7 +39,6 @@ from bench import corpus, measure, peers, synthetic  # noqa: E402
 from bench.report import f1, mark, num, rate, ratio, table  # noqa: E402
 
 TARGETS = {
-    "ratio_default": 0.85,
     "compile_s": 30.0,
     "cached_load_s": 2.0,
     "peak_rss_mb": 600.0,
@@ -545,9 +544,10 @@ def _render_cost(res: Results, add: Any) -> None:
                 ratio(c["median_ratio"]),
                 ratio(c["warm_ratio"]),
                 ratio(c["answers_ratio"]),
+                ratio(c["ruler_ratio"]),
                 ratio(c["nameless_ratio"]),
                 str(c["nameless_false_mentions"]),
-                mark(c["ratio"] >= TARGETS["ratio_default"]),
+                mark(min(c["ratio"], c["median_ratio"]) >= max(c["ruler_ratio"], CEILING_SHARE * c["answers_ratio"])),
             ]
         )
     add(
@@ -564,9 +564,10 @@ def _render_cost(res: Results, add: Any) -> None:
                 "median ratio",
                 "warm ratio",
                 "ceiling",
+                "EntityRuler",
                 "no names: ratio",
                 "no names: mentions found",
-                "≥ 0.85",
+                "≥ ruler, ≥ 0.8 ceiling",
             ],
             rows,
         )
@@ -577,7 +578,8 @@ def _render_cost(res: Results, add: Any) -> None:
         "repeat (a long-running service that has seen the names before). *ceiling* is a component that already "
         "knows every gold mention and only writes them as `doc.ents` with their ids (`char_span` + `set_ents`, "
         "no detection at all, `bench/peers.py`): no linker that sets entities can keep more of blank's throughput "
-        "on this corpus, so where the ceiling is below 0.85 the target cannot be met at this density of names. "
+        "on this corpus. Issue 17 asks, on this dense corpus, at least the EntityRuler's ratio (the same run; best "
+        "and median must both meet it) and 0.8 of the ceiling. "
         "*No names* is the same corpus with every gold mention replaced by a made-up name of the same script "
         "(`corpus.without_names`): c5names' cost on news that names nobody it knows (its caches emptied before "
         "each repeat, spaCy's tokenizer cache kept for both), and the mentions it nevertheless found there "
@@ -872,15 +874,7 @@ def _render_lookups(res: Results, add: Any) -> None:
 
 def target_rows(res: Results) -> list[list[str]]:
     """Each target with the measured value and PASS/MISS."""
-    rows: list[list[str]] = []
-    for lang, c in res.cost.items():
-        rows.append(
-            [
-                f"throughput ≥ 0.85 of blank ({lang}, default gazetteer)",
-                ratio(c["ratio"]),
-                mark(c["ratio"] >= TARGETS["ratio_default"]),
-            ]
-        )
+    rows: list[list[str]] = issue17_text_rows(res)
     if res.dev and "c5names" in res.dev and res.dev["c5names"]:
         mine = res.dev["c5names"]["persons lenient"]
         others = [res.dev[p]["persons lenient"]["F1"] for p in ("ruler", "spaczz") if res.dev.get(p)]
@@ -973,6 +967,53 @@ def target_rows(res: Results) -> list[list[str]]:
         )
     else:
         rows.append(["cold CLI start ≤ 1.5 s (median)", res.cli.get("error", "not measured"), "n/a"])
+    return rows
+
+
+# Issue 17, targets 1-3, of blank's throughput (best and median of the repeats must both meet them).
+NAMELESS = {"cold": 0.75, "warm": 0.90}  # text that names nobody
+NEWS150 = 0.50  # a name every ~150 words, and at least the EntityRuler's ratio
+CEILING_SHARE = 0.8  # the dense corpus: at least the EntityRuler's ratio, and this share of the ceiling's
+
+
+def issue17_text_rows(res: Results) -> list[list[str]]:
+    """Issue 17's targets 1-3 per language, from sections 1 and 1a: no names (cold, warm), a name every
+    ~150 words (cold, warm: ≥ NEWS150 and at least the EntityRuler in the same run), and the dense
+    corpus (at least the EntityRuler, and CEILING_SHARE of the ceiling). A ratio meets a target only
+    if both the best-of-repeats ratio and the median of the repeats' ratios do."""
+    rows: list[list[str]] = []
+    for lang, c in res.cost.items():
+        sparse = c.get("sparse") or {}
+        nameless, news = sparse.get("nameless"), sparse.get("news150")
+        for state in ("cold", "warm"):
+            if nameless:
+                best, median = nameless[f"{state}_ratio"], nameless[f"{state}_median_ratio"]
+                rows.append(
+                    [
+                        f"no names, {state}: ≥ {NAMELESS[state]:.2f} of blank ({lang})",
+                        f"{best:.3f} (median {median:.3f})",
+                        mark(min(best, median) >= NAMELESS[state]),
+                    ]
+                )
+        for state in ("cold", "warm"):
+            if news:
+                best, median = news[f"{state}_ratio"], news[f"{state}_median_ratio"]
+                ruler = news[f"{state}_ruler_ratio"]
+                rows.append(
+                    [
+                        f"a name every ~150 words, {state}: ≥ {NEWS150:.2f} of blank and ≥ the EntityRuler ({lang})",
+                        f"{best:.3f} (median {median:.3f}); EntityRuler {ruler:.3f}",
+                        mark(min(best, median) >= max(NEWS150, ruler)),
+                    ]
+                )
+        best, median, ruler, ceiling = c["ratio"], c["median_ratio"], c["ruler_ratio"], c["answers_ratio"]
+        rows.append(
+            [
+                f"dense corpus: ≥ the EntityRuler and ≥ {CEILING_SHARE} × the ceiling ({lang})",
+                f"{best:.3f} (median {median:.3f}); EntityRuler {ruler:.3f}; ceiling {ceiling:.3f}",
+                mark(min(best, median) >= max(ruler, CEILING_SHARE * ceiling)),
+            ]
+        )
     return rows
 
 
