@@ -4,10 +4,10 @@
 Why: on these shared machines the wall-clock ratios of `bench/run.py` move by a tenth from one run to
 the next on the same code (two full runs an hour apart: French text naming nobody, warm, 0.810 and
 0.925 of blank), more than most single changes gain. valgrind's callgrind counts the instructions a
-process executes, which do not depend on what else the machine is doing (the same command twice: within
-0.3 %; the dumps are taken when valgrind next reads its commands, a little after they are sent), so two
-versions of the code compare to a fraction of a percent, and a change can be judged before the
-bench's half-hour run.
+process executes, which do not depend on what else the machine is doing (the same command twice, cold
+on 0.05 MB of English: blank's count within 0.4 %, c5names' within 0.02 %; where the rest varies from,
+address layout or when valgrind takes a dump it is asked for, is not known), so two versions of the
+code compare to a fraction of a percent, and a change can be judged before the bench's half-hour run.
 
 What it measures: each language in its own process under `valgrind --tool=callgrind
 --instr-atstart=no`. The corpus (`bench/corpus.py` with `NEWS_PROSE`, as `run.sparse_rows` builds
