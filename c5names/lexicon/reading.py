@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from unidecode import unidecode
 
+from c5names.text.chartable import CharTable
 from c5names.text.keys import SPACE_RUN_RE, fold
 from c5names.text.tables import Entry, Table
 
@@ -29,18 +30,15 @@ _BEFORE_UNIDECODE = str.maketrans({"ə": "e", "ә": "a", "ع": "", "ء": "", "أ
 _PLACEHOLDER_RUN = re.compile("\x00+")
 
 
-class _Readings(dict[int, str]):
-    """Each character's reading (`str.translate` of a whole text in one call), made on first sight:
-    the letter before unidecode (`_BEFORE_UNIDECODE`), then unidecode's reading of that. Both read a
-    text letter by letter, so a letter's reading is the same wherever it stands; unidecode itself,
-    called once per stretch of non-ASCII letters, took three times as long on Cyrillic documents."""
-
-    def __missing__(self, code: int) -> str:
-        reading = self[code] = unidecode(chr(code).translate(_BEFORE_UNIDECODE))
-        return reading
+def _reading(character: str) -> str:
+    """A character's reading: the letter before unidecode (`_BEFORE_UNIDECODE`), then unidecode's
+    reading of that. Both read a text letter by letter, so a letter's reading is the same wherever it
+    stands, and a whole text is read through one table (`CharTable`); unidecode itself, called once per
+    stretch of non-ASCII letters, took three times as long on Cyrillic documents."""
+    return unidecode(character.translate(_BEFORE_UNIDECODE))
 
 
-_READINGS = _Readings({code: chr(code) for code in range(128)})  # (ASCII is kept as it is)
+_READINGS = CharTable(_reading)
 
 
 @lru_cache(maxsize=100_000)

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from c5names.text.chartable import CharTable
 from c5names.text.tables import DATA, Entry, Table
 
 CYRILLIC_RE = re.compile("[\u0400-\u04ff\u0500-\u052f]")
@@ -371,7 +372,7 @@ class _Speller:
 
         # A letter after a consonant, as the table spells it (an iotated one by its plain sound).
         after_consonant = {
-            **{letter: sound for letter, sound in tables.reading(source).items()},
+            **tables.reading(source),
             **{letter: ("e" if letter == "е" else sound) for letter, sound in tables.iotated.items()},
         }
         initial = {letter: spell(sound) for letter, sound in tables.iotated.items()}
@@ -384,7 +385,9 @@ class _Speller:
         self._context = re.compile(
             f"(дж)|(?:(?<!{_CYRILLIC_LETTER})|(?<=[{vowels}]))([{iotated}])|(?<=[жчшщ])(ё)" if initial else "(дж)"
         )
-        self._letters = _Letters(spell)
+        # Any other Cyrillic letter is read as itself (its sound is the letter), spelt as the convention
+        # spells that; everything outside the Cyrillic block is kept.
+        self._letters = CharTable(lambda letter: spell(letter) if CYRILLIC_RE.match(letter) else letter)
         self._letters.update({ord(letter): spell(sound) for letter, sound in after_consonant.items()})
         if any(CYRILLIC_RE.search(spelling) for table in self._in_context for spelling in table.values()):
             raise ValueError(f"a spelling of {convention} is written in Cyrillic: the table would read it again")
@@ -399,20 +402,6 @@ class _Speller:
 
 
 _CYRILLIC_LETTER = "[\u0400-\u052f]"  # (what `_WORD_RE` reads as a word's letters)
-
-
-class _Letters(dict[int, str]):
-    """A translation table that keeps every character outside the Cyrillic block as it is and spells
-    any other Cyrillic letter as `_sounds` reads it: as itself (its sound is the letter), spelt as the
-    convention spells that."""
-
-    def __init__(self, spell: Callable[[str], str]) -> None:
-        super().__init__({code: chr(code) for code in range(128)})
-        self._spell = spell
-
-    def __missing__(self, code: int) -> str:
-        spelled = self[code] = self._spell(chr(code)) if 0x400 <= code <= 0x52F else chr(code)
-        return spelled
 
 
 _SPELLERS: dict[tuple[str, str], _Speller] = {}
