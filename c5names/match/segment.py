@@ -32,22 +32,59 @@ class Word(NamedTuple):
 _DENSE_BLOCKS = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1FFF))
 
 
+def _capital(c: int) -> bool:
+    return chr(c).isupper() or chr(c).istitle()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> list[int]:
+    """The code points of the upper- and titlecase letters (none lies beyond U+1FFFF)."""
+    return [c for c in range(0x20000) if _capital(c)]
+
+
+@lru_cache(maxsize=1)
+def _upper_ranges() -> list[tuple[int, int]]:
+    """The ranges of `_upper_class`."""
+    rest = [c for c in _capitals() if not any(a <= c <= b for a, b in _DENSE_BLOCKS)]
+    return [*_DENSE_BLOCKS, *_runs(rest, 64)]
+
+
+def _runs(codes: Sequence[int], gap: int) -> list[tuple[int, int]]:
+    """(first, last) of the runs of sorted code points, a run going on across fewer than `gap` others."""
+    runs: list[tuple[int, int]] = []
+    start = prev = codes[0]
+    for c in [*codes[1:], 0x300000]:
+        if c - prev > gap:
+            runs.append((start, prev))
+            start = c
+        prev = c
+    return runs
+
+
+def _class(ranges: Sequence[tuple[int, int]]) -> str:
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
 @lru_cache(maxsize=1)
 def _upper_class() -> str:
     """A compact regex class covering every letter for which str.isupper() or istitle() holds."""
-    rest = [
-        c
-        for c in range(0x20000)
-        if (chr(c).isupper() or chr(c).istitle()) and not any(a <= c <= b for a, b in _DENSE_BLOCKS)
-    ]
-    ranges = list(_DENSE_BLOCKS)
-    start = prev = rest[0]
-    for c in [*rest[1:], 0x30000]:
-        if c - prev > 64:
-            ranges.append((start, prev))
-            start = c
-        prev = c
-    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return _class(_upper_ranges())
+
+
+@lru_cache(maxsize=1)
+def _capital_ranges() -> list[tuple[int, int]]:
+    """`_upper_ranges` with only the capitals of the Basic Multilingual Plane (`re` reads a class's
+    characters of that plane from one bitmap, however many ranges they make); beyond it, the same."""
+    plane = [c for c in _capitals() if c < 0x10000]
+    return [*_runs(plane, 1), *[(a, b) for a, b in _upper_ranges() if a >= 0x10000]]
+
+
+def _scan_class(ranges: Sequence[tuple[int, int]]) -> str:
+    """The class of `ranges` for `re`'s scan: those beyond the Basic Multilingual Plane made one.
+    `re` tries them one by one at every character it passes over (a lowercase letter, a space),
+    while the plane's characters are one bitmap lookup; a lookbehind with the exact class then
+    checks the few characters the scan stops at (a quarter less to scan French or Russian)."""
+    return _class([*[(a, b) for a, b in ranges if a < 0x10000], (0x10000, 0x1FFFF)])
 
 
 APOS_CLASS = re.escape(APOSTROPHES)
@@ -57,6 +94,7 @@ APOS_CLASS = re.escape(APOSTROPHES)
 # after the first letter rejects words that continue a lowercase one. An elided article (d’, l’)
 # is not a letter, so the word after it matches on its own and the article stays in the gap.
 _UPPER = _upper_class()
+_UPPER_SCAN = _scan_class(_upper_ranges())  # (followed by the lookbehind (?<=[_UPPER]))
 
 
 # Words of caseless alphabets (CASELESS) are all candidates: they start where the previous character
@@ -71,7 +109,8 @@ _LETTER = rf"(?:(?![{HAN}{KATAKANA}{_NOT_LETTERS}])(?:[^\W\d_]|[{CASELESS}]))"
 # The class comes first (the first letter's exclusions are lookbehinds after it), so that `re` can
 # skip ahead by the class: a third faster than a leading lookahead on running text.
 WORD_RE = re.compile(
-    rf"(?P<w>[{_UPPER}{CASELESS}](?<![{_NOT_LETTERS}])(?<![^\W\d_][{_UPPER}])(?<![{CASELESS}][{CASELESS}])"
+    rf"(?P<w>[{_UPPER_SCAN}{CASELESS}](?<=[{_UPPER}{CASELESS}])(?<![{_NOT_LETTERS}])(?<![^\W\d_][{_UPPER_SCAN}])"
+    rf"(?<![{CASELESS}][{CASELESS}])"
     rf"{_LETTER}*(?:[{APOS_CLASS}\-]{_LETTER}+)*)"
 )
 
@@ -85,7 +124,30 @@ ASCII_WORD_RE = re.compile(rf"(?P<w>[A-Z](?<![A-Za-z][A-Z])[A-Za-z]*(?:[{_ASCII_
 
 # WORD_RE where no letter of a caseless or unspaced script occurs: its letter is then any letter, with
 # no lookahead per character (a third faster on Russian windows).
-CASED_WORD_RE = re.compile(rf"(?P<w>[{_UPPER}](?<![^\W\d_][{_UPPER}])[^\W\d_]*(?:[{APOS_CLASS}\-][^\W\d_]+)*)")
+CASED_WORD_RE = re.compile(
+    rf"(?P<w>[{_UPPER_SCAN}](?<=[{_UPPER}])(?<![^\W\d_][{_UPPER_SCAN}])[^\W\d_]*(?:[{APOS_CLASS}\-][^\W\d_]+)*)"
+)
+
+# CASED_WORD_RE with an exact class of capitals (`_capital_ranges`): it does not stop at every word
+# that starts with a lowercase letter of `_upper_class`'s ranges (most words of a Russian window),
+# which CASED_WORD_RE matches and `_spaced_words` then drops, a Python step each. It finds
+# CASED_WORD_RE's capitalised words, save where such a lowercase word runs on, across a hyphen or an
+# apostrophe, into a capitalised part, which CASED_WORD_RE reads as part of it and drops
+# (северо-Западный: no word): `_shadowed` tells that case, and CASED_WORD_RE then reads the region.
+# Where none of those letters is (Latin with accents, é being none), CASED_WORD_RE stops at no
+# lowercase word either (`_fastest` chooses).
+_CAPITAL = _class(_capital_ranges())
+_CAPITAL_SCAN = _scan_class(_capital_ranges())
+CAPITAL_WORD_RE = re.compile(
+    rf"(?P<w>[{_CAPITAL_SCAN}](?<=[{_CAPITAL}])(?<![^\W\d_][{_CAPITAL_SCAN}])[^\W\d_]*(?:[{APOS_CLASS}\-][^\W\d_]+)*)"
+)
+# The characters CASED_WORD_RE starts a match at and CAPITAL_WORD_RE does not: the lowercase letters
+# and signs inside `_upper_class`'s ranges (ж ł ℓ × ҂ and combining marks among them).
+_SHADOW = sorted(c for a, b in _upper_ranges() if a < 0x10000 for c in range(a, b + 1) if not _capital(c))
+_UNUSUAL_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}{_class(_runs(_SHADOW, 1))}]")
+_JOINERS = frozenset(APOSTROPHES + "-")
+_SHADOW_CHARS = frozenset(map(chr, _SHADOW))
+_SEAM_BEFORE = _SHADOW_CHARS | _JOINERS
 
 
 # Any word, for text without capitals to go by: it starts where no letter precedes it.
@@ -180,13 +242,18 @@ def _one_cased_word(letters: str) -> bool:
 def _fastest(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Pattern[str]:
     """For WORD_RE, the simplest pattern that finds the same words in the region (the lookbehinds
     read the character before it too): ASCII_WORD_RE on ASCII, CASED_WORD_RE where no letter of a
-    caseless or unspaced script occurs (Latin with accents, Cyrillic, Greek)."""
+    caseless or unspaced script occurs (Latin with accents, Cyrillic, Greek), and of those regions
+    CAPITAL_WORD_RE where CASED_WORD_RE would stop at lowercase words (`_SHADOW`: Cyrillic, Greek)."""
     if pattern is not WORD_RE:
         return pattern
     before = max(start - 1, 0)
     if text[before:end].isascii():
         return ASCII_WORD_RE
-    return WORD_RE if CASELESS_RE.search(text, before, end) else CASED_WORD_RE
+    # (one scan, as the search for caseless letters alone was: Latin with accents has none of these)
+    unusual = _UNUSUAL_RE.search(text, before, end)
+    if unusual is None:
+        return CASED_WORD_RE
+    return WORD_RE if CASELESS_RE.search(text, unusual.start(), end) else CAPITAL_WORD_RE
 
 
 def _spaced_words(
@@ -199,10 +266,15 @@ def _spaced_words(
     for start, end in [(0, len(text))] if regions is None else regions:
         regex = _fastest(pattern, text, start, end)
         capital = any_case or regex is ASCII_WORD_RE  # (a match of it begins with a capital)
+        seams, mark = regex is CAPITAL_WORD_RE, len(words)
         for match in regex.finditer(text, start, end):
             at, word = match.start(), match.group()  # (group w is the whole match)
             if not (capital or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
                 continue
+            if seams and text[at - 1] in _SEAM_BEFORE and _shadowed(text, start, at):
+                del words[mark:]  # (read as CASED_WORD_RE reads it)
+                words.extend(_spaced_words(text, [(start, end)], CASED_WORD_RE))
+                break
             if word[1:2] in APOSTROPHES:  # L’Ouzbékistan at the start of a sentence
                 prefix, word = split_elision(word)
                 at += len(prefix)
@@ -214,3 +286,15 @@ def _spaced_words(
                     append(make(Word, (at, at + len(part), part)))
                 at += len(part) + 1
     return words
+
+
+def _shadowed(text: str, start: int, at: int) -> bool:
+    """Would CASED_WORD_RE, reading from `start`, have begun a match before `at` at a character of
+    `_SHADOW` and run on to `at` (across letters, hyphens and apostrophes)? Then it would not read the
+    word at `at` (nor at `start`: no match begins before it). Asked only when the character before
+    `at` (the text's last, at 0) is a joiner or of `_SHADOW`; the run is taken generously (any letter,
+    digit or joiner: a wider run only sends more regions to CASED_WORD_RE, which is always right)."""
+    i = at - 1
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in _JOINERS):
+        i -= 1
+    return any(c in _SHADOW_CHARS for c in text[max(i - 1, start) : at])

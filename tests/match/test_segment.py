@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from c5names.match import segment as segment_module
 from c5names.match.segment import (
     ASCII_WORD_RE,
+    CAPITAL_WORD_RE,
     CASED_WORD_RE,
     LOWERCASE_MIN,
     WORD_RE,
     _fastest,
+    _spaced_words,
     lowercase_stretches,
     segment,
 )
 from c5names.match.view import _cased_counts
 from c5names.text.han import HanLexicon
+from c5names.text.keys import CASELESS_RE
 
 
 def words(text: str) -> list[str]:
@@ -63,7 +68,9 @@ def test_unspaced_chinese_is_cut_by_the_known_forms() -> None:
 
 
 # -- the fast paths: ASCII text is scanned by a simpler pattern, cased letters counted in C ---------
-_MIXED = st.text(alphabet="abXYZ'`’-. \x00\nÉéжЖ0_qʻ\u0627\u060c美ト", max_size=30)
+# (beyond the Basic Multilingual Plane: a capital 𝐀, a lowercase letter 𐐨 outside the class of
+# capitals, an emoji)
+_MIXED = st.text(alphabet="abXYZ'`’-. \x00\nÉéжЖ0_qʻ\u0627\u060c美ト𝐀𐐨😀", max_size=30)
 
 
 def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -75,14 +82,17 @@ def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[
 def test_the_fast_patterns_find_what_the_full_one_finds(text: str, a: int, b: int) -> None:
     """Wherever `_fastest` picks ASCII_WORD_RE (region and the character before it ASCII) or
     CASED_WORD_RE (no letter of a caseless or unspaced script: Arabic, Han, katakana), it matches
-    exactly what WORD_RE matches there; elsewhere WORD_RE itself is used."""
+    exactly what WORD_RE matches there; elsewhere WORD_RE itself is used. Of the regions of
+    CASED_WORD_RE, those with a lowercase letter it stops at (ж) are read by CAPITAL_WORD_RE."""
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     chosen = _fastest(WORD_RE, text, start, end)
-    assert _matches(chosen, text, start, end) == _matches(WORD_RE, text, start, end)
+    if chosen is not CAPITAL_WORD_RE:  # (which finds the same words: the next test)
+        assert _matches(chosen, text, start, end) == _matches(WORD_RE, text, start, end)
     if text[max(start - 1, 0) : end].isascii():
         assert chosen is ASCII_WORD_RE
     elif not any(c in "\u0627\u060c美ト" for c in text[max(start - 1, 0) : end]):
-        assert chosen is CASED_WORD_RE
+        # (ж is a letter CASED_WORD_RE stops at and drops, é is not)
+        assert chosen is (CAPITAL_WORD_RE if "ж" in text[max(start - 1, 0) : end] else CASED_WORD_RE)
 
 
 @settings(max_examples=500, deadline=None)
@@ -94,6 +104,42 @@ def test_one_word_is_cut_as_the_patterns_cut_it(word: str) -> None:
     """A single capitalised word of cased letters takes a shortcut (`_one_cased_word`): it must give
     what the patterns give when they read the same text as a region."""
     assert segment(word) == segment(word, regions=[(0, len(word))])
+
+
+def _read_as_picked(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The definition: each region read by the pattern `_fastest` picks for it when it looks for
+    letters of caseless and unspaced scripts only (CASED_WORD_RE, never CAPITAL_WORD_RE)."""
+    with mock.patch.object(segment_module, "_UNUSUAL_RE", CASELESS_RE):
+        return _spaced_words(text, regions)
+
+
+# Capitals and lowercase letters in and out of the blocks CASED_WORD_RE's class takes whole (ж ł ℓ 𝐚
+# are lowercase letters inside it; é and 𐐨 are not), signs inside it (× ҂ and a combining mark), a
+# titlecase letter, a digit that is a letter to `re` (²), hyphens and apostrophes.
+_CASED_MIX = st.text(alphabet="aBéÉжЖłŁℓ𝐀𝐚𐐨😀ǅ×҂҃²1-’' .", max_size=24)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_CASED_MIX, st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)), max_size=3))
+@example("северо-Западный", [(0, 15)])  # a lowercase word runs on into a capitalised part
+@example("łódzko-Warszawski i Kraków", [(0, 26)])
+@example("×Ivanov", [(0, 7)])  # a sign of the block starts CASED_WORD_RE's match
+@example("из-за Нур-Султана", [(3, 17)])  # the run begins before the region
+@example("d’Astana et l’Ouzbékistan", [(0, 25)])
+def test_capitalised_words_are_read_as_the_cased_pattern_reads_them(text: str, spans: list[tuple[int, int]]) -> None:
+    """Regions where CASED_WORD_RE would stop at lowercase words are read by CAPITAL_WORD_RE, which
+    skips them, unless one of them would have run on into a capitalised part (`_shadowed`): the
+    words found are the same."""
+    regions = sorted({(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans})
+    regions = [r for n, r in enumerate(regions) if n == 0 or r[0] >= regions[n - 1][1]]
+    assert _spaced_words(text, regions) == _read_as_picked(text, regions)
+
+
+def test_the_capital_pattern_does_not_stop_at_lowercase_words() -> None:
+    text = "президент встретился с Путиным и с ёлкой"
+    assert [m.group() for m in CAPITAL_WORD_RE.finditer(text)] == ["Путиным"]
+    assert len(list(CASED_WORD_RE.finditer(text))) == 7
+    assert [w.text for w in segment(text, regions=[(0, len(text))])] == ["Путиным"]
 
 
 def test_a_non_ascii_letter_before_the_region_is_read_by_the_cased_pattern() -> None:
