@@ -29,51 +29,100 @@ cdef inline Py_ssize_t _runs_to_one(const unsigned char* source, Py_ssize_t n, u
 
 cdef class SkeletonWords:
     """`keys._skeleton_word` with the rules given: digraphs (each spelling → its replacement, the longest
-    matched first, left to right) and single letters (each byte → its replacement)."""
+    matched first, left to right) and single letters (each byte → its replacement).
 
-    cdef list spellings  # the digraphs, longest first (bytes)
-    cdef list replacements  # what each becomes (bytes)
+    The digraphs are kept by their first byte, in the order they are tried (longest first), as C
+    arrays: at each place of a word only those that start with its letter are compared (a word's
+    letter starts none of them or one or two), where trying every one of the table's twenty-two, a
+    Python object each, was most of the cost of a key."""
+
+    cdef bytes spelled  # the digraphs' spellings, one after the other, by first byte, longest first
+    cdef bytes replaced  # what each becomes, in the same order
+    cdef Py_ssize_t* spelling_at  # where each spelling starts in `spelled`, and its length
+    cdef Py_ssize_t* spelling_length
+    cdef Py_ssize_t* replacement_at
+    cdef Py_ssize_t* replacement_length
+    cdef Py_ssize_t by_first[257]  # the digraphs starting with byte b: by_first[b] to by_first[b + 1]
     cdef Py_ssize_t growth  # the most a replacement is longer than its digraph
     cdef unsigned char single[256]
 
+    def __cinit__(self):
+        self.spelling_at = self.spelling_length = self.replacement_at = self.replacement_length = NULL
+
     def __init__(self, dict digraphs, dict singles):
+        # Longest first, ties in the table's order (as `keys._DIGRAPH_RE` tries them), then grouped by
+        # first byte, which keeps that order within a group: only a group's digraphs can match there.
         ordered = sorted(digraphs.items(), key=lambda item: -len(item[0]))
-        self.spellings = [spelling.encode("ascii") for spelling, _ in ordered]
-        self.replacements = [replacement.encode("ascii") for _, replacement in ordered]
-        self.growth = max([0] + [len(r) - len(s) for s, r in zip(self.spellings, self.replacements)])
-        cdef int c
+        pairs = [(spelling.encode("ascii"), replacement.encode("ascii")) for spelling, replacement in ordered]
+        if any(not spelling for spelling, _ in pairs):
+            raise ValueError("a digraph's spelling is empty")
+        pairs.sort(key=lambda pair: pair[0][0])  # (stable)
+        count = len(pairs)
+        self.spelling_at = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
+        self.spelling_length = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
+        self.replacement_at = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
+        self.replacement_length = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
+        if not (self.spelling_at and self.spelling_length and self.replacement_at and self.replacement_length):
+            raise MemoryError()
+        cdef Py_ssize_t k, at = 0, to = 0
+        cdef int c, byte
+        for k in range(count):
+            spelling, replacement = pairs[k]
+            self.spelling_at[k], self.spelling_length[k] = at, len(spelling)
+            self.replacement_at[k], self.replacement_length[k] = to, len(replacement)
+            at += len(spelling)
+            to += len(replacement)
+        self.spelled = b"".join([spelling for spelling, _ in pairs])
+        self.replaced = b"".join([replacement for _, replacement in pairs])
+        k = 0
+        for byte in range(257):
+            while k < count and pairs[k][0][0] < byte:
+                k += 1
+            self.by_first[byte] = k
+        self.growth = max([0] + [len(r) - len(s) for s, r in pairs])
         for c in range(256):
             self.single[c] = c
         for letter, merged in singles.items():
             self.single[ord(letter)] = ord(merged)
 
+    def __dealloc__(self):
+        free(self.spelling_at)
+        free(self.spelling_length)
+        free(self.replacement_at)
+        free(self.replacement_length)
+
     def word(self, str text):
         """The key of one word of `ascii_fold`'s output (a-z and digits; other text raises, as there)."""
         cdef bytes raw = text.encode("ascii")
         cdef const unsigned char* s = raw
-        cdef Py_ssize_t n = len(raw), i = 0, k, m, j, w = 0, count = len(self.spellings)
-        cdef unsigned char* first = <unsigned char*>malloc(n * (1 + self.growth) + 1)
-        cdef unsigned char* second = <unsigned char*>malloc(n * (1 + self.growth) + 1)
-        cdef bytes spelling, replacement
-        cdef const unsigned char* r
-        if first == NULL or second == NULL:
-            free(first)
-            free(second)
-            raise MemoryError()
+        cdef const unsigned char* spelled = self.spelled
+        cdef const unsigned char* replaced = self.replaced
+        cdef Py_ssize_t n = len(raw), i = 0, k, m, j, w = 0, size = n * (1 + self.growth) + 1
+        cdef unsigned char small_first[128]
+        cdef unsigned char small_second[128]
+        cdef unsigned char* first = small_first
+        cdef unsigned char* second = small_second
+        cdef bint found
+        if size > 128:  # (a word is short: the stack holds it, and a long text is read from the heap)
+            first = <unsigned char*>malloc(size)
+            second = <unsigned char*>malloc(size)
+            if first == NULL or second == NULL:
+                free(first)
+                free(second)
+                raise MemoryError()
         try:
             while i < n:  # the digraphs: at each place the longest that starts there, else the letter
-                for k in range(count):
-                    spelling = <bytes>self.spellings[k]
-                    m = len(spelling)
-                    if i + m <= n and memcmp(s + i, <const unsigned char*>spelling, m) == 0:
-                        replacement = <bytes>self.replacements[k]
-                        r = replacement
-                        for j in range(len(replacement)):
-                            first[w] = r[j]
+                found = False
+                for k in range(self.by_first[s[i]], self.by_first[s[i] + 1]):
+                    m = self.spelling_length[k]
+                    if i + m <= n and memcmp(s + i, spelled + self.spelling_at[k], m) == 0:
+                        for j in range(self.replacement_length[k]):
+                            first[w] = replaced[self.replacement_at[k] + j]
                             w += 1
                         i += m
+                        found = True
                         break
-                else:
+                if not found:
                     first[w] = s[i]
                     w += 1
                     i += 1
@@ -91,5 +140,6 @@ cdef class SkeletonWords:
                 second[m - 1] = 118
             return second[:m].decode("ascii")
         finally:
-            free(first)
-            free(second)
+            if first != small_first:
+                free(first)
+                free(second)

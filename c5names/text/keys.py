@@ -101,6 +101,10 @@ def fold(text: str) -> str:
         return text.lower()
     # NFKC would turn the acute accent used as an apostrophe (O´zbekiston) into a space + accent.
     text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
+    if text.isalpha():
+        # One word of letters (a new word of a text, its stems: Cyrillic, accented Latin): no dash,
+        # space or sign to unify, and its apostrophes are those that are letters (ʻ ʼ ʹ ʾ ʿ).
+        return _APOS_RE.sub("'", text)
     text = _APOS_RE.sub("'", text)
     text = _DASH_RE.sub("-", text)
     return SPACE_RUN_RE.sub(" ", text).strip()

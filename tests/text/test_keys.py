@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from c5names.text import keys, native
 from c5names.text.keys import (
     APOSTROPHES,
+    DASHES,
     ascii_fold,
     fold,
     latin_readings,
@@ -99,6 +101,24 @@ def test_an_ascii_word_of_letters_and_digits_is_only_lowercased(word: str) -> No
     assert ascii_fold(word) == word.lower() == ascii_fold(word + "-") == ascii_fold(f"({word}’s")[:-1]
     # fold's shortcut for them agrees with its full path, which a space around the word takes
     assert fold(word) == word.lower() == fold(f" {word} ")
+
+
+def _fold_by_definition(text: str) -> str:
+    """`fold`'s full path, which every text took before its shortcuts."""
+    text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
+    text = re.sub(f"[{re.escape(APOSTROPHES)}]", "'", text)
+    text = re.sub(f"[{re.escape(DASHES)}]", "-", text)
+    return re.sub(r"\s\s+|[^\S ]", " ", text).strip()
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS | st.text(st.sampled_from(NAME_CHARS.replace(" ", "").replace("\t", "")), min_size=1, max_size=12))
+def test_fold_of_a_word_of_letters_is_its_full_path(text: str) -> None:
+    """The shortcut for a word of letters (`str.isalpha` once folded, apostrophes that are letters
+    included: ʻ ʼ ʹ ʾ ʿ) agrees with the full path, as the shortcut for ASCII words does."""
+    assert fold(text) == _fold_by_definition(text)
+    for apostrophe in ("ʻ", "ʼ", "ʹ", "ʾ", "ʿ"):
+        assert fold(f"O{apostrophe}zbekiston") == _fold_by_definition(f"O{apostrophe}zbekiston") == "o'zbekiston"
 
 
 @pytest.mark.parametrize(
@@ -441,6 +461,44 @@ def test_the_compiled_word_keys_are_loaded_where_they_are_required() -> None:
 def test_the_compiled_key_of_a_word_is_the_python_one(word: str) -> None:
     assert keys._COMPILED is not None
     assert keys._COMPILED.word(word) == skeleton_word(word)
+
+
+def _key_by_rules(word: str, digraphs: dict[str, str], singles: dict[str, str]) -> str:
+    """`keys.skeleton_word`'s definition with other rules: the reference for any table."""
+    if digraphs:
+        spellings = re.compile("|".join(map(re.escape, sorted(digraphs, key=len, reverse=True))))
+        word = spellings.sub(lambda match: digraphs[match.group(0)], word)
+    word = re.sub(r"([a-z])\1+", r"\1", word.translate(str.maketrans(singles)))
+    word = re.sub(r"([a-z])\1+", r"\1", re.sub(r"i(?=[eo])", "", word))
+    return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
+
+
+@settings(max_examples=300, deadline=None)
+@given(_KEY_WORDS)
+def test_the_reference_with_the_shipped_table_is_the_definition(word: str) -> None:
+    assert _key_by_rules(word, keys._DIGRAPHS, keys._LATIN.singles) == skeleton_word(word)
+
+
+@pytest.mark.skipif(keys._COMPILED is None, reason=f"no compiled word keys here: {native.STATUS}")
+@settings(max_examples=400, deadline=None)
+@given(
+    digraphs=st.dictionaries(
+        st.text("abci", min_size=2, max_size=4), st.text("abcdfio", min_size=1, max_size=5), min_size=1, max_size=8
+    ),
+    singles=st.dictionaries(st.sampled_from("abcdfio"), st.sampled_from("abcdfiov"), max_size=3),
+    data=st.data(),
+)
+def test_the_compiled_keys_follow_any_table_as_the_definition_does(
+    digraphs: dict[str, str], singles: dict[str, str], data: st.DataObject
+) -> None:
+    """Digraphs sharing a first letter, of one length or several (tried longest first, ties in the
+    table's order), replacements longer than their spelling, and words long enough to be read from
+    the heap (made of the table's spellings and single letters): the compiled key is the definition's."""
+    assert native.keys_module is not None
+    pieces = st.one_of(st.sampled_from(sorted(digraphs)), st.sampled_from("abcfio0"))
+    word = "".join(data.draw(st.lists(pieces, max_size=data.draw(st.sampled_from([8, 150]))), label="word"))
+    compiled = native.keys_module.SkeletonWords(digraphs, singles)
+    assert compiled.word(word) == _key_by_rules(word, digraphs, singles)
 
 
 @pytest.mark.skipif(keys._COMPILED is None, reason=f"no compiled word keys here: {native.STATUS}")
