@@ -127,9 +127,9 @@ class DeletionIndex:
     def near(self, key: str, limit: int = 8) -> list[tuple[str, int]]:
         """(key, distance) of indexed keys within reach of `key` that begin alike (`same_start`),
         nearest first."""
-        edits = max_edits(key)
         if self.blocks is not None:
             return self._scan(key, limit)
+        edits = max_edits(key)
         if native.near_module is not None:  # (the same, in one loop over the buckets: `_near.pyx`)
             tables = (self.hashes, self.numbers, self.directory, self.shift, self.starts, self.lengths)
             if key.isascii():  # (every key of the index is: its deletion hashes are made there too)
@@ -151,18 +151,29 @@ class DeletionIndex:
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
 
     def _scan(self, key: str, limit: int) -> list[tuple[str, int]]:
-        """The small-index path: rapidfuzz compares the key with every key that begins alike and has
-        a length within reach, and keeps one of the key's pieces whole (`_pieces`)."""
-        assert self.blocks is not None
-        where = (_start_class(key), len(key))
+        """The small-index path: rapidfuzz compares the key with the keys that begin alike, have a
+        length within reach and keep one of the key's pieces whole (`_pieces`). Every new word of a
+        text asks this, and most find no such key: that answer costs three dictionary lookups."""
+        length = len(key)
+        where = (0 if key[:1] in VOWELS else ord(key[0]), length)  # (`_start_class`)
         pieces = self._pieces.get(where)
         if pieces is None:
+            assert self.blocks is not None
             block = self.blocks.get(where)
             if not block:
                 return []
-            pieces = self._pieces[where] = _pieces(block, where[1])
-        block = _candidates(key, pieces)
-        return _nearest(key, block, max_edits(key), limit) if block else []
+            pieces = self._pieces[where] = _pieces(block, length)
+        starts, middles, ends, first, second = pieces
+        found = starts.get(key[:first])
+        last = ends.get(key[second:])
+        middle = middles.get(key[first:second]) if middles else None
+        if middle is not None or (found is not None and last is not None):
+            found = list(dict.fromkeys([*(found or ()), *(last or ()), *(middle or ())]))
+        elif found is None:
+            if last is None:
+                return []
+            found = last
+        return _nearest(key, found, 1 if length < TWO_EDITS_FROM else 2, limit)
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
@@ -174,7 +185,8 @@ class DeletionIndex:
         self._pieces = {}
 
 
-Pieces = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
+# (keys by their beginning, by their middle, by their end; where a query is cut: `_cuts`)
+Pieces = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], int, int]
 
 
 def _cuts(length: int, edits: int) -> tuple[int, int]:
@@ -207,17 +219,7 @@ def _pieces(block: list[str], length: int) -> Pieces:
                 begin = first + shift
                 if begin >= 0 and begin + second - first <= len(key):
                     middles.setdefault(key[begin : begin + second - first], []).append(key)
-    return starts, middles, ends
-
-
-def _candidates(key: str, pieces: Pieces) -> list[str]:
-    """The keys of a block that keep one of the key's pieces whole (`_pieces`), each once."""
-    first, second = _cuts(len(key), _edits_at(len(key)))
-    starts, middles, ends = pieces
-    found = [*starts.get(key[:first], ()), *ends.get(key[second:], ())]
-    if middles:
-        found += middles.get(key[first:second], ())
-    return list(dict.fromkeys(found)) if len(found) > 1 else found
+    return starts, middles, ends, first, second
 
 
 BUCKET_SIZE = 16  # hashes per bucket of the directory, on average (8 to 16)
