@@ -214,6 +214,16 @@ def stems(word: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _replaced_by_last_letter(lang: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """A language's (case ending, nominative ending) pairs grouped by the case ending's last letter, in
+    the table's order: a word is compared only with the endings it could have (Russian has twenty)."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for ending, nominative in _TABLES.replaced.get(lang.split("-")[0].lower(), ()):
+        grouped.setdefault(ending[-1], []).append((ending, nominative))
+    return {letter: tuple(pairs) for letter, pairs in grouped.items()}
+
+
 @lru_cache(maxsize=200_000)
 def nominatives(word: str, lang: str | None) -> tuple[str, ...]:
     """The nominatives of a noun whose case ending replaces the nominative's (России → Россия,
@@ -223,7 +233,7 @@ def nominatives(word: str, lang: str | None) -> tuple[str, ...]:
         return ()
     lower = word.lower()
     out: list[str] = []
-    for ending, nominative in _TABLES.replaced.get(lang.split("-")[0].lower(), ()):
+    for ending, nominative in _replaced_by_last_letter(lang).get(lower[-1:], ()):
         if lower.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             form = word[: len(word) - len(ending)] + nominative
             if form not in out:

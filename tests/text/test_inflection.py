@@ -14,6 +14,7 @@ from c5names.text.inflection import (
     MIN_STEM,
     affixes,
     endings_for,
+    nominatives,
     plain_yo,
     read_affixes,
     respellings,
@@ -142,6 +143,36 @@ def test_respellings_are_the_rules_applied_in_turn(word: str, lang: str | None) 
     # (`respellings` settles most words before asking the rules: the answer must be theirs)
     expected = tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang), plain_yo(word)) if r)
     assert respellings(word, lang) == expected
+
+
+def _nominatives_by_definition(word: str, lang: str) -> tuple[str, ...]:
+    """Every (case ending, nominative ending) pair of the language tried in the table's order."""
+    out: list[str] = []
+    for ending, nominative in affixes().replaced.get(lang.split("-")[0].lower(), ()):
+        form = word[: len(word) - len(ending)] + nominative
+        if word.lower().endswith(ending) and len(word) - len(ending) >= MIN_STEM and form not in out:
+            out.append(form)
+    return tuple(out)
+
+
+_CASE_ENDINGS = sorted({e for pairs in affixes().replaced.values() for e, _ in pairs})
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_CASE_ENDINGS), st.sampled_from("РоссияКтйІЇ")), max_size=5).map("".join),
+    st.sampled_from(["ru", "RU", "uk-UA", "be", "fr", "en"]),
+)
+def test_nominatives_are_the_tables_pairs_tried_in_turn(word: str, lang: str) -> None:
+    # (`nominatives` compares a word only with the case endings of its last letter)
+    assert nominatives(word, lang) == _nominatives_by_definition(word, lang)
+
+
+def test_nominatives_of_russian_and_ukrainian_case_forms() -> None:
+    assert nominatives("России", "ru")[0] == "Россия"  # (the longest case ending first)
+    assert nominatives("Штатами", "ru")[0] == "Штаты"
+    assert "Китай" in nominatives("Китае", "ru")  # -е stands for several nominatives
+    assert nominatives("Росією", "uk")[0] == "Росія"
+    assert nominatives("России", "fr") == ()
 
 
 @pytest.mark.parametrize(
