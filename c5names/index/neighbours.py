@@ -153,7 +153,7 @@ class DeletionIndex:
     def _scan(self, key: str, limit: int) -> list[tuple[str, int]]:
         """The small-index path: rapidfuzz compares the key with the keys that begin alike, have a
         length within reach and keep one of the key's pieces whole (`_pieces`). Every new word of a
-        text asks this, and most find no such key: that answer costs three dictionary lookups."""
+        text asks this, and most find no such key: that answer costs a few dictionary lookups."""
         length = len(key)
         where = (0 if key[:1] in VOWELS else ord(key[0]), length)  # (`_start_class`)
         pieces = self._pieces.get(where)

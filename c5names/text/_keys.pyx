@@ -58,6 +58,7 @@ cdef class SkeletonWords:
             raise ValueError("a digraph's spelling is empty")
         pairs.sort(key=lambda pair: pair[0][0])  # (stable)
         count = len(pairs)
+        self._free_tables()  # (a second __init__ replaces the tables)
         self.spelling_at = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
         self.spelling_length = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
         self.replacement_at = <Py_ssize_t*>malloc((count + 1) * sizeof(Py_ssize_t))
@@ -85,11 +86,15 @@ cdef class SkeletonWords:
         for letter, merged in singles.items():
             self.single[ord(letter)] = ord(merged)
 
-    def __dealloc__(self):
+    cdef void _free_tables(self) noexcept:
         free(self.spelling_at)
         free(self.spelling_length)
         free(self.replacement_at)
         free(self.replacement_length)
+        self.spelling_at = self.spelling_length = self.replacement_at = self.replacement_length = NULL
+
+    def __dealloc__(self):
+        self._free_tables()
 
     def word(self, str text):
         """The key of one word of `ascii_fold`'s output (a-z and digits; other text raises, as there)."""

@@ -512,3 +512,7 @@ def test_the_compiled_keys_read_the_rules_they_are_given() -> None:
     assert words.word("a" * 10_000) == "a"  # (any length)
     with pytest.raises(UnicodeEncodeError):
         words.word("é")
+    with pytest.raises(ValueError, match="empty"):  # (it would match everywhere and read nothing)
+        native.keys_module.SkeletonWords({"": "x"}, {})
+    words.__init__({"ba": "x"}, {})  # new rules replace the old
+    assert words.word("abab") == "axb"
