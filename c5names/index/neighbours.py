@@ -155,7 +155,7 @@ class DeletionIndex:
         length within reach and keep one of the key's pieces whole (`_pieces`). Every new word of a
         text asks this, and most find no such key: that answer costs a few dictionary lookups."""
         length = len(key)
-        where = (0 if key[:1] in VOWELS else ord(key[0]), length)  # (`_start_class`)
+        where = (_start_class(key), length)
         pieces = self._pieces.get(where)
         if pieces is None:
             assert self.blocks is not None
@@ -173,7 +173,7 @@ class DeletionIndex:
             if last is None:
                 return []
             found = last
-        return _nearest(key, found, 1 if length < TWO_EDITS_FROM else 2, limit)
+        return _nearest(key, found, _edits_at(length), limit)
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()

@@ -101,11 +101,12 @@ def fold(text: str) -> str:
         return text.lower()
     # NFKC would turn the acute accent used as an apostrophe (O´zbekiston) into a space + accent.
     text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
-    if text.isalpha():
-        # One word of letters (a new word of a text, its stems: Cyrillic, accented Latin): no dash,
-        # space or sign to unify, and its apostrophes are those that are letters (ʻ ʼ ʹ ʾ ʿ).
-        return _APOS_RE.sub("'", text)
+    # One word of letters (a new word of a text, its stems: Cyrillic, accented Latin) has no dash,
+    # space or sign to unify, and its apostrophes are those that are letters (ʻ ʼ ʹ ʾ ʿ).
+    letters = text.isalpha()
     text = _APOS_RE.sub("'", text)
+    if letters:
+        return text
     text = _DASH_RE.sub("-", text)
     return SPACE_RUN_RE.sub(" ", text).strip()
 

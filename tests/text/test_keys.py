@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 from c5names.text import keys, native
 from c5names.text.keys import (
     APOSTROPHES,
-    DASHES,
     ascii_fold,
     fold,
     latin_readings,
     read_latin,
+    single_letters,
     skeleton,
     skeleton_word,
     uncased,
@@ -106,9 +106,8 @@ def test_an_ascii_word_of_letters_and_digits_is_only_lowercased(word: str) -> No
 def _fold_by_definition(text: str) -> str:
     """`fold`'s full path, which every text took before its shortcuts."""
     text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
-    text = re.sub(f"[{re.escape(APOSTROPHES)}]", "'", text)
-    text = re.sub(f"[{re.escape(DASHES)}]", "-", text)
-    return re.sub(r"\s\s+|[^\S ]", " ", text).strip()
+    text = keys._DASH_RE.sub("-", keys._APOS_RE.sub("'", text))
+    return keys.SPACE_RUN_RE.sub(" ", text).strip()
 
 
 @PROPERTY_SETTINGS
@@ -468,8 +467,8 @@ def _key_by_rules(word: str, digraphs: dict[str, str], singles: dict[str, str]) 
     if digraphs:
         spellings = re.compile("|".join(map(re.escape, sorted(digraphs, key=len, reverse=True))))
         word = spellings.sub(lambda match: digraphs[match.group(0)], word)
-    word = re.sub(r"([a-z])\1+", r"\1", word.translate(str.maketrans(singles)))
-    word = re.sub(r"([a-z])\1+", r"\1", re.sub(r"i(?=[eo])", "", word))
+    word = single_letters(word.translate(str.maketrans(singles)))
+    word = single_letters(keys._GLIDE_RE.sub("", word))
     return word[:-1] + "v" if word.endswith("f") and len(word) > 3 else word
 
 
