@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
+from typing import Any
 from zlib import crc32
 
 import numpy
@@ -94,6 +95,11 @@ class DeletionIndex:
         # block's ninety took three times as long; made for every block, the pieces would make the
         # default index's cache five times larger and ten times slower to load.
         self._pieces: dict[tuple[int, int], Pieces] = {}
+        # With the compiled scan, each block as `_near.Block` instead (its keys laid end to end, the
+        # pieces compared in one loop), made on its first query too: one join, where building a
+        # block's pieces cost a language's first text 12 to 19 ms in all. None for a block with a key
+        # of other letters than ASCII, which `_pieces` serves.
+        self._compiled: dict[tuple[int, int], Any] = {}
         if len(self.keys) < scan_below:
             self.blocks = {}
             for key in self.keys:
@@ -151,11 +157,25 @@ class DeletionIndex:
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
 
     def _scan(self, key: str, limit: int) -> list[tuple[str, int]]:
-        """The small-index path: rapidfuzz compares the key with the keys that begin alike, have a
-        length within reach and keep one of the key's pieces whole (`_pieces`). Every new word of a
-        text asks this, and most find no such key: that answer costs a few dictionary lookups."""
+        """The small-index path: the key is compared with the keys that begin alike, have a length
+        within reach and keep one of the key's pieces whole (`_pieces`): by the compiled scan
+        (`_near.Block`, one loop over the block's keys), else through the block's pieces in
+        dictionaries and rapidfuzz. Every new word of a text asks this, and most find no such key."""
         length = len(key)
         where = (_start_class(key), length)
+        if native.near_module is not None and length <= NATIVE_SCAN_MAX:
+            compiled = self._compiled.get(where, _UNBUILT)
+            if compiled is _UNBUILT:
+                assert self.blocks is not None
+                keys = self.blocks.get(where)
+                if not keys:
+                    return []
+                compiled = self._compiled[where] = _compiled_block(keys)
+            if compiled is not None:
+                edits, first, second = _BLOCK_CUTS[length]
+                found = compiled.near(key, edits, first, second, limit)
+                if found is not None:  # (None: the key has other letters than ASCII, read below)
+                    return found
         pieces = self._pieces.get(where)
         if pieces is None:
             assert self.blocks is not None
@@ -178,21 +198,37 @@ class DeletionIndex:
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         state.pop("_pieces", None)
+        state.pop("_compiled", None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pieces = {}
+        self._compiled = {}
 
 
 # (keys by their beginning, by their middle, by their end; where a query is cut: `_cuts`)
 Pieces = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], int, int]
 
 
+NATIVE_SCAN_MAX = 100  # letters: a longer query is read in Python (the compiled scan's table is 128 wide)
+_UNBUILT = object()  # (a block not yet asked)
+
+
+def _compiled_block(keys: list[str]) -> Any:
+    """A block as the compiled scan reads it (`_near.Block`), or None if a key is not ASCII."""
+    assert native.near_module is not None
+    return native.near_module.Block(keys) if "".join(keys).isascii() else None
+
+
 def _cuts(length: int, edits: int) -> tuple[int, int]:
     """Where a query of `length` letters is cut into `edits + 1` pieces (`_pieces`): halves for one
     edit (the middle piece empty), thirds for two."""
     return (length // 2, length // 2) if edits == 1 else (length // 3, 2 * length // 3)
+
+
+# (edits, first cut, second cut) of a query by its length, for the compiled scan
+_BLOCK_CUTS = [(_edits_at(n), *_cuts(n, _edits_at(n))) for n in range(NATIVE_SCAN_MAX + 1)]
 
 
 def _pieces(block: list[str], length: int) -> Pieces:

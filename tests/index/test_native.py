@@ -1,6 +1,7 @@
-"""The compiled bucket reads of the large fuzzy index (`index/_near.pyx`, loaded by `index/native.py`):
-a large index must find with them exactly what its numpy path finds, and the switch that turns the
-compiled code off (`C5NAMES_NATIVE=0`) must be read for both extensions.
+"""The compiled parts of the fuzzy index (`index/_near.pyx`, loaded by `index/native.py`): a large
+index must find with its bucket reads exactly what its numpy path finds, a small one with its block
+scan exactly what its Python path finds, and the switch that turns the compiled code off
+(`C5NAMES_NATIVE=0`) must be read for both extensions.
 
 Where the build had no compiler the comparisons are skipped, except under C5NAMES_REQUIRE_NATIVE=1
 (CI sets it): there a missing extension fails."""
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from c5names.index import native
-from c5names.index.neighbours import DeletionIndex, bucket_directory, deletion_hashes
+from c5names.index.neighbours import NATIVE_SCAN_MAX, DeletionIndex, _cuts, bucket_directory, deletion_hashes
 from tests.conftest import skip_unless_native_required
 from tests.index.key_edits import EDIT, KEYS, edited
 
@@ -46,6 +47,104 @@ def test_a_large_index_finds_with_its_compiled_reads_what_numpy_finds(
         with monkeypatch.context() as patch:
             patch.setattr(native, "near_module", None)
             assert index.near(query, limit=1000) == found
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keys=st.lists(KEYS, min_size=1, max_size=80), data=st.data())
+def test_a_small_index_finds_with_its_compiled_scan_what_python_finds(
+    monkeypatch: pytest.MonkeyPatch, keys: list[str], data: st.DataObject
+) -> None:
+    """The same neighbours, nearest first, whatever the limit, for a query one or two edits from a key
+    (of either length class: keys reach twelve letters, two edits from nine) or any query."""
+    index = DeletionIndex(dict.fromkeys(keys), scan_below=10**9)
+    assert index.blocks is not None  # (the scanned path, which the compiled scan serves)
+    near = edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2)))
+    limit = data.draw(st.sampled_from([1, 2, 1000]))
+    for query in (near, data.draw(KEYS)):
+        found = index.near(query, limit=limit)
+        with monkeypatch.context() as patch:
+            patch.setattr(native, "near_module", None)
+            assert index.near(query, limit=limit) == found
+
+
+@needs_compiled
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    keys=st.lists(st.text(st.sampled_from("abde"), min_size=20, max_size=95), min_size=1, max_size=30),
+    data=st.data(),
+)
+def test_long_keys_are_scanned_as_python_scans_them(
+    monkeypatch: pytest.MonkeyPatch, keys: list[str], data: st.DataObject
+) -> None:
+    """Pieces longer than a word (keys of 27 letters and more) and distances past a word's 64 letters
+    take the compiled scan's other paths: the same answers there too."""
+    index = DeletionIndex(dict.fromkeys(keys), scan_below=10**9)
+    key = data.draw(st.sampled_from(keys))
+    edits = [(kind, position * 7, letter) for kind, position, letter in data.draw(st.lists(EDIT, max_size=3))]
+    swapped = str.maketrans("abde", "edba")  # (another letter of the same kind: a first vowel stays a vowel)
+
+    def changed(*places: int) -> str:
+        return "".join(letter.translate(swapped) if n in places else letter for n, letter in enumerate(key))
+
+    # Besides drawn edits, two changes that leave one piece whole: the first, the middle or the last.
+    only_one = (changed(len(key) // 2, len(key) - 1), changed(1, len(key) // 2), changed(1, len(key) - 1))
+    for query in (edited(key, edits), key[:-1], "a" + key, *only_one):
+        found = index.near(query, limit=1000)
+        with monkeypatch.context() as patch:
+            patch.setattr(native, "near_module", None)
+            assert index.near(query, limit=1000) == found
+
+
+@needs_compiled
+def test_the_block_scan_keeps_a_key_by_any_piece_of_the_query() -> None:
+    # A query of nine letters may be two edits away: it is cut in three ("abc", "def", "ghi"), and a
+    # key is compared if it keeps one of them whole, the middle one moved by one place at most.
+    assert compiled is not None
+    query = "abcdefghi"
+    first, second = _cuts(len(query), 2)
+    assert (first, second) == (3, 6)
+    keys = ["abcxyzghi", "abxdefgyi", "acdefgyi", "abxcdefgyi", "xbcdefgyy", "abcdxxxxi", "abcdefghi"]
+    found = compiled.Block(keys).near(query, 2, first, second, 1000)
+    # "abcxyzghi" keeps the first and last pieces but is three edits away; "abxdefgyi" keeps only the
+    # middle piece, in its place; "acdefgyi" keeps it one place early (b deleted), "abxcdefgyi" one
+    # place late (x inserted); "xbcdefgyy" keeps only the middle piece and is three edits away,
+    # "abcdxxxxi" only the first and four away; the last is the query itself.
+    assert found == [("abxcdefgyi", 2), ("abxdefgyi", 2), ("acdefgyi", 2)]  # (nearest first, then in key order)
+    assert compiled.Block(keys).near(query, 2, first, second, 1) == [("abxcdefgyi", 2)]
+    # One edit: halves, and no middle piece.
+    assert compiled.Block(["xbcdef", "abcdxf", "xbcxef", "abcdef"]).near("abcdef", 1, 3, 3, 8) == [
+        ("abcdxf", 1),
+        ("xbcdef", 1),
+    ]
+    assert compiled.Block(["xbcxef"]).near("abcdef", 1, 3, 3, 8) == []
+    # A query of other letters is not compared as bytes.
+    assert compiled.Block(["abcdxf"]).near("abcdéf", 1, 3, 3, 8) is None
+
+
+@needs_compiled
+def test_the_block_scan_refuses_what_it_cannot_read() -> None:
+    assert compiled is not None
+    with pytest.raises(ValueError, match="cuts"):
+        compiled.Block(["abce"]).near("abcd", 1, 3, 2, 8)
+    with pytest.raises(ValueError, match="cuts"):
+        compiled.Block(["abce"]).near("a" * 126, 2, 42, 84, 8)
+    with pytest.raises(ValueError, match="ASCII"):
+        compiled.Block(["mirzïyoyev"])
+
+
+@needs_compiled
+def test_a_block_the_compiled_scan_cannot_read_is_read_in_python() -> None:
+    """A key of other letters than ASCII (a block's keys are compared as bytes), or a query longer than
+    the compiled scan's table, is answered by the Python path, as a full scan would."""
+    index = DeletionIndex(["mirziyoyev", "mirzïyoyev", "gor"], scan_below=10**9)
+    assert index.near("mirziyoyew") == [("mirziyoyev", 1), ("mirzïyoyev", 2)]
+    assert index._compiled[(ord("m"), 10)] is None
+    long = "m" + "irziyoyev" * 12
+    assert len(long) > NATIVE_SCAN_MAX
+    index = DeletionIndex([long[:-1], long + "a"], scan_below=10**9)
+    assert index.near(long) == [(long[:-1], 1), (long + "a", 1)]
+    assert not index._compiled
 
 
 @needs_compiled
