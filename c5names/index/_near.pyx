@@ -21,10 +21,11 @@ word of a text asks it, and most find nothing. In Python, a block's keys are fir
 dictionaries by the pieces of a query they keep whole (`neighbours._pieces`), 12 to 19 ms a language
 on a process's first text, and each query is then a few dictionary reads and a rapidfuzz call. Here
 one loop compares the pieces with each key's letters, eight at a time as words, and computes a
-distance (bit-parallel, as rapidfuzz does) only for a key that keeps one. Nothing is built but the
-keys laid end to end, and a new word's neighbours cost about half the instructions on a process's
-first text (English 28,000 → 13,300 a query, Russian 41,700 → 14,300) and a tenth fewer once the
-Python path's pieces are built (14,300 → 12,900; 15,200 → 13,500).
+distance (bit-parallel, as rapidfuzz does; a longer query than 64 letters stays in Python) only for
+a key that keeps one. Nothing is built but the keys laid end to end, and a new word's neighbours
+cost about half the instructions on a process's first text (English 28,000 → 13,300 a query, Russian
+41,700 → 14,300) and a tenth fewer once the Python path's pieces are built (14,300 → 12,900; 15,200
+→ 13,500).
 
 This module is optional, as `_scan` is: the build compiles it when it can (`hatch_build.py`),
 `neighbours` uses it when it was built (`native.near_module`), and its numpy and Python paths, which
@@ -131,60 +132,10 @@ def reached_from_key(
     return sorted(found)
 
 
-# The longest key a block scan compares (`neighbours.NATIVE_SCAN_MAX` keeps longer queries in Python):
-# one row of the distance table on the stack.
+# The longest query a block scan compares (`neighbours.NATIVE_SCAN_MAX` keeps longer ones in Python):
+# its letters are the bits of one word in `_bit_distance`.
 cdef enum:
-    ROW = 128
-
-
-cdef inline int _distance_within(
-    const unsigned char* a, int n, const unsigned char* b, int m, int edits
-) noexcept nogil:
-    """The Levenshtein distance of the n bytes at a and the m at b when it is at most `edits`, else
-    edits + 1 (one row of the table, given up once a whole row exceeds `edits`)."""
-    cdef int row[ROW]
-    cdef int i, j, diagonal, above, value, best
-    if n - m > edits or m - n > edits:
-        return edits + 1
-    for j in range(m + 1):
-        row[j] = j
-    for i in range(1, n + 1):
-        diagonal = row[0]
-        row[0] = i
-        best = i
-        for j in range(1, m + 1):
-            above = row[j]
-            value = diagonal + (a[i - 1] != b[j - 1])
-            if above + 1 < value:
-                value = above + 1
-            if row[j - 1] + 1 < value:
-                value = row[j - 1] + 1
-            row[j] = value
-            diagonal = above
-            if value < best:
-                best = value
-        if best > edits:
-            return edits + 1
-    return row[m] if row[m] <= edits else edits + 1
-
-
-cdef inline bint _same(const unsigned char* a, const unsigned char* b, int n) noexcept nogil:
-    """Are the n bytes at a and b the same? (Inline: the pieces compared are a few bytes, and most
-    differ in their first two, where a call of memcmp would cost more than the comparison.)"""
-    cdef int i
-    for i in range(n):
-        if a[i] != b[i]:
-            return False
-    return True
-
-
-cdef inline bint _same_backwards(const unsigned char* a, const unsigned char* b, int n) noexcept nogil:
-    """`_same`, compared from the end: the keys of a block that end otherwise mostly differ in their last letter."""
-    cdef int i
-    for i in range(n - 1, -1, -1):
-        if a[i] != b[i]:
-            return False
-    return True
+    MAX_QUERY = 64
 
 
 cdef inline int _bit_distance(const uint64_t* peq, int m, const unsigned char* b, int n) noexcept nogil:
@@ -276,9 +227,9 @@ cdef class Block:
         if not PyUnicode_IS_ASCII(key):
             return None
         cdef int n = PyUnicode_GET_LENGTH(key), tail = n - second, middle = second - first
-        if not 0 <= first <= second <= n or n >= ROW - 2:
-            raise ValueError(f"cuts {first}, {second} of a key of {n} letters (at most {ROW - 3})")
-        cdef unsigned char padded[ROW + 2 * PAD]
+        if not 0 <= first <= second <= n or not 1 <= n <= MAX_QUERY:
+            raise ValueError(f"cuts {first}, {second} of a key of {n} letters (1 to {MAX_QUERY})")
+        cdef unsigned char padded[MAX_QUERY + 2 * PAD]
         memset(padded, 0, n + 2 * PAD)
         memcpy(padded + PAD, PyUnicode_DATA(key), n)
         cdef const unsigned char* query = padded + PAD
@@ -286,8 +237,9 @@ cdef class Block:
         cdef const unsigned char* other
         cdef int i, length, begin, distance
         cdef bint kept, bits = False
-        cdef uint64_t peq[256]  # (filled for the first key that keeps a piece, if the query fits a word)
-        # The query's pieces as words, when they fit one (else compared byte by byte).
+        cdef uint64_t peq[256]  # (filled for the first key that keeps a piece: `_bit_distance`)
+        # The query's pieces as words, when they fit one (else compared with memcmp: pieces of nine
+        # letters and more, of queries of 27 letters and more).
         cdef bint word_first = first <= 8, word_tail = tail <= 8, word_middle = middle <= 8
         cdef uint64_t head_mask = _mask(0, first), head = _word(query) & head_mask
         cdef uint64_t end_mask = _mask(8 - tail, 8), end = _word(query + n - 8) & end_mask
@@ -295,40 +247,35 @@ cdef class Block:
         out = None
         for i in range(self._count):
             length = self._bounds[i + 1] - self._bounds[i]
-            if length - n > edits or n - length > edits:
-                continue  # (never in a block: its keys are within reach of its length)
             other = data + self._bounds[i]
             if length < first:
                 kept = False
             elif word_first:
                 kept = (_word(other) & head_mask) == head
             else:
-                kept = _same(other, query, first)
+                kept = memcmp(other, query, first) == 0
             if not kept and length >= tail:
                 if word_tail:
                     kept = (_word(other + length - 8) & end_mask) == end
                 else:
-                    kept = _same_backwards(other + length - tail, query + second, tail)
+                    kept = memcmp(other + length - tail, query + second, tail) == 0
             if not kept and edits == 2:
                 for begin in range(first - 1, first + 2):
                     if begin >= 0 and begin + middle <= length:
                         if word_middle:
                             kept = (_word(other + begin) & middle_mask) == inside
                         else:
-                            kept = _same(other + begin, query + first, middle)
+                            kept = memcmp(other + begin, query + first, middle) == 0
                         if kept:
                             break
             if not kept or (length == n and memcmp(other, query, n) == 0):
                 continue
-            if n <= 64 and not bits:
+            if not bits:
                 memset(peq, 0, sizeof(peq))
                 for begin in range(n):
                     peq[query[begin]] |= (<uint64_t>1) << begin
                 bits = True
-            if bits:
-                distance = _bit_distance(peq, n, other, length)
-            else:
-                distance = _distance_within(other, length, query, n, edits)
+            distance = _bit_distance(peq, n, other, length)
             if distance <= edits:
                 if out is None:
                     out = []

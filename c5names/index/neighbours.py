@@ -211,14 +211,18 @@ class DeletionIndex:
 Pieces = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], int, int]
 
 
-NATIVE_SCAN_MAX = 100  # letters: a longer query is read in Python (the compiled scan's table is 128 wide)
+NATIVE_SCAN_MAX = 64  # letters: a longer query is read in Python (the compiled distance holds a query in a 64-bit word)
 _UNBUILT = object()  # (a block not yet asked)
 
 
 def _compiled_block(keys: list[str]) -> Any:
-    """A block as the compiled scan reads it (`_near.Block`), or None if a key is not ASCII."""
+    """A block as the compiled scan reads it (`_near.Block`), or None if a key is not ASCII (which
+    `Block` refuses)."""
     assert native.near_module is not None
-    return native.near_module.Block(keys) if "".join(keys).isascii() else None
+    try:
+        return native.near_module.Block(keys)
+    except ValueError:
+        return None
 
 
 def _cuts(length: int, edits: int) -> tuple[int, int]:

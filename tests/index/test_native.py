@@ -25,6 +25,14 @@ compiled = native.near_module
 needs_compiled = pytest.mark.skipif(compiled is None, reason=f"no compiled bucket reads here: {native.STATUS}")
 
 
+def _python_agrees(monkeypatch: pytest.MonkeyPatch, index: DeletionIndex, query: str, limit: int) -> None:
+    """The index finds for the query what it finds without its compiled parts."""
+    found = index.near(query, limit=limit)
+    with monkeypatch.context() as patch:
+        patch.setattr(native, "near_module", None)
+        assert index.near(query, limit=limit) == found
+
+
 def test_the_compiled_bucket_reads_are_loaded_where_they_are_required() -> None:
     """CI builds on a fresh machine with C5NAMES_REQUIRE_NATIVE=1: the extension must be there and used."""
     skip_unless_native_required(native.STATUS)
@@ -43,10 +51,7 @@ def test_a_large_index_finds_with_its_compiled_reads_what_numpy_finds(
     assert index.blocks is None  # (the hashed path, which the compiled reads serve)
     near = edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2)))
     for query in (near, data.draw(KEYS)):
-        found = index.near(query, limit=1000)
-        with monkeypatch.context() as patch:
-            patch.setattr(native, "near_module", None)
-            assert index.near(query, limit=1000) == found
+        _python_agrees(monkeypatch, index, query, 1000)
 
 
 @needs_compiled
@@ -62,10 +67,7 @@ def test_a_small_index_finds_with_its_compiled_scan_what_python_finds(
     near = edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=1, max_size=2)))
     limit = data.draw(st.sampled_from([1, 2, 1000]))
     for query in (near, data.draw(KEYS)):
-        found = index.near(query, limit=limit)
-        with monkeypatch.context() as patch:
-            patch.setattr(native, "near_module", None)
-            assert index.near(query, limit=limit) == found
+        _python_agrees(monkeypatch, index, query, limit)
 
 
 @needs_compiled
@@ -77,8 +79,8 @@ def test_a_small_index_finds_with_its_compiled_scan_what_python_finds(
 def test_long_keys_are_scanned_as_python_scans_them(
     monkeypatch: pytest.MonkeyPatch, keys: list[str], data: st.DataObject
 ) -> None:
-    """Pieces longer than a word (keys of 27 letters and more) and distances past a word's 64 letters
-    take the compiled scan's other paths: the same answers there too."""
+    """Pieces longer than a word (keys of 27 letters and more) take the compiled scan's other path, and
+    queries past 64 letters the Python path: the same answers there too."""
     index = DeletionIndex(dict.fromkeys(keys), scan_below=10**9)
     key = data.draw(st.sampled_from(keys))
     edits = [(kind, position * 7, letter) for kind, position, letter in data.draw(st.lists(EDIT, max_size=3))]
@@ -90,10 +92,7 @@ def test_long_keys_are_scanned_as_python_scans_them(
     # Besides drawn edits, two changes that leave one piece whole: the first, the middle or the last.
     only_one = (changed(len(key) // 2, len(key) - 1), changed(1, len(key) // 2), changed(1, len(key) - 1))
     for query in (edited(key, edits), key[:-1], "a" + key, *only_one):
-        found = index.near(query, limit=1000)
-        with monkeypatch.context() as patch:
-            patch.setattr(native, "near_module", None)
-            assert index.near(query, limit=1000) == found
+        _python_agrees(monkeypatch, index, query, 1000)
 
 
 @needs_compiled
@@ -136,7 +135,7 @@ def test_the_block_scan_refuses_what_it_cannot_read() -> None:
 @needs_compiled
 def test_a_block_the_compiled_scan_cannot_read_is_read_in_python() -> None:
     """A key of other letters than ASCII (a block's keys are compared as bytes), or a query longer than
-    the compiled scan's table, is answered by the Python path, as a full scan would."""
+    the compiled scan reads (64 letters), is answered by the Python path, as a full scan would."""
     index = DeletionIndex(["mirziyoyev", "mirzïyoyev", "gor"], scan_below=10**9)
     assert index.near("mirziyoyew") == [("mirziyoyev", 1), ("mirzïyoyev", 2)]
     assert index._compiled[(ord("m"), 10)] is None
