@@ -70,7 +70,18 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB (ru_maxrss is in KiB on Linux)."""
+    """Peak resident memory of this process so far, in MB: the kernel's high-water mark (`VmHWM` in
+    /proc/self/status, KiB), which starts again at exec. `ru_maxrss` does not: a process started by
+    another keeps the parent's figure at fork as its floor, so every worker `bench/run.py` started
+    (about 490 MB by then) reported at least that much (the 1,000-person server 488 MB, 137 MB alone).
+    ru_maxrss is the fallback where /proc is not."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -707,7 +707,8 @@ def _render_scale(res: Results, add: Any) -> None:
         "`gazetteer.index` is ready from the cache: the median over that process and processes that only load it "
         "(one fewer than the repeats; every run is listed as *cached load runs*; *of which in load()*: the median "
         "part spent inside `load`), *RSS after "
-        "load* is its `ru_maxrss` then, *peak RSS* its `ru_maxrss` after it also ran the lookups and the pipeline "
+        "load* is its peak resident memory then (the kernel's `VmHWM`, which, unlike `ru_maxrss`, does not start "
+        "from the bench's own), *peak RSS* the same after it also ran the lookups and the pipeline "
         '(it never asks for entity models); *ratio* is `spacy.blank("en")` + c5names (`include_default: False`, '
         "`add_gazetteer(dir)`) against blank on that corpus, every repeat from empty caches, and *warm ratio* the "
         "same with the caches kept from the previous repeat (per-word work is then paid once per distinct word).\n"

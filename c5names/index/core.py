@@ -32,15 +32,17 @@ from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
 from c5names.text.keys import UNCASED_PREFIX, search_keys, skeleton
 
-# What the per-word and per-chunk memos may hold (`memo`): postings of the words cached (about 100 to
-# 200 bytes each once a word's entity sets and hits are unpacked), options of the chunks cached. Sized
-# by the serving target at a million persons (peak RSS ≤ 2 GB, 1.4 GB of it the loaded index): a 300 KB
-# English corpus there reads chunks of 1.33 million options and, warm, words of 1.53 million postings,
-# which these hold (0.41 s a warm pass, 1.83 GB; with 600,000 and 1,500,000, 20 s). The bench's 400 KB
-# corpus weighs several times more than fits in 2 GB, so its warm passes still parse most chunks again
-# (thinned rather than emptied memos make them 1.6 times faster: `memo`).
-WORD_CACHE_POSTINGS = 2_000_000
-CHUNK_CACHE_OPTIONS = 1_500_000
+# What the per-word and per-chunk memos may hold (`memo`): postings of the words cached, options of the
+# chunks cached. Sized by the serving target at a million persons (peak RSS ≤ 2 GB, 1.34 GB of it the
+# loaded index), from what the memos were measured to hold there (resident memory with them and after
+# emptying them): about 14 bytes a posting weighed and 100 an option, once a common surname's holders
+# were kept as arrays rather than sets and dicts (`postings.WordHits.leads`, `candidates.SortedRanks`;
+# before that 18 and 195). The bench's 400 KB English corpus then reads words of 7.9 million postings
+# and chunks of 1.76 million options, which these hold (270 MB, peak RSS 1.54 GB, a warm pass 0.17 s);
+# with twice that text, more than they hold, peak RSS 1.73 GB and the warm pass parses about half of it
+# again (2.9 s; the budgets of before, 2 and 1.5 million, held a third of the 400 KB corpus: 7.7 s).
+WORD_CACHE_POSTINGS = 10_000_000
+CHUNK_CACHE_OPTIONS = 2_500_000
 WORD_CACHE_ENTRIES = 500_000  # and at most so many entries, as before
 CHUNK_CACHE_ENTRIES = 200_000
 

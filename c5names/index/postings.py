@@ -194,7 +194,7 @@ class WordHits:
         self._explicit = hits is not None
         self._by_entity: dict[int, tuple[Hit, ...]] = {}
         self._entities: frozenset[int] | None = None
-        self._leads: tuple[Sequence[int], frozenset[int]] | None = None
+        self._leads: tuple[Sequence[int], numpy.ndarray] | None = None
         self._aliases: list[Hit] | None = None
         self._singles: Singles | None = None
         self._givens: frozenset[int] | None = None
@@ -224,28 +224,26 @@ class WordHits:
                 self._entities = frozenset((_values(self._groups) >> ENTITY_SHIFT).tolist())
         return self._entities
 
-    def leads(self) -> tuple[Sequence[int], frozenset[int]]:
+    def leads(self) -> tuple[Sequence[int], numpy.ndarray]:
         """(entities whose name part starts here, of which those whose surname starts here).
 
-        The first is a sequence, maybe with repeats: a common given name leads thousands of names at a
-        million persons, and what is asked of it is which of them go on in the next word (`members`),
-        which numpy answers without making a set of them all."""
+        Both may hold repeats. A common given name leads thousands of names at a million persons, and
+        what is asked of it is which of them go on in the next word (`members`), which numpy answers
+        without making a set of them all; a common surname starts thousands, kept as an array too (as
+        a set memoised with the word, 42 bytes an entity, they were most of the per-word memo there)."""
         if self._leads is None:
             if self._explicit:
                 first = [h.posting for h in self.all() if h.posting.pos == 0 and h.posting.role != Role.ALIAS]
                 self._leads = (
                     tuple(p.entity for p in first),
-                    frozenset(p.entity for p in first if p.role == Role.SURNAME),
+                    numpy.asarray([p.entity for p in first if p.role == Role.SURNAME], dtype=numpy.int64),
                 )
             else:
                 values = _values(self._groups)
                 role = (values >> 36) & 7
                 first = ((values >> 30) & 63) == 0
                 entity = values >> ENTITY_SHIFT
-                self._leads = (
-                    entity[first & (role != _ALIAS_CODE)],
-                    frozenset(entity[first & (role == _SURNAME_CODE)].tolist()),
-                )
+                self._leads = (entity[first & (role != _ALIAS_CODE)], entity[first & (role == _SURNAME_CODE)])
         return self._leads
 
     def members(self, entities: Collection[int] | numpy.ndarray) -> frozenset[int]:
@@ -470,14 +468,17 @@ class WordHits:
             scores[mine], methods[mine], ends[mine] = group.score, _METHOD_CODES[group.method], group.end
         translit = self._romanised(values, group_of)
         scores[translit], methods[translit] = _TRANSLIT_SCORE, _METHOD_CODES[Method.TRANSLIT]
-        groups, packed = self._groups, values.tolist()
+        groups = self._groups
+        # (memoised with the word: the few distinct scores shared, not a float object per holder; the
+        # packed values kept as the array, not a list of ints, for the one hit ever made of them)
+        distinct, which = numpy.unique(scores, return_inverse=True)
         return Singles(
             entities,
-            scores.tolist(),
+            list(map(distinct.tolist().__getitem__, which.tolist())),
             list(map(_METHODS.__getitem__, methods.tolist())),
             list(map(forms.__getitem__, (values & 0xFFFFFF).tolist())),
             ends.tolist(),
-            lambda n: self._unpack([(groups[int(group_of[n])], [packed[n]])], distinct=True)[0],
+            lambda n: self._unpack([(groups[int(group_of[n])], [int(values[n])])], distinct=True)[0],
         )
 
     def lone_given_names(self) -> frozenset[int]:

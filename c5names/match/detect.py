@@ -198,9 +198,9 @@ def _starting_persons(doc: TextView, i: int, starts: WordHits, initial: bool) ->
         following.append(i + 2)  # Akylbek Usenbekovich Japarov, Emomali S. Rahmon
     if len(leads) >= MANY_LEADS and not initial:
         found = [doc.hits(j).members_array(numpy.asarray(leads)) for j in following]
-        found.append(numpy.fromiter(surnames, dtype=numpy.int64, count=len(surnames)))
+        found.append(surnames)
         return sorted_unique(numpy.concatenate(found))
-    entities = set(surnames)
+    entities = set(surnames.tolist())
     for j in following:
         entities |= doc.hits(j).members(leads)
     if initial:

@@ -15,7 +15,7 @@ import numpy
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import title_kinds
-from c5names.match.candidates import Found, Holders, Option, columns, entities_of, the_one
+from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
 
@@ -143,7 +143,7 @@ class Evidence:
         others = [o for o in alternatives[: ALTERNATIVES_LISTED + 1] if o.entity != option.entity][:ALTERNATIVES_LISTED]
         if len(alternatives) > ALTERNATIVES_LISTED:
             # an entity is an option once; which entities are options is asked once per Options (`derived`)
-            chosen_listed = option.entity in entities_of(alternatives)
+            chosen_listed = option.entity in ranks(alternatives)
             total = len(alternatives) - chosen_listed
             if total > len(others):
                 evidence = [*evidence, f"alternatives: {len(others)} of {total:,}"]

@@ -14,13 +14,14 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import compress
+
+import numpy
 
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
 from c5names.lexicon import generation_near, names_a_place
 from c5names.lexicon.kinship import kinship_before
-from c5names.match.candidates import Found, Option, columns, derived, entities_of, ranks, the_one
+from c5names.match.candidates import Found, Option, columns, derived, ranks, the_one
 from c5names.match.context import closest_given_name
 from c5names.match.evidence import Evidence
 from c5names.match.segment import Word
@@ -202,8 +203,8 @@ class _Document:
             return by_generation
         local = self._named_here(item)
         # The title only matters when it could change the answer (several candidates in play).
-        in_play = _firm_entities(item.options) | {o.entity for o in local}
-        found_title = self.evidence.titled(item.options, item.start) if len(in_play) > 1 else None
+        in_play = _several(item.options, {o.entity for o in local})
+        found_title = self.evidence.titled(item.options, item.start) if in_play else None
         if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
             titled, title = found_title
@@ -275,7 +276,8 @@ class _Document:
             return None
         pool, narrowed_by = self._narrowed_persons(item)
         facts = self.index.entities
-        others = linked - entities_of(pool)
+        in_pool = ranks(pool)  # (which entities are in the pool: as memoised, no set of a surname's holders)
+        others = {entity for entity in linked if entity not in in_pool}
         kinds = {
             kind: other
             for other in sorted(others)
@@ -334,12 +336,28 @@ def _persons(index: NameIndex, options: Sequence[Option]) -> Sequence[Option]:
     return derived(options, "persons", persons)
 
 
-def _firm_entities(options: Sequence[Option]) -> set[int]:
-    """The entities of the options not found by fuzzy matching alone (memoised per Options)."""
-    bulk = columns(options)
-    if bulk is not None:
-        return derived(bulk, "firm", lambda: set(compress(bulk.entities, bulk.firm().tolist())))
-    return derived(options, "firm", lambda: {o.entity for o in options if o.method != Method.FUZZY})
+def _several(options: Sequence[Option], local: set[int]) -> bool:
+    """Are two or more entities in play: the options not found by fuzzy matching alone, and `local`?"""
+    count, few = _firm(options)
+    return count >= 2 or len(local | few) >= 2
+
+
+def _firm(options: Sequence[Option]) -> tuple[int, frozenset[int]]:
+    """(how many options were found by more than fuzzy matching alone, their entities if fewer than
+    two), memoised per Options. An entity is an option once, so the firm options are as many as
+    their entities; a set of a common surname's firm holders, memoised whole, cost 42 bytes an option
+    in the chunk memo at a million persons."""
+
+    def firm() -> tuple[int, frozenset[int]]:
+        bulk = columns(options)
+        if bulk is not None:
+            kept = bulk.firm()
+            count = int(numpy.count_nonzero(kept))
+            return count, frozenset(bulk.array()[kept].tolist()) if count < 2 else frozenset()
+        entities = frozenset(o.entity for o in options if o.method != Method.FUZZY)
+        return len(entities), entities if len(entities) < 2 else frozenset()
+
+    return derived(options, "firm", firm)
 
 
 def of_generation(index: NameIndex, options: Sequence[Option], generation: str) -> Option | None:

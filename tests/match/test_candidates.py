@@ -16,10 +16,13 @@ from c5names.match.candidates import (
     Holders,
     Option,
     Options,
+    SortedRanks,
+    columns,
     contenders,
     derived,
     entities_in_order,
     entities_of,
+    ranks,
     the_one,
 )
 from c5names.model import Method
@@ -110,6 +113,38 @@ def test_holders_are_the_options_a_stable_sort_gives(columns: list[tuple[int, fl
     assert kept.array().tolist() == [o.entity for o in kept]
     assert entities_of(holders) == {o.entity for o in options}
     assert list(entities_in_order(holders)) == [o.entity for o in options]
+
+
+@settings(max_examples=200, deadline=None)
+@given(COLUMNS, st.lists(st.integers(-5, 10**6 + 5), max_size=8))
+def test_ranks_are_each_entitys_position(columns_: list[tuple[int, float, Method, str]], others: list[int]) -> None:
+    """`ranks` maps each entity to its position among the options: a dict for a few, a `SortedRanks`
+    (two arrays, binary search) for a common surname's holders, which answers as the dict does, for
+    entities present and absent."""
+    entities, scores, methods, forms = (list(c) for c in zip(*columns_, strict=True)) if columns_ else ([], [], [], [])
+    holders = Holders.ranked(entities, scores, methods, forms)
+    expected = {option.entity: n for n, option in enumerate(holders)}
+    found = ranks(holders)
+    assert isinstance(found, SortedRanks) == (columns(holders) is not None)
+    assert dict(found) == expected and len(found) == len(expected)
+    assert sorted(found) == sorted(expected)
+    for entity in [*expected, *others]:
+        assert (entity in found) == (entity in expected)
+        assert found.get(entity) == expected.get(entity)
+        if entity not in expected:
+            with pytest.raises(KeyError):
+                found[entity]
+    assert "Berdov" not in found and 1.5 not in found
+    assert ranks(holders) is found  # (memoised with the options)
+
+
+def test_sorted_ranks_of_an_array() -> None:
+    at = SortedRanks(numpy.array([40, 7, 19, 3, 1000], dtype=numpy.int64))
+    assert [at[e] for e in (40, 7, 19, 3, 1000)] == [0, 1, 2, 3, 4]
+    assert numpy.int64(19) in at and 20 not in at and -1 not in at and 1001 not in at
+    assert list(at) == [3, 7, 19, 40, 1000]
+    empty = SortedRanks(numpy.zeros(0, dtype=numpy.int64))
+    assert len(empty) == 0 and 0 not in empty
 
 
 def test_the_one_reads_holders_one_by_one() -> None:

@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import c5names
 from c5names import scoring
+from c5names.match.candidates import Holders, Option, Options
 from c5names.match.evidence import Evidence, title_before
-from c5names.model import ALTERNATIVES_LISTED
+from c5names.match.resolve import _several
+from c5names.model import ALTERNATIVES_LISTED, Method
 
 
 def linked(linker: c5names.Linker, text: str, date: str | None) -> list[tuple[str, str]]:
@@ -188,3 +192,28 @@ def test_a_surnames_holders_as_columns_resolve_as_a_list_does(
     assert columns == lists
     assert mentions(candidates.COLUMNS_FROM) == lists  # (as shipped: a few holders read as a list)
     assert sum(map(len, columns)) >= 10  # (the texts name people)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.sampled_from([Method.EXACT, Method.INFLECTED, Method.FUZZY])),
+        max_size=70,
+        unique_by=lambda column: column[0],  # (an entity is an option once)
+    ),
+    st.sets(st.integers(0, 60), max_size=3),
+)
+def test_several_in_play_is_the_firm_entities_and_the_local_ones_together(
+    columns: list[tuple[int, Method]], local: set[int]
+) -> None:
+    """Whether a title may change a bare surname's answer: two or more entities among its options not
+    found by edit distance alone and those named in the document. Counted, not gathered in a set,
+    for a common surname's holders (as columns from 32 on), as a set of them would have said."""
+    options = [Option(entity, 0.9, method, "Berdov") for entity, method in columns]
+    firm = {o.entity for o in options if o.method != Method.FUZZY}
+    expected = len(firm | local) > 1
+    entities, methods = [o.entity for o in options], [o.method for o in options]
+    holders = Holders(entities, [0.9] * len(options), methods, ["Berdov"] * len(options))
+    for each in (options, Options(options), holders):
+        assert _several(each, local) == expected
+        assert _several(each, local) == expected  # (again, from the memo)
