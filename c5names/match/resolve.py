@@ -149,7 +149,8 @@ class _Document:
         options = item.options
         choice: Option | None = options[0]
         if len(options) > 1 and options[0].score < options[1].score + CLEAR_LEAD:
-            pool = self.evidence.narrow(options, item.start, evidence)
+            pool, narrowed_by = self._narrowed(item)
+            evidence += narrowed_by
             choice = pool[0] if len(pool) == 1 else None
         if choice is None:
             return None
@@ -295,6 +296,19 @@ class _Document:
         colleague = next(kinds[k] for k, _c, _s, _e in facts[held.entity].offices if k in kinds)
         evidence = [Pattern.SURNAME, *narrowed_by, f"colleague named: {facts[colleague].id}"]
         return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
+
+    def _narrowed(self, item: Found) -> tuple[Sequence[Option], list[str]]:
+        """The options the date and a title before the mention leave, and the evidence that narrowed
+        them: the same for every mention with these options, this date and this title, so worked out
+        once (`derived`: a common full name's namesakes are hundreds at a million persons, each one's
+        offices read). Not to be changed."""
+        title = self.evidence.title(item.start)
+
+        def narrowed() -> tuple[Sequence[Option], list[str]]:
+            evidence: list[str] = []
+            return self.evidence.narrow(item.options, item.start, evidence), evidence
+
+        return derived(item.options, ("narrowed, all", self.evidence.date, title), narrowed)
 
     def _narrowed_persons(self, item: Found) -> tuple[Sequence[Option], list[str]]:
         """The person candidates (not found by fuzzy matching alone) that the date and a title before the

@@ -217,3 +217,54 @@ def test_several_in_play_is_the_firm_entities_and_the_local_ones_together(
     for each in (options, Options(options), holders):
         assert _several(each, local) == expected
         assert _several(each, local) == expected  # (again, from the memo)
+
+
+def test_namesakes_of_a_full_name_are_narrowed_once_per_date_and_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two people of one full name: the date and the title decide, and what they leave is worked out
+    once per (options, date, title), not per mention (a common full name's namesakes are hundreds at
+    a million persons). The mention, evidence included, is the same when read from the memo."""
+    people = "\n".join(
+        f"""  - id: namesov-{n}
+    type: person
+    name: Aidar Namesov
+    gender: male
+    offices: [{{role: Office {n}, kind: {kind}, start: "{start}", end: "{end}"}}]
+    names:
+      - {{given: Aidar, surname: Namesov, lang: en, script: Latn, source: "https://example.org/{n}"}}"""
+        for n, (kind, start, end) in enumerate(
+            [("head_of_state", "2010-01-01", "2020-12-31"), ("head_of_government", "2016-01-01", "2020-12-31")]
+        )
+    )
+    (tmp_path / "namesakes.yaml").write_text(f"version: 1\nentities:\n{people}\n", encoding="utf-8")
+    linker = c5names.Linker(c5names.load(tmp_path, default=False))
+    calls: list[int] = []
+    narrow = Evidence.narrow
+
+    def counted(self: Evidence, *args: object) -> object:
+        calls.append(1)
+        return narrow(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Evidence, "narrow", counted)
+    text = "President Aidar Namesov spoke, and President Aidar Namesov left."
+    first = linker.link(text, lang="en", date="2012-05-01")
+    assert [m.id for m in first] == ["namesov-0", "namesov-0"]  # (the head of state in 2012)
+    assert all("in office on 2012-05-01" in m.evidence for m in first)
+    assert len(calls) == 1  # (one chunk, one date, one title: one narrowing for both mentions)
+    assert linker.link(text, lang="en", date="2012-05-01") == first
+    assert len(calls) == 1  # (from the memo)
+    later = linker.link(text, lang="en", date="2021-05-01")  # (no one in office: nothing decides)
+    assert later == [] and len(calls) == 2
+    # Both in office in 2017: the title decides, one chunk read under two titles.
+    titled = linker.link(
+        "the president Aidar Namesov spoke; the prime minister Aidar Namesov spoke.", lang="en", date="2017-05-01"
+    )
+    assert [
+        (m.id, "title: " + kind in m.evidence)
+        for m, kind in zip(titled, ["head_of_state", "head_of_government"], strict=True)
+    ] == [
+        ("namesov-0", True),
+        ("namesov-1", True),
+    ]
+    assert len(calls) == 4
