@@ -22,6 +22,13 @@ class IntSet:
     def __init__(self, values: Iterable[int] = ()) -> None:
         self.values = numpy.unique(numpy.fromiter(values, dtype=numpy.int64))
 
+    @classmethod
+    def of_sorted(cls, values: numpy.ndarray) -> IntSet:
+        """The set of int64 values already sorted and distinct (not checked, nor sorted again)."""
+        made = cls.__new__(cls)
+        made.values = values
+        return made
+
     def __len__(self) -> int:
         return len(self.values)
 
@@ -29,10 +36,14 @@ class IntSet:
         return iter(self.values.tolist())
 
     def __contains__(self, value: object) -> bool:
+        return self.find(value) >= 0
+
+    def find(self, value: object) -> int:
+        """Where the value stands among the sorted values, or -1 if it is not one of them."""
         if not isinstance(value, int | numpy.integer):
-            return False
+            return -1
         at = int(self.values.searchsorted(value))
-        return at < len(self.values) and int(self.values[at]) == value
+        return at if at < len(self.values) and int(self.values[at]) == value else -1
 
     def contains(self, values: numpy.ndarray) -> numpy.ndarray:
         """For each of `values` (int64), is it in the set?"""

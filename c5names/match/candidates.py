@@ -18,6 +18,7 @@ from typing import NamedTuple, TypeVar, overload
 
 import numpy
 
+from c5names.index.intset import IntSet
 from c5names.index.postings import Hit
 from c5names.model import Method, Pattern, Role
 
@@ -216,13 +217,19 @@ def ranks(options: Sequence[Option]) -> Mapping[int, int]:
     """Where each entity stands in the options (an entity is an option once; memoised per Options):
     a dict, or for a common surname's holders a `SortedRanks`, which asks for a fifth of the room."""
     bulk = columns(options)
-    if bulk is not None:
-        return derived(bulk, "ranks", lambda: SortedRanks(bulk.array()))
-    return derived(options, "ranks", lambda: dict(zip(entities_in_order(options), range(len(options)), strict=True)))
+    return derived(
+        options,
+        "ranks",
+        lambda: (
+            SortedRanks(bulk.array())
+            if bulk is not None
+            else dict(zip(entities_in_order(options), range(len(options)), strict=True))
+        ),
+    )
 
 
 class SortedRanks(Mapping[int, int]):
-    """Entity → its position among a common surname's holders, as two arrays: the entities sorted,
+    """Entity → its position among a common surname's holders, as the entities sorted (an `IntSet`)
     and where each stood. A dict of them cost 61 bytes an option and was the largest thing the chunk
     memo held at a million persons (107 of 440 MB on the scale corpus); this costs 12, and the few
     entities asked of it (those named in full in a document) are found by binary search."""
@@ -231,27 +238,20 @@ class SortedRanks(Mapping[int, int]):
 
     def __init__(self, entities: numpy.ndarray) -> None:
         order = numpy.argsort(entities, kind="stable")
-        self._sorted = entities[order]
+        self._sorted = IntSet.of_sorted(entities[order])  # (an entity is an option once: distinct)
         self._at = order.astype(numpy.int32)
 
-    def _find(self, entity: object) -> int:
-        """The entity's place in `_sorted`, or -1."""
-        if not isinstance(entity, int | numpy.integer):
-            return -1
-        at = int(self._sorted.searchsorted(entity))
-        return at if at < len(self._sorted) and int(self._sorted[at]) == entity else -1
-
     def __contains__(self, entity: object) -> bool:
-        return self._find(entity) >= 0
+        return entity in self._sorted
 
     def __getitem__(self, entity: int) -> int:
-        at = self._find(entity)
+        at = self._sorted.find(entity)
         if at < 0:
             raise KeyError(entity)
         return int(self._at[at])
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._sorted.tolist())
+        return iter(self._sorted)
 
     def __len__(self) -> int:
         return len(self._sorted)

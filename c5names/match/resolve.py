@@ -299,31 +299,28 @@ class _Document:
 
     def _narrowed(self, item: Found) -> tuple[Sequence[Option], list[str]]:
         """The options the date and a title before the mention leave, and the evidence that narrowed
-        them: the same for every mention with these options, this date and this title, so worked out
-        once (`derived`: a common full name's namesakes are hundreds at a million persons, each one's
-        offices read). Not to be changed."""
-        title = self.evidence.title(item.start)
-
-        def narrowed() -> tuple[Sequence[Option], list[str]]:
-            evidence: list[str] = []
-            return self.evidence.narrow(item.options, item.start, evidence), evidence
-
-        return derived(item.options, ("narrowed, all", self.evidence.date, title), narrowed)
+        them (`_narrowed_once`: a common full name's namesakes are hundreds at a million persons)."""
+        return self._narrowed_once(item, item.options, "all")
 
     def _narrowed_persons(self, item: Found) -> tuple[Sequence[Option], list[str]]:
         """The person candidates (not found by fuzzy matching alone) that the date and a title before the
-        mention leave, and the evidence that narrowed them: the same for every mention with these
-        options, this date and this title, so worked out once (`derived`). Not to be changed."""
+        mention leave, and the evidence that narrowed them (`_narrowed_once`)."""
         persons = _persons(self.index, item.options)
         if len(persons) < 2:
             return persons, []
+        return self._narrowed_once(item, persons, "persons")
+
+    def _narrowed_once(self, item: Found, pool: Sequence[Option], which: str) -> tuple[Sequence[Option], list[str]]:
+        """`Evidence.narrow` of a pool drawn from the mention's options (`which` names it), and the
+        evidence it gave: the same for every mention with these options, this date and this title, so
+        worked out once (`derived`). Not to be changed."""
         title = self.evidence.title(item.start)
 
         def narrowed() -> tuple[Sequence[Option], list[str]]:
             evidence: list[str] = []
-            return self.evidence.narrow(persons, item.start, evidence), evidence
+            return self.evidence.narrow(pool, item.start, evidence), evidence
 
-        return derived(item.options, ("narrowed", self.evidence.date, title), narrowed)
+        return derived(item.options, ("narrowed", which, self.evidence.date, title), narrowed)
 
     def _by_office(self, item: Found) -> Mention | None:
         """The only person candidate, or the only one the date and a title leave. A bare surname found
