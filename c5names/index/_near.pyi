@@ -26,6 +26,20 @@ def reached_from_key(
     start: int,
     edits: int,
 ) -> list[int]: ...
+def nearest_from_key(
+    key: str,
+    depth: int,
+    hashes: numpy.ndarray,
+    numbers: numpy.ndarray,
+    directory: numpy.ndarray,
+    shift: int,
+    starts: numpy.ndarray,
+    lengths: numpy.ndarray,
+    start: int,
+    edits: int,
+    keys: list[str],
+    limit: int,
+) -> list[tuple[str, int]] | None: ...
 def crc32_without(key: bytes, skip: int = -1, skip2: int = -1) -> int: ...
 class Block:
     keys: list[str]

@@ -13,7 +13,11 @@ The query's deletion hashes are made here too (`reached_from_key`): the crc32 of
 every string made by deleting one or two of its letters, as `neighbours.deletion_hashes` makes them
 with zlib (the same table-driven CRC, so the same values), without a Python string or int per
 variant: at 100,000 persons, a query's reached keys took 9.2 µs with its hashes made in Python (about a
-fifth of a new word's cost) and take 4.7 so.
+fifth of a new word's cost) and take 4.7 so. The keys reached are then compared with the query here
+as well (`nearest_from_key`), as the small index's blocks are: at a million persons a query reaches
+about fifty keys, and the set of their numbers, the list of their strings and rapidfuzz's call over
+it cost a word of a lookup about 15 µs of its 55 (now 38, most of it the reads of tables of hundreds
+of megabytes: some 225 hashes equal to a variant's, each sending to its key's start and length).
 
 A small index (`neighbours.DeletionIndex` below `SCAN_BELOW` keys; the default gazetteer's) is read
 by blocks instead: the keys that begin like a query and are near its length (`Block`). Every new
@@ -33,7 +37,7 @@ give the same answers (tests hold them to each other), serve otherwise.
 """
 
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport free, malloc, qsort, realloc
 from libc.string cimport memcmp, memcpy, memset
 
 
@@ -41,6 +45,8 @@ cdef extern from "Python.h":
     bint PyUnicode_IS_ASCII(object text)
     Py_ssize_t PyUnicode_GET_LENGTH(object text)
     void* PyUnicode_DATA(object text)
+    int PyUnicode_KIND(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
 
 # The CRC-32 of zlib (reflected, polynomial 0xEDB88320), one byte at a time from a table.
 cdef uint32_t CRC_TABLE[256]
@@ -284,3 +290,137 @@ cdef class Block:
             return []
         out.sort()
         return [(found, gap) for gap, found in out[:limit]]
+
+
+# -- a large index's nearest keys, reached and compared in one call ---------------------------------
+
+cdef struct _Numbers:
+    int32_t* at
+    int count
+    int size
+
+
+cdef int _grow(_Numbers* found) except -1:
+    cdef int size = 64 if found.size == 0 else 2 * found.size
+    cdef int32_t* grown = <int32_t*>realloc(found.at, size * sizeof(int32_t))
+    if grown == NULL:
+        raise MemoryError()
+    found.at, found.size = grown, size
+    return 0
+
+
+cdef int _gather(
+    uint32_t h, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
+    int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int length, int edits,
+    _Numbers* found,
+) except -1:
+    """`_collect` into a C array (repeats kept: `nearest_from_key` sorts them out)."""
+    cdef int64_t b = h >> shift, i
+    cdef int32_t number, gap
+    if b >= len(directory) - 1:
+        raise IndexError(f"hash {h} beyond the directory's {len(directory) - 1} buckets")
+    for i in range(directory[b], directory[b + 1]):
+        if hashes[i] != h:
+            continue
+        number = numbers[i]
+        if starts[number] != start:
+            continue
+        gap = lengths[number] - length
+        if -edits <= gap <= edits:
+            if found.count == found.size:
+                _grow(found)
+            found.at[found.count] = number
+            found.count += 1
+    return 0
+
+
+cdef int _by_number(const void* a, const void* b) noexcept nogil:
+    cdef int32_t x = (<const int32_t*>a)[0], y = (<const int32_t*>b)[0]
+    return (x > y) - (x < y)
+
+
+cdef int _code_distance(const uint64_t* peq, int m, str other):
+    """`_bit_distance` of a key of any letters, read by code point (a letter past Latin-1's first
+    half matches no letter of an ASCII query)."""
+    cdef int kind = PyUnicode_KIND(other)
+    cdef void* data = PyUnicode_DATA(other)
+    cdef Py_ssize_t j, n = PyUnicode_GET_LENGTH(other)
+    cdef uint64_t vp = ~(<uint64_t>0), vn = 0, x, d0, hp, hn, last = (<uint64_t>1) << (m - 1)
+    cdef int distance = m
+    cdef Py_UCS4 c
+    for j in range(n):
+        c = PyUnicode_READ(kind, data, j)
+        x = peq[c] if c < 128 else 0
+        d0 = (((x & vp) + vp) ^ vp) | x | vn
+        hp = vn | ~(d0 | vp)
+        hn = d0 & vp
+        if hp & last:
+            distance += 1
+        elif hn & last:
+            distance -= 1
+        hp = (hp << 1) | 1
+        hn = hn << 1
+        vp = hn | ~(d0 | hp)
+        vn = hp & d0
+    return distance
+
+
+def nearest_from_key(
+    str key, int depth, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
+    int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int edits, list keys,
+    int limit,
+):
+    """What `neighbours._nearest` makes of the keys `reached_from_key` reaches (`keys[number]` is key
+    `number`): (key, distance) of those within `edits` of `key`, other than `key` itself, the first
+    `limit`, nearest first, then in key order. The distances are computed here, as `Block.near`
+    computes them, with no set of numbers nor list of the reached keys made: at a million persons a
+    new word's query reaches some fifty keys (hundreds for a common name's), and building and
+    comparing them in Python cost as much as reaching them. None for a key of other letters than
+    ASCII, or longer than MAX_QUERY (the caller reads those otherwise)."""
+    if not PyUnicode_IS_ASCII(key):
+        return None
+    cdef int n = PyUnicode_GET_LENGTH(key), i, j, length, distance
+    if not 1 <= n <= MAX_QUERY:
+        return None
+    cdef const unsigned char* s = <const unsigned char*>PyUnicode_DATA(key)
+    cdef _Numbers found
+    found.at, found.count, found.size = NULL, 0, 0
+    cdef uint64_t peq[256]
+    cdef int32_t number, previous = -1
+    cdef str other
+    out = []
+    try:
+        _gather(_crc_without(s, n, -1, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, &found)
+        for i in range(n):
+            _gather(_crc_without(s, n, i, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, &found)
+            if depth > 1:
+                for j in range(i + 1, n):
+                    _gather(
+                        _crc_without(s, n, i, j), hashes, numbers, directory, shift, starts, lengths, start, n, edits,
+                        &found,
+                    )
+        if found.count == 0:
+            return out
+        qsort(found.at, found.count, sizeof(int32_t), _by_number)
+        memset(peq, 0, sizeof(peq))
+        for i in range(n):
+            peq[s[i]] |= (<uint64_t>1) << i
+        for i in range(found.count):
+            number = found.at[i]
+            if number == previous:
+                continue
+            previous = number
+            other = keys[number]
+            length = PyUnicode_GET_LENGTH(other)
+            if PyUnicode_IS_ASCII(other):
+                if length == n and memcmp(PyUnicode_DATA(other), s, n) == 0:
+                    continue
+                distance = _bit_distance(peq, n, <const unsigned char*>PyUnicode_DATA(other), length)
+            else:
+                distance = _code_distance(peq, n, other)
+            if distance <= edits:
+                out.append((distance, other))
+    finally:
+        free(found.at)
+    out.sort()
+    return [(other, distance) for distance, other in out[:limit]]

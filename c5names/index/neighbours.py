@@ -139,7 +139,12 @@ class DeletionIndex:
         if native.near_module is not None:  # (the same, in one loop over the buckets: `_near.pyx`)
             tables = (self.hashes, self.numbers, self.directory, self.shift, self.starts, self.lengths)
             if key.isascii():  # (every key of the index is: its deletion hashes are made there too)
-                found = native.near_module.reached_from_key(key.encode(), edits, *tables, _start_class(key), edits)
+                # (reached and compared there: `_nearest` below only for a query of over 64 letters)
+                start = _start_class(key)
+                nearest = native.near_module.nearest_from_key(key, edits, *tables, start, edits, self.keys, limit)
+                if nearest is not None:
+                    return nearest
+                found = native.near_module.reached_from_key(key.encode(), edits, *tables, start, edits)
             else:  # (a key of other letters is cut by letter: `deletion_hashes`)
                 hashes = deletion_hashes(key, edits)
                 found = native.near_module.reached(hashes, *tables, _start_class(key), len(key), edits)

@@ -17,7 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from c5names.index import native
-from c5names.index.neighbours import NATIVE_SCAN_MAX, DeletionIndex, _cuts, bucket_directory, deletion_hashes
+from c5names.index.neighbours import (
+    NATIVE_SCAN_MAX,
+    DeletionIndex,
+    _cuts,
+    bucket_directory,
+    deletion_hashes,
+    max_edits,
+)
 from tests.conftest import skip_unless_native_required
 from tests.index.key_edits import EDIT, KEYS, edited
 
@@ -144,6 +151,46 @@ def test_a_block_the_compiled_scan_cannot_read_is_read_in_python() -> None:
     index = DeletionIndex([long[:-1], long + "a"], scan_below=10**9)
     assert index.near(long) == [(long[:-1], 1), (long + "a", 1)]
     assert not index._compiled
+
+
+# Keys of an index may have letters other than ASCII (a user's gazetteer); queries here are ASCII,
+# which the compiled reads compare in C (`nearest_from_key`).
+MIXED_KEYS = st.text(st.sampled_from("abdeiklmnorsuvyzïéşž"), min_size=3, max_size=12)
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keys=st.lists(MIXED_KEYS, min_size=1, max_size=80), data=st.data(), limit=st.integers(1, 12))
+def test_a_large_index_compares_in_c_what_rapidfuzz_compares(
+    monkeypatch: pytest.MonkeyPatch, keys: list[str], data: st.DataObject, limit: int
+) -> None:
+    """The keys an ASCII query reaches, compared and ordered in C (`nearest_from_key`: distance, then
+    key order; the query itself left out; the first `limit`), are the neighbours `_nearest` gives
+    through rapidfuzz, whatever letters the keys have."""
+    index = DeletionIndex(dict.fromkeys(keys), scan_below=0)
+    query = edited(data.draw(st.sampled_from(keys)), data.draw(st.lists(EDIT, min_size=0, max_size=2)))
+    query = "".join(c for c in query if c.isascii()) or "a"
+    for asked in (query, data.draw(KEYS)):
+        _python_agrees(monkeypatch, index, asked, limit)
+
+
+@needs_compiled
+def test_the_compiled_comparison_leaves_the_queries_it_cannot_read() -> None:
+    """A query of other letters than ASCII, or longer than 64 letters (the bit-parallel distance holds
+    the query in one 64-bit word), is not compared in C: None, and `near` reads it otherwise."""
+    assert compiled is not None
+    long = "b" + "irziyoyev" * 8
+    for keys, query in ((["mirzïyoyev", "mirziyoyev"], "mirzïyoyew"), ([long[:-1], long + "a"], long)):
+        index = DeletionIndex(keys, scan_below=0)
+        tables = (index.hashes, index.numbers, index.directory, index.shift, index.starts, index.lengths)
+        edits = max_edits(query)
+        start = 0 if query[0] in "aeiou" else ord(query[0])
+        assert compiled.nearest_from_key(query, edits, *tables, start, edits, index.keys, 8) is None
+    assert DeletionIndex([long[:-1], long + "a"], scan_below=0).near(long) == [(long[:-1], 1), (long + "a", 1)]
+    index = DeletionIndex(["mirziyoyev", "mirzïyoyev", "mirzoyev"], scan_below=0)
+    assert index.near("mirzïyoyew") == [("mirzïyoyev", 1), ("mirziyoyev", 2)]
+    assert index.near("mirziyoyev") == [("mirzïyoyev", 1), ("mirzoyev", 2)]  # (not itself)
+    assert index.near("mirziyoyev", limit=1) == [("mirzïyoyev", 1)]
 
 
 @needs_compiled
