@@ -107,6 +107,10 @@ def test_holders_are_the_options_a_stable_sort_gives(columns: list[tuple[int, fl
     assert holders[1:3] == options[1:3]
     assert holders.array().tolist() == [o.entity for o in options]
     assert holders.firm().tolist() == [o.method != Method.FUZZY for o in options]
+    assert holders.firm() is holders.firm()  # (made once: shared, so it cannot be written to)
+    with pytest.raises(ValueError, match="read-only"):
+        holders.firm()[:] = True
+    assert holders.select(holders.firm()).firm().all()
     keep = numpy.array(data.draw(st.lists(st.booleans(), min_size=len(options), max_size=len(options))), dtype=bool)
     kept = holders.select(keep)
     assert list(kept) == [o for o, k in zip(options, keep.tolist(), strict=True) if k]
