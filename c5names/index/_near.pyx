@@ -81,29 +81,22 @@ def crc32_without(bytes key, int skip=-1, int skip2=-1):
     return _crc_without(key, len(key), skip, skip2)
 
 
-def reached(
-    list wanted, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
-    int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int length, int edits,
-):
-    """The numbers (sorted, each once) of the keys stored under one of the `wanted` hashes whose start
-    class is `start` and whose length is within `edits` of `length`. `hashes` are sorted, and the
-    hashes whose top bits (`hash >> shift`) are b lie at positions directory[b] to directory[b + 1]
-    (`neighbours.bucket_directory`); `numbers[i]` is the key stored under `hashes[i]`, and `starts`
-    and `lengths` are per key."""
-    found = set()
-    for value in wanted:
-        _collect(value, hashes, numbers, directory, shift, starts, lengths, start, length, edits, found)
-    return sorted(found)
+cdef struct _Numbers:
+    # key numbers gathered from the buckets (repeats and all), in a growing C array
+    int32_t* at
+    int count
+    int size
 
 
-cdef inline void _collect(
+cdef int _gather(
     uint32_t h, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
     int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int length, int edits,
-    set found,
-) except *:
-    """`reached`'s loop for one hash: add the suiting keys stored under it to `found`."""
+    _Numbers* found,
+) except -1:
+    """The loop for one hash: add the suiting keys stored under it to `found` (see `reached`)."""
     cdef int64_t b = h >> shift, i
     cdef int32_t number, gap
+    cdef int32_t* grown
     if b >= len(directory) - 1:
         raise IndexError(f"hash {h} beyond the directory's {len(directory) - 1} buckets")
     for i in range(directory[b], directory[b + 1]):
@@ -114,28 +107,89 @@ cdef inline void _collect(
             continue
         gap = lengths[number] - length
         if -edits <= gap <= edits:
-            found.add(number)
+            if found.count == found.size:
+                found.size = 64 if found.size == 0 else 2 * found.size
+                grown = <int32_t*>realloc(found.at, found.size * sizeof(int32_t))
+                if grown == NULL:
+                    raise MemoryError()
+                found.at = grown
+            found.at[found.count] = number
+            found.count += 1
+    return 0
+
+
+cdef int _gather_key(
+    const unsigned char* s, int n, int depth, const uint32_t[::1] hashes, const int32_t[::1] numbers,
+    const int32_t[::1] directory, int shift, const uint32_t[::1] starts, const int32_t[::1] lengths,
+    uint32_t start, int edits, _Numbers* found,
+) except -1:
+    """`_gather` for each deletion hash of the n ASCII bytes at s (`neighbours.deletion_hashes(key,
+    depth)`: the key, every one-letter deletion, and with depth 2 every two-letter deletion), made
+    here; the query's length is the key's."""
+    cdef int i, j
+    _gather(_crc_without(s, n, -1, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, found)
+    for i in range(n):
+        _gather(_crc_without(s, n, i, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, found)
+        if depth > 1:
+            for j in range(i + 1, n):
+                _gather(
+                    _crc_without(s, n, i, j), hashes, numbers, directory, shift, starts, lengths, start, n, edits, found
+                )
+    return 0
+
+
+cdef int _by_number(const void* a, const void* b) noexcept nogil:
+    cdef int32_t x = (<const int32_t*>a)[0], y = (<const int32_t*>b)[0]
+    return (x > y) - (x < y)
+
+
+cdef void _sort_once(_Numbers* found) noexcept nogil:
+    """Sort the gathered numbers and keep each once."""
+    cdef int i, kept = 0
+    if found.count == 0:
+        return
+    qsort(found.at, found.count, sizeof(int32_t), _by_number)
+    for i in range(1, found.count):
+        if found.at[i] != found.at[kept]:
+            kept += 1
+            found.at[kept] = found.at[i]
+    found.count = kept + 1
+
+
+cdef list _listed(_Numbers* found):
+    _sort_once(found)
+    return [found.at[i] for i in range(found.count)]
+
+
+def reached(
+    list wanted, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
+    int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int length, int edits,
+):
+    """The numbers (sorted, each once) of the keys stored under one of the `wanted` hashes whose start
+    class is `start` and whose length is within `edits` of `length`. `hashes` are sorted, and the
+    hashes whose top bits (`hash >> shift`) are b lie at positions directory[b] to directory[b + 1]
+    (`neighbours.bucket_directory`); `numbers[i]` is the key stored under `hashes[i]`, and `starts`
+    and `lengths` are per key."""
+    cdef _Numbers found = _Numbers(NULL, 0, 0)
+    try:
+        for value in wanted:
+            _gather(value, hashes, numbers, directory, shift, starts, lengths, start, length, edits, &found)
+        return _listed(&found)
+    finally:
+        free(found.at)
 
 
 def reached_from_key(
     bytes key, int depth, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
     int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int edits,
 ):
-    """`reached` for the deletion hashes of an ASCII key (`neighbours.deletion_hashes(key, depth)`:
-    the key, every one-letter deletion, and with depth 2 every two-letter deletion), made here; the
-    query's length is the key's."""
-    cdef const unsigned char* s = key
-    cdef int n = len(key), i, j
-    found = set()
-    _collect(_crc_without(s, n, -1, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, found)
-    for i in range(n):
-        _collect(_crc_without(s, n, i, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, found)
-        if depth > 1:
-            for j in range(i + 1, n):
-                _collect(
-                    _crc_without(s, n, i, j), hashes, numbers, directory, shift, starts, lengths, start, n, edits, found
-                )
-    return sorted(found)
+    """`reached` for the deletion hashes of an ASCII key, made here (`_gather_key`)."""
+    cdef _Numbers found = _Numbers(NULL, 0, 0)
+    try:
+        _gather_key(key, len(key), depth, hashes, numbers, directory, shift, starts, lengths, start, edits, &found)
+        return _listed(&found)
+    finally:
+        free(found.at)
 
 
 # The longest query a block scan compares (`neighbours.NATIVE_SCAN_MAX` keeps longer ones in Python):
@@ -144,26 +198,37 @@ cdef enum:
     MAX_QUERY = 64
 
 
+cdef struct _Columns:
+    # the state of Hyyrö's bit-parallel Levenshtein after some letters of the other string
+    uint64_t vp
+    uint64_t vn
+    int distance
+
+
+cdef inline void _step(_Columns* c, uint64_t x, uint64_t last) noexcept nogil:
+    """One letter of the other string, whose bits in the query are x (`peq[letter]`)."""
+    cdef uint64_t d0 = (((x & c.vp) + c.vp) ^ c.vp) | x | c.vn
+    cdef uint64_t hp = c.vn | ~(d0 | c.vp), hn = d0 & c.vp
+    if hp & last:
+        c.distance += 1
+    elif hn & last:
+        c.distance -= 1
+    hp = (hp << 1) | 1
+    hn = hn << 1
+    c.vp = hn | ~(d0 | hp)
+    c.vn = hp & d0
+
+
 cdef inline int _bit_distance(const uint64_t* peq, int m, const unsigned char* b, int n) noexcept nogil:
     """The Levenshtein distance of a query of m letters (1 to 64), given as `peq` (bit i of peq[c] set
     where the query's letter i is c), and the n bytes at b: Hyyrö's bit-parallel form of Myers'
     algorithm, one step per byte of b (as rapidfuzz computes it), where the table costs m steps each."""
-    cdef uint64_t vp = ~(<uint64_t>0), vn = 0, x, d0, hp, hn, last = (<uint64_t>1) << (m - 1)
-    cdef int j, distance = m
+    cdef _Columns c = _Columns(~(<uint64_t>0), 0, m)
+    cdef uint64_t last = (<uint64_t>1) << (m - 1)
+    cdef int j
     for j in range(n):
-        x = peq[b[j]]
-        d0 = (((x & vp) + vp) ^ vp) | x | vn
-        hp = vn | ~(d0 | vp)
-        hn = d0 & vp
-        if hp & last:
-            distance += 1
-        elif hn & last:
-            distance -= 1
-        hp = (hp << 1) | 1
-        hn = hn << 1
-        vp = hn | ~(d0 | hp)
-        vn = hp & d0
-    return distance
+        _step(&c, peq[b[j]], last)
+    return c.distance
 
 
 cdef inline uint64_t _word(const unsigned char* s) noexcept nogil:
@@ -294,75 +359,20 @@ cdef class Block:
 
 # -- a large index's nearest keys, reached and compared in one call ---------------------------------
 
-cdef struct _Numbers:
-    int32_t* at
-    int count
-    int size
-
-
-cdef int _grow(_Numbers* found) except -1:
-    cdef int size = 64 if found.size == 0 else 2 * found.size
-    cdef int32_t* grown = <int32_t*>realloc(found.at, size * sizeof(int32_t))
-    if grown == NULL:
-        raise MemoryError()
-    found.at, found.size = grown, size
-    return 0
-
-
-cdef int _gather(
-    uint32_t h, const uint32_t[::1] hashes, const int32_t[::1] numbers, const int32_t[::1] directory,
-    int shift, const uint32_t[::1] starts, const int32_t[::1] lengths, uint32_t start, int length, int edits,
-    _Numbers* found,
-) except -1:
-    """`_collect` into a C array (repeats kept: `nearest_from_key` sorts them out)."""
-    cdef int64_t b = h >> shift, i
-    cdef int32_t number, gap
-    if b >= len(directory) - 1:
-        raise IndexError(f"hash {h} beyond the directory's {len(directory) - 1} buckets")
-    for i in range(directory[b], directory[b + 1]):
-        if hashes[i] != h:
-            continue
-        number = numbers[i]
-        if starts[number] != start:
-            continue
-        gap = lengths[number] - length
-        if -edits <= gap <= edits:
-            if found.count == found.size:
-                _grow(found)
-            found.at[found.count] = number
-            found.count += 1
-    return 0
-
-
-cdef int _by_number(const void* a, const void* b) noexcept nogil:
-    cdef int32_t x = (<const int32_t*>a)[0], y = (<const int32_t*>b)[0]
-    return (x > y) - (x < y)
-
 
 cdef int _code_distance(const uint64_t* peq, int m, str other):
-    """`_bit_distance` of a key of any letters, read by code point (a letter past Latin-1's first
-    half matches no letter of an ASCII query)."""
+    """`_bit_distance` of a key of any letters, read by code point (a letter past ASCII matches no
+    letter of an ASCII query)."""
     cdef int kind = PyUnicode_KIND(other)
     cdef void* data = PyUnicode_DATA(other)
     cdef Py_ssize_t j, n = PyUnicode_GET_LENGTH(other)
-    cdef uint64_t vp = ~(<uint64_t>0), vn = 0, x, d0, hp, hn, last = (<uint64_t>1) << (m - 1)
-    cdef int distance = m
-    cdef Py_UCS4 c
+    cdef _Columns c = _Columns(~(<uint64_t>0), 0, m)
+    cdef uint64_t last = (<uint64_t>1) << (m - 1)
+    cdef Py_UCS4 letter
     for j in range(n):
-        c = PyUnicode_READ(kind, data, j)
-        x = peq[c] if c < 128 else 0
-        d0 = (((x & vp) + vp) ^ vp) | x | vn
-        hp = vn | ~(d0 | vp)
-        hn = d0 & vp
-        if hp & last:
-            distance += 1
-        elif hn & last:
-            distance -= 1
-        hp = (hp << 1) | 1
-        hn = hn << 1
-        vp = hn | ~(d0 | hp)
-        vn = hp & d0
-    return distance
+        letter = PyUnicode_READ(kind, data, j)
+        _step(&c, peq[letter] if letter < 128 else 0, last)
+    return c.distance
 
 
 def nearest_from_key(
@@ -379,38 +389,24 @@ def nearest_from_key(
     ASCII, or longer than MAX_QUERY (the caller reads those otherwise)."""
     if not PyUnicode_IS_ASCII(key):
         return None
-    cdef int n = PyUnicode_GET_LENGTH(key), i, j, length, distance
+    cdef int n = PyUnicode_GET_LENGTH(key), i, length, distance
     if not 1 <= n <= MAX_QUERY:
         return None
     cdef const unsigned char* s = <const unsigned char*>PyUnicode_DATA(key)
-    cdef _Numbers found
-    found.at, found.count, found.size = NULL, 0, 0
+    cdef _Numbers found = _Numbers(NULL, 0, 0)
     cdef uint64_t peq[256]
-    cdef int32_t number, previous = -1
     cdef str other
     out = []
     try:
-        _gather(_crc_without(s, n, -1, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, &found)
-        for i in range(n):
-            _gather(_crc_without(s, n, i, -1), hashes, numbers, directory, shift, starts, lengths, start, n, edits, &found)
-            if depth > 1:
-                for j in range(i + 1, n):
-                    _gather(
-                        _crc_without(s, n, i, j), hashes, numbers, directory, shift, starts, lengths, start, n, edits,
-                        &found,
-                    )
+        _gather_key(s, n, depth, hashes, numbers, directory, shift, starts, lengths, start, edits, &found)
+        _sort_once(&found)
         if found.count == 0:
             return out
-        qsort(found.at, found.count, sizeof(int32_t), _by_number)
         memset(peq, 0, sizeof(peq))
         for i in range(n):
             peq[s[i]] |= (<uint64_t>1) << i
         for i in range(found.count):
-            number = found.at[i]
-            if number == previous:
-                continue
-            previous = number
-            other = keys[number]
+            other = keys[found.at[i]]
             length = PyUnicode_GET_LENGTH(other)
             if PyUnicode_IS_ASCII(other):
                 if length == n and memcmp(PyUnicode_DATA(other), s, n) == 0:
