@@ -480,7 +480,7 @@ def commands_section(cfg: Config, res: Results) -> None:
 
 
 # -- rendering ----------------------------------------------------------------------------------------
-def render(res: Results, out_name: str) -> str:
+def render(res: Results) -> str:
     cfg = res.config
     lines: list[str] = []
     add = lines.append
@@ -492,7 +492,8 @@ def render(res: Results, out_name: str) -> str:
     add("## How to run it\n")
     add(
         '```bash\npip install -e ".[bench]"\npython bench/run.py            # full run, under 30 minutes\n'
-        f"python bench/run.py --quick    # under 2 minutes\npython bench/run.py --out {out_name}\n```\n"
+        "python bench/run.py --quick    # under 2 minutes\n"
+        "python bench/run.py --out FILE  # the page written elsewhere (default docs/performance.md)\n```\n"
     )
     add(
         f"This page: **{'quick' if cfg.quick else 'full'} run**, "
@@ -1129,7 +1130,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    page = render(res, args.out)
+    page = render(res)
     print(page)
     out = Path(args.out)
     if not out.is_absolute():
