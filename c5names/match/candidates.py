@@ -266,11 +266,13 @@ class SortedRanks(Mapping[int, int]):
 
 
 def entities_of(options: Sequence[Option]) -> frozenset[int]:
-    """The entities of the options (memoised per Options)."""
+    """The entities of the options. Not memoised: asked once per candidate, when its chunk is parsed
+    (`detect._check_neighbours`), a memoised set was never read again, and a common surname's, kept
+    in the chunk memo with its Holders, held thousands of entries each (74 MB of the chunk memo on
+    the million-person bench corpus) that every full collection of the cyclic collector walked
+    (about half of one's time there)."""
     bulk = columns(options)
-    if bulk is not None:
-        return derived(bulk, "entities", lambda: frozenset(bulk.entities))
-    return derived(options, "entities", lambda: frozenset(map(entity_of, options)))
+    return frozenset(bulk.entities if bulk is not None else map(entity_of, options))
 
 
 class PersonParse(NamedTuple):

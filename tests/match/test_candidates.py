@@ -116,6 +116,9 @@ def test_holders_are_the_options_a_stable_sort_gives(columns: list[tuple[int, fl
     assert list(kept) == [o for o, k in zip(options, keep.tolist(), strict=True) if k]
     assert kept.array().tolist() == [o.entity for o in kept]
     assert entities_of(holders) == {o.entity for o in options}
+    assert entities_of(Options(options)) == {o.entity for o in options}
+    # (asked once per candidate: a memoised set of a common surname's holders only weighed on the chunk memo)
+    assert not holders.memo or "entities" not in holders.memo
     assert list(entities_in_order(holders)) == [o.entity for o in options]
 
 
