@@ -231,6 +231,21 @@ cdef inline int _bit_distance(const uint64_t* peq, int m, const unsigned char* b
     return c.distance
 
 
+cdef inline void _query_bits(uint64_t* peq, const unsigned char* query, int m) noexcept nogil:
+    """Fill `peq` (256 words) for a query of m bytes: bit i of peq[c] set where its letter i is c."""
+    memset(peq, 0, 256 * sizeof(uint64_t))
+    cdef int i
+    for i in range(m):
+        peq[query[i]] |= (<uint64_t>1) << i
+
+
+cdef list _nearest_first(list found, int limit):
+    """(key, distance) of (distance, key) pairs: the first `limit`, nearest first, then in key order
+    (as `neighbours._nearest` orders them)."""
+    found.sort()
+    return [(key, distance) for distance, key in found[:limit]]
+
+
 cdef inline uint64_t _word(const unsigned char* s) noexcept nogil:
     """The 8 bytes at s as one word, in the machine's byte order (compared only with words so read)."""
     cdef uint64_t word
@@ -342,9 +357,7 @@ cdef class Block:
             if not kept or (length == n and memcmp(other, query, n) == 0):
                 continue
             if not bits:
-                memset(peq, 0, sizeof(peq))
-                for begin in range(n):
-                    peq[query[begin]] |= (<uint64_t>1) << begin
+                _query_bits(peq, query, n)
                 bits = True
             distance = _bit_distance(peq, n, other, length)
             if distance <= edits:
@@ -353,8 +366,7 @@ cdef class Block:
                 out.append((distance, self.keys[i]))
         if out is None:
             return []
-        out.sort()
-        return [(found, gap) for gap, found in out[:limit]]
+        return _nearest_first(out, limit)
 
 
 # -- a large index's nearest keys, reached and compared in one call ---------------------------------
@@ -402,9 +414,7 @@ def nearest_from_key(
         _sort_once(&found)
         if found.count == 0:
             return out
-        memset(peq, 0, sizeof(peq))
-        for i in range(n):
-            peq[s[i]] |= (<uint64_t>1) << i
+        _query_bits(peq, s, n)
         for i in range(found.count):
             other = keys[found.at[i]]
             length = PyUnicode_GET_LENGTH(other)
@@ -418,5 +428,4 @@ def nearest_from_key(
                 out.append((distance, other))
     finally:
         free(found.at)
-    out.sort()
-    return [(other, distance) for distance, other in out[:limit]]
+    return _nearest_first(out, limit)
