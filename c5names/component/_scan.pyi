@@ -3,6 +3,7 @@
 import numpy
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 BUILT_WITH_SPACY: str
 
@@ -17,6 +18,7 @@ def scan(
     shift: int = -1,
     decided: int = 0,
 ) -> tuple[numpy.ndarray, list[int], list[int], list[int], bool, int, bool, bool]: ...
+def clear_lexeme_bytes(vocab: Vocab, shift: int) -> None: ...
 def set_lexeme_bytes(doc: Doc, positions: list[int], values: list[int], shift: int) -> None: ...
 def sparse(
     doc: Doc, windows: list[list[int]], words: dict[int, str], strings: StringStore, placeholder: str

@@ -27,6 +27,8 @@ from collections.abc import Callable
 
 from spacy.vocab import Vocab
 
+from c5names.component import native
+
 WIDTH = 8  # one byte: the part bits, CAPITAL and DECIDED (`sparse`)
 LOWEST = 19  # flags 1-18 are spaCy's own attributes (IS_ALPHA ... IS_CURRENCY)
 HIGHEST = 63
@@ -113,7 +115,12 @@ def claim(vocab: Vocab) -> int:
 
 
 def clear(vocab: Vocab, shift: int) -> None:
-    """Turn the run at `shift` off in every lexeme of the vocabulary."""
+    """Turn the run at `shift` off in every lexeme of the vocabulary: in C when the compiled scan is
+    here (`native`; it reads spaCy's map of lexemes, where this loop makes a `Lexeme` for each), else
+    in Python."""
+    if native.scan_module is not None:
+        native.scan_module.clear_lexeme_bytes(vocab, shift)
+        return
     keep = ~(MASK << shift) & ((1 << 64) - 1)
     for lexeme in vocab:
         flags = lexeme.flags

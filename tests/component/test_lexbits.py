@@ -114,6 +114,36 @@ def test_a_flag_given_one_of_the_claimed_bits_by_number_moves_the_claim() -> Non
 
 
 @needs_compiled
+def test_clearing_in_c_turns_off_the_run_and_nothing_else(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`clear` through the compiled loop over spaCy's map of lexemes and through Python's loop over
+    `Vocab`: the same flags after, every lexeme's run off, the bits either side of it untouched."""
+
+    def vocab_with_flags() -> spacy.vocab.Vocab:
+        vocab = spacy.blank("en").vocab
+        for n, word in enumerate(f"w{k}" for k in range(3_000)):
+            vocab[word].flags = (0x9E3779B97F4A7C15 * (n + 1)) & ((1 << 64) - 1)
+        return vocab
+
+    def flags(vocab: spacy.vocab.Vocab) -> dict[str, int]:
+        return {lexeme.orth_: lexeme.flags for lexeme in vocab}
+
+    fast, slow = vocab_with_flags(), vocab_with_flags()
+    before = flags(fast)
+    shift = 37
+    lexbits.clear(fast, shift)
+    with monkeypatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        lexbits.clear(slow, shift)
+    after = flags(fast)
+    assert after == flags(slow)
+    assert set(after) == set(before) and len(after) > 3_000
+    assert all(value == before[word] & ~(lexbits.MASK << shift) for word, value in after.items())
+    assert any(before[word] != value for word, value in after.items())  # (there was something to clear)
+    with pytest.raises(ValueError, match="bit 0 to 56"):
+        native.scan_module.clear_lexeme_bytes(fast, 57)
+
+
+@needs_compiled
 def test_a_new_gazetteer_clears_the_decisions_of_the_old(tmp_path: Path) -> None:
     """"Testov" was decided as no part of any name; with a gazetteer that has him, it must be read."""
     (tmp_path / "testov.yaml").write_text(TESTOV, encoding="utf-8")

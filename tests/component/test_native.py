@@ -187,6 +187,39 @@ def test_the_compiled_scan_says_whether_the_doc_has_entities_as_doc_ents_does(
 
 
 @needs_compiled
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.sampled_from(["weather", "in", "Paris", "the", "Tokayev", "Baker", "."]), min_size=1, max_size=12),
+    st.lists(_IOB_STATES, min_size=12, max_size=12),
+)
+def test_the_component_leaves_the_same_annotations_with_the_compiled_loops_as_without(
+    words: list[str], states: list[tuple[int, bool]]
+) -> None:
+    """Whatever the tokens' annotations before it (none, valid entities, a B without a type, an I after
+    nothing), the component ends with the same entity columns and entities, or the same error, with
+    the compiled scan and marking as with the numpy path."""
+    states = states[: len(words)]
+
+    def run() -> object:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("c5names")
+        doc = nlp.make_doc(" ".join(words))
+        label = doc.vocab.strings.add("PERSON")
+        doc.from_array([ENT_IOB, ENT_TYPE], numpy.array([[i, label if t else 0] for i, t in states], "uint64"))
+        try:
+            doc = nlp.get_pipe("c5names")(doc)
+        except ValueError as err:
+            return str(err)
+        return doc.to_array([ENT_IOB, ENT_TYPE]).tolist(), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+
+    fast = run()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        slow = run()
+    assert fast == slow
+
+
+@needs_compiled
 @pytest.mark.parametrize("untyped", [False, True])
 def test_marking_outside_in_c_is_what_from_array_does(nlp: spacy.language.Language, untyped: bool) -> None:
     def annotated() -> Doc:
