@@ -117,13 +117,13 @@ class Holders(Sequence[Option]):
     def firm(self) -> numpy.ndarray:
         """Which options were found by more than fuzzy matching, as a boolean array (made once: the
         rules ask it of a common surname's thousands of holders twice, for its persons and its firm
-        count; read-only, as it is shared)."""
-        found = self.memo.get(_FIRM)
-        if found is None:
-            found = numpy.fromiter(map(ne, self.methods, repeat(Method.FUZZY)), dtype=bool, count=len(self.methods))
-            found.flags.writeable = False
-            self.memo[_FIRM] = found
-        return found  # type: ignore[return-value]
+        count: `derived`; read-only, as it is shared)."""
+        return derived(self, "firm flags", self._firm)  # (resolve memoises its count as "firm")
+
+    def _firm(self) -> numpy.ndarray:
+        found = numpy.fromiter(map(ne, self.methods, repeat(Method.FUZZY)), dtype=bool, count=len(self.methods))
+        found.flags.writeable = False
+        return found
 
     def select(self, keep: numpy.ndarray) -> Holders:
         """The options where `keep` (a boolean array) is true, in their order."""
@@ -164,7 +164,6 @@ def _take(column: list[T], order: list[int]) -> list[T]:
 
 
 _new = tuple.__new__
-_FIRM = object()  # (the memo's key of `Holders.firm`, which no key of `derived` can equal)
 # Holders from which the rules read the columns; fewer (as at the default scale) are ranked in Python,
 # made into Options at once and read as a list, which costs less than numpy's calls.
 COLUMNS_FROM = 32
