@@ -210,6 +210,28 @@ def test_the_compiled_reads_keep_only_keys_that_begin_alike_and_are_near_in_leng
 
 
 @needs_compiled
+def test_the_compiled_reads_refuse_tables_that_do_not_fit_together() -> None:
+    """The reads are asked for ahead of use (prefetched), in rounds: every hash is checked against the
+    directory before any bucket is read, and every key number against the list of keys before a key is
+    compared, so tables that do not fit together raise instead of reading past an array's end."""
+    assert compiled is not None
+    index = DeletionIndex([f"mirziyoyev{n}" for n in range(40)], scan_below=0)
+    tables = (index.hashes, index.numbers, index.directory, index.shift, index.starts, index.lengths)
+    start = ord("m")
+    assert compiled.reached([], *tables, start, 11, 2) == []
+    short = (index.hashes, index.numbers, index.directory[:2], index.shift, index.starts, index.lengths)
+    far = max(deletion_hashes("mirziyoyev1", 2))
+    with pytest.raises(IndexError, match="beyond the directory"):
+        compiled.reached([far], *short, start, 11, 2)
+    with pytest.raises(IndexError, match="beyond the directory"):
+        compiled.reached_from_key(b"mirziyoyev1", 2, *short, start, 2)
+    reached = compiled.reached_from_key(b"mirziyoyev1", 2, *tables, start, 2)
+    assert reached  # (so that the list cut short below is read)
+    with pytest.raises(IndexError, match=f"key {max(reached)} of {max(reached)}"):
+        compiled.nearest_from_key("mirziyoyev1", 2, *tables, start, 2, index.keys[: max(reached)], 8)
+
+
+@needs_compiled
 @given(key=st.binary(max_size=20), data=st.data())
 def test_the_compiled_crc_is_zlibs(key: bytes, data: st.DataObject) -> None:
     """The index's hashes were made by zlib when it was compiled: the compiled ones must be the same."""
