@@ -106,6 +106,7 @@ cdef extern from *:
 
 
 cdef int _add(_Numbers* found, int32_t number) except -1:
+    """Append a key number to the growing array (doubled when full)."""
     cdef int32_t* grown
     if found.count == found.size:
         found.size = 64 if found.size == 0 else 2 * found.size
@@ -129,12 +130,10 @@ cdef int _gather(
     of hundreds of megabytes, each a miss of the CPU's caches, overlap instead of following one
     another: read one hash at a time, a query of a dozen letters waited for some 300 of them in turn."""
     cdef int64_t buckets = len(directory) - 1, b, i
-    cdef int k, m, reached_count = 0
+    cdef int k, m
     cdef int32_t number, gap
     cdef int64_t* bounds = NULL
-    cdef int32_t* reached = NULL
-    cdef int reached_size = 0
-    cdef int32_t* grown
+    cdef _Numbers reached = _Numbers(NULL, 0, 0)
     if count <= 0:
         return 0
     for k in range(count):
@@ -160,16 +159,9 @@ cdef int _gather(
                 number = numbers[i]
                 _prefetch(&starts[number])
                 _prefetch(&lengths[number])
-                if reached_count == reached_size:
-                    reached_size = 64 if reached_size == 0 else 2 * reached_size
-                    grown = <int32_t*>realloc(reached, reached_size * sizeof(int32_t))
-                    if grown == NULL:
-                        raise MemoryError()
-                    reached = grown
-                reached[reached_count] = number
-                reached_count += 1
-        for m in range(reached_count):
-            number = reached[m]
+                _add(&reached, number)
+        for m in range(reached.count):
+            number = reached.at[m]
             if starts[number] != start:
                 continue
             gap = lengths[number] - length
@@ -177,7 +169,7 @@ cdef int _gather(
                 _add(found, number)
     finally:
         free(bounds)
-        free(reached)
+        free(reached.at)
     return 0
 
 
