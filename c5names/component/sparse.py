@@ -282,6 +282,10 @@ class RelevanceCache:
         return self.part(orth, vocab) != NO_PART
 
     def _part(self, text: str) -> int:
+        if text[:1].isupper() and self.index.surely_unknown(text, self.lang):
+            # (most new capitalised words: one word of cased letters, which `segment` keeps whole, of
+            # no rule of the language, whose key is neither indexed nor near an indexed one)
+            return NO_PART
         if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
             return NO_PART if self.index.han.chars.isdisjoint(text) else ANCHOR
         anchors = self.index.alias_anchors

@@ -8,6 +8,7 @@ surname forms (Мирзиёевой) never reach the men of the gazetteer.
 
 from __future__ import annotations
 
+import re
 from array import array
 from typing import Protocol
 
@@ -19,10 +20,21 @@ from c5names.index.postings import ENTITY_SHIFT, Group, alias_mask, is_alias
 from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
-from c5names.text.inflection import nominatives, respellings, split_apostrophe_suffix, stems
-from c5names.text.kana import has_katakana
+from c5names.text.han import HAN
+from c5names.text.inflection import nominatives, respellings, ruled, split_apostrophe_suffix, stems
+from c5names.text.kana import KATAKANA, has_katakana
 from c5names.text.kana import readings as kana_readings
-from c5names.text.keys import ascii_fold, fold, is_caseless, letter_scripts, search_keys, skeleton
+from c5names.text.keys import (
+    APOSTROPHES,
+    CASELESS,
+    ascii_fold,
+    fold,
+    is_caseless,
+    letter_scripts,
+    search_keys,
+    skeleton,
+    uncased,
+)
 
 
 class Keys(Protocol):
@@ -150,6 +162,24 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         if groups:
             break
     return groups
+
+
+# A letter that sends a word down one of `word_groups`' special paths: of a script without case
+# (Arabic among them), Chinese, katakana, or an apostrophe (a suffix: Tokayev'in).
+_SPECIAL_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}{re.escape(APOSTROPHES)}]")
+
+
+def surely_unknown(index: Keys, word: str, lang: str | None) -> bool:
+    """Does `word_groups` certainly find nothing for this word? Settled, without its hypotheses, for a
+    word of cased letters alone that no rule of its language reads as another (`inflection.ruled`):
+    its one key is then neither indexed nor within reach of an indexed key (`fuzzy_keys`). That is
+    most new words of a text, each asked once. False settles nothing: `word_groups` reads the word."""
+    if not word.isalpha() or not (word.isascii() or not (_SPECIAL_RE.search(word) or uncased(word))):
+        return False
+    if ruled(word, _language_of_word(word, lang)):
+        return False
+    key = skeleton(word)
+    return not index.postings.get(key) and not index.fuzzy_keys(key)
 
 
 def _short_cased(text: str, key: str) -> bool:

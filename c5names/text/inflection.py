@@ -299,6 +299,32 @@ def _respelling_language(lang: str | None) -> bool:
     return lang is not None and lang.split("-")[0].lower() in HARD_C_LANGS | TURKIC_C_LANGS
 
 
+@lru_cache(maxsize=256)
+def rule_letters(lang: str | None) -> frozenset[str]:
+    """The last letters (lowercase) of the words a rule of the language may read as another word: an
+    ending `stems` removes, assimilated or not, or one `nominatives` replaces. A word ending in any
+    other letter has no stem and no nominative in that language (in French or English: none has)."""
+    letters = set(_endings_by_last_letter(lang))
+    known = bool(lang) and lang not in {"xx", "mul", "und"}
+    if known:
+        assert lang is not None
+        base = lang.split("-")[0].lower()
+        letters.update(ending[-1] for ending in _TABLES.assimilated.get(base, ()))
+        letters.update(_replaced_by_last_letter(lang))
+    return frozenset(letters)
+
+
+def ruled(word: str, lang: str | None) -> bool:
+    """May a rule of the language read this word of letters as another word: `stems`, `nominatives`
+    or `respellings` (`split_apostrophe_suffix` reads only words with an apostrophe)? False settles
+    that all three give nothing, with no ending compared: most new words of a text are so."""
+    return (
+        word.lower()[-1:] in rule_letters(lang)
+        or _respelling_language(lang)
+        or (not word.isascii() and ("ё" in word or "Ё" in word))
+    )
+
+
 def plain_yo(word: str) -> str | None:
     """The word with ё written е, as Russian print mostly does (Соединённых for the listed Соединенные
     Штаты); None when it has no ё."""

@@ -7,11 +7,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import c5names
 from c5names.gazetteer.schema import PersonName
 from c5names.index import NameIndex, compiled
-from c5names.index.query import word_groups
+from c5names.index.query import surely_unknown, word_groups
 from c5names.index.variants import name_parts, word_keys
 from c5names.model import Method, Role
 from c5names.text.keys import skeleton
@@ -203,3 +205,51 @@ def test_compiling_writes_each_words_key(tmp_path: Path) -> None:
     index = compiled(c5names.load(path, default=False))
     assert {p.role for p in index.unpacked(skeleton("Testov"))} == {Role.SURNAME}
     assert {p.role for p in index.unpacked(skeleton("Nurlan"))} == {Role.GIVEN}
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "unknown"),
+    [
+        ("Weather", "en", True),  # a plain word: its key is not indexed, nor near one
+        ("Bruxelles", "fr", True),
+        ("Düsseldorf", "de", True),  # cased letters with accents
+        ("Минск", "ru", True),  # Cyrillic, of no ending the tables list
+        ("Москва", "ru", False),  # -а: a case ending of Russian, left to `word_groups`
+        ("Testov", "en", False),  # indexed
+        ("Tesstov", "en", False),  # one edit from an indexed key
+        ("Тестовым", "ru", False),  # a case ending: left to `word_groups`
+        ("Weathers", "de", False),  # German -s: a rule may read it
+        ("Testov'un", "tr", False),  # an apostrophe
+        ("Cazaquistao", "pt", False),  # a language that respells c
+        ("マリ", "ja", False),  # katakana, no case
+        ("Kassym-Jomart", "en", False),  # not letters alone
+    ],
+)
+def test_which_words_are_surely_unknown(index: NameIndex, word: str, lang: str | None, unknown: bool) -> None:
+    assert surely_unknown(index, word, lang) == unknown
+    if unknown:
+        assert word_groups(index, word, lang) == []
+
+
+def _near_keys(index: NameIndex) -> list[str]:
+    # (the keys of the index and their words, so that drawn words meet them, by rule or by an edit)
+    return sorted({*index.postings, "Testov", "Тестовым", "Берданова", "Mali", "Weather"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.data(),
+    lang=st.sampled_from([None, "en", "fr", "de", "ru", "uk", "tr", "pt", "fi", "ja", "kk", "xx"]),
+)
+def test_a_surely_unknown_word_has_no_groups(index: NameIndex, data: st.DataObject, lang: str | None) -> None:
+    """Whatever the word (a key of the index edited, its case forms, letters of any script), a word
+    `surely_unknown` settles is one `word_groups` finds nothing for."""
+    base = data.draw(st.sampled_from(_near_keys(index)))
+    letters = st.sampled_from("aeiouvwTtsSkКкаяыймовёЁ'ʼマリ-ÉéßČ")
+    edits = data.draw(st.lists(st.tuples(st.integers(0, 12), letters, st.booleans()), max_size=3))
+    word = base[:1].upper() + base[1:]
+    for at, letter, insert in edits:
+        at = min(at, len(word))
+        word = word[:at] + letter + word[at + (0 if insert else 1) :]
+    if surely_unknown(index, word, lang):
+        assert word_groups(index, word, lang) == []

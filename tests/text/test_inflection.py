@@ -19,6 +19,8 @@ from c5names.text.inflection import (
     read_affixes,
     respellings,
     romance_hard_c,
+    rule_letters,
+    ruled,
     split_apostrophe_suffix,
     split_elision,
     stems,
@@ -238,3 +240,32 @@ def test_mistakes_in_the_apostrophe_table_are_reported(
 ) -> None:
     path = edited(tmp_path, DATA / "apostrophes.yaml", old, new)
     one_problem(lambda: _read(apostrophes=path), path, line_of(path, needle), phrase)
+
+
+_ALL_ENDINGS = sorted({e for endings in ENDINGS.values() for e in endings} | set(_CASE_ENDINGS))
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_ALL_ENDINGS), st.sampled_from("TestovТестовČçëЁёİıCcjPutinaïSs")), max_size=5
+    ).map("".join),
+    st.sampled_from([None, "", "xx", "fr", "en", "de", "ru", "RU", "uk-UA", "tr", "pt", "hu", "fi", "lt", "kk"]),
+)
+def test_a_word_no_rule_reads_has_no_stem_nominative_or_respelling(word: str, lang: str | None) -> None:
+    # (`ruled` is False only when all three rules give nothing: `index.query.surely_unknown` trusts it)
+    if not ruled(word, lang):
+        assert stems(word, lang) == ()
+        assert nominatives(word, lang) == ()
+        assert respellings(word, lang) == ()
+
+
+def test_which_words_a_rule_may_read() -> None:
+    assert rule_letters("fr") == rule_letters("en") == frozenset()  # no case endings in the tables
+    assert rule_letters("de") == frozenset("s")  # Putins
+    assert {"а", "у", "ы", "м", "в"} <= rule_letters("ru")  # Токаева, Токаеву, Штаты, Токаевым, Штатов
+    assert not ruled("Bruxelles", "fr")
+    assert ruled("Putins", "de") and not ruled("Putin", "de")
+    assert ruled("Токаевым", "ru") and ruled("Штатов", "ru") and not ruled("Путин", "ru")
+    assert ruled("Cazaquistão", "pt")  # a language that respells c
+    assert ruled("Соединённых", "fr")  # ё, in any language
+    assert ruled("Testova", None)  # a language not given: every table's endings
