@@ -171,15 +171,26 @@ _SPECIAL_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}{re.escape(APOSTROPHES)}]")
 
 def surely_unknown(index: Keys, word: str, lang: str | None) -> bool:
     """Does `word_groups` certainly find nothing for this word? Settled, without its hypotheses, for a
-    word of cased letters alone that no rule of its language reads as another (`inflection.ruled`):
-    its one key is then neither indexed nor within reach of an indexed key (`fuzzy_keys`). That is
-    most new words of a text, each asked once. False settles nothing: `word_groups` reads the word."""
+    word of cased letters alone that its language does not respell: no key of the word, of its stems
+    (Токаевым: Токаев) or of its nominatives (России: Россия) is indexed, and none of the first two is
+    within reach of an indexed key (`fuzzy_keys`). That is most new words of a text, each asked once;
+    a word no rule of its language reads as another (`inflection.ruled`: in French or English, any)
+    is settled by its own key alone. False settles nothing: `word_groups` reads the word."""
     if not word.isalpha() or not (word.isascii() or not (_SPECIAL_RE.search(word) or uncased(word))):
         return False
-    if ruled(word, _language_of_word(word, lang)):
+    lang = _language_of_word(word, lang)
+    if respellings(word, lang):
         return False
     key = skeleton(word)
-    return not index.postings.get(key) and not index.fuzzy_keys(key)
+    if index.postings.get(key) or index.fuzzy_keys(key):
+        return False
+    if not ruled(word, lang):
+        return True
+    for stem in stems(word, lang):
+        key = skeleton(stem)
+        if index.postings.get(key) or index.fuzzy_keys(key):
+            return False
+    return not any(index.postings.get(skeleton(noun)) for noun in nominatives(word, lang))
 
 
 def _short_cased(text: str, key: str) -> bool:

@@ -41,6 +41,11 @@ GAZETTEER = textwrap.dedent(
         aliases:
           - {form: マリ, lang: ja, kind: exonym, source: "https://example.org/m"}
           - {form: মালি, lang: bn, kind: exonym, source: "https://example.org/m"}
+      - id: russia
+        type: country
+        name: Russia
+        aliases:
+          - {form: Россия, lang: ru, kind: native, source: "https://example.org/r"}
     """
 )
 
@@ -214,13 +219,18 @@ def test_compiling_writes_each_words_key(tmp_path: Path) -> None:
         ("Bruxelles", "fr", True),
         ("Düsseldorf", "de", True),  # cased letters with accents
         ("Минск", "ru", True),  # Cyrillic, of no ending the tables list
-        ("Москва", "ru", False),  # -а: a case ending of Russian, left to `word_groups`
+        ("Москва", "ru", True),  # -а read as a case ending: Москв, not indexed either
         ("Testov", "en", False),  # indexed
         ("Tesstov", "en", False),  # one edit from an indexed key
-        ("Тестовым", "ru", False),  # a case ending: left to `word_groups`
-        ("Weathers", "de", False),  # German -s: a rule may read it
+        ("Тестовым", "ru", False),  # a case ending, removed: an indexed key
+        ("Weathers", "de", True),  # German -s, removed: Weather, not indexed either
+        ("Testovs", "de", False),  # Testov
+        ("Тестовой", "ru", False),  # a woman's case form: Тестов is indexed, left to `word_groups`
+        ("России", "ru", False),  # its nominative, Россия, is indexed
+        ("Минску", "ru", True),  # nor Минск, nor a nominative of it
         ("Testov'un", "tr", False),  # an apostrophe
-        ("Cazaquistao", "pt", False),  # a language that respells c
+        ("Cazaquistao", "pt", False),  # a language that respells c: left to `word_groups`
+        ("Соединённых", "ru", False),  # ё, read as е too
         ("マリ", "ja", False),  # katakana, no case
         ("Kassym-Jomart", "en", False),  # not letters alone
     ],
@@ -233,7 +243,7 @@ def test_which_words_are_surely_unknown(index: NameIndex, word: str, lang: str |
 
 def _near_keys(index: NameIndex) -> list[str]:
     # (the keys of the index and their words, so that drawn words meet them, by rule or by an edit)
-    return sorted({*index.postings, "Testov", "Тестовым", "Берданова", "Mali", "Weather"})
+    return sorted({*index.postings, "Testov", "Тестовым", "Берданова", "России", "Mali", "Weather"})
 
 
 @settings(max_examples=300, deadline=None)
