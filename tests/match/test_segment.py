@@ -156,6 +156,19 @@ def test_cased_letters_are_counted_as_str_methods_count_them(line: str) -> None:
     assert _cased_counts(ascii_line) == (sum(map(str.isupper, ascii_line)), sum(map(str.islower, ascii_line)))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ТАСС: Токаев и Мирзиёев",  # Cyrillic
+        "ǅemal Ǆ ǆ",  # titlecase letters are neither
+        "𝐀𝐁𝐜 𞤀𞤢",  # letters beyond the BMP (mathematical bold, Adlam)
+        "A\ud800b",  # a lone surrogate (surrogateescape) is counted as neither
+    ],
+)
+def test_cased_letters_beyond_ascii_are_counted_as_str_methods_count_them(line: str) -> None:
+    assert _cased_counts(line) == (sum(map(str.isupper, line)), sum(map(str.islower, line)))
+
+
 # -- paragraphs written in lowercase: settled by a capital inside the regions -------------------------
 def _stretches_read_in_full(text: str, regions: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """The definition, reading every paragraph with `str.islower` (what `lowercase_stretches` did)."""
