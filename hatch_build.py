@@ -1,6 +1,6 @@
-"""Hatchling build hook: compile c5names' three C extensions, the spaCy component's per-token loops
-(`c5names/component/_scan.pyx`), the fuzzy index's bucket reads (`c5names/index/_near.pyx`) and the
-word keys (`c5names/text/_keys.pyx`).
+"""Hatchling build hook: compile c5names' four C extensions, the spaCy component's per-token loops
+(`c5names/component/_scan.pyx`), the fuzzy index's bucket reads (`c5names/index/_near.pyx`), the
+postings' reads (`c5names/index/_packed.pyx`) and the word keys (`c5names/text/_keys.pyx`).
 
 Why a hook: the package is built by hatchling, which copies files but compiles nothing; this hook
 hands each `.pyx` to Cython and setuptools' `build_ext` (the well-kept way to build an extension)
@@ -23,10 +23,11 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-# (source, module, language): the scan includes spaCy's C++ headers; the bucket reads and keys are plain C.
+# (source, module, language): the scan includes spaCy's C++ headers; the others are plain C.
 EXTENSIONS = (
     ("c5names/component/_scan.pyx", "c5names.component._scan", "c++"),
     ("c5names/index/_near.pyx", "c5names.index._near", "c"),
+    ("c5names/index/_packed.pyx", "c5names.index._packed", "c"),
     ("c5names/text/_keys.pyx", "c5names.text._keys", "c"),
 )
 

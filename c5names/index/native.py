@@ -1,4 +1,7 @@
-"""The index's compiled part (`_near.pyx`), when it was built and may be used here.
+"""The index's compiled parts (`_near.pyx`, `_packed.pyx`), when they were built and may be used here.
+
+`_near.pyx` reads the fuzzy index; `_packed.pyx` reads a word's packed postings for many entities at
+once (a common name's thousands of holders at a million persons).
 
 The switch that turns every compiled part off (`C5NAMES_NATIVE=0`) is read in `text.native`, the
 lowest layer with an extension; `OFF` and `allowed` are that module's, named here too for the index's
@@ -18,4 +21,9 @@ def _load() -> tuple[ModuleType | None, str]:
     return load_extension("c5names.index._near", "numpy (the compiled bucket reads were not built)")
 
 
+def _load_packed() -> tuple[ModuleType | None, str]:
+    return load_extension("c5names.index._packed", "numpy (the compiled posting reads were not built)")
+
+
 near_module, STATUS = _load()
+packed_module, PACKED_STATUS = _load_packed()

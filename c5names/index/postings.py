@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import numpy
 
+from c5names.index import native
 from c5names.index.intset import IntSet, run_positions
 from c5names.model import Method, Role
 from c5names.scoring import METHOD_SCORE
@@ -238,6 +239,8 @@ class WordHits:
                     tuple(p.entity for p in first),
                     numpy.asarray([p.entity for p in first if p.role == Role.SURNAME], dtype=numpy.int64),
                 )
+            elif native.packed_module is not None:  # (the same, in one pass: `_packed.pyx`)
+                self._leads = native.packed_module.leads([g.packed for g in self._groups])
             else:
                 values = _values(self._groups)
                 role = (values >> 36) & 7
@@ -256,6 +259,8 @@ class WordHits:
             return frozenset(e for e in few if any(_holds(g.packed, e) for g in self._groups))
         if not isinstance(entities, numpy.ndarray):
             entities = numpy.fromiter(entities, dtype=numpy.int64, count=len(entities))
+        if native.packed_module is not None:
+            return frozenset(native.packed_module.members_of_many(_distinct(self._groups), _int64(entities)).tolist())
         if len(entities) >= _MEMBERS_BY_FLAGS:
             return self._members_by_flags(entities.astype(numpy.int64, copy=False))
         wanted = sorted_unique(entities.astype(numpy.int64, copy=False))
@@ -269,6 +274,8 @@ class WordHits:
 
     def members_array(self, entities: numpy.ndarray) -> numpy.ndarray:
         """`members` as a sorted array of entity numbers, each once (of many entities, no set made)."""
+        if native.packed_module is not None and not self._explicit:
+            return native.packed_module.members_of_many(_distinct(self._groups), _int64(entities))  # (`_packed.pyx`)
         if self._explicit or len(entities) < _MEMBERS_BY_FLAGS:
             return numpy.asarray(sorted(self.members(entities)), dtype=numpy.int64)
         return sorted_unique(self._flagged(entities.astype(numpy.int64, copy=False)))
@@ -291,6 +298,8 @@ class WordHits:
         if self._explicit or self._entities is not None:
             mine = self.entities()
             return numpy.fromiter((e in mine for e in wanted.tolist()), dtype=bool, count=len(wanted))
+        if native.packed_module is not None:  # (one walk per group: `_packed.pyx`)
+            return native.packed_module.held_mask(_distinct(self._groups), _int64(wanted))
         held = numpy.zeros(len(wanted), dtype=bool)
         if not len(wanted) or not self._groups:
             return held
@@ -339,6 +348,9 @@ class WordHits:
         if self._explicit:
             mine = self.role_entities(role, unless)
             return numpy.fromiter((e in mine for e in wanted.tolist()), dtype=bool, count=len(wanted))
+        if native.packed_module is not None:  # (one walk per group: `_packed.pyx`)
+            chosen = [g.packed for g in self._groups if g.method != unless]
+            return native.packed_module.held_mask(chosen, _int64(wanted), _ROLE_CODES[role])
         held = numpy.zeros(len(wanted), dtype=bool)
         for group in self._groups:
             if group.method == unless:
@@ -379,6 +391,14 @@ class WordHits:
         calls: two), each one's hits themselves are the key (`of`, which the parse reads next)."""
         if self._explicit or len(self._groups) >= 1 << 16 or len(wanted) <= _KEYS_BY_HITS:
             return [tuple((h.posting[1:4], h[1:]) for h in self.of(e)) for e in wanted.tolist()]
+        assert self._source is not None
+        if native.packed_module is not None:  # (the same, in one walk per group: `_packed.pyx`)
+            marks = [g.written if g.method == Method.EXACT else None for g in self._groups]
+            keys: list[Hashable] | None = native.packed_module.hit_keys(
+                [g.packed for g in self._groups], marks, _int64(wanted), self._source.written.values
+            )
+            if keys is not None:
+                return keys  # (None: an alias phrase's posting is among them, numbered by its text below)
         values_in, groups_in, owners_in = [], [], []
         for n, group in enumerate(self._groups):
             values = numpy.frombuffer(group.packed, dtype=numpy.int64)
@@ -398,7 +418,6 @@ class WordHits:
         first = _first_of_each(values)
         values, groups, owners = values[first], groups[first], owners[first]
         alias = alias_mask(values)
-        assert self._source is not None
         alias_forms = self._source.alias_forms
         translit = self._romanised(values, groups).astype(numpy.int64)
         # A name word's form is its number (the index keeps each form once); an alias phrase's is
@@ -633,6 +652,11 @@ _ONE_BY_ONE_MEMBERS = 8  # entities asked `members` one binary search at a time 
 # ~90 us for the two entities of a typical call at a million persons.
 _KEYS_BY_HITS = 8
 _MEMBERS_BY_FLAGS = 1024  # entities from which `members` flags them in an array by entity number
+
+
+def _int64(values: numpy.ndarray) -> numpy.ndarray:
+    """Entity numbers as the compiled reads take them: contiguous int64 (as they mostly come)."""
+    return numpy.ascontiguousarray(values, dtype=numpy.int64)
 
 
 def _distinct(groups: list[Group]) -> list[array[int]]:
