@@ -12,15 +12,18 @@ by entity number made afresh (a megabyte at a million persons, faulted in page b
 slowest of 2,000 exact lookups took 3.5 ms, of which these reads 2.2. Here each is one pass:
 
 - `members_of_many`: the entities of many (any order, repeats) with a posting in the word, sorted,
-  each once. A byte per entity number is flagged in a scratch array kept zeroed between calls (it
-  grows to the largest entity number met, a megabyte at a million persons, and the GIL, which this
-  module never releases, keeps two threads from sharing it mid-call).
+  each once. A bit per entity number is set in scratch bits kept zeroed between calls (they grow to
+  the largest entity number met, 125 KB at a million persons, and the GIL, which this module never
+  releases, keeps two threads from sharing them mid-call); those found are set in a second set of
+  bits, read back in order, so nothing is sorted.
 - `held_mask`: which of a sorted list of entities hold a posting (of a role) in the word; each
-  group's postings are in entity order, so one galloping walk per group finds every entity's run.
+  group's postings are in entity order, so one galloping walk per group finds every entity's run
+  (or, for many entities against fewer postings, the postings' bits are set and read).
 - `hit_keys`: per entity of a sorted list, its postings' codes (role, position, length, group,
   romanised, form), each posting once, as `WordHits.hit_keys` makes them with numpy; None when an
   alias phrase's posting is among them (numbered by its text, which numpy's path does).
 - `leads`: the entities whose name part starts in the word, and those of them whose surname does.
+- `of_role`: a word's postings of one role (its alias phrases', which are few, among thousands).
 
 This module is optional, as `_near` is: the build compiles it when it can (`hatch_build.py`),
 `postings` uses it when it was built (`native.packed_module`), and its numpy path, which gives the
@@ -34,6 +37,16 @@ from libc.string cimport memset
 
 import numpy
 
+cdef extern from *:
+    """
+    #if defined(__GNUC__) || defined(__clang__)
+    #define C5NAMES_CTZ(bits) __builtin_ctzll(bits)
+    #else
+    static int C5NAMES_CTZ(unsigned long long bits) { int n = 0; while (!(bits & 1)) { bits >>= 1; n++; } return n; }
+    #endif
+    """
+    int _trailing_zeros "C5NAMES_CTZ"(uint64_t bits) noexcept nogil
+
 cdef enum:
     ENTITY_SHIFT = 39
     ROLE_SHIFT = 36
@@ -42,15 +55,17 @@ cdef enum:
 
 cdef int64_t REF_MASK = 0xFFFFFF
 
-# The scratch bits by entity number, zero between calls (see the module's docstring): a bit, not a
-# byte, an entity, so that a million persons' fit a CPU's second-level cache (125 KB).
+# Two sets of scratch bits by entity number, zero between calls (see the module's docstring): a bit,
+# not a byte, an entity, so that a million persons' fit a CPU's second-level cache (125 KB each). The
+# second holds what was found, read back in entity order, so that nothing found needs sorting.
 cdef uint64_t* _bits = NULL
+cdef uint64_t* _found = NULL
 cdef int64_t _bit_words = 0
 
 
 cdef int _ensure_bits(int64_t count) except -1:
-    """Grow the scratch bits to `count` entity numbers, the new ones zero."""
-    global _bits, _bit_words
+    """Grow both sets of scratch bits to `count` entity numbers, the new ones zero."""
+    global _bits, _found, _bit_words
     cdef uint64_t* grown
     cdef int64_t words = (count + 63) >> 6
     if words <= _bit_words:
@@ -60,46 +75,90 @@ cdef int _ensure_bits(int64_t count) except -1:
         raise MemoryError()
     memset(grown + _bit_words, 0, (words - _bit_words) * sizeof(uint64_t))
     _bits = grown
+    grown = <uint64_t*>realloc(_found, words * sizeof(uint64_t))
+    if grown == NULL:
+        raise MemoryError()
+    memset(grown + _bit_words, 0, (words - _bit_words) * sizeof(uint64_t))
+    _found = grown
     _bit_words = words
     return 0
+
+
+cdef int64_t _largest(list packed, int64_t largest) except -2:
+    """The largest of `largest` and the entities of the `packed` arrays (each one's last, as they are
+    in entity order)."""
+    cdef const int64_t[::1] values
+    for array in packed:
+        values = array
+        if values.shape[0] and (values[values.shape[0] - 1] >> ENTITY_SHIFT) > largest:
+            largest = values[values.shape[0] - 1] >> ENTITY_SHIFT
+    return largest
 
 
 def members_of_many(list packed, const int64_t[::1] entities):
     """The entities of `entities` (any order, repeats) with a posting in one of the `packed` arrays
     (a word's distinct groups, each in entity order), sorted, each once: int64 array."""
     cdef Py_ssize_t n = entities.shape[0], i, j, m, found = 0
-    cdef int64_t e, largest = -1
-    cdef uint64_t bit
+    cdef int64_t e, largest = -1, low, high, w
+    cdef uint64_t bits, bit
     cdef const int64_t[::1] values
     for i in range(n):
         if entities[i] > largest:
             largest = entities[i]
-    out = numpy.empty(n, dtype=numpy.int64)
-    cdef int64_t[::1] kept = out
-    if largest < 0:
-        return out[:0]
+    largest = _largest(packed, largest)
+    if largest < 0 or n == 0:
+        return numpy.zeros(0, dtype=numpy.int64)
     _ensure_bits(largest + 1)
+    low, high = largest >> 6, 0  # (the words of `_found` written: read back, then zeroed)
     for i in range(n):
         e = entities[i]
         _bits[e >> 6] |= (<uint64_t>1) << (e & 63)
-    try:
-        for array in packed:
-            values = array
-            m = values.shape[0]
-            for j in range(m):
-                e = values[j] >> ENTITY_SHIFT
-                if e <= largest:
-                    bit = (<uint64_t>1) << (e & 63)
-                    if _bits[e >> 6] & bit:
-                        _bits[e >> 6] &= ~bit  # (each once: the bit is spent)
-                        kept[found] = e
-                        found += 1
-    finally:
-        for i in range(n):
-            e = entities[i]
-            _bits[e >> 6] = 0
-    out = out[:found]
-    out.sort()
+    for array in packed:
+        values = array
+        m = values.shape[0]
+        for j in range(m):
+            # (without a branch: whether a posting's entity is flagged is a coin toss the CPU would
+            # guess wrong half the time)
+            e = values[j] >> ENTITY_SHIFT
+            w = e >> 6
+            bit = _bits[w] & ((<uint64_t>1) << (e & 63))
+            _found[w] |= bit
+            if bit:
+                found += 1
+                low = w if w < low else low
+                high = w if w > high else high
+    for i in range(n):
+        _bits[entities[i] >> 6] = 0
+    out = numpy.empty(found, dtype=numpy.int64)  # (an upper bound: a posting met twice counted twice)
+    cdef int64_t[::1] kept = out
+    found = 0
+    if high >= low:
+        for w in range(low, high + 1):
+            bits = _found[w]
+            if bits:
+                _found[w] = 0
+                while bits:
+                    kept[found] = (w << 6) | _trailing_zeros(bits)
+                    found += 1
+                    bits &= bits - 1
+    return out[:found]
+
+
+def of_role(list packed, int role):
+    """Per array of `packed`, its postings of `role` (its code), as a list of ints."""
+    cdef Py_ssize_t j, m
+    cdef int64_t value
+    cdef const int64_t[::1] values
+    out = []
+    for array in packed:
+        values = array
+        m = values.shape[0]
+        picked = []
+        for j in range(m):
+            value = values[j]
+            if ((value >> ROLE_SHIFT) & 7) == role:
+                picked.append(value)
+        out.append(picked)
     return out
 
 
@@ -128,12 +187,36 @@ cdef inline Py_ssize_t _gallop(const int64_t* values, Py_ssize_t m, Py_ssize_t a
 
 def held_mask(list packed, const int64_t[::1] wanted, int role=-1):
     """Which of `wanted` (entity numbers, sorted, each once) hold a posting in one of the `packed`
-    arrays (each in entity order), of `role` (its code) or of any role (-1): bool array."""
-    cdef Py_ssize_t n = wanted.shape[0], i, at, q, m
-    cdef int64_t e
+    arrays (each in entity order), of `role` (its code) or of any role (-1): bool array.
+
+    A few entities are each found by a galloping walk per array; many against few postings (a common
+    given name's holders asked of the next word) by the postings' bits, set, read and zeroed."""
+    cdef Py_ssize_t n = wanted.shape[0], i, at, q, m, postings = 0
+    cdef int64_t e, largest
     cdef const int64_t[::1] values
     out = numpy.zeros(n, dtype=bool)
     cdef uint8_t[::1] held = out.view(numpy.uint8)
+    if n == 0:
+        return out
+    for array in packed:
+        postings += len(array)
+    if n * len(packed) > postings:
+        largest = _largest(packed, wanted[n - 1])
+        _ensure_bits(largest + 1)
+        for array in packed:
+            values = array
+            for q in range(values.shape[0]):
+                if role < 0 or ((values[q] >> ROLE_SHIFT) & 7) == role:
+                    e = values[q] >> ENTITY_SHIFT
+                    _bits[e >> 6] |= (<uint64_t>1) << (e & 63)
+        for i in range(n):
+            e = wanted[i]
+            held[i] = (_bits[e >> 6] >> (e & 63)) & 1
+        for array in packed:
+            values = array
+            for q in range(values.shape[0]):
+                _bits[values[q] >> (ENTITY_SHIFT + 6)] = 0
+        return out
     for array in packed:
         values = array
         m = values.shape[0]

@@ -569,6 +569,9 @@ class WordHits:
         if self._aliases is None:
             if self._explicit:
                 self._aliases = [h for h in self.all() if h.posting.role == Role.ALIAS]
+            elif native.packed_module is not None:  # (one pass per group: `_packed.pyx`)
+                picked = native.packed_module.of_role([g.packed for g in self._groups], _ALIAS_CODE)
+                self._aliases = list(self._unpack([(g, v) for g, v in zip(self._groups, picked, strict=True) if v]))
             else:
                 self._aliases = list(self._selected(lambda v: ((v >> 36) & 7) == _ALIAS_CODE, firm=False))
         return self._aliases

@@ -221,9 +221,10 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     # Namesakes (a common full name is a hundred people's at a million persons) share one parse.
     many = sum(len(bucket) for _, bucket in buckets) >= SHARE_PARSES_FROM
     shared: dict[tuple[int, Hashable], _Summary | None] = {}
-    for reach, entities in buckets:
+    for reach, bucket in buckets:
         if reach < longest_parse:
             break  # only the longest parses are kept, and these entities cannot make one
+        entities: list[int] = bucket.tolist() if isinstance(bucket, numpy.ndarray) else bucket
         if reach == i + 1 and not initial:
             # Nothing after word i can be these entities', so only their one-word surnames can match:
             # found in bulk, since a common surname has thousands of holders in a large gazetteer, and
@@ -244,15 +245,18 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
                 summary = _person_summary(doc, i, entity, reach)
             else:
                 key = (reach, keys[n])
-                if key in shared:
-                    summary = shared[key]
-                else:
+                summary = shared.get(key, _UNREAD)
+                if summary is _UNREAD:
                     summary = shared[key] = _person_summary(doc, i, entity, reach)
             if summary is not None:
-                end, pattern, score, method, form, last, roles = summary
-                longest_parse = max(longest_parse, end)
-                parses.append(Parse(end, entity, pattern, score, method, form, last, roles))
+                end = summary[0]
+                if end > longest_parse:
+                    longest_parse = end
+                # (made without the NamedTuple's Python-level __new__: a common full name's namesakes
+                # are a hundred parses at a million persons)
+                parses.append(_new(Parse, (end, entity, *summary[1:])))
     return parses
+
 
 
 def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int]) -> BareSurnames | None:
@@ -286,6 +290,7 @@ SHARE_PARSES_FROM = 8  # entities at a word from which namesakes' parses are sha
 # roles). A namesake's `last` is the hit of whoever was parsed for it: what is read of it (where the
 # name ends in the word, its form, its role) is the same by the signature.
 _Summary = tuple[int, Pattern, float, Method, str, Hit | None, tuple[Role, ...]]
+_UNREAD: _Summary = (-1, Pattern.SURNAME, 0.0, Method.EXACT, "", None, ())  # (not yet in `shared`)
 
 
 def _person_summary(doc: TextView, i: int, entity: int, reach: int) -> _Summary | None:
@@ -341,8 +346,9 @@ def _candidate(doc: TextView, i: int, chosen: list[Parse | BareSurnames]) -> Fou
                 if option.entity not in options or options[option.entity].score < option.score:
                     options[option.entity] = option
             continue
-        if parse.entity not in options or options[parse.entity].score < parse.score:
-            options[parse.entity] = Option(parse.entity, parse.score, parse.method, parse.form)
+        held = options.get(parse.entity)
+        if held is None or held.score < parse.score:
+            options[parse.entity] = _new(Option, (parse.entity, parse.score, parse.method, parse.form))
     pattern = Pattern.FULL if Pattern.FULL in patterns else chosen[0].pattern
     if Pattern.ALIAS in patterns and pattern != Pattern.FULL:
         pattern = Pattern.ALIAS
@@ -388,7 +394,9 @@ def _check_neighbours(doc: TextView, item: Found, found: list[Found]) -> None:
 REACH_LIMIT = 8
 
 
-def _by_reach(doc: TextView, i: int, entities: set[int] | numpy.ndarray) -> list[tuple[int, list[int]]]:
+def _by_reach(
+    doc: TextView, i: int, entities: set[int] | numpy.ndarray
+) -> list[tuple[int, list[int]]] | list[tuple[int, numpy.ndarray]]:
     """(end word they could reach, entities in order), furthest first: how far from word i each
     entity appears in every word (an initial counts for anyone, an unknown patronymic for anyone who
     lists none). A name cannot extend past that, so once a parse is found, entities that cannot reach
@@ -416,11 +424,11 @@ def _by_reach(doc: TextView, i: int, entities: set[int] | numpy.ndarray) -> list
 FEW_ALIVE = 64  # entities from which `_by_reach` keeps them as one sorted array (a common name's holders)
 
 
-def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int] | numpy.ndarray) -> list[tuple[int, list[int]]]:
+def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int] | numpy.ndarray) -> list[tuple[int, numpy.ndarray]]:
     """`_by_reach` for many entities (a common given name's thousands at a million persons): they are
     kept as one sorted array, and each word tells which of them it holds (`WordHits.members_mask`),
-    with no set made of them."""
-    buckets: list[tuple[int, list[int]]] = []
+    with no set made of them. The buckets stay arrays: those past the longest parse are never read."""
+    buckets: list[tuple[int, numpy.ndarray]] = []
     if isinstance(entities, numpy.ndarray):
         alive = entities  # (sorted, each once: `_starting_persons`)
     else:
@@ -432,11 +440,11 @@ def _by_reach_in_bulk(doc: TextView, i: int, entities: set[int] | numpy.ndarray)
             if PATRONYMIC_RE.search(doc.words[k].text) and not held.all():
                 held[~held] = _past_patronymic_mask(doc, doc.words[k].text, alive[~held])
             if not held.all():
-                buckets.append((k, alive[~held].tolist()))
+                buckets.append((k, alive[~held]))
             alive = alive[held]
         k += 1
     if len(alive):
-        buckets.append((k, alive.tolist()))
+        buckets.append((k, alive))
     return buckets[::-1]
 
 
