@@ -8,8 +8,8 @@ on in the next words (`WordHits.members_array`, `members_mask`), and then what e
 or so left holds in each word (`WordHits.hit_keys`, the parse signatures of `match.shapes`). With
 numpy each of those is a dozen array operations per group of the word (a word has up to ten: its key
 as written, stems, fuzzy neighbours), each a microsecond or more whatever its size, and a flag array
-by entity number made afresh (a megabyte at a million persons, faulted in page by page): the forty
-slowest of 2,000 exact lookups took 3.5 ms, of which these reads 2.2. Here each is one pass:
+by entity number made afresh (a megabyte at a million persons): the forty slowest of 2,000 exact
+lookups took 3.5 ms, of which these reads about 1.8, and take 2.0 with them. Here each is one pass:
 
 - `members_of_many`: the entities of many (any order, repeats) with a posting in the word, sorted,
   each once. A bit per entity number is set in scratch bits kept zeroed between calls (they grow to
