@@ -165,7 +165,7 @@ def of_role(list packed, int role):
 cdef inline Py_ssize_t _gallop(const int64_t* values, Py_ssize_t m, Py_ssize_t at, int64_t low) noexcept:
     """The first position from `at` whose value is `low` or more (the m values sorted): doubling
     steps, then a binary search, so a walk over a sorted list of entities costs little per entity."""
-    cdef Py_ssize_t step = 1, high, middle
+    cdef Py_ssize_t step = 1, high
     if at >= m or values[at] >= low:
         return at
     high = at + 1
@@ -173,9 +173,12 @@ cdef inline Py_ssize_t _gallop(const int64_t* values, Py_ssize_t m, Py_ssize_t a
         at = high
         step <<= 1
         high = at + step
-    if high > m:
-        high = m
-    at += 1
+    return _lower_bound(values, at + 1, high if high < m else m, low)
+
+
+cdef inline Py_ssize_t _lower_bound(const int64_t* values, Py_ssize_t at, Py_ssize_t high, int64_t low) noexcept:
+    """The first position in [at, high) whose value is `low` or more, or `high` (values sorted)."""
+    cdef Py_ssize_t middle
     while at < high:
         middle = (at + high) >> 1
         if values[middle] < low:
@@ -246,7 +249,7 @@ def hit_keys(list packed, list exact_marks, const int64_t[::1] wanted, const int
     group that is not exact) romanised when the entity's mark is not in `written` (sorted). None when
     an alias phrase's posting is among them."""
     cdef Py_ssize_t groups = len(packed), n = wanted.shape[0], i, g, q, m, k, s, count, size = 64
-    cdef Py_ssize_t low_at, high_at, middle
+    cdef Py_ssize_t low_at
     cdef int64_t e, value, mark, code, romanised, marked
     cdef const int64_t[::1] values
     cdef const int64_t[::1] listed = written
@@ -301,13 +304,7 @@ def hit_keys(list packed, list exact_marks, const int64_t[::1] wanted, const int
                         romanised = 0
                         if marks[g] >= 0:
                             marked = marks[g] | e
-                            low_at, high_at = 0, listed_count
-                            while low_at < high_at:
-                                middle = (low_at + high_at) >> 1
-                                if listed[middle] < marked:
-                                    low_at = middle + 1
-                                else:
-                                    high_at = middle
+                            low_at = _lower_bound(&listed[0], 0, listed_count, marked) if listed_count else 0
                             romanised = 0 if low_at < listed_count and listed[low_at] == marked else 1
                         code = ((value >> 24) & 0x7FFF) | (<int64_t>g << 15) | (romanised << 31) | ((value & REF_MASK) << 32)
                         seen[count] = mark

@@ -21,9 +21,7 @@ def _load() -> tuple[ModuleType | None, str]:
     return load_extension("c5names.index._near", "numpy (the compiled bucket reads were not built)")
 
 
-def _load_packed() -> tuple[ModuleType | None, str]:
-    return load_extension("c5names.index._packed", "numpy (the compiled posting reads were not built)")
-
-
 near_module, STATUS = _load()
-packed_module, PACKED_STATUS = _load_packed()
+packed_module, PACKED_STATUS = load_extension(
+    "c5names.index._packed", "numpy (the compiled posting reads were not built)"
+)

@@ -258,7 +258,6 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     return parses
 
 
-
 def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int]) -> BareSurnames | None:
     """The parses of word i as the one-word surname of those of `entities` (sorted) who have one there."""
     picks = singles.positions(entities)
