@@ -98,16 +98,19 @@ def test_an_interrupted_run_leaves_the_old_file_or_the_new_one(
     assert interrupted >= 2  # the interruptions really landed before the end of the run
 
 
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_signal_swallowed_inside_a_finaliser_still_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+def test_a_signal_swallowed_inside_a_finaliser_still_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Python ignores an exception raised in a `__del__` ("Exception ignored in"): a Ctrl-C that lands
     there (Dask's Future.__del__ during a cluster run) must still stop the run before its output
-    replaces the user's file, and leave no temporary file."""
+    replaces the user's file, leave no temporary file, and print no traceback for it."""
     from c5names.cli.atomic import atomic_output
     from c5names.cli.interrupt import handled
 
     target = tmp_path / "out.txt"
     target.write_text("yesterday's\n", encoding="utf-8")
+    reported: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: reported.append(u.exc_value))
 
     class Finaliser:
         def __del__(self) -> None:
@@ -120,6 +123,28 @@ def test_a_signal_swallowed_inside_a_finaliser_still_leaves_the_file_as_it_was(t
         out.write("and the run went on\n")
     assert target.read_text(encoding="utf-8") == "yesterday's\n"
     assert list(tmp_path.iterdir()) == [target]
+    assert reported == []  # the interruption was not printed as "Exception ignored ... Traceback"
+
+
+def test_other_errors_in_a_finaliser_are_still_reported_while_signals_are_handled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the run's own interruptions are kept quiet: anything else a `__del__` raises reaches the
+    hook that was there before, during the run and after it."""
+    from c5names.cli.interrupt import handled
+
+    reported: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: reported.append(u.exc_value))
+
+    class Broken:
+        def __del__(self) -> None:
+            raise ValueError("broken finaliser")
+
+    with handled():
+        Broken()
+    Broken()
+    assert [type(e) for e in reported] == [ValueError, ValueError]
+    assert sys.unraisablehook is not None and sys.unraisablehook.__name__ == "<lambda>"  # put back
 
 
 _ARMED: list[int] = []  # a signal the next fork in this process sends to the parent, once

@@ -5,14 +5,18 @@ Python turns SIGINT into KeyboardInterrupt, but SIGTERM (what a job scheduler, `
 worker processes printed BrokenPipe tracebacks. `handled` makes SIGTERM raise `Terminated` (a
 KeyboardInterrupt); `deferred` holds both signals back for the few statements that must not be cut
 in the middle (creating, renaming or removing the temporary file), and delivers them right after.
+A signal that lands inside a `__del__` (Dask's `Future.__del__` during a cluster run) is swallowed by
+Python, which prints it as "Exception ignored in ... Traceback": `handled` keeps that report quiet
+for its own interruptions (the run still stops: `raise_if_received`) and passes every other on.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -39,6 +43,21 @@ def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     raise _interruption(signum)
 
 
+_Hook = Callable[["sys.UnraisableHookArgs"], object]
+
+
+def _quiet_own_interruption(previous: _Hook) -> _Hook:
+    """An unraisable-exception hook that drops the interruptions `_raise_interrupted` raised (already
+    remembered in `_received`, the run stops on its own) and hands every other report to `previous`."""
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        if _received and isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return
+        previous(unraisable)
+
+    return hook
+
+
 @contextmanager
 def handled() -> Iterator[None]:
     """Within the block, SIGTERM raises Terminated in the main thread and SIGINT KeyboardInterrupt (as
@@ -51,9 +70,12 @@ def handled() -> Iterator[None]:
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, _raise_interrupted)}
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         previous[signal.SIGINT] = signal.signal(signal.SIGINT, _raise_interrupted)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_own_interruption(previous_hook)
     try:
         yield
     finally:
+        sys.unraisablehook = previous_hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
