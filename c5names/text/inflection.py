@@ -288,13 +288,13 @@ def turkic_c(word: str, lang: str | None) -> str | None:
 
 def respellings(word: str, lang: str | None) -> tuple[str, ...]:
     """The word as the language's spelling conventions would write it in the gazetteer's keys."""
-    if not _respelling_language(lang) and "ё" not in word and "Ё" not in word:
+    if not respelling_language(lang) and "ё" not in word and "Ё" not in word:
         return ()  # (most words of most texts: asked of every new word, so settled first)
     return tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang), plain_yo(word)) if r)
 
 
 @lru_cache(maxsize=256)
-def _respelling_language(lang: str | None) -> bool:
+def respelling_language(lang: str | None) -> bool:
     """Does the language respell a letter of the gazetteer's keys (`romance_hard_c`, `turkic_c`)?"""
     return lang is not None and lang.split("-")[0].lower() in HARD_C_LANGS | TURKIC_C_LANGS
 
@@ -320,7 +320,7 @@ def ruled(word: str, lang: str | None) -> bool:
     that all three give nothing, with no ending compared: most new words of a text are so."""
     return (
         word.lower()[-1:] in rule_letters(lang)
-        or _respelling_language(lang)
+        or respelling_language(lang)
         or (not word.isascii() and ("ё" in word or "Ё" in word))
     )
 

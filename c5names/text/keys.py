@@ -221,6 +221,13 @@ _COMPILED = native.keys_module.SkeletonWords(_DIGRAPHS, _LATIN.singles) if nativ
 _skeleton_word = _COMPILED.word if _COMPILED is not None else skeleton_word
 
 
+def letters_key(lowered: str) -> str:
+    """`skeleton` of one lowercase word of ASCII letters (a-z only, not empty), which `ascii_fold`
+    leaves as it is: the key without the two memos on the way, for a word asked once (a text's new
+    words, `query.surely_unknown`), whose entries would only push useful ones out."""
+    return _skeleton_word(lowered)
+
+
 def _digraph(match: re.Match[str]) -> str:
     return _DIGRAPHS[match.group(0)]
 

@@ -27,6 +27,7 @@ from c5names.text.keys import (
     ascii_fold,
     fold,
     latin_readings,
+    letters_key,
     read_latin,
     single_letters,
     skeleton,
@@ -141,6 +142,13 @@ def test_skeleton_is_not_idempotent_by_construction(text: str, once: str, twice:
 def test_skeleton_depends_only_on_the_ascii_reading(text: str) -> None:
     assert skeleton(ascii_fold(text)) == skeleton(text)
     assert skeleton(fold(text)) == skeleton(text)
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=20))
+def test_the_key_of_a_word_of_ascii_letters_is_its_skeleton(word: str) -> None:
+    """`letters_key`, the shortcut a text's new words take (`query.surely_unknown`), is `skeleton`."""
+    assert letters_key(word.lower()) == skeleton(word)
 
 
 @PROPERTY_SETTINGS
