@@ -119,8 +119,12 @@ def measure(paths: dict[str, Path], folder: Path) -> list[Row]:
         ("txt → text", ["normalise", "{}", "-o", out], "txt", "tiny.txt"),
         ("txt → jsonl", ["normalise", "{}", "--format", "jsonl", "-o", out], "txt", "tiny.txt"),
         ("jsonl → jsonl", ["normalise", "{}", "--format", "jsonl", "-o", out], "jsonl", "tiny.jsonl"),
-        ("txt → jsonl, --jobs 2", ["normalise", "{}", "--format", "jsonl", "--jobs", "2", "-o", out],
-         "txt", "tiny.txt"),
+        (
+            "txt → jsonl, --jobs 2",
+            ["normalise", "{}", "--format", "jsonl", "--jobs", "2", "-o", out],
+            "txt",
+            "tiny.txt",
+        ),
         ("validate, one file", ["validate", "{}", "--no-default-gazetteer"], "yaml-one", "tiny-yaml"),
         ("validate, 5,000 persons a file", ["validate", "{}", "--no-default-gazetteer"], "yaml-many", "tiny-yaml"),
     ]

@@ -147,8 +147,6 @@ def _letters(text: str) -> list[str]:
     return [c for c in text if c.isalpha()]
 
 
-
-
 @lru_cache(maxsize=1)
 def english_language_keys() -> frozenset[str]:
     """The matching keys of CLDR's English language names. In English a language's name is also its

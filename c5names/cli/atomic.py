@@ -23,7 +23,6 @@ class OutputError(C5NamesError):
     """The output file cannot be written where `-o` says (exit 2, before anything is read)."""
 
 
-
 def check_output_path(path: str | None) -> None:
     """Raise OutputError when `-o PATH` cannot be written: checked before any input is read."""
     if path is None or path == "-":

@@ -347,6 +347,7 @@ def gen_titles() -> str:
 
 # -- spaCy --------------------------------------------------------------------------------------
 
+
 def gen_spacy_config() -> str:
     from c5names.component import DEFAULT_CONFIG, Settings, score_c5names
 

@@ -145,7 +145,7 @@ def test_clearing_in_c_turns_off_the_run_and_nothing_else(monkeypatch: pytest.Mo
 
 @needs_compiled
 def test_a_new_gazetteer_clears_the_decisions_of_the_old(tmp_path: Path) -> None:
-    """"Testov" was decided as no part of any name; with a gazetteer that has him, it must be read."""
+    """ "Testov" was decided as no part of any name; with a gazetteer that has him, it must be read."""
     (tmp_path / "testov.yaml").write_text(TESTOV, encoding="utf-8")
     nlp = spacy.blank("en")
     component = nlp.add_pipe("c5names")

@@ -247,7 +247,7 @@ def test_an_anchor_word_within_an_edit_only_is_read_with_a_firm_word_of_a_phrase
 
 
 def test_a_given_name_beside_someone_elses_surname_is_not_read(nlp_en: spacy.language.Language) -> None:
-    """"Michael Becker": a given name of some persons, a surname within an edit of another's. No
+    """ "Michael Becker": a given name of some persons, a surname within an edit of another's. No
     entity has both, so no name can be made of them, and the document is not read."""
     component = nlp_en.get_pipe("c5names")
     table = RelevanceCache(component.linker.index, "en")
@@ -344,7 +344,7 @@ def test_a_lone_part_far_from_the_full_name_is_read_when_it_may_name_that_person
 def test_a_surname_found_only_within_an_edit_is_read_beside_the_name_or_as_its_repeat(
     nlp_en: spacy.language.Language,
 ) -> None:
-    """"Becker" is within an edit of James Baker's Бейкер: no reason to read a text for it alone, as
+    """ "Becker" is within an edit of James Baker's Бейкер: no reason to read a text for it alone, as
     resolution never links a bare surname found by edit distance. Beside a given name, or repeating a
     person the text names in full, it is read, and the component finds what the linker finds."""
     component = nlp_en.get_pipe("c5names")

@@ -36,7 +36,11 @@ def test_wikidata_dates_keep_their_precision(time: str, precision: int, expected
 
 
 def test_julian_dates_are_left_out() -> None:
-    value = {"time": "+1700-01-01T00:00:00Z", "precision": 11, "calendarmodel": "http://www.wikidata.org/entity/Q1985786"}
+    value = {
+        "time": "+1700-01-01T00:00:00Z",
+        "precision": 11,
+        "calendarmodel": "http://www.wikidata.org/entity/Q1985786",
+    }
     assert wikidata_date(value) is None
 
 

@@ -79,7 +79,7 @@ def test_an_anchor_word_within_an_edit_only_is_a_fuzzy_anchor(index: NameIndex, 
 
 
 def test_a_phrase_with_a_lowercase_end_is_anchored_on_nothing_but_both_its_parts(index: NameIndex) -> None:
-    """"Republique testlandaise": the capitalised word alone is no anchor (the end must follow), and
+    """ "Republique testlandaise": the capitalised word alone is no anchor (the end must follow), and
     the end's long words are listed for the component, which reads them in lowercase."""
     assert part(index, "Republique") == TAILED
     assert "testlandaise" in index.alias_tail_words

@@ -84,8 +84,10 @@ def build(people: Iterable[Person], shipped: Gazetteer, report: Report) -> Built
             continue
         first = next((n for n in person.names if n.get("lang") == "en" and n.get("script") == "Latn"), None)
         first = first or next((n for n in person.names if n.get("script") == "Latn"), None)
-        base = person_slug(first.get("surname"), first.get("given"), person.name) if first else person_slug(
-            None, None, person.name
+        base = (
+            person_slug(first.get("surname"), first.get("given"), person.name)
+            if first
+            else person_slug(None, None, person.name)
         )
         target[person.key] = ids.make(base, person.birth_date, person.key)
         if person.qid:
