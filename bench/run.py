@@ -1097,12 +1097,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("C5NAMES_NO_CACHE", None)
     res = Results(cfg)
     res.machine = measure.machine()
-    try:
-        from c5names.index import engine_version
-
-        res.machine["c5names"] += f" (engine {engine_version()})"
-    except ImportError:
-        pass
+    engine = current_engine()
+    if engine:
+        res.machine["c5names"] += f" (engine {engine})"
     started = time.perf_counter()
     try:
         if not only or "cost" in only:
@@ -1126,6 +1123,10 @@ def main(argv: list[str] | None = None) -> int:
             res.seconds["commands"] = time.perf_counter() - t0
     finally:
         res.seconds["total"] = time.perf_counter() - started
+        changed = engine_change(engine, current_engine())
+        if changed:
+            res.machine["c5names"] += f" — {changed}"
+            log(changed)
         if args.keep:
             log(f"kept {work}")
         else:
@@ -1139,6 +1140,26 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(page + "\n", encoding="utf-8")
     log(f"wrote {out} ({res.seconds['total']:.0f} s)")
     return 0
+
+
+def current_engine() -> str | None:
+    """The engine version of the c5names source as it is now (`index.engine_version`, read afresh:
+    a source file edited during a run changes it), or None without c5names."""
+    try:
+        from c5names.index import engine_version
+    except ImportError:
+        return None
+    engine_version.cache_clear()
+    return engine_version()
+
+
+def engine_change(before: str | None, after: str | None) -> str | None:
+    """What the page must say when the source changed under a run (the sections after the change
+    measured other code than those before it, and worker processes started after it compiled
+    again), or None when it did not."""
+    if before == after:
+        return None
+    return f"the engine changed during this run ({before} → {after}): its sections measured different code"
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """The bench's verdicts on issue 17's targets 1-3 (`bench/run.py`, `issue17_text_rows`): a ratio meets
 a target only when both the best-of-repeats ratio and the median of the repeats' ratios do, and the
-corpora with few names and with a dense one are held to the EntityRuler of the same run."""
+corpora with few names and with a dense one are held to the EntityRuler of the same run; and a run whose
+source changed under it says so on its page."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bench.run import Config, Results, issue17_text_rows
+import c5names.index.store as store
+from bench.run import Config, Results, current_engine, engine_change, issue17_text_rows
 
 
 def _sparse(cold: tuple[float, float, float], warm: tuple[float, float, float]) -> dict[str, float]:
@@ -48,3 +50,17 @@ def test_dense_needs_the_entity_ruler_and_most_of_the_ceiling() -> None:
     assert verdicts["dense corpus: ≥ the EntityRuler and ≥ 0.8 × the ceiling (ru)"] == "**MISS**"  # 0.14 < 0.656
     dense["answers_ratio"] = 0.17
     assert _verdicts(dense)["dense corpus: ≥ the EntityRuler and ≥ 0.8 × the ceiling (ru)"] == "PASS"
+
+
+def test_a_run_says_when_the_engine_changed_under_it(monkeypatch: Any) -> None:
+    """A source file edited during a bench run changes the engine version: the page must say so
+    rather than present figures of two versions of the code as one."""
+    before = current_engine()
+    assert before is not None and engine_change(before, current_engine()) is None
+    monkeypatch.setattr(store, "COMPILE_PATH", (*store.COMPILE_PATH, "linker.py"))  # (as if a file were edited)
+    after = current_engine()
+    assert after != before
+    message = engine_change(before, after)
+    assert message is not None and before in message and str(after) in message
+    monkeypatch.undo()
+    assert current_engine() == before
