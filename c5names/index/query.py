@@ -186,12 +186,11 @@ def surely_unknown(index: Keys, word: str, lang: str | None) -> bool:
     a word no rule of its language reads as another (`inflection.ruled`: in French or English, any)
     is settled by its own key alone. False settles nothing: `word_groups` reads the word."""
     if word.isascii() and word.isalpha() and not respelling_language(lang):
-        # (most new words: the checks below in fewer calls, to the same answer: an ASCII word's
-        # language is the text's, it has no respelling there, its key is `letters_key`'s, and it is
-        # `ruled` only if it ends in one of the language's rule letters)
+        # (most new words, in fewer calls to the same answer: an ASCII word's language is the text's,
+        # it has no respelling there, its key is `letters_key`'s, and it is `ruled` only if it ends
+        # in one of the language's rule letters)
         lowered = word.lower()
-        key = letters_key(lowered)
-        if index.postings.get(key) or index.fuzzy_keys(key):
+        if _reached(index, letters_key(lowered)):
             return False
         if lowered[-1] not in rule_letters(lang):
             return True
@@ -199,18 +198,18 @@ def surely_unknown(index: Keys, word: str, lang: str | None) -> bool:
         if not word.isalpha() or not (word.isascii() or not (_SPECIAL_RE.search(word) or uncased(word))):
             return False
         lang = _language_of_word(word, lang)
-        if respellings(word, lang):
-            return False
-        key = skeleton(word)
-        if index.postings.get(key) or index.fuzzy_keys(key):
+        if respellings(word, lang) or _reached(index, skeleton(word)):
             return False
         if not ruled(word, lang):
             return True
-    for stem in stems(word, lang):
-        key = skeleton(stem)
-        if index.postings.get(key) or index.fuzzy_keys(key):
-            return False
+    if any(_reached(index, skeleton(stem)) for stem in stems(word, lang)):
+        return False
     return not any(index.postings.get(skeleton(noun)) for noun in nominatives(word, lang))
+
+
+def _reached(index: Keys, key: str) -> bool:
+    """Is the key indexed, or within reach of an indexed key (`fuzzy_keys`)?"""
+    return bool(index.postings.get(key)) or bool(index.fuzzy_keys(key))
 
 
 def _short_cased(text: str, key: str) -> bool:
