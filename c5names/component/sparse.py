@@ -71,7 +71,7 @@ PARTS = CAPITAL - 1
 # beside them: decided.
 DECIDED = 0x40
 
-# The part bits that make a mention only with another word of one name close by (`_parts_together`).
+# The part bits that make a mention only with another word of one name close by (`_together`).
 PAIRED = PERSON_PART | TAILED
 
 
@@ -351,26 +351,25 @@ def plan(
     (FUZZY_ANCHOR) makes one only with a firm word of a phrase (ALIAS_PART) in the windows read
     around it.
 
-    Otherwise every anchor and every part close to another is read at once; any other word of an
-    alias phrase is not read at all ("De" of "De Forenede Arabiske Emirater" is read beside the rest
-    of it, not at the start of every German sentence: "Die"); a given name far from any other part of
-    a name ("Julien", "Michael" in prose) makes a mention only as a person named in full elsewhere in
-    the document, or a relative of one (`referred_entities`), and on news most of them never do."""
+    Otherwise every anchor is read at once, and every part close to another with which it may make a
+    name (`_together`: "Sarah Walker" may not; nor "В Астане", an initial beside a word within an
+    edit of a given name); any other word of an alias phrase is not read at all ("De" of "De Forenede
+    Arabiske Emirater" is read beside the rest of it, in the anchor's window, not at the start of every
+    German sentence: "Die"); a given name far from any other part of a name it may make one with
+    ("Julien", "Michael" in prose) makes a mention only as a person named in full elsewhere in the
+    document, or a relative of one (`referred_entities`), and on news most of them never do."""
     if not positions:
         return [], []
-    firm = any(kind & ANCHOR for kind in kinds) or _parts_together(positions, kinds, share)
+    together = _together(positions, kinds, share)
+    firm = any(kind & ANCHOR for kind in kinds) or any(together)
     if not firm and not any(kind & FUZZY_ANCHOR for kind in kinds):
         return [], []
     # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
-    close = [False] * len(positions)
-    for n, (a, b) in enumerate(itertools.pairwise(positions)):
-        if b - a <= NEAR:
-            close[n] = close[n + 1] = True
     anchors = ANCHOR | FUZZY_ANCHOR
-    at_once = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & anchors or c]
+    at_once = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & anchors or t]
     if not firm and not _alias_part_within(at_once, positions, kinds):
         return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
-    lone = [p for p, k, c in zip(positions, kinds, close, strict=True) if k & PERSON_PART and not (k & anchors or c)]
+    lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & anchors or t)]
     return at_once, lone
 
 
@@ -383,23 +382,25 @@ def _alias_part_within(at_once: list[int], positions: list[int], kinds: list[int
     )
 
 
-def _parts_together(positions: list[int], kinds: list[int], share: Callable[[int, int], bool] | None) -> bool:
-    """Are two tokens at most NEAR apart both parts of a phrase with a lowercase end, or both person
-    parts (of one entity, if `share` can tell)? Every pair in reach is tried, not only neighbours: a
-    part of someone else's name may stand between ("Akylbek Usenbekovich Japarov")."""
+def _together(positions: list[int], kinds: list[int], share: Callable[[int, int], bool] | None) -> list[bool]:
+    """For each token: is it, with another at most NEAR away, a part of a phrase with a lowercase end
+    that both are parts of, or a person part that both are (of one entity, if `share` can tell)? Every
+    pair in reach is tried, not only neighbours: a part of someone else's name may stand between
+    ("Akylbek Usenbekovich Japarov")."""
     n = len(positions)
+    together = [False] * n
     for i in range(n - 1):
         kind = kinds[i]
-        if not kind & (PERSON_PART | TAILED):
+        if not kind & PAIRED:
             continue
         a = positions[i]
         j = i + 1
         while j < n and positions[j] - a <= NEAR:
             both = kind & kinds[j]
             if both & TAILED or (both & PERSON_PART and (share is None or share(a, positions[j]))):
-                return True
+                together[i] = together[j] = True
             j += 1
-    return False
+    return together
 
 
 def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozenset[int]:

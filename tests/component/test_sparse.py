@@ -238,7 +238,7 @@ def test_an_anchor_word_within_an_edit_only_is_read_with_a_firm_word_of_a_phrase
     """A FUZZY_ANCHOR makes an alias only beside a firm word of it (an ALIAS_PART), which must then lie
     in the windows read around it (8 tokens before, 6 after)."""
     assert positions_to_read(_parts(0, FUZZY_ANCHOR, 0)) == []
-    assert positions_to_read(_parts(ALIAS_PART, 0, FUZZY_ANCHOR, 0)) == [0, 2]  # (close together: both read)
+    assert positions_to_read(_parts(ALIAS_PART, 0, FUZZY_ANCHOR, 0)) == [2]  # (the firm word in its window)
     assert positions_to_read(_parts(FUZZY_ANCHOR, 0, 0, 0, 0, 0, ALIAS_PART)) == [0]
     assert positions_to_read(_parts(FUZZY_ANCHOR, *[0] * 6, ALIAS_PART)) == []  # out of reach after it
     assert positions_to_read(_parts(ALIAS_PART, *[0] * 8, FUZZY_ANCHOR)) == []  # and before it
@@ -264,7 +264,7 @@ def test_once_a_document_has_an_anchor_every_person_part_is_read_but_lone_alias_
     article of a country name in another language cannot be a mention."""
     parts = numpy.zeros(21, numpy.uint8)
     parts[[0, 7, 13, 19, 20]] = [ANCHOR, PERSON_PART, ALIAS_PART, ALIAS_PART, ANCHOR]
-    assert positions_to_read(parts) == [0, 7, 19, 20]
+    assert positions_to_read(parts) == [0, 7, 20]  # (19, beside the anchor, is read in its window)
 
 
 def test_a_name_free_document_is_marked_outside_and_keeps_the_entities_it_had(nlp_en: spacy.language.Language) -> None:
@@ -313,6 +313,40 @@ def test_lone_person_parts_are_set_apart() -> None:
     parts[[0, 7, 13, 15, 20]] = [ANCHOR, PERSON_PART, PERSON_PART, PERSON_PART, ANCHOR]
     assert reading_plan(parts) == ([0, 13, 15, 20], [7])
     assert reading_plan(_parts(PERSON_PART, 0, 0, 0, 0, 0, PERSON_PART)) == ([], [])  # nothing to read at all
+
+
+def test_parts_close_together_are_read_at_once_only_if_they_may_make_a_name_together() -> None:
+    """Beside an anchor elsewhere, two parts close together are read at once only if they may make a
+    name together: two person parts of one entity (`share`), or two parts of a phrase with a lowercase
+    end. An initial or another word of an alias phrase beside a given name makes none ("В Астане"),
+    nor a given name beside someone else's surname ("Sarah Walker"): those given names are lone."""
+    far = [0] * 10
+    assert reading_plan(_parts(ANCHOR, *far, ALIAS_PART, PERSON_PART)) == ([0], [12])
+    two = _parts(ANCHOR, *far, PERSON_PART, PERSON_PART)
+    assert reading_plan(two, lambda a, b: False) == ([0], [11, 12])
+    assert reading_plan(two, lambda a, b: True) == ([0, 11, 12], [])
+    assert reading_plan(_parts(ANCHOR, *far, TAILED, TAILED | ALIAS_PART)) == ([0, 11, 12], [])
+    assert reading_plan(_parts(ANCHOR, *far, TAILED, PERSON_PART)) == ([0], [12])
+
+
+def test_a_given_name_beside_someone_elses_surname_is_lone_in_a_document_with_an_anchor(
+    nlp_en: spacy.language.Language,
+) -> None:
+    """On real words: "Sarah Walker" (a given name of some, a middle name of the Bushes) is not read at
+    once beside "Baker" (James Baker's surname) elsewhere, and the document links as the whole text does."""
+    component = nlp_en.get_pipe("c5names")
+    table = RelevanceCache(component.linker.index, "en")
+    text = "Peter Baker wrote the report." + FILLER + " Sarah Walker read it."
+    doc = nlp_en.make_doc(text)
+    orths = doc.to_array(ORTH)
+    parts = table.parts(orths, doc.vocab)
+    at_once, lone = reading_plan(parts, table.sharing(orths, doc.vocab.strings))
+    words = {doc[p].text: p for p in numpy.flatnonzero(parts).tolist()}
+    assert words["Baker"] in at_once and {words["Sarah"], words["Walker"]} <= set(lone)
+    assert words["Sarah"] not in at_once and words["Walker"] not in at_once
+    assert [(e.text, e.kb_id_) for e in nlp_en(text).ents] == [
+        (m.text, m.id) for m in component.linker.link(text, "en", None)
+    ]
 
 
 def test_a_linked_persons_relatives_are_referred_to(linker: Linker) -> None:
