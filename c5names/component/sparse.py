@@ -144,7 +144,7 @@ class RelevanceCache:
         )
         if missed:
             if shift >= 0:  # first sightings: decided once, then read from their lexemes
-                values = [self._decide(orth, doc.vocab) for orth in orths[missed].tolist()]
+                values = self._decide_many(orths[missed].tolist(), doc.vocab)
                 native.scan_module.set_lexeme_bytes(doc, missed, [v | DECIDED for v in values], shift)
             else:
                 values = self._learn(orths[missed], doc.vocab)
@@ -174,7 +174,7 @@ class RelevanceCache:
         """The bytes (part bits and CAPITAL) of word types whose two slots hold others (decided in
         Python on first sight): each takes its first slot if that is free, else the pair's second
         (whose word type, if any, stays in the dict); or the table grows."""
-        values = [self._decide(orth, vocab) for orth in orths.tolist()]
+        values = self._decide_many(orths.tolist(), vocab)
         if len(self.known) * SLOTS_PER_TYPE > len(self._slot_orths) and len(self._slot_orths) < MAX_SLOTS:
             self._refill(min(MAX_SLOTS, 1 << (len(self.known) * SLOTS_PER_TYPE).bit_length()))
             return values
@@ -252,6 +252,29 @@ class RelevanceCache:
                 found = self.known[orth] = self._tail_part(lexeme.orth_)
         return found
 
+    def _decide_many(self, orths: list[int], vocab: Vocab) -> list[int]:
+        """`_decide` of each of these word types (a document's first sightings), the new capitalised
+        ones' `surely_unknown` asked of the index at once (`NameIndex.surely_unknown_words`, compiled
+        for most): asked one by one, its Python calls cost more than the answer."""
+        known = self.known
+        new = [orth for orth in dict.fromkeys(orths) if orth not in known]
+        if len(new) > 1 and len(known) + len(new) <= CACHE_SIZE:
+            lexemes = [vocab[orth] for orth in new]
+            strings = vocab.strings.__getitem__
+            texts = [lexeme.orth_ for lexeme in lexemes]
+            capital = [self.shape(lexeme.shape, strings) for lexeme in lexemes]
+            asked = [text for text, cap in zip(texts, capital, strict=True) if cap and text[:1].isupper()]
+            answers = self.index.surely_unknown_words(asked, self.lang)
+            unknown = {text for text, sure in zip(asked, answers, strict=True) if sure}
+            for orth, text, cap in zip(new, texts, capital, strict=True):
+                if not cap:
+                    known[orth] = self._tail_part(text)
+                elif text in unknown:
+                    known[orth] = NO_PART | CAPITAL
+                else:
+                    known[orth] = self._part(text, settled=text[:1].isupper()) | CAPITAL
+        return [self._decide(orth, vocab) for orth in orths]
+
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). Only the word type's words
         are kept here; the sets come from the index's memo of words each time, as a common given
@@ -281,8 +304,10 @@ class RelevanceCache:
         """Could this word type be (part of) a name at all?"""
         return self.part(orth, vocab) != NO_PART
 
-    def _part(self, text: str) -> int:
-        if text[:1].isupper() and self.index.surely_unknown(text, self.lang):
+    def _part(self, text: str, settled: bool = False) -> int:
+        """What a word with a capital in front can be of a name; `settled`: it is known not to be surely
+        unknown (`_decide_many` asked)."""
+        if not settled and text[:1].isupper() and self.index.surely_unknown(text, self.lang):
             # (most new capitalised words: one word of cased letters, which `segment` keeps whole, of
             # no rule of the language, whose key is neither indexed nor near an indexed one)
             return NO_PART

@@ -25,12 +25,12 @@ from c5names.index.postings import (
     WordHits,
     unpack,
 )
-from c5names.index.query import WEAK_FUZZY_MIN_LEN, surely_unknown, word_groups
+from c5names.index.query import WEAK_FUZZY_MIN_LEN, surely_unknown, surely_unknown_words, word_groups
 from c5names.model import Role
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
-from c5names.text.keys import UNCASED_PREFIX, search_keys, skeleton
+from c5names.text.keys import UNCASED_PREFIX, letters_key, search_keys, skeleton
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached, options of the
 # chunks cached. Sized by the serving target at a million persons (peak RSS ≤ 2 GB, 1.34 GB of it the
@@ -45,6 +45,7 @@ WORD_CACHE_POSTINGS = 10_000_000
 CHUNK_CACHE_OPTIONS = 2_500_000
 WORD_CACHE_ENTRIES = 500_000  # and at most so many entries, as before
 CHUNK_CACHE_ENTRIES = 200_000
+_UNMADE = object()  # (a memo not yet made)
 
 
 class EntityFlags(NamedTuple):
@@ -92,6 +93,7 @@ class NameIndex:
         # lowercase tail), filled by match.detect.find, which asks this of every capitalised word it reads
         self.word_facts_cache: dict[str | None, dict[str, tuple[bool, bool]]] = {}
         self._flags: EntityFlags | None = None  # see entity_flags
+        self._probe: Any = _UNMADE  # see unknown_probe
 
     def entity_flags(self) -> EntityFlags:
         """Facts of every entity as boolean arrays by entity number, for the rules that ask them of a
@@ -125,6 +127,18 @@ class NameIndex:
         """Does the word certainly realise no key (`query.surely_unknown`)? Asked of a new word of a
         text before `word_hits`, with nothing memoised: True for most, settled at a third of the cost."""
         return surely_unknown(self, word, lang)
+
+    def surely_unknown_words(self, words: list[str], lang: str | None = None) -> list[bool]:
+        """`surely_unknown` of many words at once (`query.surely_unknown_words`): a document's new
+        capitalised words, most settled in one compiled call."""
+        return surely_unknown_words(self, words, lang)
+
+    def unknown_probe(self) -> Any:
+        """The compiled `surely_unknown` of words of ASCII letters (`_near.UnknownProbe`), made on first
+        ask; None for a large index or without the compiled module."""
+        if self._probe is _UNMADE:
+            self._probe = self.neighbours.unknown_probe(self.postings, letters_key, WEAK_FUZZY_MIN_LEN)
+        return self._probe
 
     def consonant_postings(self, consonants: str) -> array[int] | None:
         """The postings of every key with these consonants (`abjad`), merged in entity order.
@@ -185,6 +199,7 @@ class NameIndex:
         state = self.__dict__.copy()
         for memo in ("_cache", "chunk_cache", "word_facts_cache", "_consonant_groups", "_flags", "by_id", "_no_hits"):
             state.pop(memo, None)
+        state.pop("_probe", None)
         state["entities"] = tuple(map(list, zip(*self.entities, strict=True))) or ([],) * len(EntityFacts._fields)
         return state
 

@@ -11,7 +11,7 @@ distance. Hashes, key numbers and the directory are numpy arrays, which pickle a
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from zlib import crc32
 
@@ -161,6 +161,27 @@ class DeletionIndex:
         keys = self.keys
         return _nearest(key, [keys[n] for n in numbers[near].tolist()], edits, limit)
 
+    def compiled_block(self, start: int, length: int) -> Any:
+        """The compiled block (`_near.Block`) a key of this start class (`_start_class`) and length is
+        compared with in a small index, made on its first query (empty when no key is in reach); None
+        when there is none to compile: a large index, no compiled module, a key longer than
+        NATIVE_SCAN_MAX, or a block with a key of other letters than ASCII (`_pieces` serves those)."""
+        if self.blocks is None or native.near_module is None or length > NATIVE_SCAN_MAX:
+            return None
+        where = (start, length)
+        compiled = self._compiled.get(where, _UNBUILT)
+        if compiled is _UNBUILT:
+            compiled = self._compiled[where] = _compiled_block(self.blocks.get(where, []))
+        return compiled
+
+    def unknown_probe(self, postings: dict[str, Any], key: Callable[[str], str], min_fuzzy: int) -> Any:
+        """`_near.UnknownProbe` over this small index and these postings (`query.surely_unknown_words`):
+        `key` reads a lowercase word of ASCII letters as its key, and a key shorter than `min_fuzzy`
+        has no neighbours. None for a large index, or without the compiled module."""
+        if self.blocks is None or native.near_module is None:
+            return None
+        return native.near_module.UnknownProbe(postings, key, self.compiled_block, _BLOCK_CUTS, min_fuzzy)
+
     def _scan(self, key: str, limit: int) -> list[tuple[str, int]]:
         """The small-index path: the key is compared with the keys that begin alike, have a length
         within reach and keep one of the key's pieces whole (`_pieces`): by the compiled scan
@@ -169,13 +190,7 @@ class DeletionIndex:
         length = len(key)
         where = (_start_class(key), length)
         if native.near_module is not None and length <= NATIVE_SCAN_MAX:
-            compiled = self._compiled.get(where, _UNBUILT)
-            if compiled is _UNBUILT:
-                assert self.blocks is not None
-                keys = self.blocks.get(where)
-                if not keys:
-                    return []
-                compiled = self._compiled[where] = _compiled_block(keys)
+            compiled = self.compiled_block(*where)
             if compiled is not None:
                 edits, first, second = _BLOCK_CUTS[length]
                 found = compiled.near(key, edits, first, second, limit)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from typing import Protocol
+from functools import lru_cache
+from typing import Any, Protocol
 
 import numpy
 
@@ -56,6 +57,8 @@ class Keys(Protocol):
     def consonant_postings(self, consonants: str) -> array[int] | None: ...
 
     def fuzzy_keys(self, key: str) -> list[tuple[str, int]]: ...
+
+    def unknown_probe(self) -> Any: ...
 
 
 FEMININE_OBLIQUE = (
@@ -205,6 +208,23 @@ def surely_unknown(index: Keys, word: str, lang: str | None) -> bool:
     if any(_reached(index, skeleton(stem)) for stem in stems(word, lang)):
         return False
     return not any(index.postings.get(skeleton(noun)) for noun in nominatives(word, lang))
+
+
+def surely_unknown_words(index: Keys, words: list[str], lang: str | None) -> list[bool]:
+    """`surely_unknown` of each word, asked of many at once (a document's new capitalised words): in
+    a language without respellings, the index's compiled probe (`_near.UnknownProbe`) settles the
+    words of ASCII letters that `surely_unknown`'s first branch settles, by the same tests, in one
+    call; `surely_unknown` reads the rest, one by one."""
+    probe = None if respelling_language(lang) else index.unknown_probe()
+    if probe is None:
+        return [surely_unknown(index, word, lang) for word in words]
+    settled = probe.unknown(words, _rule_letters_text(lang))
+    return [s == 1 or (s == 2 and surely_unknown(index, w, lang)) for w, s in zip(words, settled, strict=True)]
+
+
+@lru_cache(maxsize=256)
+def _rule_letters_text(lang: str | None) -> str:
+    return "".join(sorted(rule_letters(lang)))
 
 
 def _reached(index: Keys, key: str) -> bool:

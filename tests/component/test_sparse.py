@@ -349,6 +349,22 @@ def test_a_given_name_beside_someone_elses_surname_is_lone_in_a_document_with_an
     ]
 
 
+def test_a_documents_new_word_types_are_decided_at_once_as_one_by_one(nlp_en: spacy.language.Language) -> None:
+    """`_decide_many` (a document's first sightings, the capitalised ones' `surely_unknown` asked of
+    the index at once) gives each word type the byte `_decide` gives it alone: part bits and CAPITAL."""
+    component = nlp_en.get_pipe("c5names")
+    text = (
+        "Peter Baker and Xavier Quellot met Shavkat Mirziyoyev, Tokayev's aide and A. Smithers in Tashkent; "
+        "the République kirghize, NATO and the Bank answered. Walker, Sarah and Mirziyoev were there."
+    )
+    doc = nlp_en.make_doc(text)
+    orths = doc.to_array(ORTH).tolist()
+    together = RelevanceCache(component.linker.index, "en")._decide_many(orths, doc.vocab)
+    alone = RelevanceCache(component.linker.index, "en")
+    assert together == [alone._decide(orth, doc.vocab) for orth in orths]
+    assert len(set(together)) > 2  # (unknown words, capitalised or not, and parts of names)
+
+
 def test_a_linked_persons_relatives_are_referred_to(linker: Linker) -> None:
     mentions = linker.link("Gurbanguly Berdimuhamedov spoke.", "en", "2025-06-01")
     referred = {linker.index.entities[e].id for e in referred_entities(linker.index, mentions)}

@@ -129,6 +129,23 @@ def test_the_block_scan_keeps_a_key_by_any_piece_of_the_query() -> None:
 
 
 @needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(keys=st.lists(KEYS, min_size=1, max_size=40), queries=st.lists(KEYS, min_size=1, max_size=6))
+def test_a_block_asked_with_other_cuts_answers_as_a_new_block(keys: list[str], queries: list[str]) -> None:
+    """A block's sieve (the bits of the pieces its keys keep whole, which let a query that keeps none
+    skip the loop) is made for one query length and cuts: asked with others, it is made again, and the
+    block answers as one made for that query alone."""
+    assert compiled is not None
+    block = compiled.Block(keys)
+    for query in queries:
+        edits = max_edits(query)
+        first, second = _cuts(len(query), edits)
+        assert block.near(query, edits, first, second, 1000) == compiled.Block(keys).near(
+            query, edits, first, second, 1000
+        )
+
+
+@needs_compiled
 def test_the_block_scan_refuses_what_it_cannot_read() -> None:
     assert compiled is not None
     with pytest.raises(ValueError, match="cuts"):

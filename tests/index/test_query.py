@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import c5names
 from c5names.gazetteer.schema import PersonName
 from c5names.index import NameIndex, compiled
-from c5names.index.query import surely_unknown, word_groups
+from c5names.index.query import surely_unknown, surely_unknown_words, word_groups
 from c5names.index.variants import name_parts, word_keys
 from c5names.model import Method, Role
 from c5names.text.keys import skeleton
@@ -263,3 +263,30 @@ def test_a_surely_unknown_word_has_no_groups(index: NameIndex, data: st.DataObje
         word = word[:at] + letter + word[at + (0 if insert else 1) :]
     if surely_unknown(index, word, lang):
         assert word_groups(index, word, lang) == []
+
+
+_WORDS = st.lists(
+    st.text(st.sampled_from("aeiouvwTtsSkКкаяымоЁ'-ÉéßČ"), min_size=1, max_size=12)
+    | st.sampled_from(["Testov", "Tesstov", "Testovs", "Weather", "Weathers", "Mali", "Malis", "Xestov", "A", "T"]),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, lang=st.sampled_from([None, "en", "fr", "de", "ru", "tr", "pt", "xx"]))
+def test_many_words_are_settled_at_once_as_one_by_one(index: NameIndex, words: list[str], lang: str | None) -> None:
+    """`surely_unknown_words` (a document's new words at once; ASCII ones through the compiled probe
+    where it is built) answers what `surely_unknown` answers of each: for words of ASCII letters in
+    either case, words a rule letter ends (Weathers in German), keys one edit away, and any other
+    letters, which the probe leaves to `surely_unknown`."""
+    assert surely_unknown_words(index, words, lang) == [surely_unknown(index, word, lang) for word in words]
+
+
+def test_the_probe_settles_ascii_words_and_leaves_the_rest(index: NameIndex) -> None:
+    """What the compiled probe says of each word: 1 surely unknown, 0 indexed or within an edit of an
+    indexed key, 2 not settled there (other letters, or a rule letter at its end)."""
+    probe = index.unknown_probe()
+    if probe is None:
+        pytest.skip("no compiled probe here")
+    words = ["Weather", "Testov", "Tesstov", "Weathers", "Minsk", "Düsseldorf", "Kassym-Jomart", ""]
+    assert list(probe.unknown(words, "s")) == [1, 0, 0, 2, 1, 2, 2, 2]
