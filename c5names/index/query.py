@@ -44,6 +44,7 @@ from c5names.text.keys import (
     search_keys,
     skeleton,
     uncased,
+    word_key,
 )
 
 
@@ -201,13 +202,13 @@ def surely_unknown(index: Keys, word: str, lang: str | None) -> bool:
         if not word.isalpha() or not (word.isascii() or not (_SPECIAL_RE.search(word) or uncased(word))):
             return False
         lang = _language_of_word(word, lang)
-        if respellings(word, lang) or _reached(index, skeleton(word)):
+        if respellings(word, lang) or _reached(index, word_key(word)):
             return False
         if not ruled(word, lang):
             return True
-    if any(_reached(index, skeleton(stem)) for stem in stems(word, lang)):
+    if any(_reached(index, word_key(stem)) for stem in stems(word, lang)):
         return False
-    return not any(index.postings.get(skeleton(noun)) for noun in nominatives(word, lang))
+    return not any(index.postings.get(word_key(noun)) for noun in nominatives(word, lang))
 
 
 def surely_unknown_words(index: Keys, words: list[str], lang: str | None) -> list[bool]:

@@ -329,6 +329,12 @@ def romanise(text: str, convention: str, source: str = "ru") -> str:
     return _WORD_RE.sub(lambda m: first_spelling(m.group(0), convention, source), text)
 
 
+def neutral_spelling(text: str) -> str:
+    """`romanise_neutral` of a text without capitals, without its memo: for a word asked once
+    (`keys.word_key`), whose entry would only push useful ones out."""
+    return _speller("en", "ru").spell(text)
+
+
 @lru_cache(maxsize=100_000)
 def romanise_neutral(text: str) -> str:
     """One fixed English-like reading used inside keys, so Cyrillic and Latin keys meet (every new

@@ -33,6 +33,7 @@ from c5names.text.keys import (
     skeleton,
     skeleton_word,
     uncased,
+    word_key,
 )
 from c5names.text.tables import DATA
 from tests.conftest import skip_unless_native_required
@@ -149,6 +150,29 @@ def test_skeleton_depends_only_on_the_ascii_reading(text: str) -> None:
 def test_the_key_of_a_word_of_ascii_letters_is_its_skeleton(word: str) -> None:
     """`letters_key`, the shortcut a text's new words take (`query.surely_unknown`), is `skeleton`."""
     assert letters_key(word.lower()) == skeleton(word)
+
+
+# Letters of the alphabets a text's new words come in: Russian (ё, й, ъ, ь), Ukrainian, Kazakh, Serbian,
+# Bulgarian, capitals, Latin with accents, and a letter that decomposes (й as и and a breve).
+_WORD_LETTERS = (
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЙЪЬЯЖЦЩ"
+    + "ґєіїҐЄІЇ"
+    + "әғқңөұүһӘҒҚҢӨҰҮҺ"
+    + "ђјљњћџЂЈ"
+    + string.ascii_letters
+    + "éüçşğıİÉ"
+    + "и\u0306"
+)
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet=_WORD_LETTERS, max_size=14) | st.text(max_size=8))
+def test_the_key_of_a_new_word_is_its_skeleton(word: str) -> None:
+    """`word_key`, the shortcut a text's new words and their stems take (`query.surely_unknown`) past
+    the memos of `skeleton`, `ascii_fold` and `romanise_neutral`, gives the key `skeleton` gives: for
+    Cyrillic words of any of these alphabets (Bulgarian ъ, read by its neighbours, and a decomposed й
+    are left to `skeleton`), Latin ones, and any text at all."""
+    assert word_key(word) == skeleton(word)
 
 
 @PROPERTY_SETTINGS
