@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The component's per-token loops in C: what a document's tokens can be of a name, the text of the
-windows around them, marking the tokens outside every entity, and clearing the byte of lexeme flags
-the component writes its decisions in (`lexbits`).
+"""The component's per-token loops in C: what a document's tokens can be of a name, its new word
+types (their orths, texts and shapes, for the first-sight decisions), the text of the windows around
+them, marking the tokens outside every entity, and clearing the byte of lexeme flags the component
+writes its decisions in (`lexbits`).
 
 Why: on news that names nobody, the component's only work is to decide "nothing here" and mark the
 tokens outside. Done with numpy, that is four array operations per document (spaCy's `to_array` of the
@@ -144,6 +145,32 @@ def set_lexeme_bytes(Doc doc, list positions, list values, int shift):
         lex = <LexemeC*>doc.c[i].lex
         if lex.orth != 0:
             lex.flags = (lex.flags & keep) | (<uint64_t>(<uint8_t>value) << shift)
+
+
+def first_sightings(Doc doc, list positions, dict known, object strings):
+    """(orths, texts, shapes) of the word types of the tokens at these positions that `known` does not
+    hold, each once, in order of first position: what `sparse.RelevanceCache` decides of a document's
+    new word types, read from the token structs (the orth, the shape's id, the text from `strings`,
+    the StringStore) where a `Lexeme` object per word type cost more than the rest of its reading."""
+    cdef int i
+    cdef const LexemeC* lex
+    seen = set()
+    orths = []
+    texts = []
+    shapes = []
+    for position in positions:
+        i = position
+        if i < 0 or i >= doc.length:
+            raise IndexError(f"token {i} of a document of {doc.length}")
+        lex = doc.c[i].lex
+        orth = lex.orth
+        if orth in known or orth in seen:
+            continue
+        seen.add(orth)
+        orths.append(orth)
+        texts.append(strings[orth])
+        shapes.append(lex.shape)
+    return orths, texts, shapes
 
 
 def sparse(Doc doc, list windows, dict words, object strings, str placeholder):

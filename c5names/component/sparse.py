@@ -144,7 +144,7 @@ class RelevanceCache:
         )
         if missed:
             if shift >= 0:  # first sightings: decided once, then read from their lexemes
-                values = self._decide_many(orths[missed].tolist(), doc.vocab)
+                values = self._decide_at(doc, missed, orths)
                 native.scan_module.set_lexeme_bytes(doc, missed, [v | DECIDED for v in values], shift)
             else:
                 values = self._learn(orths[missed], doc.vocab)
@@ -252,28 +252,46 @@ class RelevanceCache:
                 found = self.known[orth] = self._tail_part(lexeme.orth_)
         return found
 
+    def _decide_at(self, doc: Doc, positions: list[int], orths: numpy.ndarray) -> list[int]:
+        """`_decide` of the word types of the tokens at these positions (the scan's first sightings),
+        the new ones read from the token structs (`_scan.first_sightings`) and decided together
+        (`_decide_new`)."""
+        vocab = doc.vocab
+        if len(self.known) <= CACHE_SIZE:
+            assert native.scan_module is not None
+            new, texts, shapes = native.scan_module.first_sightings(doc, positions, self.known, vocab.strings)
+            self._decide_new(new, texts, shapes, vocab)
+        return [self._decide(orth, vocab) for orth in orths[positions].tolist()]
+
     def _decide_many(self, orths: list[int], vocab: Vocab) -> list[int]:
-        """`_decide` of each of these word types (a document's first sightings), the new capitalised
-        ones' `surely_unknown` asked of the index at once (`NameIndex.surely_unknown_words`, compiled
-        for most): asked one by one, its Python calls cost more than the answer."""
+        """`_decide` of each of these word types, the new ones decided together (`_decide_new`)."""
         known = self.known
-        new = [orth for orth in dict.fromkeys(orths) if orth not in known]
-        if len(new) > 1 and len(known) + len(new) <= CACHE_SIZE:
+        if len(known) <= CACHE_SIZE:
+            new = [orth for orth in dict.fromkeys(orths) if orth not in known]
             lexemes = [vocab[orth] for orth in new]
-            strings = vocab.strings.__getitem__
-            texts = [lexeme.orth_ for lexeme in lexemes]
-            capital = [self.shape(lexeme.shape, strings) for lexeme in lexemes]
-            asked = [text for text, cap in zip(texts, capital, strict=True) if cap and text[:1].isupper()]
-            answers = self.index.surely_unknown_words(asked, self.lang)
-            unknown = {text for text, sure in zip(asked, answers, strict=True) if sure}
-            for orth, text, cap in zip(new, texts, capital, strict=True):
-                if not cap:
-                    known[orth] = self._tail_part(text)
-                elif text in unknown:
-                    known[orth] = NO_PART | CAPITAL
-                else:
-                    known[orth] = self._part(text, settled=text[:1].isupper()) | CAPITAL
+            self._decide_new(new, [lexeme.orth_ for lexeme in lexemes], [lexeme.shape for lexeme in lexemes], vocab)
         return [self._decide(orth, vocab) for orth in orths]
+
+    def _decide_new(self, orths: list[int], texts: list[str], shapes: list[int], vocab: Vocab) -> None:
+        """Decide word types not seen before, given their texts and shapes (ids): the capitalised ones'
+        `surely_unknown` is asked of the index at once (`NameIndex.surely_unknown_words`, compiled for
+        most), where asked one by one its Python calls cost more than the answer. Left to `_decide`
+        when the dict would grow past CACHE_SIZE (it empties itself then)."""
+        known = self.known
+        if len(orths) < 2 or len(known) + len(orths) > CACHE_SIZE:
+            return
+        strings = vocab.strings.__getitem__
+        capital = [self.shape(shape, strings) for shape in shapes]
+        asked = [text for text, cap in zip(texts, capital, strict=True) if cap and text[:1].isupper()]
+        answers = self.index.surely_unknown_words(asked, self.lang)
+        unknown = {text for text, sure in zip(asked, answers, strict=True) if sure}
+        for orth, text, cap in zip(orths, texts, capital, strict=True):
+            if not cap:
+                known[orth] = self._tail_part(text)
+            elif text in unknown:
+                known[orth] = NO_PART | CAPITAL
+            else:
+                known[orth] = self._part(text, settled=text[:1].isupper()) | CAPITAL
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). Only the word type's words

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
+from c5names.component import native
 from c5names.component.lexbits import LexemeBits
 from c5names.component.sparse import (
     MIN_SLOTS,
@@ -363,6 +364,26 @@ def test_a_documents_new_word_types_are_decided_at_once_as_one_by_one(nlp_en: sp
     alone = RelevanceCache(component.linker.index, "en")
     assert together == [alone._decide(orth, doc.vocab) for orth in orths]
     assert len(set(together)) > 2  # (unknown words, capitalised or not, and parts of names)
+    if native.scan_module is not None:  # (the scan's first sightings, read from the token structs)
+        positions = list(range(len(doc)))
+        at = RelevanceCache(component.linker.index, "en")._decide_at(doc, positions, doc.to_array(ORTH))
+        assert at == together
+
+
+@pytest.mark.skipif(native.scan_module is None, reason="no compiled scan here")
+def test_first_sightings_are_each_new_word_type_once_from_the_token_structs(nlp_en: spacy.language.Language) -> None:
+    """`_scan.first_sightings`: the orth, text and shape id of each word type at the positions that the
+    dict of known ones does not hold, once each, in order of first position (as `Lexeme` reads them)."""
+    assert native.scan_module is not None
+    doc = nlp_en.make_doc("Peter met Peter and Baker met Xavier Quellot, then Baker left.")
+    known = {doc[3].orth: 0}  # "and"
+    positions = [0, 1, 2, 3, 4, 5, 6, 7, 12]
+    orths, texts, shapes = native.scan_module.first_sightings(doc, positions, known, doc.vocab.strings)
+    assert texts == ["Peter", "met", "Baker", "Xavier", "Quellot", "."]
+    assert orths == [doc.vocab.strings[text] for text in texts]
+    assert shapes == [doc.vocab[orth].shape for orth in orths]
+    with pytest.raises(IndexError):
+        native.scan_module.first_sightings(doc, [len(doc)], {}, doc.vocab.strings)
 
 
 def test_a_linked_persons_relatives_are_referred_to(linker: Linker) -> None:
