@@ -257,19 +257,16 @@ class RelevanceCache:
         the new ones read from the token structs (`_scan.first_sightings`) and decided together
         (`_decide_new`)."""
         vocab = doc.vocab
-        if len(self.known) <= CACHE_SIZE:
-            assert native.scan_module is not None
-            new, texts, shapes = native.scan_module.first_sightings(doc, positions, self.known, vocab.strings)
-            self._decide_new(new, texts, shapes, vocab)
+        assert native.scan_module is not None
+        new, texts, shapes = native.scan_module.first_sightings(doc, positions, self.known, vocab.strings)
+        self._decide_new(new, texts, shapes, vocab)
         return [self._decide(orth, vocab) for orth in orths[positions].tolist()]
 
     def _decide_many(self, orths: list[int], vocab: Vocab) -> list[int]:
         """`_decide` of each of these word types, the new ones decided together (`_decide_new`)."""
-        known = self.known
-        if len(known) <= CACHE_SIZE:
-            new = [orth for orth in dict.fromkeys(orths) if orth not in known]
-            lexemes = [vocab[orth] for orth in new]
-            self._decide_new(new, [lexeme.orth_ for lexeme in lexemes], [lexeme.shape for lexeme in lexemes], vocab)
+        new = [orth for orth in dict.fromkeys(orths) if orth not in self.known]
+        lexemes = [vocab[orth] for orth in new]
+        self._decide_new(new, [lexeme.orth_ for lexeme in lexemes], [lexeme.shape for lexeme in lexemes], vocab)
         return [self._decide(orth, vocab) for orth in orths]
 
     def _decide_new(self, orths: list[int], texts: list[str], shapes: list[int], vocab: Vocab) -> None:
@@ -291,7 +288,7 @@ class RelevanceCache:
             elif text in unknown:
                 known[orth] = NO_PART | CAPITAL
             else:
-                known[orth] = self._part(text, settled=text[:1].isupper()) | CAPITAL
+                known[orth] = self._known_part(text) | CAPITAL  # (`surely_unknown` was asked, or says nothing)
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). Only the word type's words
@@ -322,13 +319,16 @@ class RelevanceCache:
         """Could this word type be (part of) a name at all?"""
         return self.part(orth, vocab) != NO_PART
 
-    def _part(self, text: str, settled: bool = False) -> int:
-        """What a word with a capital in front can be of a name; `settled`: it is known not to be surely
-        unknown (`_decide_many` asked)."""
-        if not settled and text[:1].isupper() and self.index.surely_unknown(text, self.lang):
+    def _part(self, text: str) -> int:
+        """What a word with a capital in front can be of a name."""
+        if text[:1].isupper() and self.index.surely_unknown(text, self.lang):
             # (most new capitalised words: one word of cased letters, which `segment` keeps whole, of
             # no rule of the language, whose key is neither indexed nor near an indexed one)
             return NO_PART
+        return self._known_part(text)
+
+    def _known_part(self, text: str) -> int:
+        """`_part` of a word that `surely_unknown` does not settle (or is not asked of: no capital)."""
         if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
             return NO_PART if self.index.han.chars.isdisjoint(text) else ANCHOR
         anchors = self.index.alias_anchors

@@ -1,5 +1,8 @@
 """Types of the compiled bucket reads (`_near.pyx`; see there and `native.py` for why)."""
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 import numpy
 
 def reached(
@@ -46,3 +49,15 @@ class Block:
     keys: list[str]
     def __init__(self, keys: list[str]) -> None: ...
     def near(self, key: str, edits: int, first: int, second: int, limit: int) -> list[tuple[str, int]] | None: ...
+
+class UnknownProbe:
+    def __init__(
+        self,
+        postings: dict[str, Any],
+        key: Callable[[str], str],
+        compiled: dict[tuple[int, int], Any],
+        block_for: Callable[[int, int], Any],
+        cuts: list[tuple[int, int, int]],
+        min_fuzzy: int,
+    ) -> None: ...
+    def unknown(self, words: list[str], rule_letters: Iterable[str]) -> bytes: ...

@@ -536,37 +536,40 @@ cdef class UnknownProbe:
     rule letter, or whose block holds keys of other letters) are left to `surely_unknown`.
 
     `postings` is the index's key → packed postings; `key` reads a lowercase ASCII word's key;
-    `block_for(start, length)` gives the compiled `Block` a key of that start class and length is
-    compared with (empty when no key is in reach), or None when it cannot be compiled; `cuts[n]` is
+    `compiled` is the index's memo of blocks by (start class, length) (`DeletionIndex._compiled`),
+    read here, and `block_for(start, length)` makes and memoises the compiled `Block` a key of that
+    start class and length is compared with (empty when no key is in reach), or None when it cannot
+    be compiled; `cuts[n]` is
     (edits, first cut, second cut) of a key of n letters (`neighbours._BLOCK_CUTS`); a key shorter than
     `min_fuzzy` letters has no neighbours (`core.NameIndex.fuzzy_keys`)."""
 
     cdef dict _postings
     cdef object _key
+    cdef dict _compiled
     cdef object _block_for
-    cdef dict _blocks
     cdef int _cuts[MAX_QUERY + 1][3]
     cdef int _min_fuzzy
 
-    def __init__(self, dict postings, key, block_for, list cuts, int min_fuzzy):
+    def __init__(self, dict postings, key, dict compiled, block_for, list cuts, int min_fuzzy):
         if len(cuts) != MAX_QUERY + 1:
             raise ValueError(f"{len(cuts)} cuts for keys of 0 to {MAX_QUERY} letters")
-        self._postings, self._key, self._block_for, self._blocks = postings, key, block_for, {}
+        self._postings, self._key, self._compiled, self._block_for = postings, key, compiled, block_for
         cdef int n
         for n in range(MAX_QUERY + 1):
             self._cuts[n][0], self._cuts[n][1], self._cuts[n][2] = cuts[n]
         self._min_fuzzy = min_fuzzy
 
-    def unknown(self, list words, str rule_letters):
+    def unknown(self, list words, object rule_letters):
         """One byte per word: 1 if it is surely unknown, 0 if its key is indexed or within reach of one
         (not unknown), 2 if it is not settled here (a word of other letters than ASCII ones, ending in one
-        of `rule_letters`, or whose block cannot be compiled)."""
+        of `rule_letters` (`inflection.rule_letters`: single letters), or whose block cannot be compiled)."""
         cdef unsigned char rule[128]
         memset(rule, 0, 128)
-        cdef Py_UCS4 letter
+        cdef Py_UCS4 code
         for letter in rule_letters:
-            if letter < 128:
-                rule[letter] = 1
+            code = letter
+            if code < 128:
+                rule[code] = 1
         cdef Py_ssize_t count = len(words), w
         out = bytearray(count)
         cdef unsigned char* settled = out
@@ -605,9 +608,9 @@ cdef class UnknownProbe:
             if m >= self._min_fuzzy:
                 read = <const unsigned char*>PyUnicode_DATA(key)
                 start = 0 if read[0] in b"aeiou" else read[0]
-                block = self._blocks.get(start * (MAX_QUERY + 1) + m, _UNASKED)
+                block = self._compiled.get((start, m), _UNASKED)
                 if block is _UNASKED:
-                    block = self._blocks[start * (MAX_QUERY + 1) + m] = self._block_for(start, m)
+                    block = self._block_for(start, m)
                 if block is None:
                     continue
                 if (<Block>block)._compare(read, m, self._cuts[m][0], self._cuts[m][1], self._cuts[m][2], None):

@@ -197,9 +197,9 @@ class NameIndex:
     # `by_id` is not pickled: it is every entity's id and number, rebuilt from the id column.
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
-        for memo in ("_cache", "chunk_cache", "word_facts_cache", "_consonant_groups", "_flags", "by_id", "_no_hits"):
+        memos = ("_cache", "chunk_cache", "word_facts_cache", "_consonant_groups", "_flags", "by_id", "_no_hits")
+        for memo in (*memos, "_probe"):
             state.pop(memo, None)
-        state.pop("_probe", None)
         state["entities"] = tuple(map(list, zip(*self.entities, strict=True))) or ([],) * len(EntityFacts._fields)
         return state
 

@@ -180,7 +180,9 @@ class DeletionIndex:
         has no neighbours. None for a large index, or without the compiled module."""
         if self.blocks is None or native.near_module is None:
             return None
-        return native.near_module.UnknownProbe(postings, key, self.compiled_block, _BLOCK_CUTS, min_fuzzy)
+        return native.near_module.UnknownProbe(
+            postings, key, self._compiled, self.compiled_block, _BLOCK_CUTS, min_fuzzy
+        )
 
     def _scan(self, key: str, limit: int) -> list[tuple[str, int]]:
         """The small-index path: the key is compared with the keys that begin alike, have a length

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy
@@ -219,13 +218,8 @@ def surely_unknown_words(index: Keys, words: list[str], lang: str | None) -> lis
     probe = None if respelling_language(lang) else index.unknown_probe()
     if probe is None:
         return [surely_unknown(index, word, lang) for word in words]
-    settled = probe.unknown(words, _rule_letters_text(lang))
+    settled = probe.unknown(words, rule_letters(lang))
     return [s == 1 or (s == 2 and surely_unknown(index, w, lang)) for w, s in zip(words, settled, strict=True)]
-
-
-@lru_cache(maxsize=256)
-def _rule_letters_text(lang: str | None) -> str:
-    return "".join(sorted(rule_letters(lang)))
 
 
 def _reached(index: Keys, key: str) -> bool:

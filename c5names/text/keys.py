@@ -242,7 +242,7 @@ def word_key(word: str) -> str:
     them together): at about 2 µs a word for a Cyrillic word, the memos and steps cost a third of
     deciding that a new Russian word is no one's."""
     if word.isascii():
-        return _skeleton_word(word.lower()) if word.isalpha() else skeleton(word)
+        return letters_key(word.lower()) if word.isalpha() else skeleton(word)
     folded = word.casefold()
     if folded.islower() and _PLAIN_CYRILLIC_RE.fullmatch(folded) and unicodedata.is_normalized("NFKC", word):
         spelled = neutral_spelling(folded).casefold()
