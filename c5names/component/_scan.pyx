@@ -1,8 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """The component's per-token loops in C: what a document's tokens can be of a name, its new word
-types (their orths, texts and shapes, for the first-sight decisions), the text of the windows around
-them, marking the tokens outside every entity, and clearing the byte of lexeme flags the component
-writes its decisions in (`lexbits`).
+types (their orths, texts and shapes, for the first-sight decisions, then their decided bytes written
+to their lexemes), the text of the windows around them, marking the tokens outside every entity, and
+clearing the byte of lexeme flags the component writes its decisions in (`lexbits`).
 
 Why: on news that names nobody, the component's only work is to decide "nothing here" and mark the
 tokens outside. Done with numpy, that is four array operations per document (spaCy's `to_array` of the
@@ -145,6 +145,37 @@ def set_lexeme_bytes(Doc doc, list positions, list values, int shift):
         lex = <LexemeC*>doc.c[i].lex
         if lex.orth != 0:
             lex.flags = (lex.flags & keep) | (<uint64_t>(<uint8_t>value) << shift)
+
+
+def settle(Doc doc, list positions, dict known, int shift, uint8_t decided, uint8_t capital, uint8_t parts):
+    """Write each token's decided byte (`known[orth] | decided`) at bit `shift` of its lexeme's flags,
+    as `set_lexeme_bytes` does, for tokens whose word types `known` holds (KeyError otherwise), and
+    return (whether one has the `capital` bit, the positions whose byte has a bit of `parts`, those
+    bits): what the scan learns of a document's first sightings once they are decided, without a
+    Python list per step (the bytes, the decided bytes, the capitals, the parts found)."""
+    cdef int i
+    cdef LexemeC* lex
+    cdef uint64_t keep = ~(<uint64_t>0xFF << shift)
+    cdef uint8_t value
+    cdef bint capitals = False
+    if shift < 0 or shift > 56:
+        raise ValueError(f"a byte of the flags starts at bit 0 to 56, not {shift}")
+    found = []
+    kinds = []
+    for position in positions:
+        i = position
+        if i < 0 or i >= doc.length:
+            raise IndexError(f"token {i} of a document of {doc.length}")
+        lex = <LexemeC*>doc.c[i].lex
+        value = known[lex.orth]
+        if lex.orth != 0:
+            lex.flags = (lex.flags & keep) | (<uint64_t>(value | decided) << shift)
+        if value & capital:
+            capitals = True
+        if value & parts:
+            found.append(position)
+            kinds.append(value & parts)
+    return capitals, found, kinds
 
 
 def first_sightings(Doc doc, list positions, dict known, object strings):

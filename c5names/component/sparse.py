@@ -144,14 +144,15 @@ class RelevanceCache:
         )
         if missed:
             if shift >= 0:  # first sightings: decided once, then read from their lexemes
-                values = self._decide_at(doc, missed, orths)
-                native.scan_module.set_lexeme_bytes(doc, missed, [v | DECIDED for v in values], shift)
+                new_capitals, learnt, bits = self._decide_at(doc, missed, orths, shift)
             else:
                 values = self._learn(orths[missed], doc.vocab)
-            capitals = capitals or any(v & CAPITAL for v in values)
-            learnt = [(p, v & PARTS) for p, v in zip(missed, values, strict=True) if v & PARTS]
+                new_capitals = any(v & CAPITAL for v in values)
+                learnt = [p for p, v in zip(missed, values, strict=True) if v & PARTS]
+                bits = [v & PARTS for v in values if v & PARTS]
+            capitals = capitals or new_capitals
             if learnt:
-                merged = sorted([*zip(positions, kinds, strict=True), *learnt])
+                merged = sorted([*zip(positions, kinds, strict=True), *zip(learnt, bits, strict=True)])
                 positions, kinds = [p for p, _ in merged], [k for _, k in merged]
                 union, close = summary(positions, kinds)
         return Scanned(orths, positions, kinds, annotated, union, close, capitals)
@@ -252,33 +253,46 @@ class RelevanceCache:
                 found = self.known[orth] = self._tail_part(lexeme.orth_)
         return found
 
-    def _decide_at(self, doc: Doc, positions: list[int], orths: numpy.ndarray) -> list[int]:
+    def _decide_at(
+        self, doc: Doc, positions: list[int], orths: numpy.ndarray, shift: int
+    ) -> tuple[bool, list[int], list[int]]:
         """`_decide` of the word types of the tokens at these positions (the scan's first sightings),
-        the new ones read from the token structs (`_scan.first_sightings`) and decided together
-        (`_decide_new`)."""
+        each byte then written to the token's lexeme at bit `shift` (with DECIDED): (whether one has a
+        capital in front, the positions that can be of a name, their part bits). The new word types
+        are read from the token structs (`_scan.first_sightings`) and decided together
+        (`_decide_new`); the bytes are written and read in one compiled loop (`_scan.settle`)."""
         vocab = doc.vocab
-        assert native.scan_module is not None
-        new, texts, shapes = native.scan_module.first_sightings(doc, positions, self.known, vocab.strings)
-        self._decide_new(new, texts, shapes, vocab)
-        return [self._decide(orth, vocab) for orth in orths[positions].tolist()]
+        scan_module = native.scan_module
+        assert scan_module is not None
+        new, texts, shapes = scan_module.first_sightings(doc, positions, self.known, vocab.strings)
+        if len(self.known) + len(new) <= CACHE_SIZE:
+            if new:
+                self._decide_new(new, texts, shapes, vocab)
+            return scan_module.settle(doc, positions, self.known, shift, DECIDED, CAPITAL, PARTS)
+        # (the dict empties itself on the way: one by one, each value kept as it is decided)
+        values = [self._decide(orth, vocab) for orth in orths[positions].tolist()]
+        scan_module.set_lexeme_bytes(doc, positions, [v | DECIDED for v in values], shift)
+        found = [p for p, v in zip(positions, values, strict=True) if v & PARTS]
+        return any(v & CAPITAL for v in values), found, [v & PARTS for v in values if v & PARTS]
 
     def _decide_many(self, orths: list[int], vocab: Vocab) -> list[int]:
         """`_decide` of each of these word types, the new ones decided together (`_decide_new`)."""
         new = [orth for orth in dict.fromkeys(orths) if orth not in self.known]
-        lexemes = [vocab[orth] for orth in new]
-        self._decide_new(new, [lexeme.orth_ for lexeme in lexemes], [lexeme.shape for lexeme in lexemes], vocab)
+        if len(self.known) + len(new) <= CACHE_SIZE:
+            lexemes = [vocab[orth] for orth in new]
+            self._decide_new(new, [lexeme.orth_ for lexeme in lexemes], [lexeme.shape for lexeme in lexemes], vocab)
         return [self._decide(orth, vocab) for orth in orths]
 
     def _decide_new(self, orths: list[int], texts: list[str], shapes: list[int], vocab: Vocab) -> None:
         """Decide word types not seen before, given their texts and shapes (ids): the capitalised ones'
         `surely_unknown` is asked of the index at once (`NameIndex.surely_unknown_words`, compiled for
-        most), where asked one by one its Python calls cost more than the answer. Left to `_decide`
-        when the dict would grow past CACHE_SIZE (it empties itself then)."""
-        known = self.known
-        if len(orths) < 2 or len(known) + len(orths) > CACHE_SIZE:
-            return
-        strings = vocab.strings.__getitem__
-        capital = [self.shape(shape, strings) for shape in shapes]
+        most), where asked one by one its Python calls cost more than the answer. The caller keeps the
+        dict within CACHE_SIZE (`_decide` empties it when it would grow past)."""
+        known, shapes_seen = self.known, self.shapes
+        capital = [shapes_seen.get(shape) for shape in shapes]
+        if None in capital:
+            strings = vocab.strings.__getitem__
+            capital = [self.shape(shape, strings) for shape in shapes]
         asked = [text for text, cap in zip(texts, capital, strict=True) if cap and text[:1].isupper()]
         answers = self.index.surely_unknown_words(asked, self.lang)
         unknown = {text for text, sure in zip(asked, answers, strict=True) if sure}

@@ -30,7 +30,7 @@ from c5names.model import Role
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
-from c5names.text.keys import UNCASED_PREFIX, letters_key, search_keys, skeleton
+from c5names.text.keys import UNCASED_PREFIX, letters_key_reader, search_keys, skeleton
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached, options of the
 # chunks cached. Sized by the serving target at a million persons (peak RSS ≤ 2 GB, 1.34 GB of it the
@@ -137,7 +137,7 @@ class NameIndex:
         """The compiled `surely_unknown` of words of ASCII letters (`_near.UnknownProbe`), made on first
         ask; None for a large index or without the compiled module."""
         if self._probe is _UNMADE:
-            self._probe = self.neighbours.unknown_probe(self.postings, letters_key, WEAK_FUZZY_MIN_LEN)
+            self._probe = self.neighbours.unknown_probe(self.postings, letters_key_reader(), WEAK_FUZZY_MIN_LEN)
         return self._probe
 
     def consonant_postings(self, consonants: str) -> array[int] | None:

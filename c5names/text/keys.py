@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -226,6 +227,12 @@ def letters_key(lowered: str) -> str:
     leaves as it is: the key without the two memos on the way, for a word asked once (a text's new
     words, `query.surely_unknown`), whose entries would only push useful ones out."""
     return _skeleton_word(lowered)
+
+
+def letters_key_reader() -> Callable[[str], str]:
+    """`letters_key` itself, without its Python frame: the compiled reading when it is here. For a
+    caller that reads thousands of new words a document (`_near.UnknownProbe`, a call per word)."""
+    return _skeleton_word
 
 
 # One word of Cyrillic letters, lowercase (what `word_key` reads without `ascii_fold`'s steps): the

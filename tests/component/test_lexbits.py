@@ -78,8 +78,13 @@ def test_the_component_writes_each_decision_once_and_reads_it_from_the_lexeme(
         assert byte & PARTS & ~DECIDED == relevant.part(nlp.vocab.strings[word], nlp.vocab)
         assert bool(byte & CAPITAL) is word[0].isupper()
     decided: list[int] = []
-    real = relevant._decide
+    real, real_new = relevant._decide, relevant._decide_new
     monkeypatch.setattr(relevant, "_decide", lambda orth, vocab: decided.append(orth) or real(orth, vocab))
+    monkeypatch.setattr(
+        relevant,
+        "_decide_new",
+        lambda orths, texts, shapes, vocab: decided.extend(orths) or real_new(orths, texts, shapes, vocab),
+    )
     assert _links(nlp) == first
     assert decided == []  # every word type of the text came from its lexeme
     assert _links(nlp, TEXT + " Zzyzx") == first  # a new word type is decided, once

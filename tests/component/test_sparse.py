@@ -17,7 +17,10 @@ from spacy.attrs import ORTH
 from c5names.component import native
 from c5names.component.lexbits import LexemeBits
 from c5names.component.sparse import (
+    CAPITAL,
+    DECIDED,
     MIN_SLOTS,
+    PARTS,
     RelevanceCache,
     may_read,
     positions_to_read,
@@ -366,8 +369,47 @@ def test_a_documents_new_word_types_are_decided_at_once_as_one_by_one(nlp_en: sp
     assert len(set(together)) > 2  # (unknown words, capitalised or not, and parts of names)
     if native.scan_module is not None:  # (the scan's first sightings, read from the token structs)
         positions = list(range(len(doc)))
-        at = RelevanceCache(component.linker.index, "en")._decide_at(doc, positions, doc.to_array(ORTH))
-        assert at == together
+        cache = RelevanceCache(component.linker.index, "en", LexemeBits())
+        shift = cache.bits.shift_for(doc.vocab)
+        assert shift >= 0
+        capitals, found, kinds = cache._decide_at(doc, positions, doc.to_array(ORTH), shift)
+        assert capitals == any(v & CAPITAL for v in together)
+        assert found == [p for p, v in zip(positions, together, strict=True) if v & PARTS]
+        assert kinds == [v & PARTS for v in together if v & PARTS]
+        assert [_lexeme_byte(doc, p, shift) for p in positions] == [v | DECIDED for v in together]
+
+
+def _lexeme_byte(doc: spacy.tokens.Doc, position: int, shift: int) -> int:
+    """The byte at bit `shift` of the flags of the lexeme of the token at `position`."""
+    lexeme = doc.vocab[doc[position].orth]
+    return sum(lexeme.check_flag(shift + bit) << bit for bit in range(8))
+
+
+@pytest.mark.skipif(native.scan_module is None, reason="no compiled scan here")
+def test_settling_writes_each_known_byte_to_the_lexeme_and_reports_the_parts(nlp_en: spacy.language.Language) -> None:
+    """`_scan.settle`: each token's `known` byte with DECIDED in its lexeme's flags (as
+    `set_lexeme_bytes` writes it), whether one has the capital bit, and the tokens with part bits."""
+    assert native.scan_module is not None
+    doc = nlp_en.make_doc("Peter met Baker in Tashkent")
+    bits = LexemeBits()
+    shift = bits.shift_for(doc.vocab)
+    assert shift >= 0
+    known = {doc[0].orth: PERSON_PART | CAPITAL, doc[1].orth: 0, doc[2].orth: ANCHOR | CAPITAL, doc[3].orth: 0}
+    known[doc[4].orth] = CAPITAL
+    assert native.scan_module.settle(doc, [0, 1, 2, 3, 4], known, shift, DECIDED, CAPITAL, PARTS) == (
+        True,
+        [0, 2],
+        [PERSON_PART, ANCHOR],
+    )
+    assert [_lexeme_byte(doc, p, shift) for p in range(5)] == [known[t.orth] | DECIDED for t in doc]
+    assert native.scan_module.settle(doc, [1, 3], known, shift, DECIDED, CAPITAL, PARTS) == (False, [], [])
+    with pytest.raises(KeyError):  # (a word type not decided yet)
+        native.scan_module.settle(doc, [0], {}, shift, DECIDED, CAPITAL, PARTS)
+    with pytest.raises(IndexError):
+        native.scan_module.settle(doc, [len(doc)], known, shift, DECIDED, CAPITAL, PARTS)
+    with pytest.raises(ValueError):
+        native.scan_module.settle(doc, [0], known, 60, DECIDED, CAPITAL, PARTS)
+    bits.reset()
 
 
 @pytest.mark.skipif(native.scan_module is None, reason="no compiled scan here")

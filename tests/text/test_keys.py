@@ -28,6 +28,7 @@ from c5names.text.keys import (
     fold,
     latin_readings,
     letters_key,
+    letters_key_reader,
     read_latin,
     single_letters,
     skeleton,
@@ -148,8 +149,10 @@ def test_skeleton_depends_only_on_the_ascii_reading(text: str) -> None:
 @PROPERTY_SETTINGS
 @given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=20))
 def test_the_key_of_a_word_of_ascii_letters_is_its_skeleton(word: str) -> None:
-    """`letters_key`, the shortcut a text's new words take (`query.surely_unknown`), is `skeleton`."""
+    """`letters_key`, the shortcut a text's new words take (`query.surely_unknown`), is `skeleton`; so
+    is the reader the compiled probe calls (`letters_key_reader`)."""
     assert letters_key(word.lower()) == skeleton(word)
+    assert letters_key_reader()(word.lower()) == skeleton(word)
 
 
 # Letters of the alphabets a text's new words come in: Russian (ё, й, ъ, ь), Ukrainian, Kazakh, Serbian,
