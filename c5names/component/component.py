@@ -195,7 +195,8 @@ class C5NamesComponent(Pipe):
         at_once: list[int] = []
         lone: list[int] = []
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
-            at_once, lone = plan(scanned.positions, scanned.kinds, relevant.sharing(orths, strings))
+            share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
+            at_once, lone = plan(scanned.positions, scanned.kinds, share, other)
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None
         if sparse is not None:
             date = doc._.c5names_date or self.settings.default_date

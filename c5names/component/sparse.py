@@ -39,11 +39,11 @@ from c5names.index.postings import (
     TAIL_WORD_MIN,
     TAILED,
 )
-from c5names.match.detect import segment
+from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
 from c5names.model import Mention
 from c5names.text.han import has_han
-from c5names.text.keys import fold
+from c5names.text.keys import fold, is_caseless
 
 PLACEHOLDER = "\x00"
 BEFORE = 8  # tokens kept before a known word: titles, unknown given names ("Präsident", "Gulnara")
@@ -118,6 +118,7 @@ class RelevanceCache:
         self.strings: dict[int, str] = {}
         self.segments: dict[int, tuple[str, ...]] = {}  # a word type's words (`entities`)
         self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
+        self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -329,6 +330,30 @@ class RelevanceCache:
         """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""
         return lambda a, b: self.share(int(orths[a]), int(orths[b]), strings)
 
+    def someone_elses(self, given: int, surname: int, strings: StringStore) -> bool:
+        """Is the second word type, right after the first with a space between, someone else's full
+        name (`detect.someone_elses_surname`)? Remembered per pair: "Peter Baker" recurs in a corpus."""
+        key = (given, surname)
+        found = self.others.get(key)
+        if found is None:
+            if len(self.others) > CACHE_SIZE:
+                self.others.clear()
+            first, second = self.words([given, surname], strings)
+            found = self.others[key] = someone_elses_surname(self.index, first, second, self.lang)
+        return found
+
+    def after_other_names(self, doc: Doc, orths: numpy.ndarray) -> Callable[[int, int], bool]:
+        """`someone_elses` for two tokens of a document (by position), as `plan` asks it: the first
+        right before the second, one space between, and no capitalised word right after the second
+        (an initial there makes a name in surname-first order with the surname: "Baker J.")."""
+        strings = doc.vocab.strings
+        return lambda a, b: (
+            b == a + 1
+            and doc[a].whitespace_ == " "
+            and not (b + 1 < len(doc) and _capitalised(doc[b + 1].text))
+            and self.someone_elses(int(orths[a]), int(orths[b]), strings)
+        )
+
     def relevant(self, orth: int, vocab: Vocab) -> bool:
         """Could this word type be (part of) a name at all?"""
         return self.part(orth, vocab) != NO_PART
@@ -363,6 +388,12 @@ class RelevanceCache:
         return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
 
 
+def _capitalised(text: str) -> bool:
+    """Does the text begin with a capital, or with a letter of a script without case?"""
+    first = text[:1]
+    return bool(first) and (first.isupper() or first.istitle() or is_caseless(first))
+
+
 def summary(positions: list[int], kinds: list[int]) -> tuple[int, bool]:
     """(the union of the tokens' part bits, whether two tokens at most NEAR apart have a PAIRED bit in
     common): what the compiled scan reads in its loop, for `may_read`."""
@@ -393,7 +424,10 @@ def reading_plan(parts: numpy.ndarray, share: Callable[[int, int], bool] | None 
 
 
 def plan(
-    positions: list[int], kinds: list[int], share: Callable[[int, int], bool] | None = None
+    positions: list[int],
+    kinds: list[int],
+    share: Callable[[int, int], bool] | None = None,
+    other: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[int], list[int]]:
     """From the tokens that can be of a name (in order) and their part bits (`WordHits.part`): (the
     tokens whose neighbourhoods are read at once, the lone person parts read only if they may refer to
@@ -414,10 +448,20 @@ def plan(
     Arabiske Emirater" is read beside the rest of it, in the anchor's window, not at the start of every
     German sentence: "Die"); a given name far from any other part of a name it may make one with
     ("Julien", "Michael" in prose) makes a mention only as a person named in full elsewhere in the
-    document, or a relative of one (`referred_entities`), and on news most of them never do."""
+    document, or a relative of one (`referred_entities`), and on news most of them never do.
+
+    So is a firm surname with no other part of a name close by when `other(a, b)` says that it, at b,
+    is someone else's full name with the word right before it, at a (`RelevanceCache.after_other_names`:
+    "Peter Baker" or "Laura Baker", where Baker is James Baker's surname and neither Peter nor Laura a
+    given name of his): it is read only if its person is linked elsewhere in the document."""
     if not positions:
         return [], []
     together = _together(positions, kinds, share)
+    if other is not None:
+        after = _after_other_names(positions, kinds, together, other)
+        if after:
+            kinds = [PERSON_PART if i in after else k for i, k in enumerate(kinds)]
+            together = _together(positions, kinds, share)  # (as a person part, it may pair with another)
     firm = any(kind & ANCHOR for kind in kinds) or any(together)
     if not firm and not any(kind & FUZZY_ANCHOR for kind in kinds):
         return [], []
@@ -428,6 +472,35 @@ def plan(
         return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
     lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & anchors or t)]
     return at_once, lone
+
+
+def _after_other_names(
+    positions: list[int], kinds: list[int], together: list[bool], other: Callable[[int, int], bool]
+) -> set[int]:
+    """The tokens (by index in `positions`) that are a firm surname (an anchor, and no part of an alias
+    phrase) paired with no other part close by, that `other` says is someone else's full name with the
+    word right before it. That word is a person part paired with none, or no part of a name at all (an
+    unknown given name: "Laura Baker"). `other` reads the two words alone, so the words around them
+    must not change what they make: the word before them is no part of a name (which could make a
+    candidate of the given name), and no part of a name but an unpaired person part follows the
+    surname close by (`other` looks at the word right after it too: an initial makes a name with any
+    surname, "Baker J.")."""
+    after: set[int] = set()
+    # (a document has a few dozen parts of names and a few anchors: the loop visits the anchors alone)
+    for i in [i for i, kind in enumerate(kinds) if kind & ANCHOR]:
+        kind, position = kinds[i], positions[i]
+        if kind & ~(ANCHOR | PERSON_PART) or together[i] or position == 0:
+            continue
+        if i > 0 and positions[i - 1] == position - 1:  # a part of a name right before it
+            if kinds[i - 1] != PERSON_PART or together[i - 1] or (i > 1 and positions[i - 2] == position - 2):
+                continue
+        elif i > 0 and positions[i - 1] == position - 2:
+            continue
+        if i + 1 < len(positions) and positions[i + 1] - position <= NEAR and kinds[i + 1] != PERSON_PART:
+            continue  # (a part of an alias phrase, or an initial, may make a name with it)
+        if other(position - 1, position):
+            after.add(i)
+    return after
 
 
 def _alias_part_within(at_once: list[int], positions: list[int], kinds: list[int]) -> bool:

@@ -98,6 +98,28 @@ def find(
     return found, words
 
 
+def someone_elses_surname(index: NameIndex, given: str, surname: str, lang: str | None = None) -> bool:
+    """Is a surname, written right after this word with one space between, someone else's full name
+    and nothing else ("Peter Baker": Baker is James Baker's surname, Peter no given name of his; "Павел
+    Лебедев")? Read as `find` reads the two words alone: one candidate, a bare surname, that the rules
+    of its neighbours (`context.preceded_by_other_name`, and `take_unlisted_given_name`, which would
+    have taken a misspelt given name of the person's) leave as another person's, which resolution
+    never links. The surname may be no word of an alias phrase (which the words after it could
+    complete). The words before the two cannot change this: the rule reads only the word before the
+    surname, unless that word is part of a candidate itself, which needs a name word near it.
+    The component reads such a surname only if its person is linked elsewhere in the document."""
+    if index.word_hits(surname, lang).aliases():
+        return False
+    found, words = find(index, f"{given} {surname}", lang)
+    return (
+        len(words) == 2
+        and len(found) == 1
+        and found[0].pattern == Pattern.SURNAME
+        and found[0].first == found[0].last == 1
+        and found[0].other_person
+    )
+
+
 def _word_facts_memo(index: NameIndex, lang: str | None) -> dict[str, tuple[bool, bool]]:
     """The language's memo of `_word_facts` (emptied, with the others, past CHUNK_CACHE_SIZE words)."""
     memo = index.word_facts_cache.get(lang)

@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 import c5names
 from c5names.index import NameIndex
 from c5names.match.context import closest_given_name
+from c5names.match.detect import someone_elses_surname
 from c5names.scoring import GIVEN_NAME_SIMILARITY
 from c5names.text.keys import skeleton
 
@@ -45,6 +46,30 @@ def test_words_that_cannot_be_a_given_name(
     linker: c5names.Linker, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert linked(linker, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "surname", "lang", "expected"),
+    [
+        ("Gulnara", "Berdov", "en", True),  # an unknown given name
+        ("Akyl", "Berdov", "en", True),  # another person's given name
+        ("Лола", "Бердова", "ru", True),
+        ("Serdan", "Berdov", "en", False),  # his own
+        ("Serdon", "Berdov", "en", False),  # his own, misspelt (`take_unlisted_given_name`)
+        ("President", "Berdov", "en", False),  # a title
+        ("Визит", "Бердова", "ru", False),  # a noun not in case with the surname
+        ("Berdov", "Gulnara", "en", False),  # no surname
+        ("Gurban", "Akyl", "en", False),  # nor here
+    ],
+)
+def test_someone_elses_surname_is_what_the_rules_of_its_neighbours_leave_unlinked(
+    index: NameIndex, linker: c5names.Linker, given: str, surname: str, lang: str, expected: bool
+) -> None:
+    """`detect.someone_elses_surname`, what the spaCy component asks before reading a surname's window:
+    the two words alone make a bare surname that the neighbour rules give to someone else."""
+    assert someone_elses_surname(index, given, surname, lang) is expected
+    if expected:
+        assert linked(linker, f"{given} {surname}", lang) == []
 
 
 def test_a_misspelt_given_name_of_the_person_is_theirs(linker: c5names.Linker) -> None:
