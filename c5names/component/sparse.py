@@ -453,25 +453,43 @@ def plan(
     So is a firm surname with no other part of a name close by when `other(a, b)` says that it, at b,
     is someone else's full name with the word right before it, at a (`RelevanceCache.after_other_names`:
     "Peter Baker" or "Laura Baker", where Baker is James Baker's surname and neither Peter nor Laura a
-    given name of his): it is read only if its person is linked elsewhere in the document."""
+    given name of his): it is read only if its person is linked elsewhere in the document, and at once
+    if a word that may name that person is read at once anyway (`_as_lone`)."""
     if not positions:
         return [], []
     together = _together(positions, kinds, share)
+    anchors = ANCHOR | FUZZY_ANCHOR
     if other is not None:
         after = _after_other_names(positions, kinds, together, other)
         if after:
-            kinds = [PERSON_PART if i in after else k for i, k in enumerate(kinds)]
-            together = _together(positions, kinds, share)  # (as a person part, it may pair with another)
+            kinds, together = _as_lone(positions, kinds, after, share)
     firm = any(kind & ANCHOR for kind in kinds) or any(together)
     if not firm and not any(kind & FUZZY_ANCHOR for kind in kinds):
         return [], []
     # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
-    anchors = ANCHOR | FUZZY_ANCHOR
     at_once = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & anchors or t]
     if not firm and not _alias_part_within(at_once, positions, kinds):
         return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
     lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & anchors or t)]
     return at_once, lone
+
+
+def _as_lone(
+    positions: list[int], kinds: list[int], surnames: set[int], share: Callable[[int, int], bool] | None
+) -> tuple[list[int], list[bool]]:
+    """The part bits and pairings (`_together`) with these surnames (by index) read as lone person
+    parts, but for those that then pair with a part close by, or may name someone whose name is read
+    at once anyway: that person may be linked, and the second reading would then read every window
+    again for the surname, where reading it at once costs one window more."""
+    anchors = ANCHOR | FUZZY_ANCHOR
+    lone = [PERSON_PART if i in surnames else k for i, k in enumerate(kinds)]
+    paired = _together(positions, lone, share)
+    read = [p for p, k, t in zip(positions, lone, paired, strict=True) if k & anchors or t]
+    kept = {i for i in surnames if not paired[i] and not any(share is None or share(p, positions[i]) for p in read)}
+    if kept != surnames:
+        lone = [PERSON_PART if i in kept else k for i, k in enumerate(kinds)]
+        paired = _together(positions, lone, share)
+    return lone, paired
 
 
 def _after_other_names(

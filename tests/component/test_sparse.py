@@ -502,7 +502,10 @@ def test_someone_elses_surname_after_a_given_name_is_read_only_as_a_lone_part() 
         assert plan(positions, kinds, never, always)[0] == [11 if 11 in positions else 0], (positions, kinds)
     # A surname that pairs with a part close by (a name in surname-first order) is read at once.
     pair = lambda a, b: (a, b) == (11, 12)  # noqa: E731
-    assert plan([10, 11, 12], [PERSON_PART, ANCHOR, PERSON_PART], pair, always) == ([11, 12], [10])
+    assert plan([10, 11, 12], [PERSON_PART, ANCHOR, PERSON_PART], pair, always) == ([11], [10, 12])
+    # So is one that may name someone read at once elsewhere (whose link would make a second reading).
+    elsewhere = lambda a, b: (a, b) == (3, 11)  # noqa: E731
+    assert plan([3, 10, 11], [ANCHOR, PERSON_PART, ANCHOR], elsewhere, lambda a, b: b == 11) == ([3, 11], [10])
     # An unpaired person part after it changes nothing; an initial does ("Baker J.").
     assert plan([3, 10, 11, 13], [ANCHOR, PERSON_PART, ANCHOR, PERSON_PART], never, always) == ([], [])
     assert plan([3, 10, 11, 13], [ANCHOR, PERSON_PART, ANCHOR, ALIAS_PART], never, lambda a, b: b == 11)[0] == [3, 11]
