@@ -107,6 +107,27 @@ def scan(
     return orths, positions, kinds, missed, annotated, union, close, bool(seen & capital)
 
 
+cdef uint64_t _keep(int shift) except? 0:
+    """The mask that keeps every flag but the byte at bit `shift`, which is 0 to 56 (ValueError else)."""
+    if shift < 0 or shift > 56:
+        raise ValueError(f"a byte of the flags starts at bit 0 to 56, not {shift}")
+    return ~(<uint64_t>0xFF << shift)
+
+
+cdef LexemeC* _lexeme_at(Doc doc, int i) except NULL:
+    """The lexeme of the token at position i (IndexError outside the document)."""
+    if i < 0 or i >= doc.length:
+        raise IndexError(f"token {i} of a document of {doc.length}")
+    return <LexemeC*>doc.c[i].lex
+
+
+cdef inline void _write_byte(LexemeC* lex, uint64_t keep, uint8_t value, int shift):
+    """The byte at bit `shift` of the lexeme's flags set to `value`; the empty string's lexeme, which
+    spaCy shares between every vocabulary, is left alone."""
+    if lex.orth != 0:
+        lex.flags = (lex.flags & keep) | (<uint64_t>value << shift)
+
+
 def clear_lexeme_bytes(Vocab vocab, int shift):
     """Turn the byte at bit `shift` off in the flags of every lexeme of the vocabulary (`lexbits.clear`):
     one loop over spaCy's own map of its lexemes, where the Python loop made a `Lexeme` object for each
@@ -117,10 +138,7 @@ def clear_lexeme_bytes(Vocab vocab, int shift):
     cdef key_t key
     cdef void* value
     cdef LexemeC* lex
-    cdef uint64_t keep
-    if shift < 0 or shift > 56:
-        raise ValueError(f"a byte of the flags starts at bit 0 to 56, not {shift}")
-    keep = ~(<uint64_t>0xFF << shift)
+    cdef uint64_t keep = _keep(shift)
     while map_iter(vocab._by_orth.c_map, &i, &key, &value):
         lex = <LexemeC*>value
         if lex != NULL and lex.orth != 0:
@@ -131,20 +149,11 @@ def set_lexeme_bytes(Doc doc, list positions, list values, int shift):
     """Write each value as the byte at bit `shift` of the flags of the lexeme of the token at each
     position (`lexbits.LexemeBits`). The empty string's lexeme, which spaCy shares between every
     vocabulary, is left alone."""
-    cdef int i
-    cdef uint64_t keep = ~(<uint64_t>0xFF << shift)
-    cdef LexemeC* lex
-    if shift < 0 or shift > 56:
-        raise ValueError(f"a byte of the flags starts at bit 0 to 56, not {shift}")
+    cdef uint64_t keep = _keep(shift)
     if len(positions) != len(values):
         raise ValueError(f"{len(positions)} positions and {len(values)} values")
     for position, value in zip(positions, values):
-        i = position
-        if i < 0 or i >= doc.length:
-            raise IndexError(f"token {i} of a document of {doc.length}")
-        lex = <LexemeC*>doc.c[i].lex
-        if lex.orth != 0:
-            lex.flags = (lex.flags & keep) | (<uint64_t>(<uint8_t>value) << shift)
+        _write_byte(_lexeme_at(doc, position), keep, <uint8_t>value, shift)
 
 
 def settle(Doc doc, list positions, dict known, int shift, uint8_t decided, uint8_t capital, uint8_t parts):
@@ -153,23 +162,16 @@ def settle(Doc doc, list positions, dict known, int shift, uint8_t decided, uint
     return (whether one has the `capital` bit, the positions whose byte has a bit of `parts`, those
     bits): what the scan learns of a document's first sightings once they are decided, without a
     Python list per step (the bytes, the decided bytes, the capitals, the parts found)."""
-    cdef int i
     cdef LexemeC* lex
-    cdef uint64_t keep = ~(<uint64_t>0xFF << shift)
+    cdef uint64_t keep = _keep(shift)
     cdef uint8_t value
     cdef bint capitals = False
-    if shift < 0 or shift > 56:
-        raise ValueError(f"a byte of the flags starts at bit 0 to 56, not {shift}")
     found = []
     kinds = []
     for position in positions:
-        i = position
-        if i < 0 or i >= doc.length:
-            raise IndexError(f"token {i} of a document of {doc.length}")
-        lex = <LexemeC*>doc.c[i].lex
+        lex = _lexeme_at(doc, position)
         value = known[lex.orth]
-        if lex.orth != 0:
-            lex.flags = (lex.flags & keep) | (<uint64_t>(value | decided) << shift)
+        _write_byte(lex, keep, value | decided, shift)
         if value & capital:
             capitals = True
         if value & parts:
@@ -183,17 +185,13 @@ def first_sightings(Doc doc, list positions, dict known, object strings):
     hold, each once, in order of first position: what `sparse.RelevanceCache` decides of a document's
     new word types, read from the token structs (the orth, the shape's id, the text from `strings`,
     the StringStore) where a `Lexeme` object per word type cost more than the rest of its reading."""
-    cdef int i
     cdef const LexemeC* lex
     seen = set()
     orths = []
     texts = []
     shapes = []
     for position in positions:
-        i = position
-        if i < 0 or i >= doc.length:
-            raise IndexError(f"token {i} of a document of {doc.length}")
-        lex = doc.c[i].lex
+        lex = _lexeme_at(doc, position)
         orth = lex.orth
         if orth in known or orth in seen:
             continue

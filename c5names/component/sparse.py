@@ -73,6 +73,9 @@ DECIDED = 0x40
 
 # The part bits that make a mention only with another word of one name close by (`_together`).
 PAIRED = PERSON_PART | TAILED
+# An anchor, firm or within an edit of an alias phrase's (FUZZY_ANCHOR): what `plan` reads at once
+# whatever stands near it.
+ANCHORS = ANCHOR | FUZZY_ANCHOR
 
 
 class Scanned(NamedTuple):
@@ -147,10 +150,7 @@ class RelevanceCache:
             if shift >= 0:  # first sightings: decided once, then read from their lexemes
                 new_capitals, learnt, bits = self._decide_at(doc, missed, orths, shift)
             else:
-                values = self._learn(orths[missed], doc.vocab)
-                new_capitals = any(v & CAPITAL for v in values)
-                learnt = [p for p, v in zip(missed, values, strict=True) if v & PARTS]
-                bits = [v & PARTS for v in values if v & PARTS]
+                new_capitals, learnt, bits = _learnt(missed, self._learn(orths[missed], doc.vocab))
             capitals = capitals or new_capitals
             if learnt:
                 merged = sorted([*zip(positions, kinds, strict=True), *zip(learnt, bits, strict=True)])
@@ -273,8 +273,7 @@ class RelevanceCache:
         # (the dict empties itself on the way: one by one, each value kept as it is decided)
         values = [self._decide(orth, vocab) for orth in orths[positions].tolist()]
         scan_module.set_lexeme_bytes(doc, positions, [v | DECIDED for v in values], shift)
-        found = [p for p, v in zip(positions, values, strict=True) if v & PARTS]
-        return any(v & CAPITAL for v in values), found, [v & PARTS for v in values if v & PARTS]
+        return _learnt(positions, values)
 
     def _decide_many(self, orths: list[int], vocab: Vocab) -> list[int]:
         """`_decide` of each of these word types, the new ones decided together (`_decide_new`)."""
@@ -388,6 +387,13 @@ class RelevanceCache:
         return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
 
 
+def _learnt(positions: list[int], values: list[int]) -> tuple[bool, list[int], list[int]]:
+    """From the bytes of the tokens at these positions: (whether one has CAPITAL, the positions that
+    can be of a name, their part bits), what `_scan.settle` returns."""
+    found = [p for p, v in zip(positions, values, strict=True) if v & PARTS]
+    return any(v & CAPITAL for v in values), found, [v & PARTS for v in values if v & PARTS]
+
+
 def _capitalised(text: str) -> bool:
     """Does the text begin with a capital, or with a letter of a script without case?"""
     first = text[:1]
@@ -458,7 +464,6 @@ def plan(
     if not positions:
         return [], []
     together = _together(positions, kinds, share)
-    anchors = ANCHOR | FUZZY_ANCHOR
     if other is not None:
         after = _after_other_names(positions, kinds, together, other)
         if after:
@@ -467,10 +472,10 @@ def plan(
     if not firm and not any(kind & FUZZY_ANCHOR for kind in kinds):
         return [], []
     # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
-    at_once = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & anchors or t]
+    at_once = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & ANCHORS or t]
     if not firm and not _alias_part_within(at_once, positions, kinds):
         return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
-    lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & anchors or t)]
+    lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & ANCHORS or t)]
     return at_once, lone
 
 
@@ -481,10 +486,9 @@ def _as_lone(
     parts, but for those that then pair with a part close by, or may name someone whose name is read
     at once anyway: that person may be linked, and the second reading would then read every window
     again for the surname, where reading it at once costs one window more."""
-    anchors = ANCHOR | FUZZY_ANCHOR
     lone = [PERSON_PART if i in surnames else k for i, k in enumerate(kinds)]
     paired = _together(positions, lone, share)
-    read = [p for p, k, t in zip(positions, lone, paired, strict=True) if k & anchors or t]
+    read = [p for p, k, t in zip(positions, lone, paired, strict=True) if k & ANCHORS or t]
     kept = {i for i in surnames if not paired[i] and not any(share is None or share(p, positions[i]) for p in read)}
     if kept != surnames:
         lone = [PERSON_PART if i in kept else k for i, k in enumerate(kinds)]
