@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from c5names.dates import normalise_date
@@ -70,10 +70,14 @@ class Linker:
         lang: str | None = None,
         date: str | dt.date | None = None,
         regions: Sequence[tuple[int, int]] | None = None,
+        document: str | Callable[[], str] | None = None,
     ) -> list[Mention]:
         """Mentions in `text`, in order; `date` (the document's) decides who held an office. `regions`
-        (start, end) limit the search to parts of the text (the spaCy component's windows). `lang` is a
-        BCP 47 tag in any case (`ru`, `RU`, `uz-Latn`); without one, the text's language is detected
+        (start, end) limit the search to parts of the text (the spaCy component's windows). `document`:
+        when `text` holds only parts of a document (the rest blanked, offsets kept), the whole of it, or
+        a function that gives it, called only if evidence read anywhere in the document is needed (a
+        title of a candidate's office), so that the parts are decided as the whole would be. `lang` is
+        a BCP 47 tag in any case (`ru`, `RU`, `uz-Latn`); without one, the text's language is detected
         (`language_of`). TypeError or ValueError name a wrong argument."""
         lang = _checked_lang(lang)
         if not isinstance(text, str):
@@ -82,8 +86,13 @@ class Linker:
         if lang is None and regions is None:
             lang = self.language_of(text)
         index = self.index
+        if isinstance(document, str):
+            whole = document
+            document = lambda: whole  # noqa: E731
+        elif document is not None and not callable(document):
+            raise TypeError(f"document must be a str, a function giving one, or None, got {type(document).__name__}")
         found, words = find(index, text, lang, regions)
-        mentions = resolve(index, text, found, words, when, lang)
+        mentions = resolve(index, text, found, words, when, lang, document)
         return [m for m in mentions if m.type in self.types and m.score >= self.threshold]
 
     def language_of(self, text: str, lang: str | None = None) -> str | None:

@@ -520,3 +520,15 @@ def test_japanese_katakana_names() -> None:
         ("プーチン", "putin-vladimir"),
     ]
     assert {m.method for m in mentions if m.text == "プーチン"} == {"translit"}  # a reading, not as written
+
+
+def test_a_word_named_as_a_relative_is_not_also_a_repeat_of_a_full_name(linker: Linker) -> None:
+    """ "Maxim Tokayev" writes Maxim beside Tokayev (a given name the gazetteer does not give him), and
+    "his son Maxim" names Kurmanbek Bakiyev's son: one mention of the word, by the kinship word."""
+    text = "Maxim Tokayev spoke in Astana. Kurmanbek Bakiyev and his son Maxim came."
+    got = [(m.text, m.id, m.evidence[-1]) for m in linker.link(text, "en", "2025-11-06")]
+    assert got == [
+        ("Maxim Tokayev", "tokayev-kassym-jomart", "full"),
+        ("Kurmanbek Bakiyev", "bakiyev-kurmanbek", "full"),
+        ("Maxim", "bakiyev-maxim", "kinship word before it"),
+    ]

@@ -112,6 +112,13 @@ _TITLE_RES = {kind: _title_pattern(titles) for kind, titles in TITLES.items()}
 _ANY_TITLE_RE = _title_pattern(itertools.chain(*TITLES.values()))
 
 
+def names_title(reading: str, kind: str) -> bool:
+    """Does a text, in its plain reading (`reading.plain`), name a title of this office kind anywhere?
+    (One kind's pattern: what `title_kinds` would find of that kind, without searching every kind.)"""
+    pattern = _TITLE_RES.get(kind)
+    return pattern is not None and pattern.search(reading) is not None
+
+
 def title_kinds(context: str) -> list[tuple[int, str]]:
     """Office kinds named in a stretch of text, ordered so that the last one is the title closest to
     its end, and the longest there ("président du cabinet des ministres" is not just "président")."""

@@ -8,13 +8,13 @@ the `Mention` with the evidence that decided it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
-from c5names.lexicon import title_kinds
+from c5names.lexicon import names_title, plain, title_kinds
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
@@ -44,14 +44,22 @@ def title_before(text: str, start: int) -> str | None:
 
 class Evidence:
     """What a document says about its candidates: its date (who held which office then) and the
-    titles written before mentions. Narrows candidate lists and builds the linked mentions."""
+    titles written before mentions. Narrows candidate lists and builds the linked mentions.
 
-    def __init__(self, index: NameIndex, text: str, date: str | None) -> None:
+    `document`: when `text` holds only parts of a document (the spaCy component's windows, the rest
+    blanked), the whole document's text, asked for only when evidence read anywhere in it is needed
+    (`document_titles`), so that reading parts decides as reading the whole would."""
+
+    def __init__(
+        self, index: NameIndex, text: str, date: str | None, document: Callable[[], str] | None = None
+    ) -> None:
         self.index = index
         self.text = text
+        self.document = document
         self.date = midpoint_iso(date)
         self._titles: dict[int, str | None] = {}
-        self._document_titles: frozenset[str] | None = None
+        self._reading: str | None = None  # the whole document's plain reading, once asked
+        self._document_titles: dict[str, bool] = {}
 
     def title(self, start: int) -> str | None:
         """The office kind named just before `start` (memoised: several rules may ask)."""
@@ -59,11 +67,16 @@ class Evidence:
             self._titles[start] = title_before(self.text, start)
         return self._titles[start]
 
-    def document_titles(self) -> frozenset[str]:
-        """Every office kind a title anywhere in the document names (read once, when first asked)."""
-        if self._document_titles is None:
-            self._document_titles = frozenset(kind for _start, kind in title_kinds(self.text))
-        return self._document_titles
+    def document_titles(self, kinds: Iterable[str]) -> frozenset[str]:
+        """Which of these office kinds a title anywhere in the document names: the document is read
+        (in its plain reading) when first asked, and each kind's titles searched once."""
+        found = self._document_titles
+        for kind in kinds:
+            if kind not in found:
+                if self._reading is None:
+                    self._reading = plain(self.text if self.document is None else self.document())
+                found[kind] = names_title(self._reading, kind)
+        return frozenset(kind for kind in kinds if found[kind])
 
     def narrow(self, options: Sequence[Option], start: int, evidence: list[str]) -> Sequence[Option]:
         """Keep the candidates that the date and a title before the mention agree with."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy
@@ -62,12 +62,14 @@ def resolve(
     words: list[Word],
     date: str | None = None,
     lang: str | None = None,
+    document: Callable[[], str] | None = None,
 ) -> list[Mention]:
     """Turn candidate spans into linked mentions (unresolvable ones are dropped): full names and
-    aliases first, so that bare surnames can then refer back to them."""
+    aliases first, so that bare surnames can then refer back to them. `document`: the whole text,
+    when `text` holds only parts of it (`Evidence`)."""
     if not found:  # (every mention below starts from a candidate)
         return []
-    state = _Document(index, text, date, lang)
+    state = _Document(index, text, date, lang, document)
     out: dict[int, Mention] = {}
     for n, item in enumerate(found):
         if item.pattern != Pattern.SURNAME and not _given_name_before_a_name(index, text, words, item, lang):
@@ -86,7 +88,13 @@ def resolve(
                 out[n] = mention
     state.weigh_lone_surnames(out)
     relatives = _relatives(state, words, found, out) if any(m.type == "person" for m in out.values()) else []
-    mentions = [*out.values(), *relatives, *_surface_only(state.evidence, words, found, state.surface)]
+    # (a word a kinship word names a relative by is not also a repeat of a full name's word)
+    repeats = [
+        m
+        for m in _surface_only(state.evidence, words, found, state.surface)
+        if not any(r.start < m.end and m.start < r.end for r in relatives)
+    ]
+    mentions = [*out.values(), *relatives, *repeats]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
     return _one_name_one_mention(text, sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start))
@@ -133,11 +141,13 @@ class _Document:
     """What resolution has learnt from a document so far: the persons named in full (where, and
     the words later mentions may repeat)."""
 
-    def __init__(self, index: NameIndex, text: str, date: str | None, lang: str | None) -> None:
+    def __init__(
+        self, index: NameIndex, text: str, date: str | None, lang: str | None, document: Callable[[], str] | None = None
+    ) -> None:
         self.index = index
         self.text = text
         self.lang = lang
-        self.evidence = Evidence(index, text, date)
+        self.evidence = Evidence(index, text, date, document)
         self.antecedents: dict[int, list[int]] = {}  # person → starts of their full mentions
         self.surface: dict[str, set[int]] = {}  # word key → persons whose full mention wrote it
         self.lone: set[int] = set()  # starts of the surnames decided by date and offices alone
@@ -192,7 +202,7 @@ class _Document:
                 kind in kinds or country in countries for kind, country, _start, _end in other_facts.offices
             ):
                 return f"colleague named: {other_facts.id}"
-        titles = kinds & self.evidence.document_titles() if kinds else set()
+        titles = self.evidence.document_titles(sorted(kinds)) if kinds else frozenset()
         return f"title in the document: {min(titles)}" if titles else None
 
     def surname(self, item: Found) -> Mention | None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import c5names
-from c5names.lexicon import TITLES, title_kinds, titles_by_language
+from c5names.lexicon import TITLES, names_title, title_kinds, titles_by_language
 from c5names.lexicon.reading import DATA, plain
 from c5names.lexicon.titles import _TITLE_RES, read_titles
 from c5names.model import OFFICE_KINDS
@@ -129,3 +129,23 @@ def test_one_search_for_any_title_first_changes_no_answer(words: list[str]) -> N
     folded = plain(text)
     alone = sorted((m.end(), m.end() - m.start(), kind) for kind, p in _TITLE_RES.items() for m in p.finditer(folded))
     assert title_kinds(text) == [(end - length, kind) for end, length, kind in alone]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_SOME_TITLES),
+            st.sampled_from(_SOME_TITLES).map(lambda t: t + "ial"),
+            st.sampled_from(["said", "the", "Mirziyoyev", "l’", "-", ",", "Vice", "вице", "\n"]),
+        ),
+        max_size=12,
+    )
+)
+def test_one_kind_is_named_where_title_kinds_finds_it(words: list[str]) -> None:
+    """`names_title` searches one kind's titles (for the evidence of a title anywhere in a document):
+    it answers yes exactly for the kinds `title_kinds` finds."""
+    text = " ".join(words)
+    found = {kind for _start, kind in title_kinds(text)}
+    assert {kind for kind in TITLES if names_title(plain(text), kind)} == found
+    assert not names_title(plain(text), "no such kind")

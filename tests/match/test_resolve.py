@@ -83,6 +83,32 @@ def test_a_surname_decided_by_the_date_stands_on_the_document(linker: c5names.Li
     assert japov.raw_score == pytest.approx(scoring.BARE_SURNAME * scoring.EXACT)
 
 
+def test_parts_of_a_document_are_decided_by_a_title_anywhere_in_the_whole(linker: c5names.Linker) -> None:
+    """The spaCy component reads windows of a document, the rest blanked: a title outside them is
+    still evidence, read from the whole (`document`), and only when asked for."""
+    text = "Japov spoke. " + "Talks went on. " * 20 + "The prime minister left."
+    parts = text[:13] + " " * (len(text) - 13)  # the window around Japov alone
+    assert linked(linker, text, "2022-05-01") == [("Japov", "japov-akyl")]
+    assert [m.id for m in linker.link(parts, "en", "2022-05-01", regions=[(0, 13)])] == []  # (the title unread)
+    asked: list[int] = []
+    whole = lambda: asked.append(1) or text  # noqa: E731
+    got = linker.link(parts, "en", "2022-05-01", regions=[(0, 13)], document=whole)
+    assert [(m.start, m.end, m.id, m.evidence) for m in got] == [
+        (m.start, m.end, m.id, m.evidence) for m in linker.link(text, "en", "2022-05-01")
+    ]
+    assert asked == [1]  # read once
+    assert linker.link(parts, "en", "2022-05-01", regions=[(0, 13)], document=text) == got  # or given as a str
+    # Not asked when nothing needs it: a title right before the surname decides it.
+    asked.clear()
+    linker.link("President Berdov spoke." + " " * 40, "en", "2023-06-01", regions=[(0, 23)], document=whole)
+    assert asked == []
+
+
+def test_a_document_that_is_not_text_is_refused(linker: c5names.Linker) -> None:
+    with pytest.raises(TypeError, match="document must be a str"):
+        linker.link("Japov spoke.", "en", document=42)  # type: ignore[arg-type]
+
+
 def test_a_lone_surname_with_nothing_behind_it_is_not_linked_by_default(linker: c5names.Linker) -> None:
     """ "Japov, a local baker, …": no country, colleague or title of the person in the document."""
     assert linked(linker, "Japov, a local baker, opened early.", "2022-05-01") == []
