@@ -35,10 +35,13 @@ from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
 from c5names.component.settings import Settings, default_config, factory_signature
 from c5names.component.sparse import (
     RelevanceCache,
+    cut_apostrophes,
     may_read,
     plan,
     referred_entities,
+    repeated_words,
     sparse_text,
+    whole_text,
     written_in_lowercase,
 )
 from c5names.dates import normalise_date
@@ -112,6 +115,9 @@ class C5NamesComponent(Pipe):
         self._linker: Linker | None = None
         self._relevant: RelevanceCache | None = None
         self._bits = LexemeBits()  # kept when the index changes: the new cache clears it (`lexbits`)
+        # The apostrophes the pipeline's tokenizer cuts words at, which the scan puts together again
+        # (German cuts "Yo‘ldoshev" into three tokens): the tokenizer of the pipeline at `add_pipe`.
+        self._glue = cut_apostrophes(nlp.tokenizer)
 
     @property
     def settings(self) -> Settings:
@@ -187,7 +193,7 @@ class C5NamesComponent(Pipe):
     # -- linking ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         if self._relevant is None:
-            self._relevant = RelevanceCache(self.linker.index, self.lang, self._bits)
+            self._relevant = RelevanceCache(self.linker.index, self.lang, self._bits, self._glue)
         relevant = self._relevant
         scanned = relevant.scan(doc)
         orths, annotated = scanned.orths, scanned.annotated
@@ -197,20 +203,28 @@ class C5NamesComponent(Pipe):
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
             share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
             at_once, lone = plan(scanned.positions, scanned.kinds, share, other)
+        if scanned.glued:  # words the tokenizer cut at an apostrophe ("Yo", "‘", "ldoshev"), which the index knows
+            at_once = sorted({*at_once, *scanned.glued})
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None
         if sparse is not None:
             date = doc._.c5names_date or self.settings.default_date
-            mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
-            if lone and mentions:
-                # A lone given name may be a person's named here in full, or a relative's: read those too.
-                referred = referred_entities(self.linker.index, mentions)
-                entities = relevant.entities
-                named = {o for o in set(orths[lone].tolist()) if not entities(o, strings).isdisjoint(referred)}
-                also = [p for p in lone if int(orths[p]) in named]
+            whole = lambda: whole_text(doc, relevant)  # noqa: E731  (only if a title anywhere in it is asked for)
+            mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1], document=whole)
+            if mentions:
+                also: list[int] = []
+                if lone:
+                    # A lone given name may be a person's named here in full, or a relative's: read those too.
+                    referred = referred_entities(self.linker.index, mentions)
+                    entities = relevant.entities
+                    named = {o for o in set(orths[lone].tolist()) if not entities(o, strings).isdisjoint(referred)}
+                    also = [p for p in lone if int(orths[p]) in named]
+                # A word repeating a person's mention anywhere is linked too (the linker's "same word as a
+                # full name here").
+                also += repeated_words(relevant, doc, orths, mentions, at_once + also)
                 if also:
                     sparse = sparse_text(doc, relevant, orths, sorted(at_once + also))
                     assert sparse is not None
-                    mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1])
+                    mentions = self.linker.link(sparse[0], self.lang, date, regions=sparse[1], document=whole)
         elif written_in_lowercase(doc, relevant, scanned.capitals):
             mentions = self.linker.link(doc.text, self.lang, doc._.c5names_date or self.settings.default_date)
         else:

@@ -16,9 +16,10 @@ when the first linked a person it may name, or a relative of one (`reading_plan`
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import numpy
@@ -43,7 +44,8 @@ from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
 from c5names.model import Mention
 from c5names.text.han import has_han
-from c5names.text.keys import fold, is_caseless
+from c5names.text.inflection import is_elided_word, stems
+from c5names.text.keys import APOSTROPHES, fold, is_caseless
 
 PLACEHOLDER = "\x00"
 BEFORE = 8  # tokens kept before a known word: titles, unknown given names ("Präsident", "Gulnara")
@@ -71,6 +73,11 @@ PARTS = CAPITAL - 1
 # beside them: decided.
 DECIDED = 0x40
 
+# And this one, not a part of a name: an apostrophe the tokenizer cut a word at ("Yo", "‘", "ldoshev" in
+# German; "Yo'", "ldoshev" in French), where the word whole ("Yo‘ldoshev") may be a name (`_glued`).
+GLUE = 0x20
+NAME_PARTS = PARTS & ~GLUE  # the bits of `WordHits.part`
+
 # The part bits that make a mention only with another word of one name close by (`_together`).
 PAIRED = PERSON_PART | TAILED
 # An anchor, firm or within an edit of an alias phrase's (FUZZY_ANCHOR): what `plan` reads at once
@@ -88,6 +95,7 @@ class Scanned(NamedTuple):
     union: int  # every part bit found (`kinds` together)
     close: bool  # are two tokens at most NEAR apart of one PAIRED bit (`summary`)?
     capitals: bool  # has a token a capital in front (`written_in_lowercase`)?
+    glued: tuple[int, ...] = ()  # where a word the tokenizer cut at an apostrophe starts, if the index knows it
 
 
 class RelevanceCache:
@@ -105,11 +113,20 @@ class RelevanceCache:
     A token can take part only if its word shape has a capital in front (or after an elision:
     "xx’Xxxxx"), except in languages written without letter case, and if the index has hits for one
     of its words.
+
+    `glue`: the apostrophes the pipeline's tokenizer cuts words at (`cut_apostrophes`): German cuts
+    "Yo‘ldoshev" into three tokens, French "Yo'ldoshev" into two, and no piece is a name. Such a
+    word is put together again where its pieces touch (`_glued`).
     """
 
-    def __init__(self, index: NameIndex, lang: str | None, bits: LexemeBits | None = None) -> None:
+    def __init__(
+        self, index: NameIndex, lang: str | None, bits: LexemeBits | None = None, glue: frozenset[str] = frozenset()
+    ) -> None:
         self.index = index
         self.lang = lang
+        self.glue = glue
+        self.joined: dict[str, bool] = {}  # a word put together again: does the index know it?
+        self.repeat_forms: dict[tuple[str, int], numpy.ndarray] = {}  # a mention's text and entity: `written_forms`
         # Where the compiled scan finds each word type's byte: in its lexeme's flags (`lexbits`),
         # whose decisions of an earlier index are cleared now, or else in the table below.
         self.bits = bits or LexemeBits()
@@ -141,7 +158,8 @@ class RelevanceCache:
             found = numpy.flatnonzero(parts)
             positions, kinds = found.tolist(), parts[found].tolist()
             capitals = bool((decided & CAPITAL).any())
-            return Scanned(orths, positions, kinds, bool(doc.ents), *summary(positions, kinds), capitals)
+            scanned = Scanned(orths, positions, kinds, bool(doc.ents), *summary(positions, kinds), capitals)
+            return self._glued(doc, scanned) if scanned.union & GLUE else scanned
         shift = self.bits.shift_for(doc.vocab)
         orths, positions, kinds, missed, annotated, union, close, capitals = native.scan_module.scan(
             doc, self._slot_orths, self._slot_parts, self._mask, CAPITAL, PAIRED, NEAR, shift, DECIDED
@@ -156,11 +174,79 @@ class RelevanceCache:
                 merged = sorted([*zip(positions, kinds, strict=True), *zip(learnt, bits, strict=True)])
                 positions, kinds = [p for p, _ in merged], [k for _, k in merged]
                 union, close = summary(positions, kinds)
+        if union & GLUE:
+            return self._glued(doc, Scanned(orths, positions, kinds, annotated, union, close, capitals))
         return Scanned(orths, positions, kinds, annotated, union, close, capitals)
+
+    def _glued(self, doc: Doc, scanned: Scanned) -> Scanned:
+        """The scan with the GLUE bits taken out, and the words the tokenizer cut at an apostrophe put
+        together again where their pieces touch: each one the index knows is read at once from its
+        first token (`Scanned.glued`). Asked only of documents with such a token (a lone apostrophe,
+        or a capitalised token ending in one), one token at a time."""
+        glued: list[int] = []
+        covered = -1
+        n = len(doc)
+        for position, kind in zip(scanned.positions, scanned.kinds, strict=True):
+            if not kind & GLUE or position <= covered:
+                continue
+            start = position
+            if doc[position].text in self.glue:  # a lone apostrophe: the word starts before it
+                if position == 0 or doc[position - 1].whitespace_ or not doc[position - 1].is_alpha:
+                    continue
+                start = position - 1
+            end = start
+            while end + 1 < n and not doc[end].whitespace_ and _continues(doc[end + 1].text, self.glue):
+                end += 1
+            covered = end
+            if end == start:
+                continue
+            word = "".join(token.text for token in doc[start : end + 1])
+            if self._knows_joined(word):
+                glued.append(start)
+        pairs = [(p, k & ~GLUE) for p, k in zip(scanned.positions, scanned.kinds, strict=True) if k & ~GLUE]
+        positions, kinds = [p for p, _ in pairs], [k for _, k in pairs]
+        union, close = summary(positions, kinds)
+        return scanned._replace(positions=positions, kinds=kinds, union=union, close=close, glued=tuple(glued))
+
+    def written_forms(self, text: str, entity: int, strings: StringStore) -> numpy.ndarray:
+        """The orths, sorted, that a repeat of the words of this mention of `entity` may have, which
+        the plan would not read anyway: each word of REPEAT_MIN letters or more with a capital in front
+        (as the linker's words are, but in a paragraph written all in lowercase) or of a script without
+        case, and its stems, as written; less the word types read wherever they stand (anchors), or
+        wherever the person is linked (person parts of theirs: `referred_entities`). Remembered per
+        mention: a corpus names its people again and again, mostly by words of theirs, which leave
+        nothing to look for."""
+        key = (text, entity)
+        found = self.repeat_forms.get(key)
+        if found is None:
+            if len(self.repeat_forms) > CACHE_SIZE:
+                self.repeat_forms.clear()
+            # (words whole, and their pieces between hyphens and apostrophes, where tokenizers may cut)
+            words = {*_PUNCTUATED.findall(text), *_LETTERS.findall(text)}
+            words = {w for w in words if len(w) >= REPEAT_MIN and (w[:1].isupper() or is_caseless(w[:1]))}
+            orths = {strings[w] for w in words} | {strings[stem] for w in words for stem in stems(w, self.lang)}
+            kept = sorted(orth for orth in orths if not self._read_anyway(orth, entity, strings))
+            found = self.repeat_forms[key] = numpy.array(kept, numpy.uint64)
+        return found
+
+    def _read_anyway(self, orth: int, entity: int, strings: StringStore) -> bool:
+        """Is a word type read wherever it stands in a document where this person is linked: an
+        anchor, or a person part of theirs (decided already: a type not seen yet is not)?"""
+        bits = self.known.get(orth, NO_PART)
+        return bool(bits & ANCHORS) or bool(bits & PERSON_PART and entity in self.entities(orth, strings))
+
+    def _knows_joined(self, word: str) -> bool:
+        """Can a word put together again take part in a name (remembered per word)?"""
+        found = self.joined.get(word)
+        if found is None:
+            if len(self.joined) > CACHE_SIZE:
+                self.joined.clear()
+            found = self.joined[word] = word[:1].isupper() and bool(self._part(word))
+        return found
 
     def parts(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """What each token of a document (by its orth) can be of a name, as an array of part bits."""
-        return self._decided(orths, vocab) & PARTS
+        return self._decided(orths, vocab) & NAME_PARTS
 
     def _decided(self, orths: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """Each token's byte in the table: its part bits and the CAPITAL bit."""
@@ -237,7 +323,7 @@ class RelevanceCache:
 
     def part(self, orth: int, vocab: Vocab) -> int:
         """What this word type can be of a name (decided on first sight, then remembered)."""
-        return self._decide(orth, vocab) & PARTS
+        return self._decide(orth, vocab) & NAME_PARTS
 
     def _decide(self, orth: int, vocab: Vocab) -> int:
         """The word type's part bits, and CAPITAL if its shape has a capital in front (remembered)."""
@@ -249,10 +335,18 @@ class RelevanceCache:
                 self._empty_slots(len(self._slot_orths))
             lexeme = vocab[orth]
             if self.shape(lexeme.shape, vocab.strings.__getitem__):
-                found = self.known[orth] = self._part(lexeme.orth_) | CAPITAL
+                found = self.known[orth] = self._part(lexeme.orth_) | CAPITAL | self._glue(lexeme.orth_)
             else:
-                found = self.known[orth] = self._tail_part(lexeme.orth_)
+                found = self.known[orth] = self._tail_part(lexeme.orth_) | self._glue(lexeme.orth_)
         return found
+
+    def _glue(self, text: str) -> int:
+        """GLUE for a piece of a word the tokenizer cut at an apostrophe: the apostrophe alone, or a
+        piece with a capital in front that ends in it ("Yo'", "O'"), but for an elided article at the
+        start of a sentence ("L'", "Qu'", `inflection.is_elided_word`)."""
+        if not self.glue or not text or text[-1] not in self.glue:
+            return 0
+        return GLUE if len(text) == 1 or (text[:1].isupper() and not is_elided_word(text)) else 0
 
     def _decide_at(
         self, doc: Doc, positions: list[int], orths: numpy.ndarray, shift: int
@@ -303,6 +397,9 @@ class RelevanceCache:
                 known[orth] = NO_PART | CAPITAL
             else:
                 known[orth] = self._known_part(text) | CAPITAL  # (`surely_unknown` was asked, or says nothing)
+        if self.glue:
+            for orth, text in zip(orths, texts, strict=True):
+                known[orth] |= self._glue(text)
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). Only the word type's words
@@ -385,6 +482,18 @@ class RelevanceCache:
         folded = fold(text)
         tails = self.index.alias_tail_words
         return TAILED if any(folded[:n] in tails for n in range(TAIL_WORD_MIN, len(folded) + 1)) else NO_PART
+
+
+def _continues(text: str, glue: frozenset[str]) -> bool:
+    """Can this token go on a word cut at an apostrophe: letters, an apostrophe the tokenizer cuts at,
+    or letters ending in one ("g'" of French "O'g'li")?"""
+    return text.isalpha() or text in glue or (text[-1:] in glue and text[:-1].isalpha())
+
+
+def cut_apostrophes(tokenizer: Callable[[str], Doc]) -> frozenset[str]:
+    """The apostrophes (`keys.APOSTROPHES`) this tokenizer cuts a word at: Uzbek and Turkmen Latin
+    write them inside names (Yo‘ldoshev, O‘zbekiston), German cuts at ‘ and ’, French at ' and ’."""
+    return frozenset(mark for mark in APOSTROPHES if len(tokenizer(f"Yo{mark}ldoshev")) > 1)
 
 
 def _learnt(positions: list[int], values: list[int]) -> tuple[bool, list[int], list[int]]:
@@ -567,6 +676,44 @@ def referred_entities(index: NameIndex, mentions: Iterable[Mention]) -> frozense
     return frozenset(found)
 
 
+def repeated_words(
+    relevant: RelevanceCache, doc: Doc, orths: numpy.ndarray, mentions: Sequence[Mention], read: Sequence[int]
+) -> list[int]:
+    """Tokens beyond the windows around `read` that repeat a word of a person's mention linked in the
+    document, or a stem of one. The linker links such a word wherever it stands, even one the index
+    does not know ("same word as a full name here": a misspelt surname repeated, or a given name the
+    gazetteer does not list, "Maxim Tokayev … Maxim"), so the component must read it too. The linker
+    compares words by their key (`keys.skeleton`); this compares the tokens' orths with the mention's
+    words as written (`RelevanceCache.written_forms`), which finds the same repeats but for a word
+    written in other letters of one key (in capitals, with other accents)."""
+    strings, by_id = doc.vocab.strings, relevant.index.by_id
+    forms = [
+        found
+        for m in mentions
+        if m.type == "person" and m.id in by_id and len(found := relevant.written_forms(m.text, by_id[m.id], strings))
+    ]
+    if not forms:
+        return []
+    wanted = forms[0] if len(forms) == 1 else numpy.unique(numpy.concatenate(forms))
+    slots = numpy.searchsorted(wanted, orths)
+    slots[slots == len(wanted)] = 0
+    hits = numpy.flatnonzero(wanted[slots] == orths).tolist()
+    if not hits:
+        return []
+    read = sorted(read)
+    out = []
+    for position in hits:
+        k = bisect.bisect_left(read, position - AFTER)  # the first read token whose window may hold it
+        if k == len(read) or read[k] - BEFORE > position:
+            out.append(position)
+    return out
+
+
+REPEAT_MIN = 3  # letters of a word the linker links as a repeat of a full name's word, at least
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PUNCTUATED = re.compile(r"[^\W\d_]+(?:[^\w\s][^\W\d_]+)*")
+
+
 def positions_to_read(parts: numpy.ndarray, share: Callable[[int, int], bool] | None = None) -> list[int]:
     """Every token whose neighbourhood may have to be read (`reading_plan`, both kinds together): a
     lone given name may be a relative of the person anchored elsewhere ("his son Serdar")."""
@@ -621,6 +768,16 @@ def sparse_text(
         cursor = _append(pieces, regions, cursor, starts[0], words, spaces)
     pieces.append(PLACEHOLDER * (total - cursor))
     return "".join(pieces), regions
+
+
+def whole_text(doc: Doc, relevant: RelevanceCache) -> str:
+    """`doc.text`, built in one compiled loop over the token structs when the compiled scan is here
+    (spaCy's own makes a Token object per token: half the cost of tokenizing the document), for the
+    linker's evidence read anywhere in a document (`Linker.link`'s `document`)."""
+    if native.scan_module is None or not len(doc):
+        return doc.text
+    strings = doc.vocab.strings
+    return str(native.scan_module.sparse(doc, [[0, len(doc)]], relevant.bound_strings(), strings, PLACEHOLDER)[0])
 
 
 def _windows(positions: list[int], n: int) -> list[list[int]]:

@@ -154,6 +154,7 @@ _ALL = sorted({e for endings in ENDINGS.values() for e in endings}, key=len, rev
 APOSTROPHE_SUFFIXES = _TABLES.suffixes
 # One character class for the elided letters (l’, d’), then the longer words (dell’): matched on
 # every word of a text, so the quick test comes first.
+_ELIDED = frozenset(_TABLES.elisions)
 _ELIDED_LETTERS = "".join(e + e.upper() for e in _TABLES.elisions if len(e) == 1)
 _ELISION_RE = re.compile(
     "^(?:"
@@ -247,6 +248,12 @@ def split_elision(word: str) -> tuple[str, str]:
     if match and word[match.end() :][:1].isupper():
         return word[: match.end()], word[match.end() :]
     return "", word
+
+
+def is_elided_word(token: str) -> bool:
+    """Is this token an elided article or preposition with its apostrophe and nothing after ("L'",
+    "qu’", "dell'"), as French and Italian tokenizers cut it off the word after it?"""
+    return len(token) >= 2 and token[-1] in APOSTROPHES and token[:-1].lower() in _ELIDED
 
 
 def split_apostrophe_suffix(word: str) -> tuple[str, str] | None:

@@ -19,14 +19,17 @@ from c5names.component.lexbits import LexemeBits
 from c5names.component.sparse import (
     CAPITAL,
     DECIDED,
+    GLUE,
     MIN_SLOTS,
     PARTS,
     RelevanceCache,
+    cut_apostrophes,
     may_read,
     plan,
     positions_to_read,
     reading_plan,
     referred_entities,
+    repeated_words,
     sparse_text,
     summary,
 )
@@ -551,12 +554,12 @@ def test_a_document_naming_someone_else_by_a_known_surname_is_not_read(
     assert calls  # (read, as James Baker is named)
 
 
-# (No title, and no word the index does not know that a full name could write: a title anywhere in a
-# text is evidence for a bare surname, and a word repeating a full name's is linked as such, but the
-# component reads neither outside its windows: a difference older than this rule, not measured here.)
+# Titles (evidence for a bare surname wherever they stand in a text) and words the index does not
+# tie to a person (Maxim beside Tokayev, Jim, Jamie), which a later bare mention may repeat.
 _OTHER_NAMES = st.sampled_from(
     ORDINARY
     + "Baker Peter Laura James Sergio Gor Gore Al Reporter Shavkat Mirziyoyev J.".split()
+    + "President Prime Minister Kurmanbek Maxim Bakiyev Tokayev Tokayevv Japarov Jim Jamie".split()
     + ["Tashkent", "Baker's", ",", "\n\n", "(", ")"]
 )
 
@@ -567,6 +570,105 @@ def test_the_component_links_surnames_after_given_names_as_the_linker_does(
     nlp_en: spacy.language.Language, text: str
 ) -> None:
     """Whatever stands around a known surname, the component (which may leave it unread as someone
-    else's) links what the linker links reading the whole text."""
+    else's) links what the linker links reading the whole text: a title far from the windows read
+    still decides a bare surname, and a word repeating a linked name's is read wherever it stands."""
     full = nlp_en.get_pipe("c5names").linker.link(text, "en", "2025-11-06")
     assert [(e.start_char, e.end_char, e.kb_id_) for e in nlp_en(text).ents] == [(m.start, m.end, m.id) for m in full]
+
+
+def test_a_title_outside_the_windows_still_decides_a_bare_surname(nlp_en: spacy.language.Language) -> None:
+    """ "Japarov" alone is linked only with something else in the document behind it: here a title
+    of his office, far from the window read around the surname."""
+    text = "Japarov spoke on Thursday." + FILLER + " The President left."
+    full = nlp_en.get_pipe("c5names").linker.link(text, "en", "2025-11-06")
+    assert [m.id for m in full] == ["japarov-sadyr"]
+    assert [(e.start_char, e.end_char, e.kb_id_) for e in nlp_en(text).ents] == [(m.start, m.end, m.id) for m in full]
+    assert [e.kb_id_ for e in nlp_en(text.replace("President", "driver")).ents] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maxim Tokayev spoke in Tashkent." + FILLER + " Maxim left early.",  # a word the index does not tie to him
+        "Maxim left early." + FILLER + " Maxim Tokayev spoke in Tashkent.",  # (before the full name, too)
+        "Sergio Gor spoke in Tashkent." + FILLER + " Gor left early.",
+    ],
+)
+def test_a_word_repeating_a_linked_name_is_read_wherever_it_stands(nlp_en: spacy.language.Language, text: str) -> None:
+    full = nlp_en.get_pipe("c5names").linker.link(text, "en", "2025-11-06")
+    assert len(full) == 2
+    assert [(e.start_char, e.end_char, e.kb_id_) for e in nlp_en(text).ents] == [(m.start, m.end, m.id) for m in full]
+
+
+def test_repeated_words_are_the_tokens_beyond_the_windows_that_repeat_a_mention(
+    nlp_en: spacy.language.Language,
+) -> None:
+    """Maxim, a given name the gazetteer does not give Tokayev, is looked for as written; Tokayev, an
+    anchor, is read wherever it stands anyway, and so is Kassym-Jomart, a part of his name."""
+    component = nlp_en.get_pipe("c5names")
+    text = "Maxim Tokayev met Kassym-Jomart Tokayev." + FILLER + " Maxim, Tokayev and Kassym-Jomart left; MAXIM stayed."
+    doc = nlp_en(text)  # (the scan decides the document's word types)
+    table = component._relevant
+    assert table is not None
+    mentions = component.linker.link(text, "en", "2025-11-06")
+    assert {m.text for m in mentions} >= {"Maxim Tokayev", "Maxim"}
+    orths = doc.to_array(ORTH)
+    first = [m for m in mentions if m.start < 40]
+    far = [t.i for t in doc if t.text == "Maxim" and t.i > 5]
+    assert len(far) == 1
+    assert repeated_words(table, doc, orths, first, [1, 5]) == far
+    assert repeated_words(table, doc, orths, first, [1, 5, far[0] + 3]) == []  # (within a window read)
+    assert repeated_words(table, doc, orths, [], [1, 5]) == []
+
+
+# -- words a tokenizer cuts at an apostrophe ---------------------------------------------------------
+def test_the_apostrophes_a_tokenizer_cuts_words_at() -> None:
+    assert {"‘", "’"} <= cut_apostrophes(spacy.blank("de").tokenizer)
+    assert {"'", "’"} <= cut_apostrophes(spacy.blank("fr").tokenizer)
+    assert cut_apostrophes(spacy.blank("en").tokenizer) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Der Minister Nig‘matulla Yo‘ldoshev sprach in Taschkent über O‘zbekiston."),
+        ("de", "Für Yo’ldoshev bleibt das Treffen wichtig, sagte Shavkat Mirziyoyev."),
+        ("fr", "Le ministre Nig'matulla Yo'ldoshev a parlé à Tachkent. L'accord avec O'zbekiston tient."),
+        ("pl", "Minister Nig‘matulla Yo‘ldoshev przemawiał w Taszkencie."),
+        ("ky", "Министр Nig'matulla Yo'ldoshev Ташкентте сүйлөдү."),
+        ("en", "Minister Nig'matulla Yo'ldoshev spoke in Tashkent."),
+    ],
+)
+def test_a_name_the_tokenizer_cuts_at_an_apostrophe_is_found_whole(lang: str, text: str) -> None:
+    """German cuts "Yo‘ldoshev" into three tokens and French "Yo'ldoshev" into two, and no piece is a
+    name: the scan puts such a word together again, and the component links what the linker links."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("c5names", config={"default_date": "2025-11-06"})
+    full = nlp.get_pipe("c5names").linker.link(text, lang, "2025-11-06")
+    assert "yuldashev-nigmatilla" in {m.id for m in full}
+    assert [(e.start_char, e.end_char, e.kb_id_) for e in nlp(text).ents] == [(m.start, m.end, m.id) for m in full]
+
+
+def test_only_pieces_of_a_cut_word_are_glue(nlp_en: spacy.language.Language) -> None:
+    """The apostrophe alone, or a piece with a capital in front that ends in it, but not an elided
+    article ("L'", "Qu'"), which French writes at the start of every other sentence; and pieces that
+    do not touch make no word."""
+    index = nlp_en.get_pipe("c5names").linker.index
+    table = RelevanceCache(index, "fr", glue=frozenset("'’"))
+    assert [table._glue(t) for t in ["'", "’", "Yo'", "O’", "L'", "Qu’", "l'", "Yo", "‘"]] == [
+        GLUE,
+        GLUE,
+        GLUE,
+        GLUE,
+        0,
+        0,
+        0,
+        0,
+        0,
+    ]
+    assert RelevanceCache(index, "en")._glue("'") == 0  # (a tokenizer that cuts at none)
+    nlp = spacy.blank("de")
+    doc = nlp.make_doc("Yo ‘ ldoshev und Yo‘ldoshev")
+    scanned = RelevanceCache(index, "de", glue=cut_apostrophes(nlp.tokenizer)).scan(doc)
+    assert scanned.glued == (4,)
+    assert not any(kind & GLUE for kind in scanned.kinds)

@@ -14,6 +14,7 @@ from c5names.text.inflection import (
     MIN_STEM,
     affixes,
     endings_for,
+    is_elided_word,
     nominatives,
     plain_yo,
     read_affixes,
@@ -101,6 +102,25 @@ def test_groups_are_spelt_out_once_per_language() -> None:
 )
 def test_split_elision(word: str, split: tuple[str, str]) -> None:
     assert split_elision(word) == split
+
+
+@pytest.mark.parametrize(
+    ("token", "elided"),
+    [
+        ("L'", True),
+        ("qu’", True),
+        ("Dell'", True),
+        ("d'", True),
+        ("Yo'", False),
+        ("O‘", False),
+        ("L", False),
+        ("'", False),
+    ],
+)
+def test_an_elided_article_as_a_tokenizer_cuts_it(token: str, elided: bool) -> None:
+    """French and Italian tokenizers cut "L'homme" after the apostrophe: the piece is an article (from
+    the table of elisions), where "Yo'" of a cut "Yo'ldoshev" is not."""
+    assert is_elided_word(token) is elided
 
 
 @pytest.mark.parametrize(
