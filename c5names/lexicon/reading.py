@@ -15,11 +15,12 @@ import yaml
 from unidecode import unidecode
 
 from c5names.text.chartable import CharTable
-from c5names.text.keys import SPACE_RUN_RE, fold
+from c5names.text.keys import fold
 from c5names.text.tables import Entry, Table
 
 DATA = Path(__file__).resolve().parent / "data"
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+# Every run of anything but plain letters and digits (spaces too): one space in the plain reading.
+_NON_WORD_RUN = re.compile(r"[^a-z0-9]+")
 # Letters unidecode reads as punctuation, which would cut a word in two: Azerbaijani ə, Kazakh ә
 # (both the open e of Mədəniyyət, Мәжіліс), and Arabic ayn and hamza, which are left out.
 _BEFORE_UNIDECODE = str.maketrans({"ə": "e", "ә": "a", "ع": "", "ء": "", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ي"})
@@ -45,11 +46,12 @@ _READINGS = CharTable(_reading)
 def plain(text: str) -> str:
     """The plain-letter reading the lexicon is written in: Präsident → prasident, Cumhurbaşkanı →
     cumhurbaskani, президента → prezidenta, премьер-министр → premer ministr."""
-    text = fold(_PLACEHOLDER_RUN.sub(" ", text)).replace("-", " ")
+    if "\x00" in text:
+        text = _PLACEHOLDER_RUN.sub(" ", text)
+    text = fold(text).replace("-", " ")
     if not text.isascii():
         text = text.translate(_READINGS)
-    text = text.lower().replace("'", "")
-    return SPACE_RUN_RE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+    return _NON_WORD_RUN.sub(" ", text.lower().replace("'", "")).strip()
 
 
 def check_plain(table: Table, entry: Entry, one_word: bool) -> bool:
