@@ -334,10 +334,12 @@ class RelevanceCache:
                 self.segments.clear()
                 self._empty_slots(len(self._slot_orths))
             lexeme = vocab[orth]
+            text = lexeme.orth_
             if self.shape(lexeme.shape, vocab.strings.__getitem__):
-                found = self.known[orth] = self._part(lexeme.orth_) | CAPITAL | self._glue(lexeme.orth_)
+                found = self._part(text) | CAPITAL
             else:
-                found = self.known[orth] = self._tail_part(lexeme.orth_) | self._glue(lexeme.orth_)
+                found = self._tail_part(text)
+            found = self.known[orth] = found | self._glue(text)
         return found
 
     def _glue(self, text: str) -> int:
@@ -700,11 +702,12 @@ def repeated_words(
     hits = numpy.flatnonzero(wanted[slots] == orths).tolist()
     if not hits:
         return []
-    read = sorted(read)
+    windows = _windows(sorted(read), len(doc))
+    starts = [start for start, _end in windows]
     out = []
     for position in hits:
-        k = bisect.bisect_left(read, position - AFTER)  # the first read token whose window may hold it
-        if k == len(read) or read[k] - BEFORE > position:
+        k = bisect.bisect_right(starts, position) - 1  # the last window starting at or before it
+        if k < 0 or windows[k][1] <= position:
             out.append(position)
     return out
 
