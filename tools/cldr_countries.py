@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
 
 from c5names.lexicon import is_title_or_function_word  # noqa: E402
 from c5names.text.keys import fold, is_caseless, skeleton  # noqa: E402
+from c5names.text.scripts import writing_scripts  # noqa: E402
 
 TABLE = ROOT / "c5names" / "gazetteer" / "importers" / "territories.yaml"
 HAND = ROOT / "data" / "countries.yaml"
@@ -160,7 +161,7 @@ def why_left_out(text: str, others: list[str], language_word: bool = False) -> s
     letters = _letters(text)
     if not letters:
         return "no letters"
-    scripts = {unicodedata.name(c, "?").split()[0] for c in letters}
+    scripts = set(writing_scripts(text))
     if not scripts <= READ_SCRIPTS:
         return "a script the engine does not read"
     first = letters[0]
