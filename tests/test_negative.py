@@ -90,6 +90,14 @@ ROWS: list[tuple[str, str, frozenset[str]]] = [
     ("The LU team published a study.", "en", ANY_PERSON),
     ("Researchers at LU published a study.", "en", ANY_PERSON),
     ("Xi'an is a city in China.", "en", frozenset({"xi-jinping"})),
+    # -- a word of another script that meets a language's exonym under the key: Estonian Taani, Maori
+    # Māri (Mali), Bulgarian Гърция (Greece), Greek Μπρουνέι (Brunei), Jola-Fonyi Siin (China) --------
+    ("У Тани есть брат.", "ru", frozenset({"denmark"})),
+    ("Мария сказала, что приедет.", "ru", frozenset({"mali"})),
+    ("Сын президента приехал в Москву.", "ru", frozenset({"china", "qin-gang"})),
+    ("Бруни выступил с речью.", "ru", frozenset({"brunei"})),
+    ("Bruni said the talks went well.", "en", frozenset({"brunei"})),
+    ("García dijo que el plan estaba listo.", "es", frozenset({"greece"})),
     # -- not persons: a bare word of a country's alias ------------------------------------------------
     ("La République française a voté la loi.", "fr", frozenset({"kyrgyzstan"})),
     ("La République tchèque a voté la loi.", "fr", frozenset({"kyrgyzstan"})),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from c5names.dates import end_iso, start_iso
 from c5names.gazetteer.schema import Entity, PersonName
 from c5names.index.core import NameIndex
-from c5names.index.facts import EntityFacts, written_mark
+from c5names.index.facts import AliasScripts, EntityFacts, written_mark
 from c5names.index.intset import IntSet
 from c5names.index.neighbours import DeletionIndex
 from c5names.index.postings import (
@@ -33,6 +33,7 @@ from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import has_han
 from c5names.text.keys import UNCASED_PREFIX, alias_key, fold, initial_key, skeleton
+from c5names.text.scripts import language_scripts, script_names, writing_scripts
 from c5names.text.words import is_connector, split_words
 
 if TYPE_CHECKING:
@@ -77,6 +78,11 @@ class IndexBuilder:
         # initials and keys (at 100,000 persons, 25 MB less in memory and in the cache).
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._words: dict[tuple[str, str], _Word] = {}
+        # Per alias phrase, the languages whose exonym it is (None: a native name, or of no stated
+        # language, read in any script); and the scripts the gazetteer writes each language in.
+        self._alias_langs: list[frozenset[str] | None] = []
+        self._written_scripts: dict[str, set[str]] = {}
+        self._name_scripts: set[tuple[str, str]] = set()  # (language, script) pairs of names already noted
 
     def _shared_tuple(self, values: dict[str, None]) -> tuple[str, ...]:
         found = tuple(sys.intern(value) for value in values)
@@ -146,13 +152,28 @@ class IndexBuilder:
         for name in names:
             self._add_name(idx, name, removed, seen, chinese)
         self.index.entities.append(self._facts(entity, names, seen))
-        aliases = [a.form for a in entity.aliases]
+        # The scripts the gazetteer writes a language in: of its names (Kazakh names in Latin letters,
+        # which CLDR lacks) and of its alias phrases (Qazaqstan).
+        for name in names:
+            if name.lang and name.script and (name.lang, name.script) not in self._name_scripts:
+                self._name_scripts.add((name.lang, name.script))
+                self._written_scripts.setdefault(_base_language(name.lang), set()).update(script_names(name.script))
+        # Each phrase once, with the languages it is an exonym in (None once any listing is not one).
+        aliases: dict[str, set[str] | None] = {}
+        for alias in entity.aliases:
+            langs = aliases.setdefault(alias.form, set())
+            if alias.lang:
+                self._written_scripts.setdefault(_base_language(alias.lang), set()).update(writing_scripts(alias.form))
+            if alias.kind != "exonym" or not alias.lang:
+                aliases[alias.form] = None
+            elif langs is not None:
+                langs.add(_base_language(alias.lang))
         if entity.type != "person":
-            aliases.append(entity.name)
-        for form in dict.fromkeys(aliases):
+            aliases[entity.name] = None
+        for form, langs in aliases.items():
             if skeleton(form) in removed:
                 continue
-            self._add_alias(idx, form)
+            self._add_alias(idx, form, frozenset(langs) if langs else None)
             if has_han(form):
                 self.index.han.add([form])
 
@@ -220,7 +241,7 @@ class IndexBuilder:
             self.index.han.add_dotted_given(name.given or "")
             self.index.han.add([name.surname or ""])
 
-    def _add_alias(self, idx: int, form: str) -> None:
+    def _add_alias(self, idx: int, form: str, langs: frozenset[str] | None) -> None:
         words = split_words(form)
         content: list[str] = []
         gaps: list[str] = []
@@ -237,6 +258,7 @@ class IndexBuilder:
             return
         alias_idx = len(self.index.alias_forms)
         self.index.alias_forms.append(form)
+        self._alias_langs.append(langs)
         self.index.alias_gaps.append(tuple(gaps))
         # Lowercase words after the last capitalised one ("République kirghize") must follow it in text.
         self.index.alias_tails.append(" ".join(pending))
@@ -263,6 +285,7 @@ class IndexBuilder:
         # Postings are packed into one array of integers per key: a 100,000-person index then holds a
         # few hundred thousand arrays instead of millions of tuples, and unpickles in a fraction of the time.
         self._seen = set()
+        self.index.alias_scripts = self._alias_scripts()
         self.index.written, self.index.male = IntSet(self._written), IntSet(self._male)
         self._written, self._male, self._tuples, self._words = set(), set(), {}, {}
         postings = self.index.postings
@@ -272,6 +295,33 @@ class IndexBuilder:
             if not k.startswith((CONSONANT_PREFIX, UNCASED_PREFIX)) and _fuzzy_worthy(values)
         )
         return self.index
+
+    def _alias_scripts(self) -> list[AliasScripts | None]:
+        """Per alias phrase, the languages it is an exonym in and the scripts a word may be written in
+        to read it (`query._Readable`): those languages' scripts in CLDR (`text.scripts`), those the
+        gazetteer's own names and phrases write them in (Kazakh in Latin letters, which CLDR lacks),
+        and the phrase's own. None: read in any script. Equal values are one object, pickled once."""
+        shared: dict[tuple[frozenset[str], frozenset[str]], AliasScripts] = {}
+        found: list[AliasScripts | None] = []
+        for form, langs in zip(self.index.alias_forms, self._alias_langs, strict=True):
+            scripts = set(writing_scripts(form)) if langs is not None else None
+            for lang in langs or ():
+                known = language_scripts(lang)
+                if known is None or scripts is None:
+                    scripts = None  # (a language CLDR does not know: nothing is known of its scripts)
+                    break
+                scripts |= known | self._written_scripts.get(lang, set())
+            if langs is None or scripts is None:
+                found.append(None)
+                continue
+            value = (langs, frozenset(scripts))
+            found.append(shared.setdefault(value, AliasScripts(*value)))
+        return found
+
+
+def _base_language(lang: str) -> str:
+    """The language of a BCP 47 tag, without its script or region ("uz-Cyrl": "uz")."""
+    return lang.replace("_", "-").split("-", 1)[0].lower()
 
 
 def _fuzzy_worthy(values: array[int]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 
 import numpy
 
-from c5names.index.facts import EntityFacts
+from c5names.index.facts import AliasScripts, EntityFacts
 from c5names.index.intset import IntSet
 from c5names.index.memo import WeightedMemo
 from c5names.index.neighbours import DeletionIndex
@@ -73,6 +73,8 @@ class NameIndex:
         self.alias_tails: list[str] = []
         self.alias_anchors: list[int] = []  # per alias phrase: the position of its anchor word, or -1
         self.alias_tail_words: set[str] = set()  # the long lowercase words alias phrases end in (folded)
+        # per alias phrase: the scripts an exonym is read in (`query._readable_aliases`), None for any
+        self.alias_scripts: list[AliasScripts | None] = []
         self.neighbours = DeletionIndex(())
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
         self._new_memos()

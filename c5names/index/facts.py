@@ -1,7 +1,8 @@
 """What the compiled index knows of each entity besides its names, and the 'written' marks.
 
 Resolution needs an entity's offices, relations and a few name facts (initials, given-name keys,
-whether it lists a patronymic); these are kept compactly here rather than as pydantic models.
+whether it lists a patronymic); these are kept compactly here rather than as pydantic models. An
+alias phrase that is an exonym keeps the scripts it may be read in (`AliasScripts`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ class EntityFacts(NamedTuple):
     needs_suffix: bool = False
     patronymic_listed: bool = False  # then another patronymic in a text names someone else
     relations: tuple[tuple[str, str], ...] = ()
+
+
+class AliasScripts(NamedTuple):
+    """An exonym's languages, and the scripts a text word may be written in to read it."""
+
+    langs: frozenset[str]
+    scripts: frozenset[str]
 
 
 def written_mark(word: str, entity: int) -> int:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy
 
-from c5names.index.facts import written_mark
+from c5names.index.facts import AliasScripts, written_mark
 from c5names.index.intset import IntSet
 from c5names.index.postings import ENTITY_SHIFT, Group, alias_mask, is_alias
 from c5names.model import Method
@@ -45,6 +45,7 @@ from c5names.text.keys import (
     uncased,
     word_key,
 )
+from c5names.text.scripts import writing_scripts
 
 
 class Keys(Protocol):
@@ -53,6 +54,8 @@ class Keys(Protocol):
     postings: dict[str, array[int]]
     male: IntSet
     alias_forms: list[str]
+    alias_scripts: list[AliasScripts | None]
+    written: IntSet
 
     def consonant_postings(self, consonants: str) -> array[int] | None: ...
 
@@ -130,9 +133,12 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     chancy = is_caseless(word[:1]) and len(skeleton(word)) < CASELESS_MIN_KEY
     # (alias words of scripts without case are reached from words of such scripts alone: `keys.search_keys`;
     # asked of the word, as a katakana word's readings are Latin)
+    readable = _Readable(index, word, lang)
     for text, end, inflected in hypotheses:
+        # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
+        written = written_mark(text if text in word else word, 0)
         for key in search_keys(word, skeleton(text)):
-            packed = index.postings.get(key)
+            packed = readable(index.postings.get(key), written)
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
@@ -140,14 +146,13 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
                 packed = _without_unwritten_aliases(index, packed, text)
             if packed:
                 method = Method.INFLECTED if inflected else Method.EXACT
-                # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
-                written = written_mark(text if text in word else word, 0)
                 groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, written))
+    word_written = written_mark(word, 0)
     for text, end in nouns:
         # России → Россия: alias phrases (places, countries) decline so, and of persons only women's
         # surnames (Маммедовой → Маммедова), which decline like nouns; men's keep their stem (Маммедову).
         for key in search_keys(word, skeleton(text)):
-            found = index.postings.get(key)
+            found = readable(index.postings.get(key), word_written)
             packed = _without_men(index, found) if found and feminine else _aliases_only(found)
             if packed:
                 groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))
@@ -168,7 +173,9 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         for key, distance in index.fuzzy_keys(skeleton(text)):
             score = fuzzy_score(distance, len(key))
             weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
-            packed = _without_men(index, index.postings[key]) if feminine else index.postings[key]
+            packed = readable(index.postings[key], word_written)
+            if packed and feminine:
+                packed = _without_men(index, packed)
             if packed:
                 groups.append(Group(packed, Method.FUZZY, score, end, weak, 0))
         if groups:
@@ -250,6 +257,51 @@ def _without_unwritten_aliases(index: Keys, packed: array[int], text: str) -> ar
         form = index.alias_forms[ref] if is_alias_word else ""
         keep.append(not is_alias_word or letter_scripts(form) != scripts or reading in ascii_fold(form).split())
     return packed if all(keep) else array("q", values[numpy.array(keep)].tobytes())
+
+
+class _Readable:
+    """The postings a word meets, less the words of exonyms written in another script than the
+    word's, in a language not written in the word's script either (`text.scripts`): Estonian Taani
+    (Denmark) is no reading of Russian Тани, nor Greek Μπρουνέι (Brunei) of Bruni. Uzbek АҚШ is
+    read as AQSH, and Kazakh Ресей as Reseı (the gazetteer writes Kazakh names in Latin letters
+    too); an exonym in the text's own language is read in any script, and a native name always is;
+    and so is any exonym of a country that writes the word itself in a name: Kyrgyz Америка is the
+    United States of Kazakh Америка Құрама Штаттары, so also of Amẹrikà."""
+
+    __slots__ = ("_index", "_lang", "_scripts", "_word")
+
+    def __init__(self, index: Keys, word: str, lang: str | None) -> None:
+        self._index = index
+        self._scripts: frozenset[str] | None = None  # the word's, asked of the first alias word met
+        self._lang = (lang or "").replace("_", "-").split("-", 1)[0].lower()
+        self._word = word
+
+    def __call__(self, packed: array[int] | None, written: int) -> array[int] | None:
+        """`written`: the word's written mark (`facts.written_mark`) for entity 0."""
+        if not packed:
+            return packed
+        values = numpy.frombuffer(packed, dtype=numpy.int64)
+        alias = alias_mask(values)
+        if not alias.any():
+            return packed
+        if self._scripts is None:
+            self._scripts = writing_scripts(self._word)
+        limits, writes = self._index.alias_scripts, self._index.written
+        keep = numpy.array(
+            [
+                not is_alias_word
+                or (found := limits[ref]) is None
+                or self._scripts <= found.scripts
+                or self._lang in found.langs
+                or (written | entity) in writes
+                for is_alias_word, ref, entity in zip(
+                    alias.tolist(), (values & 0xFFFFFF).tolist(), (values >> ENTITY_SHIFT).tolist(), strict=True
+                )
+            ]
+        )
+        if keep.all():
+            return packed
+        return array("q", values[keep].tobytes()) if keep.any() else None
 
 
 def _without_men(index: Keys, packed: array[int]) -> array[int]:

@@ -137,7 +137,7 @@ SHORT_ALIASES = textwrap.dedent(
         name: United States
         aliases:
           - {form: États-Unis, lang: fr, kind: exonym, source: "https://example.org/u"}
-          - {form: АҚШ, lang: kk, kind: exonym, source: "https://example.org/u"}
+          - {form: АҚШ, lang: uz, kind: exonym, source: "https://example.org/u"}
     """
 )
 
@@ -154,7 +154,7 @@ SHORT_ALIASES = textwrap.dedent(
         ("Taani", "denmark", True),
         ("Tani", "denmark", False),  # a double letter is one in the key: the word is as written, the form is not
         ("Etats", "united-states", True),
-        ("AQSH", "united-states", True),  # a romanisation of АҚШ (another script) is no respelling
+        ("AQSH", "united-states", True),  # a romanisation of Uzbek АҚШ (another script) is no respelling
     ],
 )
 def test_a_short_alias_is_reached_by_its_own_script_only_as_written(
@@ -167,6 +167,105 @@ def test_a_short_alias_is_reached_by_its_own_script_only_as_written(
     short = compiled(c5names.load(path, default=False))
     firm = {short.entities[h.posting.entity].id for h in short.word_hits(word, None) if not h.weak}
     assert (entity in firm) == reaches
+
+
+EXONYMS = textwrap.dedent(
+    """\
+    version: 1
+    entities:
+      - id: denmark
+        type: country
+        name: Denmark
+        aliases:
+          - {form: Taani, lang: et, kind: exonym, source: "https://example.org/d"}
+      - id: brunei
+        type: country
+        name: Brunei
+        aliases:
+          - {form: Μπρουνέι, lang: el, kind: exonym, source: "https://example.org/b"}
+      - id: kyrgyzstan
+        type: country
+        name: Kyrgyzstan
+        aliases:
+          - {form: Қирғизистон, lang: tg, kind: exonym, source: "https://example.org/k"}
+          - {form: Кыргызстан, lang: ky, kind: native, source: "https://example.org/k"}
+      - id: russia
+        type: country
+        name: Russia
+        aliases:
+          - {form: Ресей, lang: kk, kind: exonym, source: "https://example.org/r"}
+      - id: united-states
+        type: country
+        name: United States
+        aliases:
+          - {form: АҚШ, lang: uz, kind: exonym, source: "https://example.org/u"}
+    """
+)
+# A Kazakh phrase in Latin letters: the gazetteer then writes Kazakh in Latin, which CLDR does not.
+KAZAKH_IN_LATIN = (
+    "  - id: kazakhstan\n"
+    "    type: country\n"
+    "    name: Kazakhstan\n"
+    "    aliases:\n"
+    '      - {form: Qazaqstan, lang: kk, kind: native, source: "https://example.org/k"}\n'
+)
+# A Kyrgyz name in Latin letters: so the gazetteer writes Kyrgyz, which CLDR writes in Cyrillic alone.
+KYRGYZ_NAME_IN_LATIN = (
+    "  - id: testov-nurlan\n"
+    "    type: person\n"
+    "    name: Nurlan Testov\n"
+    "    names:\n"
+    '      - {given: Nurlan, surname: Testov, lang: ky, script: Latn, source: "https://example.org/t"}\n'
+    "  - id: peru\n"
+    "    type: country\n"
+    "    name: Republic of Peru\n"
+    "    aliases:\n"
+    '      - {form: Перу, lang: ky, kind: exonym, source: "https://example.org/p"}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "kazakh_in_latin", "entity", "reaches"),
+    [
+        ("Taani", None, False, "denmark", True),  # as written
+        ("Тани", None, False, "denmark", False),  # Estonian is written in Latin letters alone
+        ("Μπρουνέι", None, False, "brunei", True),
+        ("Bruni", None, False, "brunei", False),  # Greek in Greek letters alone
+        ("Бруни", None, False, "brunei", False),
+        ("Qirgiziston", None, False, "kyrgyzstan", False),  # Tajik in Cyrillic alone (CLDR)
+        ("Kyrgyzstan", None, False, "kyrgyzstan", True),  # a native name is read in any script
+        ("Кыргызстан", None, False, "kyrgyzstan", True),
+        ("AQSH", None, False, "united-states", True),  # Uzbek is written in Latin and Cyrillic
+        ("Reseı", None, False, "russia", False),  # CLDR writes Kazakh in Cyrillic and Arabic letters
+        ("Reseı", None, True, "russia", True),  # ... and this gazetteer in Latin too
+        ("Reseı", "kk", False, "russia", True),  # a Kazakh text may write its own exonym in Latin
+    ],
+)
+def test_an_exonym_is_read_only_in_the_scripts_its_language_is_written_in(
+    tmp_path: Path, word: str, lang: str | None, kazakh_in_latin: bool, entity: str, reaches: bool
+) -> None:
+    """A language's name for a country is written in that language's scripts: read from a word of
+    another script it is a chance meeting of keys ("Тани", a girl's name, and Estonian Taani)."""
+    path = tmp_path / "countries.yaml"
+    extra = KAZAKH_IN_LATIN if kazakh_in_latin else ""
+    path.write_text(EXONYMS + extra, encoding="utf-8")
+    index = compiled(c5names.load(path, default=False))
+    firm = {index.entities[h.posting.entity].id for h in index.word_hits(word, lang) if not h.weak}
+    assert (entity in firm) == reaches
+
+
+def test_an_exonyms_readable_scripts_are_compiled_once_per_language_set(tmp_path: Path) -> None:
+    """The index keeps, per alias phrase, its languages and scripts, or None for a phrase read in any
+    script (a native name, the display name); equal values are one object."""
+    path = tmp_path / "countries.yaml"
+    path.write_text(EXONYMS + KAZAKH_IN_LATIN + KYRGYZ_NAME_IN_LATIN, encoding="utf-8")
+    index = compiled(c5names.load(path, default=False))
+    limits = dict(zip(index.alias_forms, index.alias_scripts, strict=True))
+    assert limits["Ресей"] == (frozenset({"kk"}), frozenset({"CYRILLIC", "ARABIC", "LATIN"}))  # (Qazaqstan)
+    assert limits["Перу"] == (frozenset({"ky"}), frozenset({"CYRILLIC", "LATIN"}))  # (Nurlan Testov)
+    assert limits["Кыргызстан"] is None and limits["Kyrgyzstan"] is None
+    assert limits["Taani"] == (frozenset({"et"}), frozenset({"LATIN"}))
+    assert limits["АҚШ"] is not None and {"LATIN", "CYRILLIC"} <= limits["АҚШ"].scripts
 
 
 def test_fuzzy_hits_are_weak_next_to_a_rule_match(index: NameIndex) -> None:
