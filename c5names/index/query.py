@@ -280,20 +280,39 @@ class _Readable:
         """`written`: the word's written mark (`facts.written_mark`) for entity 0."""
         if not packed:
             return packed
+        if len(packed) > _SHORT_POSTINGS:
+            return self._vectorised(packed, written)
+        # (most calls: a word's postings are one to a few, and numpy's fixed cost per array was most
+        # of the time this took; the same tests, value by value)
+        keep: list[bool] | None = None
+        for i, value in enumerate(packed):
+            if is_alias(value) and not self._reads(value & 0xFFFFFF, value >> ENTITY_SHIFT, written):
+                if keep is None:
+                    keep = [True] * len(packed)
+                keep[i] = False
+        if keep is None:
+            return packed
+        kept = array("q", [value for value, read in zip(packed, keep, strict=True) if read])
+        return kept or None
+
+    def _reads(self, ref: int, entity: int, written: int) -> bool:
+        """Is the alias word `ref` of `entity` read from this word?"""
+        found = self._index.alias_scripts[ref]
+        if found is None:
+            return True
+        if self._scripts is None:
+            self._scripts = writing_scripts(self._word)
+        return self._scripts <= found.scripts or self._lang in found.langs or (written | entity) in self._index.written
+
+    def _vectorised(self, packed: array[int], written: int) -> array[int] | None:
+        """`__call__` of many postings (a common surname's holders, at a large gazetteer)."""
         values = numpy.frombuffer(packed, dtype=numpy.int64)
         alias = alias_mask(values)
         if not alias.any():
             return packed
-        if self._scripts is None:
-            self._scripts = writing_scripts(self._word)
-        limits, writes = self._index.alias_scripts, self._index.written
         keep = numpy.array(
             [
-                not is_alias_word
-                or (found := limits[ref]) is None
-                or self._scripts <= found.scripts
-                or self._lang in found.langs
-                or (written | entity) in writes
+                not is_alias_word or self._reads(ref, entity, written)
                 for is_alias_word, ref, entity in zip(
                     alias.tolist(), (values & 0xFFFFFF).tolist(), (values >> ENTITY_SHIFT).tolist(), strict=True
                 )
@@ -302,6 +321,10 @@ class _Readable:
         if keep.all():
             return packed
         return array("q", values[keep].tobytes()) if keep.any() else None
+
+
+# Up to this many postings, `_Readable` tests them one by one; more, as an array.
+_SHORT_POSTINGS = 32
 
 
 def _without_men(index: Keys, packed: array[int]) -> array[int]:
