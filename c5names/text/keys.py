@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -48,8 +48,21 @@ def is_caseless(char: str) -> bool:
 
 def letter_scripts(text: str) -> frozenset[str]:
     """The scripts of a text's letters as Unicode names them (LATIN, CYRILLIC, GREEK, CJK...; "" for a
-    letter without a name): what every script test of the package starts from."""
-    return frozenset(unicodedata.name(ch, "").split(" ", 1)[0] for ch in text if ch.isalpha())
+    letter without a name): what every script test of the package starts from. Asked of new words of
+    running text (`index.query`), so an ASCII text is answered without a name per letter."""
+    if text.isascii():
+        return _LATIN_ONLY if text.isalpha() or any(ch.isalpha() for ch in text) else _NO_SCRIPT
+    return frozenset(_letter_script(ch) for ch in text if ch.isalpha())
+
+
+_LATIN_ONLY = frozenset({"LATIN"})
+_NO_SCRIPT: frozenset[str] = frozenset()
+
+
+@cache  # (one entry per letter met: a bounded set)
+def _letter_script(letter: str) -> str:
+    """The first word of a letter's Unicode name: `letter_scripts` of one letter."""
+    return unicodedata.name(letter, "").split(" ", 1)[0]
 
 
 # Marks the keys of alias words written in a script without letter case (see `uncased`).

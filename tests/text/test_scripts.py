@@ -81,6 +81,13 @@ def test_writing_scripts_leave_out_letters_of_no_script(text: str) -> None:
     assert "MODIFIER" not in writing_scripts(text)
 
 
+@given(st.text(max_size=12) | st.text(alphabet="abcXYZ019 -'.ʻаб", max_size=12))
+def test_letter_scripts_are_the_first_words_of_the_letters_names(text: str) -> None:
+    """`letter_scripts` answers ASCII text and remembers each letter's script: the same answer as the
+    definition, a Unicode name per letter."""
+    assert letter_scripts(text) == {unicodedata.name(ch, "").split(" ", 1)[0] for ch in text if ch.isalpha()}
+
+
 def test_an_uzbek_latin_word_is_latin() -> None:
     assert writing_scripts("Qirgʻiziston") == {"LATIN"}
     assert letter_scripts("Qirgʻiziston") == {"LATIN", "MODIFIER"}
