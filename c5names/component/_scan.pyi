@@ -1,5 +1,7 @@
 """Types of the compiled per-token loops (`_scan.pyx`; see there and `native.py` for why)."""
 
+from collections.abc import Callable
+
 import numpy
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -30,3 +32,23 @@ def sparse(
     doc: Doc, windows: list[list[int]], words: dict[int, str], strings: StringStore, placeholder: str
 ) -> tuple[str, list[tuple[int, int]]]: ...
 def mark_outside(doc: Doc, untyped: bool = False) -> None: ...
+
+class Planner:
+    def __init__(
+        self,
+        alias_part: int,
+        person_part: int,
+        anchor: int,
+        tailed: int,
+        fuzzy_anchor: int,
+        near: int,
+        before: int,
+        after: int,
+    ) -> None: ...
+    def plan(
+        self,
+        positions: list[int],
+        kinds: list[int],
+        share: Callable[[int, int], bool] | None = None,
+        other: Callable[[int, int], bool] | None = None,
+    ) -> tuple[list[int], list[int]]: ...

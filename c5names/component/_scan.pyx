@@ -14,6 +14,7 @@ only if it was built against the spaCy it runs with, and the numpy path in `spar
 the same answers (a test holds the two to each other), serves otherwise.
 """
 
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.stdint cimport uint8_t, uint64_t
 from spacy.structs cimport LexemeC
 from spacy.tokens.doc cimport Doc
@@ -246,3 +247,162 @@ def mark_outside(Doc doc, bint untyped=False):
         doc.c[i].ent_iob = OUTSIDE
         if untyped:
             doc.c[i].ent_type = 0
+
+
+cdef class Planner:
+    """`sparse.plan` in C, for the part bits and reach it is made with (`sparse.planned`): what to
+    read of a document, from its tokens that can be of a name. The same steps, in the same order, with
+    the same calls of `share` and `other` (each a Python function, asked of few pairs and memoised by
+    the caller); a test holds the two to each other on random documents.
+
+    Why: on warm news that names nobody in the gazetteer, most documents still hold a few dozen
+    words that may be of a name (given names, words of alias phrases: "John", "Bank"), and `plan`'s
+    loops over them in Python were the largest part of what the component did, more than the scan."""
+
+    cdef int _alias_part, _person_part, _anchor, _tailed, _fuzzy_anchor, _near, _before, _after
+
+    def __init__(
+        self, int alias_part, int person_part, int anchor, int tailed, int fuzzy_anchor,
+        int near, int before, int after,
+    ):
+        self._alias_part, self._person_part, self._anchor = alias_part, person_part, anchor
+        self._tailed, self._fuzzy_anchor = tailed, fuzzy_anchor
+        self._near, self._before, self._after = near, before, after
+
+    def plan(self, list positions, list kinds, object share=None, object other=None):
+        """(the tokens read at once, the lone person parts): `sparse.plan`."""
+        cdef Py_ssize_t n = len(positions), i
+        if n == 0:
+            return [], []
+        if len(kinds) != n:
+            raise ValueError(f"{n} positions and {len(kinds)} kinds")
+        cdef int* at = <int*>PyMem_Malloc(2 * n * sizeof(int))
+        cdef unsigned char* flags = <unsigned char*>PyMem_Malloc(2 * n)
+        if at == NULL or flags == NULL:
+            PyMem_Free(at)
+            PyMem_Free(flags)
+            raise MemoryError()
+        cdef int* kind = at + n
+        cdef unsigned char* together = flags
+        cdef unsigned char* after = flags + n
+        try:
+            for i in range(n):
+                at[i] = positions[i]
+                kind[i] = kinds[i]
+            return self._plan(at, kind, together, after, n, share, other)
+        finally:
+            PyMem_Free(at)
+            PyMem_Free(flags)
+
+    cdef tuple _plan(
+        self, int* at, int* kind, unsigned char* together, unsigned char* after, Py_ssize_t n,
+        object share, object other,
+    ):
+        cdef Py_ssize_t i, j
+        cdef int anchors = self._anchor | self._fuzzy_anchor
+        cdef bint firm = False, fuzzy = False, within
+        self._together(at, kind, together, n, share)
+        if other is not None and self._after_other_names(at, kind, together, after, n, other):
+            self._as_lone(at, kind, together, after, n, share)  # (kind and together rewritten)
+        for i in range(n):
+            firm = firm or (kind[i] & self._anchor) != 0 or together[i]
+            fuzzy = fuzzy or (kind[i] & self._fuzzy_anchor) != 0
+        if not firm and not fuzzy:
+            return [], []
+        at_once = [at[i] for i in range(n) if kind[i] & anchors or together[i]]
+        if not firm:
+            within = False
+            for i in range(n):
+                if kind[i] & self._alias_part:
+                    for j in range(n):
+                        if (kind[j] & anchors or together[j]) and at[j] - self._before <= at[i] <= at[j] + self._after:
+                            within = True
+                            break
+                if within:
+                    break
+            if not within:
+                return [], []
+        lone = [at[i] for i in range(n) if kind[i] & self._person_part and not (kind[i] & anchors or together[i])]
+        return at_once, lone
+
+    cdef int _together(self, int* at, int* kind, unsigned char* together, Py_ssize_t n, object share) except -1:
+        """`sparse._together`, into `together`."""
+        cdef Py_ssize_t i, j
+        cdef int both, paired = self._person_part | self._tailed
+        for i in range(n):
+            together[i] = 0
+        for i in range(n - 1):
+            if not kind[i] & paired:
+                continue
+            j = i + 1
+            while j < n and at[j] - at[i] <= self._near:
+                both = kind[i] & kind[j]
+                if both & self._tailed or (both & self._person_part and (share is None or share(at[i], at[j]))):
+                    together[i] = together[j] = 1
+                j += 1
+        return 0
+
+    cdef bint _after_other_names(
+        self, int* at, int* kind, unsigned char* together, unsigned char* after, Py_ssize_t n, object other,
+    ) except -1:
+        """`sparse._after_other_names`, into `after` (one flag per token); whether any is set."""
+        cdef Py_ssize_t i
+        cdef int position
+        cdef bint found = False
+        for i in range(n):
+            after[i] = 0
+        for i in range(n):
+            if not kind[i] & self._anchor:
+                continue
+            position = at[i]
+            if kind[i] & ~(self._anchor | self._person_part) or together[i] or position == 0:
+                continue
+            if i > 0 and at[i - 1] == position - 1:
+                if kind[i - 1] != self._person_part or together[i - 1] or (i > 1 and at[i - 2] == position - 2):
+                    continue
+            elif i > 0 and at[i - 1] == position - 2:
+                continue
+            if i + 1 < n and at[i + 1] - position <= self._near and kind[i + 1] != self._person_part:
+                continue
+            if other(position - 1, position):
+                after[i] = 1
+                found = True
+        return found
+
+    cdef int _as_lone(
+        self, int* at, int* kind, unsigned char* together, unsigned char* after, Py_ssize_t n, object share,
+    ) except -1:
+        """`sparse._as_lone`: the surnames flagged in `after` made lone person parts in `kind`, and
+        `together` made again, but for those kept as they were."""
+        cdef Py_ssize_t i, j
+        cdef int anchors = self._anchor | self._fuzzy_anchor
+        cdef int* original = <int*>PyMem_Malloc(n * sizeof(int))
+        if original == NULL:
+            raise MemoryError()
+        cdef bint changed = False, shared
+        try:
+            for i in range(n):
+                original[i] = kind[i]
+                if after[i]:
+                    kind[i] = self._person_part
+            self._together(at, kind, together, n, share)
+            read = [at[j] for j in range(n) if kind[j] & anchors or together[j]]
+            for i in range(n):
+                if not after[i]:
+                    continue
+                shared = False
+                if not together[i]:
+                    for p in read:
+                        if share is None or share(p, at[i]):
+                            shared = True
+                            break
+                if together[i] or shared:  # not kept: read at once, as it was
+                    after[i] = 0
+                    changed = True
+            if changed:
+                for i in range(n):
+                    kind[i] = self._person_part if after[i] else original[i]
+                self._together(at, kind, together, n, share)
+        finally:
+            PyMem_Free(original)
+        return 0

@@ -37,7 +37,7 @@ from c5names.component.sparse import (
     RelevanceCache,
     cut_apostrophes,
     may_read,
-    plan,
+    planned,
     referred_entities,
     repeated_words,
     sparse_text,
@@ -202,7 +202,7 @@ class C5NamesComponent(Pipe):
         lone: list[int] = []
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
             share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
-            at_once, lone = plan(scanned.positions, scanned.kinds, share, other)
+            at_once, lone = planned(scanned.positions, scanned.kinds, share, other)
         if scanned.glued:  # words the tokenizer cut at an apostrophe ("Yo", "‘", "ldoshev"), which the index knows
             at_once = sorted({*at_once, *scanned.glued})
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None

@@ -17,10 +17,12 @@ when the first linked a person it may name, or a relative of one (`reading_plan`
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from types import ModuleType
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import IDX, ORTH
@@ -588,6 +590,26 @@ def plan(
         return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
     lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & ANCHORS or t)]
     return at_once, lone
+
+
+def planned(
+    positions: list[int],
+    kinds: list[int],
+    share: Callable[[int, int], bool] | None = None,
+    other: Callable[[int, int], bool] | None = None,
+) -> tuple[list[int], list[int]]:
+    """`plan`, by its compiled twin (`_scan.Planner`) when the compiled scan is here: the same answers
+    from the same calls of `share` and `other`, at about a tenth of the cost."""
+    module = native.scan_module
+    if module is None:
+        return plan(positions, kinds, share, other)
+    return _planner(module).plan(positions, kinds, share, other)
+
+
+@functools.lru_cache(maxsize=2)
+def _planner(module: ModuleType) -> Any:
+    """The compiled `plan` of this module, for these part bits and windows."""
+    return module.Planner(ALIAS_PART, PERSON_PART, ANCHOR, TAILED, FUZZY_ANCHOR, NEAR, BEFORE, AFTER)
 
 
 def _as_lone(

@@ -5,7 +5,10 @@ words, and give the component the same mentions as reading each token afresh wou
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
+from collections import Counter
+from collections.abc import Callable
 
 import numpy
 import pytest
@@ -26,6 +29,7 @@ from c5names.component.sparse import (
     cut_apostrophes,
     may_read,
     plan,
+    planned,
     positions_to_read,
     reading_plan,
     referred_entities,
@@ -232,6 +236,45 @@ def test_a_document_that_may_not_be_read_by_its_summary_is_read_by_no_plan(bits:
     at_once, lone = reading_plan(parts, lambda a, b: (a, b) in shared)
     if not may_read(union, close):
         assert at_once == lone == []
+
+
+# (part bits for `plan`: half of them those of a surname alone or a given name, which make the
+# surnames read as someone else's, `_after_other_names`, and the lone ones, `_as_lone`)
+_PLAN_BITS = st.sampled_from([PERSON_PART, ANCHOR, ANCHOR | PERSON_PART]) | _BITS.filter(bool)
+
+
+@settings(max_examples=600)
+@given(
+    st.lists(st.tuples(st.integers(1, 7), _PLAN_BITS, st.booleans()), max_size=40),
+    st.integers(0, 2**16),
+    st.booleans(),
+)
+def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int, asks: bool) -> None:
+    """`planned` (the compiled `plan` when the compiled scan is here) reads the same tokens as `plan`,
+    asking `share` and `other` the same questions, on random documents: parts of names at random
+    distances (often within `NEAR` of each other), pairs said to be of one entity by a random rule,
+    surnames said to be someone else's with the word before, with and without `other`."""
+    if native.scan_module is None:
+        pytest.skip("no compiled scan here")
+    positions = list(itertools.accumulate(gap for gap, _, _ in parts))
+    kinds = [kind for _, kind, _ in parts]
+    others = {position for position, (_, _, theirs) in zip(positions, parts, strict=True) if theirs}
+    calls: dict[str, Counter[tuple[str, int, int]]] = {"python": Counter(), "compiled": Counter()}
+
+    def asked(way: str) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool] | None]:
+        def share(a: int, b: int) -> bool:
+            calls[way]["share", a, b] += 1
+            return (a * 7919 + b * 104729 + seed) % 3 == 0
+
+        def other(a: int, b: int) -> bool:
+            calls[way]["other", a, b] += 1
+            return b in others
+
+        return share, other if asks else None
+
+    assert planned(positions, kinds, *asked("compiled")) == plan(positions, kinds, *asked("python"))
+    assert calls["compiled"] == calls["python"]
+    assert planned(positions, kinds) == plan(positions, kinds)  # (no `share`: any two person parts may pair)
 
 
 def test_may_read_wants_an_anchor_or_two_parts_of_one_kind_close_together() -> None:
