@@ -14,8 +14,9 @@ from pathlib import Path
 import yaml
 from unidecode import unidecode
 
+from c5names.text import native
 from c5names.text.chartable import CharTable
-from c5names.text.keys import fold
+from c5names.text.keys import APOSTROPHES, DASHES, fold, normalised
 from c5names.text.tables import Entry, Table
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -42,10 +43,36 @@ def _reading(character: str) -> str:
 _READINGS = CharTable(_reading)
 
 
+def _compiled_reading(character: str) -> str:
+    """A character's reading in `plain`'s compiled pass (`_keys.PlainReader`), after `normalised`:
+    what the steps of `fold` and `plain` make of it alone. A dash or a space parts words, as `fold`
+    makes it a hyphen or a space; any other character is read by `_reading` (the apostrophes, which
+    join, are the reader's own)."""
+    return " " if character in DASHES or character.isspace() else _reading(character)
+
+
+# `plain` in one compiled pass over the text, when the compiled word keys are here.
+_COMPILED = native.keys_module.PlainReader(_compiled_reading, APOSTROPHES) if native.keys_module is not None else None
+
+
 @lru_cache(maxsize=100_000)
 def plain(text: str) -> str:
     """The plain-letter reading the lexicon is written in: Präsident → prasident, Cumhurbaşkanı →
-    cumhurbaskani, президента → prezidenta, премьер-министр → premer ministr."""
+    cumhurbaskani, президента → prezidenta, премьер-министр → premer ministr. Read in one compiled
+    pass when it is here (a whole document, for a title anywhere in it: 1.2 ms in Python for 6,000
+    Russian characters), else by `plain_steps`; a test holds the two to each other."""
+    if "\x00" in text:
+        text = _PLACEHOLDER_RUN.sub(" ", text)
+    if _COMPILED is not None:
+        read = _COMPILED.read(normalised(text))
+        if read is not None:
+            return str(read)
+    return plain_steps(text)
+
+
+def plain_steps(text: str) -> str:
+    """`plain`'s definition, step by step: `fold`, hyphens as spaces, each character's reading, the
+    case, the apostrophes left out, every run of anything but letters and digits one space."""
     if "\x00" in text:
         text = _PLACEHOLDER_RUN.sub(" ", text)
     text = fold(text).replace("-", " ")

@@ -12,8 +12,17 @@ two are (`hatch_build.py` compiles it when it can, `text.native` loads it), and 
 readings to each other.
 """
 
-from libc.stdlib cimport free, malloc
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
+from cpython.list cimport PyList_GET_ITEM
+from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcmp
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_GET_LENGTH(object)
+    int PyUnicode_KIND(object)
+    void* PyUnicode_DATA(object)
+    Py_UCS4 PyUnicode_READ(int, const void*, Py_ssize_t)
+    object PyUnicode_DecodeASCII(const char*, Py_ssize_t, const char*)
 
 
 cdef inline Py_ssize_t _runs_to_one(const unsigned char* source, Py_ssize_t n, unsigned char* out) noexcept:
@@ -148,3 +157,123 @@ cdef class SkeletonWords:
             if first != small_first:
                 free(first)
                 free(second)
+
+
+# Code points below this have their readings in a list (read without a Python integer made per
+# character); the rest, rarer in text (CJK, ideographs), in a dictionary.
+cdef enum:
+    _LISTED = 0x3000
+
+
+cdef class PlainReader:
+    """A whole text read into plain letters in one pass (`lexicon.reading.plain`, after its Unicode
+    normalisation): each character by its reading (`read(character)`, an ASCII string, asked once
+    per character and kept; ASCII characters are themselves), lowercased; the `joiners` of the text
+    (apostrophes) and the apostrophes of readings left out, so the letters on either side join (but
+    a reading's other marks part words: Georgian ქ reads "k`"); every run of anything but a-z and
+    0-9 one space, and none at either end. `read` returns None for a text with a character whose
+    reading is not ASCII: `plain` then reads it in Python.
+
+    Why: the lexicon's titles are searched in the plain reading of a whole document when a lone
+    surname asks whether its office is named anywhere, and that reading (a translation through a
+    table, the case, the apostrophes and a substitution over runs of other characters, each a pass
+    over the text with a Python-level lookup per non-ASCII character) was the largest cost of a
+    Russian document that names nobody; here it is one loop."""
+
+    cdef object _read
+    cdef list _listed
+    cdef dict _others
+    # Of a reading's bytes: 0 a letter or digit, 1 the apostrophe (left out, as `plain` removes it
+    # after reading), 2 anything else (a separator: the ` of Georgian ქ's reading "k`" too).
+    cdef unsigned char _ascii[128]
+    cdef bint _joins[128]  # an ASCII character of the text that is one of the joiners (' and `)
+    cdef set _joiners
+
+    def __init__(self, read, str joiners):
+        self._read = read
+        self._listed = [None] * _LISTED
+        self._others = {}
+        self._joiners = {ord(ch) for ch in joiners}
+        cdef int c
+        for c in range(128):
+            self._joins[c] = c in self._joiners
+            if 97 <= (c | 0x20) <= 122 or 48 <= c <= 57:
+                self._ascii[c] = 0
+            elif c == 39:
+                self._ascii[c] = 1
+            else:
+                self._ascii[c] = 2
+
+    cdef object _reading(self, Py_UCS4 code):
+        """The character's reading as ASCII bytes, or False if it has none (made on first sight)."""
+        cdef Py_ssize_t point = code  # (a Py_UCS4 is a one-character str to Python; the tables want numbers)
+        if point < _LISTED:
+            found = <object>PyList_GET_ITEM(self._listed, point)
+        else:
+            found = self._others.get(point)
+        if found is not None:
+            return found
+        if point in self._joiners:
+            made = b"'"
+        else:
+            reading = self._read(chr(point))
+            made = reading.encode("ascii") if isinstance(reading, str) and reading.isascii() else False
+        if point < _LISTED:
+            self._listed[point] = made
+        else:
+            self._others[point] = made
+        return made
+
+    def read(self, str text):
+        """The plain reading of `text`, or None if a character of it has no ASCII reading."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, j, size, out = 0, room = n + 64
+        cdef int kind = PyUnicode_KIND(text)
+        cdef const void* data = PyUnicode_DATA(text)
+        cdef Py_UCS4 code
+        cdef unsigned char c, what
+        cdef const unsigned char* piece
+        cdef bint pending = False
+        cdef unsigned char* buffer = <unsigned char*>malloc(room)
+        cdef unsigned char* grown
+        cdef object reading
+        if buffer == NULL:
+            raise MemoryError()
+        try:
+            for i in range(n):
+                code = PyUnicode_READ(kind, data, i)
+                if code < 128:
+                    if self._joins[code]:
+                        continue
+                    c = <unsigned char>code
+                    piece = &c
+                    size = 1
+                else:
+                    reading = self._reading(code)
+                    if reading is False:
+                        return None
+                    piece = <const unsigned char*>PyBytes_AS_STRING(reading)
+                    size = PyBytes_GET_SIZE(reading)
+                if out + 2 * size + 2 > room:
+                    room = 2 * room + 2 * size + 2
+                    grown = <unsigned char*>realloc(buffer, room)
+                    if grown == NULL:
+                        raise MemoryError()
+                    buffer = grown
+                for j in range(size):
+                    c = piece[j]
+                    what = self._ascii[c] if c < 128 else 2
+                    if what == 1:  # a joiner: left out
+                        continue
+                    if what == 2:
+                        pending = True
+                        continue
+                    if pending:
+                        if out:
+                            buffer[out] = 32
+                            out += 1
+                        pending = False
+                    buffer[out] = c | 0x20 if 65 <= c <= 90 else c
+                    out += 1
+            return PyUnicode_DecodeASCII(<const char*>buffer, out, NULL)
+        finally:
+            free(buffer)

@@ -109,12 +109,18 @@ _NON_KEY_RE = re.compile(r"[^a-z0-9 ]+")
 _BULGARIAN_VOWEL_RE = re.compile("ъ(?=[бвгджзклмнпрстфхцчшщ])")
 
 
+def normalised(text: str) -> str:
+    """`fold`'s first step: Unicode's compatibility form (NFKC: ligatures, widths, composed accents),
+    casefolded. NFKC would turn the acute accent used as an apostrophe (O´zbekiston) into a space and
+    an accent, so it is made an apostrophe first."""
+    return unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
+
+
 def fold(text: str) -> str:
     """Case-, width- and punctuation-insensitive form; keeps diacritics and script."""
     if text.isascii() and text.isalnum():  # one plain word (most a text brings): only its case goes
         return text.lower()
-    # NFKC would turn the acute accent used as an apostrophe (O´zbekiston) into a space + accent.
-    text = unicodedata.normalize("NFKC", text.replace("´", "'")).casefold()
+    text = normalised(text)
     # One word of letters (a new word of a text, its stems: Cyrillic, accented Latin) has no dash,
     # space or sign to unify, and its apostrophes are those that are letters (ʻ ʼ ʹ ʾ ʿ).
     letters = text.isalpha()
