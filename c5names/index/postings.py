@@ -543,25 +543,7 @@ class WordHits:
         script) count as firm here, as two of them may make a name."""
         part = NO_PART
         for group in self._groups:
-            values = numpy.frombuffer(group.packed, dtype=numpy.int64)
-            roles = (values >> 36) & 7
-            firm = not group.weak or group.method == Method.CONSONANTS
-            alias = roles == _ALIAS_CODE
-            if not alias.all():
-                bare = firm and group.method != Method.FUZZY  # (can make a bare surname)
-                part |= ANCHOR if bare and (roles == _SURNAME_CODE).any() else PERSON_PART
-            if alias.any():
-                if not firm:
-                    part |= ALIAS_PART
-                    continue
-                picked = values[alias]
-                refs = (picked & 0xFFFFFF).tolist()
-                anchors = numpy.fromiter((alias_anchors[r] for r in refs), numpy.int64, len(refs))
-                positions = (picked >> 30) & 63
-                if (positions == anchors).any():
-                    part |= FUZZY_ANCHOR if group.method == Method.FUZZY else ANCHOR
-                part |= TAILED if (anchors < 0).any() else NO_PART
-                part |= ALIAS_PART if ((positions != anchors) & (anchors >= 0)).any() else NO_PART
+            part |= (_part_of_few if len(group.packed) <= _FEW_POSTINGS else _part_of_many)(group, alias_anchors)
         return part
 
     def aliases(self) -> list[Hit]:
@@ -717,3 +699,62 @@ def _values(groups: list[Group]) -> numpy.ndarray:
     if not arrays:
         return numpy.zeros(0, dtype=numpy.int64)
     return arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays)
+
+
+# Up to this many postings, a group's part bits are read value by value (`_part_of_few`): numpy's
+# fixed cost per array was most of what `WordHits.part` cost a new word of a text.
+_FEW_POSTINGS = 32
+
+
+def _part_of_many(group: Group, alias_anchors: Sequence[int]) -> int:
+    """`WordHits.part` of one group, its postings read as an array (a common name's many holders)."""
+    part = NO_PART
+    values = numpy.frombuffer(group.packed, dtype=numpy.int64)
+    roles = (values >> 36) & 7
+    firm = not group.weak or group.method == Method.CONSONANTS
+    alias = roles == _ALIAS_CODE
+    if not alias.all():
+        bare = firm and group.method != Method.FUZZY  # (can make a bare surname)
+        part |= ANCHOR if bare and (roles == _SURNAME_CODE).any() else PERSON_PART
+    if alias.any():
+        if not firm:
+            return part | ALIAS_PART
+        picked = values[alias]
+        refs = (picked & 0xFFFFFF).tolist()
+        anchors = numpy.fromiter((alias_anchors[r] for r in refs), numpy.int64, len(refs))
+        positions = (picked >> 30) & 63
+        if (positions == anchors).any():
+            part |= FUZZY_ANCHOR if group.method == Method.FUZZY else ANCHOR
+        part |= TAILED if (anchors < 0).any() else NO_PART
+        part |= ALIAS_PART if ((positions != anchors) & (anchors >= 0)).any() else NO_PART
+    return part
+
+
+def _part_of_few(group: Group, alias_anchors: Sequence[int]) -> int:
+    """`WordHits.part` of one group of few postings: the same tests, one posting at a time."""
+    firm = not group.weak or group.method == Method.CONSONANTS
+    fuzzy = group.method == Method.FUZZY
+    names = surname = aliases = anchor = tailed = other_word = False
+    for value in group.packed:
+        role = (value >> 36) & 7
+        if role != _ALIAS_CODE:
+            names = True
+            surname = surname or role == _SURNAME_CODE
+            continue
+        aliases = True
+        if firm:
+            at = alias_anchors[value & 0xFFFFFF]
+            position = (value >> 30) & 63
+            anchor = anchor or position == at
+            tailed = tailed or at < 0
+            other_word = other_word or (at >= 0 and position != at)
+    part = NO_PART
+    if names:
+        part |= ANCHOR if firm and not fuzzy and surname else PERSON_PART
+    if aliases:
+        if not firm:
+            return part | ALIAS_PART
+        if anchor:
+            part |= FUZZY_ANCHOR if fuzzy else ANCHOR
+        part |= (TAILED if tailed else NO_PART) | (ALIAS_PART if other_word else NO_PART)
+    return part

@@ -13,7 +13,18 @@ import pytest
 
 import c5names
 from c5names.index import NameIndex, compiled
-from c5names.index.postings import ALIAS_PART, ANCHOR, FUZZY_ANCHOR, NO_PART, PERSON_PART, TAILED
+from c5names.index.postings import (
+    ALIAS_PART,
+    ANCHOR,
+    FUZZY_ANCHOR,
+    NO_PART,
+    PERSON_PART,
+    TAILED,
+    Group,
+    _part_of_few,
+    _part_of_many,
+)
+from c5names.model import Method
 
 GAZETTEER = textwrap.dedent(
     """\
@@ -84,3 +95,24 @@ def test_a_phrase_with_a_lowercase_end_is_anchored_on_nothing_but_both_its_parts
     assert part(index, "Republique") == TAILED
     assert "testlandaise" in index.alias_tail_words
     assert index.alias_anchors[index.alias_forms.index("Republique testlandaise")] == -1
+
+
+def test_a_groups_part_is_the_same_read_value_by_value_and_as_an_array() -> None:
+    """`WordHits.part` reads a group of few postings one posting at a time and a larger one as an
+    array: both give the same bits, for every key of the default gazetteer's index (persons' name
+    words and alias words alike; every other key), read in the ways the bits tell apart (as written,
+    by consonants, within an edit) and with both strengths."""
+    index = c5names.Linker().index
+    read_in = [(method, weak) for method in (Method.EXACT, Method.CONSONANTS, Method.FUZZY) for weak in (False, True)]
+    seen = set()
+    for packed in list(index.postings.values())[::2]:
+        for method, weak in read_in:
+            group = Group(packed, method, 1.0, 1, weak, 0)
+            few = _part_of_few(group, index.alias_anchors)
+            assert few == _part_of_many(group, index.alias_anchors), (packed, method, weak)
+            seen.add(few)
+    assert {ANCHOR, PERSON_PART, ALIAS_PART, FUZZY_ANCHOR, TAILED} <= {bit for part in seen for bit in _bits(part)}
+
+
+def _bits(part: int) -> list[int]:
+    return [1 << n for n in range(8) if part & (1 << n)]
