@@ -122,13 +122,27 @@ def is_relational_noun(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def is_title_or_function_word(word: str) -> bool:
-    """True for words that may stand before a name without being a given name."""
+    """True for words that may stand before a name without being a given name: a function or
+    sentence word, or a one-word title (`_ONE_WORD_TITLES`) with an ending (`_title_form`), or the
+    start of one (five letters at least), or a word ending in one of five letters at least
+    (vicepresidente). Asked of the word before every surname a text brings, so the titles are
+    looked up by the word's own beginnings and ends, not compared one by one (a test holds the two
+    ways together)."""
     key = plain(word)
     if key in FUNCTION_WORDS or key in SENTENCE_WORDS:
         return True
-    return any(
-        _title_form(key, title) or (title.startswith(key) and len(key) > 4) for title in _ONE_WORD_TITLES
-    ) or any(key.endswith(title) and len(title) >= 5 for title in _ONE_WORD_TITLES)
+    n = len(key)
+    if n > 4 and key in _TITLE_STARTS:
+        return True
+    if any(key[:length] in _TITLE_WORDS and (length >= 5 or n - length <= 2) for length in _TITLE_LENGTHS):
+        return True
+    return any(key[n - length :] in _TITLE_WORDS for length in _TITLE_LENGTHS if 5 <= length <= n)
+
+
+# The one-word titles as a set, their lengths, and every start of one of five letters or more.
+_TITLE_WORDS = frozenset(_ONE_WORD_TITLES)
+_TITLE_LENGTHS = tuple(sorted({len(title) for title in _ONE_WORD_TITLES}))
+_TITLE_STARTS = frozenset(title[:n] for title in _ONE_WORD_TITLES for n in range(5, len(title) + 1))
 
 
 def _title_form(key: str, title: str) -> bool:

@@ -6,12 +6,40 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import c5names
 from c5names.lexicon import FUNCTION_WORDS, SENTENCE_WORDS, is_relational_noun, is_title_or_function_word
 from c5names.lexicon.reading import DATA
-from c5names.lexicon.words import lexicon_words, read_words
+from c5names.lexicon.words import _ONE_WORD_TITLES, lexicon_words, read_words
 from tests.table_edits import edited, line_of, one_problem
+
+
+def _title_by_title(key: str) -> bool:
+    """The title tests of `is_title_or_function_word` as first written, one title at a time."""
+    return any(
+        (key.startswith(title) and (len(title) >= 5 or len(key) - len(title) <= 2))
+        or (title.startswith(key) and len(key) > 4)
+        for title in _ONE_WORD_TITLES
+    ) or any(key.endswith(title) and len(title) >= 5 for title in _ONE_WORD_TITLES)
+
+
+# Words made of titles: a title cut anywhere, with letters before or after it, or made up.
+_NEAR_TITLES = st.sampled_from(_ONE_WORD_TITLES).flatmap(
+    lambda title: st.tuples(st.integers(0, len(title)), st.text("aeiouvnx", max_size=3), st.booleans()).map(
+        lambda cut: (title[: cut[0]] + cut[1]) if cut[2] else (cut[1] + title[cut[0] :])
+    )
+)
+
+
+@settings(max_examples=2000)
+@given(_NEAR_TITLES | st.text("aeioumnprstlkvdzh", max_size=12))
+def test_titles_are_looked_up_as_they_were_compared(key: str) -> None:
+    """`is_title_or_function_word` looks a word's beginnings and ends up among the one-word titles:
+    the same answers as comparing it with each title, on words near titles and made-up ones."""
+    expected = key in FUNCTION_WORDS or key in SENTENCE_WORDS or _title_by_title(key)
+    assert is_title_or_function_word.__wrapped__(key) is expected
 
 
 @pytest.mark.parametrize(
