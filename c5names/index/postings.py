@@ -222,7 +222,7 @@ class WordHits:
             if self._explicit:
                 self._entities = frozenset(h.posting.entity for h in self.all())
             else:
-                self._entities = frozenset((_values(self._groups) >> ENTITY_SHIFT).tolist())
+                self._entities = _entities_of(self._groups)
         return self._entities
 
     def leads(self) -> tuple[Sequence[int], numpy.ndarray]:
@@ -692,6 +692,14 @@ def _holds(packed: array[int], entity: int) -> bool:
 
 def _is_single_surname(posting: Posting) -> bool:
     return posting.role == Role.SURNAME and posting.pos == 0 and posting.length == 1
+
+
+def _entities_of(groups: list[Group]) -> frozenset[int]:
+    """The entities of these groups' postings: read value by value when they are few (most words of a
+    text: numpy's fixed cost per array was most of the time), as one array otherwise."""
+    if sum(len(group.packed) for group in groups) <= _FEW_POSTINGS:
+        return frozenset(value >> ENTITY_SHIFT for group in groups for value in group.packed)
+    return frozenset((_values(groups) >> ENTITY_SHIFT).tolist())
 
 
 def _values(groups: list[Group]) -> numpy.ndarray:

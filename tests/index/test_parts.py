@@ -14,15 +14,19 @@ import pytest
 import c5names
 from c5names.index import NameIndex, compiled
 from c5names.index.postings import (
+    _FEW_POSTINGS,
     ALIAS_PART,
     ANCHOR,
+    ENTITY_SHIFT,
     FUZZY_ANCHOR,
     NO_PART,
     PERSON_PART,
     TAILED,
     Group,
+    _entities_of,
     _part_of_few,
     _part_of_many,
+    _values,
 )
 from c5names.model import Method
 
@@ -116,3 +120,17 @@ def test_a_groups_part_is_the_same_read_value_by_value_and_as_an_array() -> None
 
 def _bits(part: int) -> list[int]:
     return [1 << n for n in range(8) if part & (1 << n)]
+
+
+def test_a_words_entities_are_the_same_read_value_by_value_and_as_an_array() -> None:
+    """`WordHits.entities` reads a word's few postings value by value and many as an array: the
+    entities of every word of the default gazetteer's names, read in a text, are those of the array."""
+    index = c5names.Linker().index
+    words = {word for entity in index.entities for word in entity.name.split()}
+    few = 0
+    for word in sorted(words):
+        hits = index.word_hits(word, None)
+        groups = hits._groups
+        assert _entities_of(groups) == frozenset((_values(groups) >> ENTITY_SHIFT).tolist()), word
+        few += sum(len(group.packed) for group in groups) <= _FEW_POSTINGS
+    assert few  # (both ways are compared: most words have few postings)
