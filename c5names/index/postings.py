@@ -543,7 +543,7 @@ class WordHits:
         script) count as firm here, as two of them may make a name."""
         part = NO_PART
         for group in self._groups:
-            part |= (_part_of_few if len(group.packed) <= _FEW_POSTINGS else _part_of_many)(group, alias_anchors)
+            part |= (_part_of_few if len(group.packed) <= FEW_POSTINGS else _part_of_many)(group, alias_anchors)
         return part
 
     def aliases(self) -> list[Hit]:
@@ -697,7 +697,7 @@ def _is_single_surname(posting: Posting) -> bool:
 def _entities_of(groups: list[Group]) -> frozenset[int]:
     """The entities of these groups' postings: read value by value when they are few (most words of a
     text: numpy's fixed cost per array was most of the time), as one array otherwise."""
-    if sum(len(group.packed) for group in groups) <= _FEW_POSTINGS:
+    if sum(len(group.packed) for group in groups) <= FEW_POSTINGS:
         return frozenset(value >> ENTITY_SHIFT for group in groups for value in group.packed)
     return frozenset((_values(groups) >> ENTITY_SHIFT).tolist())
 
@@ -709,9 +709,10 @@ def _values(groups: list[Group]) -> numpy.ndarray:
     return arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays)
 
 
-# Up to this many postings, a group's part bits are read value by value (`_part_of_few`): numpy's
-# fixed cost per array was most of what `WordHits.part` cost a new word of a text.
-_FEW_POSTINGS = 32
+# Up to this many postings, a word's postings are read value by value, more as an array: numpy's fixed
+# cost per array was most of what a new word of a text cost in `WordHits.part`, `WordHits.entities`
+# and the exonym filter (`query._Readable`), where a word has one to a few postings.
+FEW_POSTINGS = 32
 
 
 def _part_of_many(group: Group, alias_anchors: Sequence[int]) -> int:

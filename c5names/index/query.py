@@ -16,7 +16,7 @@ import numpy
 
 from c5names.index.facts import AliasScripts, written_mark
 from c5names.index.intset import IntSet
-from c5names.index.postings import ENTITY_SHIFT, Group, alias_mask, is_alias
+from c5names.index.postings import ENTITY_SHIFT, FEW_POSTINGS, Group, alias_mask, is_alias
 from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
@@ -280,7 +280,7 @@ class _Readable:
         """`written`: the word's written mark (`facts.written_mark`) for entity 0."""
         if not packed:
             return packed
-        if len(packed) > _SHORT_POSTINGS:
+        if len(packed) > FEW_POSTINGS:
             return self._vectorised(packed, written)
         # (most calls: a word's postings are one to a few, and numpy's fixed cost per array was most
         # of the time this took; the same tests, value by value)
@@ -321,10 +321,6 @@ class _Readable:
         if keep.all():
             return packed
         return array("q", values[keep].tobytes()) if keep.any() else None
-
-
-# Up to this many postings, `_Readable` tests them one by one; more, as an array.
-_SHORT_POSTINGS = 32
 
 
 def _without_men(index: Keys, packed: array[int]) -> array[int]:

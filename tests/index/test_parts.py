@@ -14,10 +14,10 @@ import pytest
 import c5names
 from c5names.index import NameIndex, compiled
 from c5names.index.postings import (
-    _FEW_POSTINGS,
     ALIAS_PART,
     ANCHOR,
     ENTITY_SHIFT,
+    FEW_POSTINGS,
     FUZZY_ANCHOR,
     NO_PART,
     PERSON_PART,
@@ -132,5 +132,5 @@ def test_a_words_entities_are_the_same_read_value_by_value_and_as_an_array() -> 
         hits = index.word_hits(word, None)
         groups = hits._groups
         assert _entities_of(groups) == frozenset((_values(groups) >> ENTITY_SHIFT).tolist()), word
-        few += sum(len(group.packed) for group in groups) <= _FEW_POSTINGS
+        few += sum(len(group.packed) for group in groups) <= FEW_POSTINGS
     assert few  # (both ways are compared: most words have few postings)
