@@ -11,7 +11,7 @@ read; the modules: `reading` (the `plain` reading entries are written in), `titl
 from c5names.lexicon.generations import GENERATIONS, generation_near
 from c5names.lexicon.places import names_a_place
 from c5names.lexicon.reading import plain
-from c5names.lexicon.titles import TITLES, names_title, title_kinds, titles_by_language
+from c5names.lexicon.titles import TITLES, kinds_named, names_title, title_kinds, titles_by_language
 from c5names.lexicon.words import (
     FUNCTION_WORDS,
     RELATIONAL_NOUNS,
@@ -29,6 +29,7 @@ __all__ = [
     "generation_near",
     "is_relational_noun",
     "is_title_or_function_word",
+    "kinds_named",
     "names_a_place",
     "names_title",
     "plain",

@@ -14,7 +14,7 @@ import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
-from c5names.lexicon import names_title, plain, title_kinds
+from c5names.lexicon import kinds_named, plain, title_kinds
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
@@ -70,12 +70,13 @@ class Evidence:
     def document_titles(self, kinds: Iterable[str]) -> frozenset[str]:
         """Which of these office kinds a title anywhere in the document names: the document is read
         (in its plain reading) when first asked, and each kind's titles searched once."""
-        found = self._document_titles
-        for kind in kinds:
-            if kind not in found:
-                if self._reading is None:
-                    self._reading = plain(self.text if self.document is None else self.document())
-                found[kind] = names_title(self._reading, kind)
+        found, kinds = self._document_titles, list(kinds)
+        new = [kind for kind in kinds if kind not in found]
+        if new:
+            if self._reading is None:
+                self._reading = plain(self.text if self.document is None else self.document())
+            named = kinds_named(self._reading, new)
+            found.update((kind, kind in named) for kind in new)
         return frozenset(kind for kind in kinds if found[kind])
 
     def narrow(self, options: Sequence[Option], start: int, evidence: list[str]) -> Sequence[Option]:

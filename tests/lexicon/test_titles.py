@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import c5names
-from c5names.lexicon import TITLES, names_title, title_kinds, titles_by_language
+from c5names.lexicon import TITLES, kinds_named, names_title, title_kinds, titles, titles_by_language
 from c5names.lexicon.reading import DATA, plain
 from c5names.lexicon.titles import _TITLE_RES, read_titles
 from c5names.model import OFFICE_KINDS
+from c5names.text import native
 from tests.table_edits import line_of, one_problem, problems
 
 
@@ -149,3 +150,48 @@ def test_one_kind_is_named_where_title_kinds_finds_it(words: list[str]) -> None:
     found = {kind for _start, kind in title_kinds(text)}
     assert {kind for kind in TITLES if names_title(plain(text), kind)} == found
     assert not names_title(plain(text), "no such kind")
+
+
+# Every title, and pieces of titles: a title cut short, run on into a word, glued to the word before.
+_TITLE_PIECES = st.sampled_from(sorted({title for listed in TITLES.values() for title in listed})).flatmap(
+    lambda title: st.sampled_from([title, title[:-1], title + "ial", "x" + title, title.split()[0], title.upper()])
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(_TITLE_PIECES, st.sampled_from(["said", "the", "_", "2024", "-", ",", "'", "é", "\n"]), st.text()),
+        max_size=14,
+    ),
+    st.sampled_from([" ", "", "_", "-"]),
+)
+def test_kinds_named_is_names_title_of_each_kind(words: list[str], joiner: str) -> None:
+    """`kinds_named` (one compiled pass over the reading when it is here) answers as `names_title` of
+    each kind does, on plain readings and on any other text given to it."""
+    text = joiner.join(words)
+    kinds = [*TITLES, "no such kind"]
+    for reading in (plain(text), text):
+        assert kinds_named(reading, kinds) == {kind for kind in kinds if names_title(reading, kind)}
+
+
+@pytest.mark.skipif(native.keys_module is None, reason=f"no compiled word keys here: {native.STATUS}")
+def test_the_compiled_finder_is_used_and_finds_titles() -> None:
+    """Every shipped title is one the compiled finder reads (it is built), and each kind's titles are
+    found by it, in running text and at a word's start only."""
+    assert titles._FINDER is not None
+    for kind, listed in TITLES.items():
+        for title in listed:
+            assert kinds_named(f"on lundi {title}ial a dit", [kind]) == {kind}
+            assert kind not in kinds_named(f"on lundi x{title} a dit", [kind]) or names_title(f"x{title}", kind)
+    assert titles._FINDER.find("prezident") is not None
+    assert titles._FINDER.find("президент") is None  # (not ASCII: the patterns answer)
+    with pytest.raises(ValueError, match="begin and end with a word character"):
+        native.keys_module.PhraseFinder([("vice-", 1)])
+
+
+def test_kinds_named_without_the_compiled_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the compiled finder, each kind's pattern answers."""
+    monkeypatch.setattr(titles, "_FINDER", None)
+    reading = plain("Le Premier ministre et le vice-président")
+    assert kinds_named(reading, TITLES) == {"head_of_government", "vice_president", "head_of_state"}
