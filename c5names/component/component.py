@@ -36,6 +36,7 @@ from c5names.component.settings import Settings, default_config, factory_signatu
 from c5names.component.sparse import (
     RelevanceCache,
     cut_apostrophes,
+    likely_referred,
     may_read,
     planned,
     referred_entities,
@@ -200,9 +201,14 @@ class C5NamesComponent(Pipe):
         strings = doc.vocab.strings
         at_once: list[int] = []
         lone: list[int] = []
+        early: list[int] = []
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
             share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
             at_once, lone = planned(scanned.positions, scanned.kinds, share, other)
+            early = likely_referred(lone, at_once, orths, lambda word: relevant.entities(word, strings))
+            if early:  # (read now, rather than link every window again for them)
+                at_once = sorted(at_once + early)
+                lone = sorted(set(lone).difference(early))
         if scanned.glued:  # words the tokenizer cut at an apostrophe ("Yo", "‘", "ldoshev"), which the index knows
             at_once = sorted({*at_once, *scanned.glued})
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None

@@ -27,6 +27,7 @@ from c5names.component.sparse import (
     PARTS,
     RelevanceCache,
     cut_apostrophes,
+    likely_referred,
     may_read,
     plan,
     planned,
@@ -502,11 +503,53 @@ FILLER = " The weather was mild and the markets were calm that day in the capita
 def test_a_lone_part_far_from_the_full_name_is_read_when_it_may_name_that_person(
     nlp_en: spacy.language.Language, text: str, lone: str
 ) -> None:
-    """The second reading: the component links what the linker finds in the whole text."""
+    """Read at once or in a second reading, the component links what the linker finds in the whole text."""
     doc = nlp_en(text)
     full = nlp_en.get_pipe("c5names").linker.link(text, "en", "2025-11-06")
     assert [(e.start_char, e.end_char, e.kb_id_) for e in doc.ents] == [(m.start, m.end, m.id) for m in full]
     assert lone in [e.text for e in doc.ents]
+
+
+def test_likely_referred_are_the_lone_parts_sharing_an_entity_with_a_word_read_at_once() -> None:
+    """`likely_referred`: a lone part whose word shares an entity with a word read at once; each word
+    type's entities asked once (two tokens of one word type are one question)."""
+    orths = numpy.array([10, 20, 30, 20, 40, 10, 50])  # (word types by position)
+    sets = {10: frozenset({1, 2}), 20: frozenset({2}), 30: frozenset({3}), 40: frozenset({4, 5}), 50: frozenset({5})}
+    asked: list[int] = []
+
+    def entities(word: int) -> frozenset[int]:
+        asked.append(word)
+        return sets[word]
+
+    assert likely_referred([1, 2, 3, 4], [0, 5, 6], orths, entities) == [1, 3, 4]
+    assert sorted(asked) == [10, 20, 30, 40, 50]
+    assert likely_referred([], [0], orths, entities) == likely_referred([1], [], orths, entities) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        # the son's given name: Serdar Berdimuhamedov shares the surname read at once
+        ("Gurbanguly Berdimuhamedov spoke in Ashgabat." + FILLER + " His son Serdar listened.", 1),
+        # the husband's: Oybek Tursunov shares no word with Saida Mirziyoyeva, a relative linked only then
+        ("Saida Mirziyoyeva spoke in Tashkent." + FILLER + " Her husband Oybek listened.", 2),
+        ("Tokayev spoke in Astana." + FILLER + " Later Michael Baker listened.", 1),
+    ],
+)
+def test_a_lone_part_that_may_name_a_person_read_at_once_is_read_in_the_first_pass(
+    nlp_en: spacy.language.Language, monkeypatch: pytest.MonkeyPatch, text: str, passes: int
+) -> None:
+    """A lone part whose word shares an entity with a word read at once is read with it, and the
+    windows are linked once; a relative that shares none is read in a second pass. Either way the
+    component links what the linker finds in the whole text."""
+    linker = nlp_en.get_pipe("c5names").linker
+    full = linker.link(text, "en", "2025-11-06")
+    calls: list[str] = []
+    link = Linker.link
+    monkeypatch.setattr(Linker, "link", lambda self, text, *a, **k: calls.append(text) or link(self, text, *a, **k))
+    doc = nlp_en(text)
+    assert len(calls) == passes
+    assert [(e.start_char, e.end_char, e.kb_id_) for e in doc.ents] == [(m.start, m.end, m.id) for m in full]
 
 
 def test_a_surname_found_only_within_an_edit_is_read_beside_the_name_or_as_its_repeat(
