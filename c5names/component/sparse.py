@@ -622,20 +622,31 @@ def likely_referred(
     then means linking every window of the document a second time (in English news with a name every
     150 words, half the documents that name someone did, a third of the linking). A part read early
     and not referred to is one window more; a relative's name that none read at once shares is still
-    read in a second pass. Each word type's set is asked once, and compared with each other's in C."""
+    read in a second pass. Each word type's set is asked once, and compared with the others' in C."""
     if not lone or not at_once:
         return []
-    read = [entities(word) for word in dict.fromkeys(orths[at_once].tolist())]
+    # The persons the words read at once may name, as one set: the smallest sets first, up to
+    # _UNION_MAX entities (a million persons' common names have thousands of holders each: a word
+    # read at once whose set is left out costs only a second pass, if one of its persons is referred).
+    union: set[int] = set()
+    for named in sorted((entities(word) for word in dict.fromkeys(orths[at_once].tolist())), key=len):
+        if len(union) + len(named) > _UNION_MAX:
+            break
+        union.update(named)
+    if not union:
+        return []
     answers: dict[int, bool] = {}
     out = []
     for position, word in zip(lone, orths[lone].tolist(), strict=True):
         found = answers.get(word)
         if found is None:
-            mine = entities(word)
-            found = answers[word] = any(not mine.isdisjoint(other) for other in read)
+            found = answers[word] = not union.isdisjoint(entities(word))
         if found:
             out.append(position)
     return out
+
+
+_UNION_MAX = 4096  # entities of the words read at once that `likely_referred` compares lone words with, at most
 
 
 def _as_lone(

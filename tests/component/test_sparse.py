@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
-from c5names.component import native
+from c5names.component import native, sparse
 from c5names.component.lexbits import LexemeBits
 from c5names.component.sparse import (
     CAPITAL,
@@ -510,9 +510,15 @@ def test_a_lone_part_far_from_the_full_name_is_read_when_it_may_name_that_person
     assert lone in [e.text for e in doc.ents]
 
 
-def test_likely_referred_are_the_lone_parts_sharing_an_entity_with_a_word_read_at_once() -> None:
+@pytest.mark.parametrize(("union_max", "early"), [(sparse._UNION_MAX, [1, 3, 4]), (2, [4]), (0, [])])
+def test_likely_referred_are_the_lone_parts_sharing_an_entity_with_a_word_read_at_once(
+    monkeypatch: pytest.MonkeyPatch, union_max: int, early: list[int]
+) -> None:
     """`likely_referred`: a lone part whose word shares an entity with a word read at once; each word
-    type's entities asked once (two tokens of one word type are one question)."""
+    type's entities asked once (two tokens of one word type are one question). Of the words read at
+    once, the smallest sets are compared, up to `_UNION_MAX` entities in all: with 2, word 10's two
+    entities are left out, and only what word 50's entity may name is read early."""
+    monkeypatch.setattr(sparse, "_UNION_MAX", union_max)
     orths = numpy.array([10, 20, 30, 20, 40, 10, 50])  # (word types by position)
     sets = {10: frozenset({1, 2}), 20: frozenset({2}), 30: frozenset({3}), 40: frozenset({4, 5}), 50: frozenset({5})}
     asked: list[int] = []
@@ -521,8 +527,8 @@ def test_likely_referred_are_the_lone_parts_sharing_an_entity_with_a_word_read_a
         asked.append(word)
         return sets[word]
 
-    assert likely_referred([1, 2, 3, 4], [0, 5, 6], orths, entities) == [1, 3, 4]
-    assert sorted(asked) == [10, 20, 30, 40, 50]
+    assert likely_referred([1, 2, 3, 4], [0, 5, 6], orths, entities) == early
+    assert sorted(asked) == ([10, 20, 30, 40, 50] if early else [10, 50])
     assert likely_referred([], [0], orths, entities) == likely_referred([1], [], orths, entities) == []
 
 
