@@ -92,9 +92,11 @@ class Candidate:
 ALTERNATIVES_LISTED = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A linked mention: character offsets into the text, the id, and why it was linked."""
+    """A linked mention: character offsets into the text, the id, and why it was linked. (Its fields
+    are slots: a frozen dataclass sets each field through `object.__setattr__`, and slots halve that
+    cost, paid for every mention a document links.)"""
 
     start: int
     end: int

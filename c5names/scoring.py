@@ -85,8 +85,9 @@ def calibration_knots(path: Path = CALIBRATION_FILE) -> tuple[tuple[float, float
 
 
 def calibrated(raw: float) -> float:
-    """The chance a link with this raw score is right, by the shipped calibration."""
-    return interpolate(calibration_knots(), raw)
+    """The chance a link with this raw score is right, by the shipped calibration (each raw score's
+    remembered: a document's links take a few dozen raw scores, each asked of every mention)."""
+    return _interpolated(calibration_knots(), raw)
 
 
 def interpolate(knots: tuple[tuple[float, float], ...], raw: float) -> float:
@@ -101,6 +102,9 @@ def interpolate(knots: tuple[tuple[float, float], ...], raw: float) -> float:
         return knots[-1][1]
     (x0, y0), (x1, y1) = knots[i - 1], knots[i]
     return round(y0 + (y1 - y0) * (raw - x0) / (x1 - x0), 4)
+
+
+_interpolated = lru_cache(maxsize=4096)(interpolate)  # (keyed by the knots too: a new fit is a new key)
 
 
 def coreference(score: float) -> float:

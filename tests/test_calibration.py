@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from c5names import scoring
 from c5names.cli import calibration as cal
 from c5names.cli import commands
 from c5names.cli.calibration import Observation, fit, held_out_ece, reliability, report
 from c5names.cli.evaluate import read_gold
 from c5names.gazetteer import load
-from c5names.scoring import CALIBRATION_FILE, CalibrationError, calibration_knots, interpolate
+from c5names.scoring import CALIBRATION_FILE, CalibrationError, calibrated, calibration_knots, interpolate
 
 from .conftest import shared_file
 from .test_cli_support import assert_clean_failure, call
@@ -141,3 +142,17 @@ def test_the_shipped_report_is_what_the_command_measures_on_dev() -> None:
     recorded = cal.recorded_report()
     observations = cal.observe(load(), gold)
     assert report(observations, f"{dev.name} ({len(gold)} documents)") == recorded
+
+
+@given(st.floats(0.0, 1.0))
+def test_calibrated_is_the_shipped_knots_interpolated(raw: float) -> None:
+    """`calibrated` remembers each raw score's answer: the shipped knots interpolated at it."""
+    assert calibrated(raw) == interpolate(calibration_knots(), raw)
+
+
+def test_calibrated_follows_new_knots(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A raw score's answer is remembered with the knots it came from: after a new fit (new knots, as
+    `calibrate --fit` clears the knots' cache), the new knots answer."""
+    before = calibrated(0.7)
+    monkeypatch.setattr(scoring, "calibration_knots", lambda: ((0.0, 0.0), (1.0, 0.5)))
+    assert calibrated(0.7) == 0.35 != before

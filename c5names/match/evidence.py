@@ -161,6 +161,7 @@ class Evidence:
             total = len(alternatives) - chosen_listed
             if total > len(others):
                 evidence = [*evidence, f"alternatives: {len(others)} of {total:,}"]
+        raw = round(min(score, 1.0), 4)
         return Mention(
             start=found.start,
             end=found.end,
@@ -168,8 +169,8 @@ class Evidence:
             id=facts.id,
             name=facts.name,
             type=facts.type,
-            score=calibrated(round(min(score, 1.0), 4)),
-            raw_score=round(min(score, 1.0), 4),
+            score=calibrated(raw),
+            raw_score=raw,
             method=str(method),  # a plain string in what users get
             form=option.form,
             wikidata=facts.wikidata,
