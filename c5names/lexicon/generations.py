@@ -65,22 +65,34 @@ def _word(
 _GENERATIONS, _ABBREVIATED = generation_words()
 GENERATIONS = _GENERATIONS
 _NEXT_WORD = re.compile(r"(?:\s*[-‐‑–]\s*|\s+)([^\W\d_]+)(\.?)")
+# The word right before a mention, up to REACH characters back: the letters before the spaces that end
+# the stretch (`_PREVIOUS_WORD`, searched in it, is the definition). Read backwards, it is a match at
+# the start of the reversed stretch (`_REVERSED_PREVIOUS`): a search tried the pattern at every
+# character of the stretch, five times as long, for every bare surname of a document.
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_REVERSED_PREVIOUS = re.compile(r"\s+([^\W\d_]+)")
+REACH = 24
+
+
+def previous_word(text: str, start: int) -> str | None:
+    """The word right before `start` (spaces between), within REACH characters: `_PREVIOUS_WORD`."""
+    before = _REVERSED_PREVIOUS.match(text[max(0, start - REACH) : start][::-1])
+    return before.group(1)[::-1] if before else None
 
 
 def generation_near(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """("junior" or "senior", start, end of the mention with the qualifier) when a word right after
     the surname at start..end (or right before it) says which generation is meant."""
-    after = _NEXT_WORD.match(text, end, min(len(text), end + 24))
+    after = _NEXT_WORD.match(text, end, min(len(text), end + REACH))
     if after:
         key = plain(after.group(1))
         for generation, places in GENERATIONS.items():
             if key in places["after"]:
                 with_dot = bool(after.group(2)) and key in _ABBREVIATED  # Jr., мл.
                 return generation, start, after.end(2 if with_dot else 1)
-    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-    if before:
-        key = plain(before.group(1))
+    word = previous_word(text, start)
+    if word:
+        key = plain(word)
         for generation, places in GENERATIONS.items():
             if key in places["before"]:
                 return generation, start, end

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from c5names.lexicon import GENERATIONS, generation_near
-from c5names.lexicon.generations import generation_words, read_generations
+from c5names.lexicon.generations import _PREVIOUS_WORD, REACH, generation_words, previous_word, read_generations
 from c5names.lexicon.reading import DATA
 from tests.table_edits import edited, line_of, one_problem
 
@@ -63,3 +65,16 @@ def test_mistakes_in_the_generation_words_are_reported(
         assert f"{path}:{line_of(path, needle)}: [senior.befor] 'befor': unknown key" in str(caught.value)
         return
     one_problem(lambda: read_generations(path), path, line_of(path, needle), phrase)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZé _-1\n\t\u00a0²½ж.'")) | st.characters(), max_size=40),
+    st.integers(0, 40),
+)
+def test_previous_word_is_the_pattern_searched_before_the_mention(text: str, start: int) -> None:
+    """`previous_word` (a match on the stretch read backwards) finds what `_PREVIOUS_WORD` searched
+    in the stretch finds: the same word, or none."""
+    start = min(start, len(text))
+    found = _PREVIOUS_WORD.search(text, max(0, start - REACH), start)
+    assert previous_word(text, start) == (found.group(1) if found else None)
