@@ -69,7 +69,8 @@ class Evidence:
 
     def document_titles(self, kinds: Iterable[str]) -> frozenset[str]:
         """Which of these office kinds a title anywhere in the document names: the document is read
-        (in its plain reading) when first asked, and each kind's titles searched once."""
+        (in its plain reading) when first asked, and the kinds not asked before are searched together
+        (`kinds_named`), each once."""
         found, kinds = self._document_titles, list(kinds)
         new = [kind for kind in kinds if kind not in found]
         if new:
