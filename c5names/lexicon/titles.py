@@ -123,14 +123,17 @@ def names_title(reading: str, kind: str) -> bool:
 
 def _phrase_finder(titles: dict[str, tuple[str, ...]]) -> tuple[Any, dict[str, int]]:
     """The compiled finder of every kind's titles at once (`_keys.PhraseFinder`), and each kind's bit:
-    None when the compiled word keys are not here, or when a title is not what the finder reads (ASCII,
-    beginning and ending with a letter or digit, as the plain reading of every shipped title is)."""
+    None when the compiled word keys are not here, or when the finder refuses a title (not ASCII, or
+    not beginning and ending with a word character, as the plain reading of every shipped title does)."""
     bits = {kind: 1 << n for n, kind in enumerate(titles)}
-    phrases = [(title, bits[kind]) for kind, listed in titles.items() for title in listed]
-    readable = len(bits) <= 64 and all(t.isascii() and t[:1].isalnum() and t[-1:].isalnum() for t, _ in phrases)
-    if native.keys_module is None or not readable:
+    if native.keys_module is None:
         return None, bits
-    return native.keys_module.PhraseFinder(phrases), bits
+    try:
+        return native.keys_module.PhraseFinder(
+            [(t, bits[kind]) for kind, listed in titles.items() for t in listed]
+        ), bits
+    except ValueError:
+        return None, bits
 
 
 _FINDER, _KIND_BITS = _phrase_finder(TITLES)

@@ -298,7 +298,7 @@ cdef class PhraseFinder:
 
     cdef int* _next  # node × alphabet → the next node, or -1
     cdef unsigned long long* _bits  # node → the group bits of the phrases ending there
-    cdef int _nodes, _width
+    cdef int _width
     cdef int _column[128]  # an ASCII character's column in `_next`, or -1 (in no phrase)
 
     def __cinit__(self):
@@ -342,7 +342,6 @@ cdef class PhraseFinder:
                     nodes += 1
                 node = self._next[node * width + column]
             self._bits[node] |= <unsigned long long>bit
-        self._nodes = nodes
 
     def __dealloc__(self):
         free(self._next)
