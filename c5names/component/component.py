@@ -15,6 +15,7 @@ a name ends inside it (Turkish Tokayev'in).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -201,11 +202,12 @@ class C5NamesComponent(Pipe):
         strings = doc.vocab.strings
         at_once: list[int] = []
         lone: list[int] = []
-        early: list[int] = []
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
             share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
             at_once, lone = planned(scanned.positions, scanned.kinds, share, other)
-            early = likely_referred(lone, at_once, orths, lambda word: relevant.entities(word, strings))
+            # (word types' entity sets, asked of the same lone words before linking and after it)
+            entities = functools.cache(lambda word: relevant.entities(word, strings))
+            early = likely_referred(lone, at_once, orths, entities)
             if early:  # (read now, rather than link every window again for them)
                 at_once = sorted(at_once + early)
                 lone = sorted(set(lone).difference(early))
@@ -221,8 +223,7 @@ class C5NamesComponent(Pipe):
                 if lone:
                     # A lone given name may be a person's named here in full, or a relative's: read those too.
                     referred = referred_entities(self.linker.index, mentions)
-                    entities = relevant.entities
-                    named = {o for o in set(orths[lone].tolist()) if not entities(o, strings).isdisjoint(referred)}
+                    named = {o for o in set(orths[lone].tolist()) if not entities(o).isdisjoint(referred)}
                     also = [p for p in lone if int(orths[p]) in named]
                 # A word repeating a person's mention anywhere is linked too (the linker's "same word as a
                 # full name here").
