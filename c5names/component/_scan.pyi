@@ -23,8 +23,18 @@ def scan(
 def clear_lexeme_bytes(vocab: Vocab, shift: int) -> None: ...
 def set_lexeme_bytes(doc: Doc, positions: list[int], values: list[int], shift: int) -> None: ...
 def settle(
-    doc: Doc, positions: list[int], known: dict[int, int], shift: int, decided: int, capital: int, parts: int
-) -> tuple[bool, list[int], list[int]]: ...
+    doc: Doc,
+    positions: list[int],
+    known: dict[int, int],
+    shift: int,
+    decided: int,
+    capital: int,
+    parts: int,
+    found: list[int],
+    kinds: list[int],
+    paired: int,
+    near: int,
+) -> tuple[bool, list[int], list[int], int, bool]: ...
 def first_sightings(
     doc: Doc, positions: list[int], known: dict[int, int], strings: StringStore
 ) -> tuple[list[int], list[str], list[int]]: ...

@@ -168,14 +168,11 @@ class RelevanceCache:
         )
         if missed:
             if shift >= 0:  # first sightings: decided once, then read from their lexemes
-                new_capitals, learnt, bits = self._decide_at(doc, missed, orths, shift)
+                settled = self._decide_at(doc, missed, orths, shift, positions, kinds)
             else:
-                new_capitals, learnt, bits = _learnt(missed, self._learn(orths[missed], doc.vocab))
+                settled = _merged(positions, kinds, *_learnt(missed, self._learn(orths[missed], doc.vocab)))
+            new_capitals, positions, kinds, union, close = settled
             capitals = capitals or new_capitals
-            if learnt:
-                merged = sorted([*zip(positions, kinds, strict=True), *zip(learnt, bits, strict=True)])
-                positions, kinds = [p for p, _ in merged], [k for _, k in merged]
-                union, close = summary(positions, kinds)
         if union & GLUE:
             return self._glued(doc, Scanned(orths, positions, kinds, annotated, union, close, capitals))
         return Scanned(orths, positions, kinds, annotated, union, close, capitals)
@@ -353,13 +350,16 @@ class RelevanceCache:
         return GLUE if len(text) == 1 or (text[:1].isupper() and not is_elided_word(text)) else 0
 
     def _decide_at(
-        self, doc: Doc, positions: list[int], orths: numpy.ndarray, shift: int
-    ) -> tuple[bool, list[int], list[int]]:
+        self, doc: Doc, positions: list[int], orths: numpy.ndarray, shift: int, found: list[int], kinds: list[int]
+    ) -> tuple[bool, list[int], list[int], int, bool]:
         """`_decide` of the word types of the tokens at these positions (the scan's first sightings),
-        each byte then written to the token's lexeme at bit `shift` (with DECIDED): (whether one has a
-        capital in front, the positions that can be of a name, their part bits). The new word types
-        are read from the token structs (`_scan.first_sightings`) and decided together
-        (`_decide_new`); the bytes are written and read in one compiled loop (`_scan.settle`)."""
+        each byte then written to the token's lexeme at bit `shift` (with DECIDED), and what the scan
+        then knows of the document: (whether a first sighting has a capital in front, the positions
+        that can be of a name, their part bits, the union of those bits and whether two parts are
+        close together: `summary`), with `found` and `kinds` (the parts the scan found among the
+        tokens decided before) merged in. The new word types are read from the token structs
+        (`_scan.first_sightings`) and decided together (`_decide_new`); the bytes are written, and
+        the lists merged, in one compiled loop (`_scan.settle`)."""
         vocab = doc.vocab
         scan_module = native.scan_module
         assert scan_module is not None
@@ -367,11 +367,13 @@ class RelevanceCache:
         if len(self.known) + len(new) <= CACHE_SIZE:
             if new:
                 self._decide_new(new, texts, shapes, vocab)
-            return scan_module.settle(doc, positions, self.known, shift, DECIDED, CAPITAL, PARTS)
+            return scan_module.settle(
+                doc, positions, self.known, shift, DECIDED, CAPITAL, PARTS, found, kinds, PAIRED, NEAR
+            )
         # (the dict empties itself on the way: one by one, each value kept as it is decided)
         values = [self._decide(orth, vocab) for orth in orths[positions].tolist()]
         scan_module.set_lexeme_bytes(doc, positions, [v | DECIDED for v in values], shift)
-        return _learnt(positions, values)
+        return _merged(found, kinds, *_learnt(positions, values))
 
     def _decide_many(self, orths: list[int], vocab: Vocab) -> list[int]:
         """`_decide` of each of these word types, the new ones decided together (`_decide_new`)."""
@@ -502,9 +504,20 @@ def cut_apostrophes(tokenizer: Callable[[str], Doc]) -> frozenset[str]:
 
 def _learnt(positions: list[int], values: list[int]) -> tuple[bool, list[int], list[int]]:
     """From the bytes of the tokens at these positions: (whether one has CAPITAL, the positions that
-    can be of a name, their part bits), what `_scan.settle` returns."""
+    can be of a name, their part bits), for `_merged`."""
     found = [p for p, v in zip(positions, values, strict=True) if v & PARTS]
     return any(v & CAPITAL for v in values), found, [v & PARTS for v in values if v & PARTS]
+
+
+def _merged(
+    found: list[int], kinds: list[int], capitals: bool, learnt: list[int], bits: list[int]
+) -> tuple[bool, list[int], list[int], int, bool]:
+    """The parts a scan found (`found`, `kinds`) with those its first sightings turned out to be
+    (`_learnt`'s answer) merged in position order, and their `summary`: what `_scan.settle`
+    returns, when the first sightings are decided in Python."""
+    merged = sorted([*zip(found, kinds, strict=True), *zip(learnt, bits, strict=True)])
+    positions, parts = [p for p, _ in merged], [k for _, k in merged]
+    return (capitals, positions, parts, *summary(positions, parts))
 
 
 def _capitalised(text: str) -> bool:

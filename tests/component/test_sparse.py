@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import random
 from collections import Counter
 from collections.abc import Callable
 
@@ -24,6 +25,8 @@ from c5names.component.sparse import (
     DECIDED,
     GLUE,
     MIN_SLOTS,
+    NEAR,
+    PAIRED,
     PARTS,
     RelevanceCache,
     cut_apostrophes,
@@ -428,10 +431,11 @@ def test_a_documents_new_word_types_are_decided_at_once_as_one_by_one(nlp_en: sp
         cache = RelevanceCache(component.linker.index, "en", LexemeBits())
         shift = cache.bits.shift_for(doc.vocab)
         assert shift >= 0
-        capitals, found, kinds = cache._decide_at(doc, positions, doc.to_array(ORTH), shift)
+        capitals, found, kinds, union, close = cache._decide_at(doc, positions, doc.to_array(ORTH), shift, [], [])
         assert capitals == any(v & CAPITAL for v in together)
         assert found == [p for p, v in zip(positions, together, strict=True) if v & PARTS]
         assert kinds == [v & PARTS for v in together if v & PARTS]
+        assert (union, close) == summary(found, kinds)
         assert [_lexeme_byte(doc, p, shift) for p in positions] == [v | DECIDED for v in together]
 
 
@@ -444,28 +448,69 @@ def _lexeme_byte(doc: spacy.tokens.Doc, position: int, shift: int) -> int:
 @pytest.mark.skipif(native.scan_module is None, reason="no compiled scan here")
 def test_settling_writes_each_known_byte_to_the_lexeme_and_reports_the_parts(nlp_en: spacy.language.Language) -> None:
     """`_scan.settle`: each token's `known` byte with DECIDED in its lexeme's flags (as
-    `set_lexeme_bytes` writes it), whether one has the capital bit, and the tokens with part bits."""
+    `set_lexeme_bytes` writes it), whether one has the capital bit, and the tokens with part bits,
+    merged with those the scan found before, with their union and whether two are close."""
     assert native.scan_module is not None
+    settle = native.scan_module.settle
     doc = nlp_en.make_doc("Peter met Baker in Tashkent")
     bits = LexemeBits()
     shift = bits.shift_for(doc.vocab)
     assert shift >= 0
     known = {doc[0].orth: PERSON_PART | CAPITAL, doc[1].orth: 0, doc[2].orth: ANCHOR | CAPITAL, doc[3].orth: 0}
     known[doc[4].orth] = CAPITAL
-    assert native.scan_module.settle(doc, [0, 1, 2, 3, 4], known, shift, DECIDED, CAPITAL, PARTS) == (
+    assert settle(doc, [0, 1, 2, 3, 4], known, shift, DECIDED, CAPITAL, PARTS, [], [], PAIRED, NEAR) == (
         True,
         [0, 2],
         [PERSON_PART, ANCHOR],
+        PERSON_PART | ANCHOR,
+        False,
     )
     assert [_lexeme_byte(doc, p, shift) for p in range(5)] == [known[t.orth] | DECIDED for t in doc]
-    assert native.scan_module.settle(doc, [1, 3], known, shift, DECIDED, CAPITAL, PARTS) == (False, [], [])
+    assert settle(doc, [1, 3], known, shift, DECIDED, CAPITAL, PARTS, [], [], PAIRED, NEAR) == (False, [], [], 0, False)
+    # (what the scan found before, merged in order: two person parts two tokens apart are close)
+    merged = settle(doc, [0, 1], known, shift, DECIDED, CAPITAL, PARTS, [2, 4], [PERSON_PART, TAILED], PAIRED, NEAR)
+    assert merged == (True, [0, 2, 4], [PERSON_PART, PERSON_PART, TAILED], PERSON_PART | TAILED, True)
     with pytest.raises(KeyError):  # (a word type not decided yet)
-        native.scan_module.settle(doc, [0], {}, shift, DECIDED, CAPITAL, PARTS)
+        settle(doc, [0], {}, shift, DECIDED, CAPITAL, PARTS, [], [], PAIRED, NEAR)
     with pytest.raises(IndexError):
-        native.scan_module.settle(doc, [len(doc)], known, shift, DECIDED, CAPITAL, PARTS)
+        settle(doc, [len(doc)], known, shift, DECIDED, CAPITAL, PARTS, [], [], PAIRED, NEAR)
     with pytest.raises(ValueError):
-        native.scan_module.settle(doc, [0], known, 60, DECIDED, CAPITAL, PARTS)
+        settle(doc, [0], known, 60, DECIDED, CAPITAL, PARTS, [], [], PAIRED, NEAR)
+    with pytest.raises(ValueError):  # (a part found without its bits)
+        settle(doc, [0], known, shift, DECIDED, CAPITAL, PARTS, [2], [], PAIRED, NEAR)
     bits.reset()
+
+
+@pytest.mark.skipif(native.scan_module is None, reason="no compiled scan here")
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 0xFF)), min_size=1, max_size=40),
+    st.randoms(use_true_random=False),
+)
+def test_settling_merges_as_the_python_merge_does(
+    nlp_en: spacy.language.Language, tokens: list[tuple[int, int]], rng: random.Random
+) -> None:
+    """Any document's first sightings (any positions, any decided bytes) merged with any parts the scan
+    found among its other tokens: `_scan.settle` answers what `sparse._merged` of `_learnt` answers,
+    the Python merge and `summary` it replaced."""
+    assert native.scan_module is not None
+    words = ["Aa", "Bb", "Cc", "Dd"]
+    doc = nlp_en.make_doc(" ".join(words[w] for w, _ in tokens))
+    assert len(doc) == len(tokens)
+    known = {doc[i].orth: value & ~DECIDED for i, (_w, value) in enumerate(tokens)}
+    new = sorted(rng.sample(range(len(doc)), rng.randint(0, len(doc))))
+    others = [p for p in range(len(doc)) if p not in new]
+    found = sorted(rng.sample(others, rng.randint(0, len(others))))
+    kinds = [rng.choice([PERSON_PART, TAILED, ANCHOR, PERSON_PART | ANCHOR, GLUE, ALIAS_PART]) for _ in found]
+    bits = LexemeBits()
+    shift = bits.shift_for(doc.vocab)
+    try:
+        got = native.scan_module.settle(doc, new, known, shift, DECIDED, CAPITAL, PARTS, found, kinds, PAIRED, NEAR)
+        values = [known[doc[p].orth] for p in new]
+        assert got == sparse._merged(found, kinds, *sparse._learnt(new, values))
+        assert [_lexeme_byte(doc, p, shift) for p in new] == [v | DECIDED for v in values]
+    finally:
+        bits.reset()
 
 
 @pytest.mark.skipif(native.scan_module is None, reason="no compiled scan here")
