@@ -202,15 +202,18 @@ class C5NamesComponent(Pipe):
         strings = doc.vocab.strings
         at_once: list[int] = []
         lone: list[int] = []
+        entities: Callable[[int], frozenset[int]] | None = None
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
             share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
             at_once, lone = planned(scanned.positions, scanned.kinds, share, other)
-            # (word types' entity sets, asked of the same lone words before linking and after it)
-            entities = functools.cache(lambda word: relevant.entities(word, strings))
-            early = likely_referred(lone, at_once, orths, entities)
-            if early:  # (read now, rather than link every window again for them)
-                at_once = sorted(at_once + early)
-                lone = sorted(set(lone).difference(early))
+            if lone:
+                # (word types' entity sets, asked of the same lone words before linking and after it;
+                # made only for a document with lone words: most documents read have none)
+                entities = functools.cache(lambda word: relevant.entities(word, strings))
+                early = likely_referred(lone, at_once, orths, entities)
+                if early:  # (read now, rather than link every window again for them)
+                    at_once = sorted(at_once + early)
+                    lone = sorted(set(lone).difference(early))
         if scanned.glued:  # words the tokenizer cut at an apostrophe ("Yo", "‘", "ldoshev"), which the index knows
             at_once = sorted({*at_once, *scanned.glued})
         sparse = sparse_text(doc, relevant, orths, at_once) if at_once else None
@@ -222,6 +225,7 @@ class C5NamesComponent(Pipe):
                 also: list[int] = []
                 if lone:
                     # A lone given name may be a person's named here in full, or a relative's: read those too.
+                    assert entities is not None
                     referred = referred_entities(self.linker.index, mentions)
                     named = {o for o in set(orths[lone].tolist()) if not entities(o).isdisjoint(referred)}
                     also = [p for p in lone if int(orths[p]) in named]
