@@ -73,6 +73,7 @@ class IndexBuilder:
         self._seen: set[tuple[str, int]] = set()  # (key, packed mark) of the entity being added
         self._form_ids: dict[str, int] = {}
         self._written: set[int] = set()  # frozen into the index's IntSets by `finish`
+        self._alias_keys: set[str] = set()  # frozen into the index's `alias_keys` by `finish`
         self._male: set[int] = set()
         # One tuple object for equal tuples of name facts: persons who share a given name share its
         # initials and keys (at 100,000 persons, 25 MB less in memory and in the cache).
@@ -266,7 +267,9 @@ class IndexBuilder:
         self.index.alias_anchors.append(self._anchor(keys, pending))
         for pos, (word, key) in enumerate(zip(content, keys, strict=True)):
             if key:
-                self._add(alias_key(word, key), Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
+                posted = alias_key(word, key)
+                self._add(posted, Posting(idx, Role.ALIAS, pos, len(content), alias_idx))
+                self._alias_keys.add(posted)
                 self._written.add(written_mark(word, idx))
 
     def _anchor(self, keys: list[str], tail: list[str]) -> int:
@@ -287,6 +290,7 @@ class IndexBuilder:
         self._seen = set()
         self.index.alias_scripts = self._alias_scripts()
         self.index.written, self.index.male = IntSet(self._written), IntSet(self._male)
+        self.index.alias_keys = frozenset(self._alias_keys)
         self._written, self._male, self._tuples, self._words = set(), set(), {}, {}
         postings = self.index.postings
         self.index.neighbours = DeletionIndex(

@@ -73,6 +73,9 @@ class NameIndex:
         self.alias_tails: list[str] = []
         self.alias_anchors: list[int] = []  # per alias phrase: the position of its anchor word, or -1
         self.alias_tail_words: set[str] = set()  # the long lowercase words alias phrases end in (folded)
+        # the keys an alias phrase's word is posted under: only their postings can hold an exonym's
+        # word that a text word may not read (`query._Readable`), so no other key's are tested
+        self.alias_keys: frozenset[str] = frozenset()
         # per alias phrase: the scripts an exonym is read in (`query._readable_aliases`), None for any
         self.alias_scripts: list[AliasScripts | None] = []
         self.neighbours = DeletionIndex(())

@@ -406,7 +406,20 @@ def test_exonyms_are_kept_or_dropped_alike_one_by_one_and_as_an_array() -> None:
             mark = written_mark(word, 0)
             for key in keys:
                 packed = index.postings[key]
-                one_by_one = readable(packed, mark)
+                one_by_one = readable(packed, mark, key)
                 assert one_by_one == readable._vectorised(packed, mark), (word, lang, key)
                 dropped += one_by_one != packed
     assert dropped  # (the rule drops postings here: the two paths are compared where they differ)
+
+
+def test_the_keys_with_alias_words_are_those_whose_postings_hold_one() -> None:
+    """`NameIndex.alias_keys`, which spares `_Readable` the test of every other key's postings, holds
+    exactly the keys of the default index with an alias word among their postings; and a key outside
+    it gives its postings whole, whatever the word."""
+    index = c5names.Linker().index
+    assert index.alias_keys == {key for key, packed in index.postings.items() if any(map(is_alias, packed))}
+    plain = [key for key in index.postings if key not in index.alias_keys]
+    assert len(plain) > 100 and len(index.alias_keys) > 100
+    readable = _Readable(index, "Тани", "et")
+    for key in plain[::50]:
+        assert readable(index.postings[key], written_mark("Тани", 0), key) is index.postings[key]
