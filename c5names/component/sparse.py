@@ -388,14 +388,13 @@ class RelevanceCache:
         `surely_unknown` is asked of the index at once (`NameIndex.surely_unknown_words`, compiled for
         most), where asked one by one its Python calls cost more than the answer. The caller keeps the
         dict within CACHE_SIZE (`_decide` empties it when it would grow past)."""
-        known, shapes_seen = self.known, self.shapes
-        capital = [shapes_seen.get(shape) for shape in shapes]
+        known = self.known
+        capital = list(map(self.shapes.get, shapes))
         if None in capital:
             strings = vocab.strings.__getitem__
             capital = [self.shape(shape, strings) for shape in shapes]
         asked = [text for text, cap in zip(texts, capital, strict=True) if cap and text[:1].isupper()]
-        answers = self.index.surely_unknown_words(asked, self.lang)
-        unknown = {text for text, sure in zip(asked, answers, strict=True) if sure}
+        unknown = set(itertools.compress(asked, self.index.surely_unknown_words(asked, self.lang)))
         for orth, text, cap in zip(orths, texts, capital, strict=True):
             if not cap:
                 known[orth] = self._tail_part(text)
@@ -403,9 +402,11 @@ class RelevanceCache:
                 known[orth] = NO_PART | CAPITAL
             else:
                 known[orth] = self._known_part(text) | CAPITAL  # (`surely_unknown` was asked, or says nothing)
-        if self.glue:
+        glue = self.glue
+        if glue:  # (`_glue` is 0 but for a text that ends in an apostrophe the tokenizer cuts at)
             for orth, text in zip(orths, texts, strict=True):
-                known[orth] |= self._glue(text)
+                if text[-1:] in glue:
+                    known[orth] |= self._glue(text)
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). Only the word type's words

@@ -227,6 +227,8 @@ def surely_unknown_words(index: Keys, words: list[str], lang: str | None) -> lis
     if probe is None:
         return [surely_unknown(index, word, lang) for word in words]
     settled = probe.unknown(words, rule_letters(lang))
+    if 2 not in settled:  # (most documents: every word settled by the probe)
+        return [s == 1 for s in settled]
     return [s == 1 or (s == 2 and surely_unknown(index, w, lang)) for w, s in zip(words, settled, strict=True)]
 
 
