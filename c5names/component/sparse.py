@@ -41,6 +41,8 @@ from c5names.index.postings import (
     PERSON_PART,
     TAIL_WORD_MIN,
     TAILED,
+    WordHits,
+    meet,
 )
 from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
@@ -65,6 +67,9 @@ CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne"
 # the word types known, a power of two between these bounds.
 SLOTS_PER_TYPE = 32
 MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
+# Postings of a word type up to which `share` compares entity sets (memoised with the word's hits);
+# past them (a common name's holders at a large gazetteer), sorted arrays, no set made.
+MEET_AS_SETS = 256
 
 # A slot's byte holds a word type's part bits (`WordHits.part`, the low five) and this bit beside
 # them: its word shape has a capital in front. A document none of whose tokens has it is written in
@@ -412,11 +417,15 @@ class RelevanceCache:
         """The entities a word type may name (any part of their names). Only the word type's words
         are kept here; the sets come from the index's memo of words each time, as a common given
         name's set is large at a million persons."""
+        sets = [hits.entities() for hits in self._hits(orth, strings)]
+        return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+
+    def _hits(self, orth: int, strings: StringStore) -> list[WordHits]:
+        """The index's hits of each of the word type's words (`segment`)."""
         words = self.segments.get(orth)
         if words is None:
             words = self.segments[orth] = tuple(w.text for w in segment(self.words([orth], strings)[0]))
-        sets = [self.index.word_hits(word, self.lang).entities() for word in words]
-        return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+        return [self.index.word_hits(word, self.lang) for word in words]
 
     def share(self, first: int, second: int, strings: StringStore) -> bool:
         """May two word types be parts of one entity's names (do their entity sets meet)? Asked of
@@ -426,8 +435,19 @@ class RelevanceCache:
         if found is None:
             if len(self.pairs) > CACHE_SIZE:
                 self.pairs.clear()
-            found = self.pairs[key] = not self.entities(first, strings).isdisjoint(self.entities(second, strings))
+            found = self.pairs[key] = self._meet(first, second, strings)
         return found
+
+    def _meet(self, first: int, second: int, strings: StringStore) -> bool:
+        """Do two word types' entity sets meet (`entities`)? Of words with few postings, by their sets
+        (memoised with the words' hits); of a common name's, by their sorted arrays (`postings.meet`):
+        at a million persons a given name's set of thousands of holders, made for this question alone,
+        was an eighth of a cold pass over news."""
+        hits = (self._hits(first, strings), self._hits(second, strings))
+        if all(sum(h.postings() for h in word) <= MEET_AS_SETS for word in hits):
+            return not self.entities(first, strings).isdisjoint(self.entities(second, strings))
+        mine, theirs = ([a for h in word for a in h.entity_arrays()] for word in hits)
+        return any(meet(a, b) for a in mine for b in theirs)
 
     def sharing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
         """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""

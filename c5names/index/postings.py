@@ -225,6 +225,18 @@ class WordHits:
                 self._entities = _entities_of(self._groups)
         return self._entities
 
+    def postings(self) -> int:
+        """How many postings the word has (hits, for hits given as such)."""
+        return len(self._all) if self._explicit and self._all is not None else sum(len(g.packed) for g in self._groups)
+
+    def entity_arrays(self) -> list[numpy.ndarray]:
+        """The entities of `entities()` as sorted arrays, with repeats, one per distinct group: a common
+        name's thousands of holders at a million persons, with no set made of them, nor one array
+        sorted from several (`meet`)."""
+        if self._explicit or self._entities is not None:
+            return [numpy.asarray(sorted(self.entities()), dtype=numpy.int64)]
+        return self._holders()
+
     def leads(self) -> tuple[Sequence[int], numpy.ndarray]:
         """(entities whose name part starts here, of which those whose surname starts here).
 
@@ -648,6 +660,18 @@ def _distinct(groups: list[Group]) -> list[array[int]]:
     """The groups' packed postings, each array once (one key's postings reached several ways are one
     array)."""
     return list({id(g.packed): g.packed for g in groups}.values())
+
+
+def meet(first: numpy.ndarray, second: numpy.ndarray) -> bool:
+    """Do two sorted arrays (of entity numbers) hold a value in common? The shorter one's values are
+    searched in the longer (binary searches in C, no set made)."""
+    if len(first) > len(second):
+        first, second = second, first
+    if not len(first):
+        return False
+    at = second.searchsorted(first)
+    inside = at < len(second)
+    return bool((second[at[inside]] == first[inside]).any())
 
 
 def sorted_unique(values: numpy.ndarray) -> numpy.ndarray:

@@ -816,3 +816,23 @@ def test_only_pieces_of_a_cut_word_are_glue(nlp_en: spacy.language.Language) -> 
     scanned = RelevanceCache(index, "de", glue=cut_apostrophes(nlp.tokenizer)).scan(doc)
     assert scanned.glued == (4,)
     assert not any(kind & GLUE for kind in scanned.kinds)
+
+
+def test_word_types_share_an_entity_alike_by_their_sets_and_by_their_arrays(
+    linker: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`RelevanceCache.share` compares the entity sets of words with few postings and the sorted arrays
+    of a common name's many (`MEET_AS_SETS`): both give the same answer for every pair of words of
+    the default gazetteer's names (given names, surnames, hyphenated names of two words, and words
+    the index knows only within an edit, or not at all), and some pairs do share."""
+    vocab = spacy.blank("en").vocab
+    words = sorted({w for entity in linker.index.entities for w in entity.name.split()})[::3]
+    words += ["Kassym-Jomart", "Mirziyoev", "Xqzwv"]
+    orths = [vocab.strings.add(word) for word in words]
+    answers = {}
+    for threshold in (10**9, 0):
+        monkeypatch.setattr(sparse, "MEET_AS_SETS", threshold)
+        cache = RelevanceCache(linker.index, "en")
+        answers[threshold] = [cache.share(a, b, vocab.strings) for a in orths for b in orths]
+    assert answers[0] == answers[10**9]
+    assert 0 < sum(answers[0]) < len(answers[0])

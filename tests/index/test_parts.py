@@ -9,7 +9,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import numpy
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import c5names
 from c5names.index import NameIndex, compiled
@@ -27,6 +30,7 @@ from c5names.index.postings import (
     _part_of_few,
     _part_of_many,
     _values,
+    meet,
 )
 from c5names.model import Method
 
@@ -134,3 +138,30 @@ def test_a_words_entities_are_the_same_read_value_by_value_and_as_an_array() -> 
         assert _entities_of(groups) == frozenset((_values(groups) >> ENTITY_SHIFT).tolist()), word
         few += sum(len(group.packed) for group in groups) <= FEW_POSTINGS
     assert few  # (both ways are compared: most words have few postings)
+
+
+def test_a_words_entity_arrays_are_its_entities_in_order() -> None:
+    """`WordHits.entity_arrays` (a common name's holders with no set made) hold the entities of
+    `entities()`, each array sorted, for every word of the default gazetteer's names read in a text,
+    and for words several of whose keys are reached (a fuzzy reading and the word as written) and one
+    of none."""
+    index = c5names.Linker().index
+    words = sorted({word for entity in index.entities for word in entity.name.split()})
+    several = 0
+    for word in [*words, "Mirziyoev", "Tokaev", "Xqzwv"]:
+        hits = index.word_hits(word, None)
+        arrays = [found.tolist() for found in hits.entity_arrays()]
+        assert all(found == sorted(found) for found in arrays), word
+        assert {entity for found in arrays for entity in found} == hits.entities(), word
+        several += len(arrays) > 1
+    assert several  # (a word reached by several keys has an array per key)
+
+
+_SORTED = st.lists(st.integers(0, 60), max_size=30).map(sorted)
+
+
+@given(_SORTED, _SORTED)
+def test_two_sorted_arrays_meet_where_their_sets_do(first: list[int], second: list[int]) -> None:
+    """`postings.meet`: any two sorted arrays (repeats, empty, one longer) hold a common value
+    exactly when their sets meet."""
+    assert meet(numpy.asarray(first, numpy.int64), numpy.asarray(second, numpy.int64)) == bool(set(first) & set(second))
