@@ -168,8 +168,8 @@ def settle(
     byte has a bit of `parts`, those bits, their union, whether two of them at most `near` apart have a
     bit of `paired` in common), with `found` and `kinds` (the parts the scan found among the tokens
     decided before, in position order) merged in. That is `sparse.summary` of the merged lists, in
-    the same pass: the Python sort and lists of the merge cost half as much again as deciding the
-    first sightings' bytes, on news that names nobody."""
+    the same pass: the Python sort, lists and `summary` it replaces cost about 1.5 ms more per 1 MB
+    of English news that names nobody, cold (the scan less its deciding, 5.0 against 3.4 ms)."""
     cdef LexemeC* lex
     cdef uint64_t keep = _keep(shift)
     cdef uint8_t value, part, union = 0

@@ -233,7 +233,7 @@ class WordHits:
         """The entities of `entities()` as sorted arrays, with repeats, one per distinct group: a common
         name's thousands of holders at a million persons, with no set made of them, nor one array
         sorted from several (`meet`)."""
-        if self._explicit or self._entities is not None:
+        if self._explicit:
             return [numpy.asarray(sorted(self.entities()), dtype=numpy.int64)]
         return self._holders()
 
