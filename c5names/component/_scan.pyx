@@ -100,12 +100,21 @@ def scan(
         kinds.append(part)
         union |= part
         if part & paired and not close:
-            for bit in range(8):
-                if part & paired & (1 << bit):
-                    if i - last[bit] <= near:
-                        close = True
-                    last[bit] = i
+            close = _close_to_last(last, part & paired, i, near)
     return orths, positions, kinds, missed, annotated, union, close, bool(seen & capital)
+
+
+cdef inline bint _close_to_last(int* last, uint8_t bits, int position, int near):
+    """Is a part with these paired bits, at `position`, at most `near` tokens after the last part
+    with one of them (`last[bit]`, by bit)? It becomes the last of each of its bits (`scan`, `settle`)."""
+    cdef bint close = False
+    cdef int bit
+    for bit in range(8):
+        if bits & (1 << bit):
+            if position - last[bit] <= near:
+                close = True
+            last[bit] = position
+    return close
 
 
 cdef uint64_t _keep(int shift) except? 0:
@@ -202,12 +211,8 @@ def settle(
         merged.append(position)
         merged_kinds.append(part)
         union |= part
-        if part & paired:
-            for bit in range(8):
-                if part & paired & (1 << bit):
-                    if position - last[bit] <= near:
-                        close = True
-                    last[bit] = position
+        if part & paired and not close:
+            close = _close_to_last(last, part & paired, position, near)
     return capitals, merged, merged_kinds, union, close
 
 

@@ -407,18 +407,15 @@ class RelevanceCache:
                 known[orth] = NO_PART | CAPITAL
             else:
                 known[orth] = self._known_part(text) | CAPITAL  # (`surely_unknown` was asked, or says nothing)
-        glue = self.glue
-        if glue:  # (`_glue` is 0 but for a text that ends in an apostrophe the tokenizer cuts at)
+        if self.glue:
             for orth, text in zip(orths, texts, strict=True):
-                if text[-1:] in glue:
-                    known[orth] |= self._glue(text)
+                known[orth] |= self._glue(text)
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). Only the word type's words
         are kept here; the sets come from the index's memo of words each time, as a common given
         name's set is large at a million persons."""
-        sets = [hits.entities() for hits in self._hits(orth, strings)]
-        return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+        return _entity_set(self._hits(orth, strings))
 
     def _hits(self, orth: int, strings: StringStore) -> list[WordHits]:
         """The index's hits of each of the word type's words (`segment`)."""
@@ -445,7 +442,7 @@ class RelevanceCache:
         was an eighth of a cold pass over news."""
         hits = (self._hits(first, strings), self._hits(second, strings))
         if all(sum(h.postings() for h in word) <= MEET_AS_SETS for word in hits):
-            return not self.entities(first, strings).isdisjoint(self.entities(second, strings))
+            return not _entity_set(hits[0]).isdisjoint(_entity_set(hits[1]))
         mine, theirs = ([a for h in word for a in h.entity_arrays()] for word in hits)
         return any(meet(a, b) for a in mine for b in theirs)
 
@@ -528,6 +525,12 @@ def _learnt(positions: list[int], values: list[int]) -> tuple[bool, list[int], l
     can be of a name, their part bits), for `_merged`."""
     found = [p for p, v in zip(positions, values, strict=True) if v & PARTS]
     return any(v & CAPITAL for v in values), found, [v & PARTS for v in values if v & PARTS]
+
+
+def _entity_set(hits: list[WordHits]) -> frozenset[int]:
+    """The entities of a word type's words' hits, as one set (`RelevanceCache.entities`)."""
+    sets = [h.entities() for h in hits]
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 def _merged(

@@ -139,7 +139,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
         written = written_mark(text if text in word else word, 0)
         for key in search_keys(word, skeleton(text)):
-            packed = readable(index.postings.get(key), written, key)
+            packed = readable(key, written)
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
@@ -153,7 +153,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         # России → Россия: alias phrases (places, countries) decline so, and of persons only women's
         # surnames (Маммедовой → Маммедова), which decline like nouns; men's keep their stem (Маммедову).
         for key in search_keys(word, skeleton(text)):
-            found = readable(index.postings.get(key), word_written, key)
+            found = readable(key, word_written)
             packed = _without_men(index, found) if found and feminine else _aliases_only(found)
             if packed:
                 groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))
@@ -174,7 +174,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         for key, distance in index.fuzzy_keys(skeleton(text)):
             score = fuzzy_score(distance, len(key))
             weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
-            packed = readable(index.postings[key], word_written, key)
+            packed = readable(key, word_written)
             if packed and feminine:
                 packed = _without_men(index, packed)
             if packed:
@@ -279,9 +279,10 @@ class _Readable:
         self._lang = (lang or "").replace("_", "-").split("-", 1)[0].lower()
         self._word = word
 
-    def __call__(self, packed: array[int] | None, written: int, key: str) -> array[int] | None:
+    def __call__(self, key: str, written: int) -> array[int] | None:
         """The postings of `key`, as they are read from the word. `written`: the word's written mark
         (`facts.written_mark`) for entity 0."""
+        packed = self._index.postings.get(key)
         if not packed or key not in self._index.alias_keys:
             # (no alias word is posted there: every posting is read; at a million persons a common
             # name's thousands of postings were otherwise tested as an array for an alias word)

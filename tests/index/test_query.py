@@ -406,7 +406,7 @@ def test_exonyms_are_kept_or_dropped_alike_one_by_one_and_as_an_array() -> None:
             mark = written_mark(word, 0)
             for key in keys:
                 packed = index.postings[key]
-                one_by_one = readable(packed, mark, key)
+                one_by_one = readable(key, mark)
                 assert one_by_one == readable._vectorised(packed, mark), (word, lang, key)
                 dropped += one_by_one != packed
     assert dropped  # (the rule drops postings here: the two paths are compared where they differ)
@@ -422,4 +422,4 @@ def test_the_keys_with_alias_words_are_those_whose_postings_hold_one() -> None:
     assert len(plain) > 100 and len(index.alias_keys) > 100
     readable = _Readable(index, "Тани", "et")
     for key in plain[::50]:
-        assert readable(index.postings[key], written_mark("Тани", 0), key) is index.postings[key]
+        assert readable(key, written_mark("Тани", 0)) is index.postings[key]
