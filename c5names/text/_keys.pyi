@@ -1,6 +1,7 @@
 """Types of the compiled word keys (`_keys.pyx`; see there and `native.py` for why)."""
 
 from collections.abc import Callable
+from typing import Any
 
 class SkeletonWords:
     def __init__(self, digraphs: dict[str, str], singles: dict[str, str]) -> None: ...
@@ -13,3 +14,9 @@ class PlainReader:
 class PhraseFinder:
     def __init__(self, phrases: list[tuple[str, int]]) -> None: ...
     def find(self, text: str) -> int | None: ...
+
+class CapitalWords:
+    def __init__(
+        self, word: Callable[..., object], elision: Callable[[str], tuple[str, str]], joiners: str, apostrophes: str
+    ) -> None: ...
+    def words(self, text: str, start: int, end: int, out: list[Any]) -> None: ...

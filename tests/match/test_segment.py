@@ -22,8 +22,10 @@ from c5names.match.segment import (
     segment,
 )
 from c5names.match.view import _cased_counts
+from c5names.text import native
 from c5names.text.han import HanLexicon
 from c5names.text.keys import CASELESS_RE
+from tests.conftest import skip_unless_native_required
 
 
 def words(text: str) -> list[str]:
@@ -133,6 +135,40 @@ def test_capitalised_words_are_read_as_the_cased_pattern_reads_them(text: str, s
     regions = sorted({(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans})
     regions = [r for n, r in enumerate(regions) if n == 0 or r[0] >= regions[n - 1][1]]
     assert _spaced_words(text, regions) == _read_as_picked(text, regions)
+
+
+# ASCII letters, the ASCII joiners (' ` -) and the rest of the apostrophes, elided articles, and
+# characters past ASCII around them (a region beside one is read by another pattern).
+_ASCII_MIX = st.lists(
+    st.one_of(
+        st.sampled_from([*"AbLdZq-'`’ .3éЖ\x00"]),
+        st.sampled_from(["L'", "L`", "d'", "Qu'", "dell`", "O'", "A-", "-b", "-Zq", "'b", "`Ab"]),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@pytest.mark.skipif(segment_module._ASCII_WORDS is None, reason="no compiled word keys here")
+@settings(max_examples=1500, deadline=None)
+@given(_ASCII_MIX, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=3))
+@example("Kassym-Jomart Tokayev'in L'Ouzbekistan d'Emomali", [(0, 48)])
+@example("iPhone -Ab- A--B X-", [(2, 19)])  # a capital after a letter; hyphens with no letter after
+@example("aBc Tokayev", [(2, 11)])  # the letter before the region is read, as the lookbehind reads it
+@example("L`Ouzbekistan", [(0, 13)])  # an elision by a backtick, which ASCII_WORD_RE joins on
+def test_compiled_ascii_words_are_the_loops_words(text: str, spans: list[tuple[int, int]]) -> None:
+    """The regions read by ASCII_WORD_RE give the same words, offsets and all, whether the compiled
+    scan (`text._keys.CapitalWords`) or the pattern and `_spaced_words`' own loop reads them."""
+    regions = sorted({(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans})
+    regions = [r for n, r in enumerate(regions) if n == 0 or r[0] >= regions[n - 1][1]]
+    with mock.patch.object(segment_module, "_ASCII_WORDS", None):
+        expected = _spaced_words(text, regions)
+    assert _spaced_words(text, regions) == expected
+    assert all(text[w.start : w.end] == w.text for w in expected)
+
+
+def test_the_compiled_ascii_words_are_used_where_required() -> None:
+    skip_unless_native_required(native.STATUS)
+    assert segment_module._ASCII_WORDS is not None
 
 
 def test_the_capital_pattern_does_not_stop_at_lowercase_words() -> None:
