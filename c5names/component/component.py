@@ -210,7 +210,8 @@ class C5NamesComponent(Pipe):
                 # (word types' entity sets, asked of the same lone words before linking and after it;
                 # made only for a document with lone words: most documents read have none)
                 entities = functools.cache(lambda word: relevant.entities(word, strings))
-                early = likely_referred(lone, at_once, orths, entities)
+                few = lambda word, most: relevant.few_entities(word, strings, most)  # noqa: E731
+                early = likely_referred(lone, at_once, orths, entities, few)
                 if early:  # (read now, rather than link every window again for them)
                     at_once = sorted(at_once + early)
                     lone = sorted(set(lone).difference(early))

@@ -43,6 +43,7 @@ from c5names.index.postings import (
     TAILED,
     WordHits,
     meet,
+    sorted_unique,
 )
 from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
@@ -417,6 +418,19 @@ class RelevanceCache:
         name's set is large at a million persons."""
         return _entity_set(self._hits(orth, strings))
 
+    def few_entities(self, orth: int, strings: StringStore, most: int) -> frozenset[int] | None:
+        """`entities` of a word type, if they are at most `most`; else None. A word with more postings
+        than that has its holders counted in its sorted arrays first: at a million persons a common
+        given name's set of thousands, made only to be found too large (`likely_referred`), was a
+        tenth of a cold pass over news."""
+        hits = self._hits(orth, strings)
+        if sum(h.postings() for h in hits) > most:  # (a word's entities are at most its postings)
+            arrays = [a for h in hits for a in h.entity_arrays()]
+            if len(sorted_unique(numpy.concatenate(arrays))) > most:
+                return None
+        found = _entity_set(hits)
+        return found if len(found) <= most else None
+
     def _hits(self, orth: int, strings: StringStore) -> list[WordHits]:
         """The index's hits of each of the word type's words (`segment`)."""
         words = self.segments.get(orth)
@@ -650,7 +664,11 @@ def _planner(module: ModuleType) -> Any:
 
 
 def likely_referred(
-    lone: list[int], at_once: list[int], orths: numpy.ndarray, entities: Callable[[int], frozenset[int]]
+    lone: list[int],
+    at_once: list[int],
+    orths: numpy.ndarray,
+    entities: Callable[[int], frozenset[int]],
+    few: Callable[[int, int], frozenset[int] | None] | None = None,
 ) -> list[int]:
     """The lone person parts (`plan`) that may name a person whose name is read at once: their word
     shares an entity (`entities` of a word type, `RelevanceCache.entities`) with the word of a token
@@ -659,7 +677,10 @@ def likely_referred(
     then means linking every window of the document a second time (in English news with a name every
     150 words, half the documents that name someone did, a third of the linking). A part read early
     and not referred to is one window more; a relative's name that none read at once shares is still
-    read in a second pass. Each word type's set is asked once, and compared with the others' in C."""
+    read in a second pass. Each word type's set is asked once, and compared with the others' in C.
+    `few(word, most)`: the word type's set if it has at most `most` entities, else None
+    (`RelevanceCache.few_entities`, which makes no set of a common name's holders); by default,
+    from `entities`."""
     if not lone or not at_once:
         return []
     # The persons the words read at once may name, as one set: the smallest sets first, up to
@@ -667,8 +688,13 @@ def likely_referred(
     # of its persons is referred to; and the holders of a common name predict nothing (at 100,000
     # synthetic persons, with up to 4,096 of them, 188 lone words of 215 documents were read early to
     # spare 8 second passes, and the component took a fifth longer; with 64, 29 to spare 7).
+    # (a set of more than _UNION_MAX entities never fits, and sorts after every set that does: it is
+    # left out before sorting, and the union is the one the loop made of them all)
+    if few is None:
+        few = functools.partial(_at_most, entities)
+    sets = [few(word, _UNION_MAX) for word in dict.fromkeys(orths[at_once].tolist())]
     union: set[int] = set()
-    for named in sorted((entities(word) for word in dict.fromkeys(orths[at_once].tolist())), key=len):
+    for named in sorted((s for s in sets if s is not None), key=len):
         if len(union) + len(named) > _UNION_MAX:
             break
         union.update(named)
@@ -686,6 +712,12 @@ def likely_referred(
 
 
 _UNION_MAX = 64  # entities of the words read at once that `likely_referred` compares lone words with, at most
+
+
+def _at_most(entities: Callable[[int], frozenset[int]], word: int, most: int) -> frozenset[int] | None:
+    """`entities(word)` if it has at most `most` entities, else None (`likely_referred`'s `few`)."""
+    found = entities(word)
+    return found if len(found) <= most else None
 
 
 def _as_lone(

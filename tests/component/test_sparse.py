@@ -836,3 +836,59 @@ def test_word_types_share_an_entity_alike_by_their_sets_and_by_their_arrays(
         answers[threshold] = [cache.share(a, b, vocab.strings) for a in orths for b in orths]
     assert answers[0] == answers[10**9]
     assert 0 < sum(answers[0]) < len(answers[0])
+
+
+def test_a_word_types_few_entities_are_its_entities_when_they_are_few(linker: Linker) -> None:
+    """`RelevanceCache.few_entities` gives a word type's entity set when it has at most `most` entities,
+    else None: counted in the sorted arrays when the word has more postings than `most`, and read from
+    the set otherwise. Both ways, on the default gazetteer's name words (a hyphenated name of two words,
+    one known only within an edit, and one unknown among them), for bounds below, at and above their
+    counts."""
+    vocab = spacy.blank("en").vocab
+    words = sorted({w for entity in linker.index.entities for w in entity.name.split()})[::3]
+    words += ["Kassym-Jomart", "Mirziyoev", "Xqzwv"]
+    cache = RelevanceCache(linker.index, "en")
+    counted = 0
+    for word in words:
+        orth = vocab.strings.add(word)
+        entities = cache.entities(orth, vocab.strings)
+        postings = sum(h.postings() for h in cache._hits(orth, vocab.strings))
+        for most in (0, 1, 2, len(entities), postings, 10**6):
+            counted += postings > most
+            assert cache.few_entities(orth, vocab.strings, most) == (entities if len(entities) <= most else None)
+    assert counted  # (some words were counted in their arrays)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.frozensets(st.integers(0, 12), max_size=8), min_size=1, max_size=6),
+    st.lists(st.integers(0, 5), min_size=1, max_size=10),
+    st.lists(st.integers(0, 5), min_size=1, max_size=10),
+    st.integers(0, 12),
+)
+def test_likely_referred_leaves_out_sets_too_large_to_fit_as_asking_their_size_does(
+    sets: list[frozenset[int]], read: list[int], lone: list[int], union_max: int
+) -> None:
+    """A `few` that answers None for a set larger than its bound (`RelevanceCache.few_entities`, which
+    makes no set of a common name's holders) gives what the sets themselves give: a set that cannot
+    fit sorts after every one that can, so the union of the words read at once is the one the sets
+    make, sorted by size, up to `_UNION_MAX` entities."""
+    words = [i % len(sets) for i in range(12)]  # (word types by position: positions 0-5 and 6-11)
+    orths = numpy.array(words)
+    at_once = sorted({p for p in read})
+    lone_positions = sorted({6 + p for p in lone})
+
+    def few(word: int, most: int) -> frozenset[int] | None:
+        return sets[word] if len(sets[word]) <= most else None
+
+    # The definition: the smallest sets of the words read at once, up to `union_max` entities in all.
+    union: set[int] = set()
+    for named in sorted((sets[w] for w in dict.fromkeys(words[p] for p in at_once)), key=len):
+        if len(union) + len(named) > union_max:
+            break
+        union.update(named)
+    expected = [p for p in lone_positions if not union.isdisjoint(sets[words[p]])] if union else []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sparse, "_UNION_MAX", union_max)
+        assert likely_referred(lone_positions, at_once, orths, sets.__getitem__, few) == expected
+        assert likely_referred(lone_positions, at_once, orths, sets.__getitem__) == expected
