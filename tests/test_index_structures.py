@@ -127,7 +127,7 @@ def _default_words() -> list[str]:
 
 def _columns_agree(singles: Singles, word: str) -> None:
     """A word's one-word surnames as columns (`Singles`) say what their hits say, and `positions`
-    finds the entities asked for, few or many, present or not."""
+    finds the entities asked for, few or many, present or not, as a list or as an array."""
     hits = [singles.hit(n) for n in range(len(singles))]
     assert singles.listed == [h.posting.entity for h in hits] == sorted(singles.listed), word
     assert singles.scores == [h.score for h in hits], word
@@ -137,7 +137,9 @@ def _columns_agree(singles: Singles, word: str) -> None:
     for wanted in (singles.listed[::2], singles.listed, sorted({*singles.listed, *range(0, 3000, 7)})):
         expected = [n for n, entity in enumerate(singles.listed) if entity in set(wanted)]
         assert singles.positions(wanted) == expected, word
+        assert singles.positions(numpy.asarray(wanted, dtype=numpy.int64)) == expected, word  # (as an array)
         assert singles.positions(wanted[:3]) == [n for n in expected if singles.listed[n] in wanted[:3]], word
+        assert singles.positions(numpy.asarray(wanted[:3], dtype=numpy.int64)) == singles.positions(wanted[:3]), word
 
 
 @pytest.mark.parametrize("few_singles", [16, 0])

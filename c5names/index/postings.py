@@ -164,10 +164,13 @@ class Singles:
         """The hit of the n-th entity."""
         return self._make(n)
 
-    def positions(self, entities: Sequence[int]) -> list[int]:
-        """Where those of `entities` (sorted) that are here stand in the columns, in their order."""
+    def positions(self, entities: Sequence[int] | numpy.ndarray) -> list[int]:
+        """Where those of `entities` (sorted: a list, or an array of many) that are here stand in the
+        columns, in their order."""
         listed = self.listed
         if len(entities) <= _ONE_BY_ONE_MEMBERS:
+            if isinstance(entities, numpy.ndarray):
+                entities = entities.tolist()
             found = (bisect_left(listed, entity) for entity in entities)
             return [n for n, entity in zip(found, entities, strict=True) if n < len(listed) and listed[n] == entity]
         wanted = numpy.asarray(entities, dtype=numpy.int64)

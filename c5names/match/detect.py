@@ -246,17 +246,18 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     for reach, bucket in buckets:
         if reach < longest_parse:
             break  # only the longest parses are kept, and these entities cannot make one
-        entities: list[int] = bucket.tolist() if isinstance(bucket, numpy.ndarray) else bucket
         if reach == i + 1 and not initial:
             # Nothing after word i can be these entities', so only their one-word surnames can match:
             # found in bulk, since a common surname has thousands of holders in a large gazetteer, and
             # kept as columns (`BareSurnames`), with no tuple made per holder.
-            # (asked only here: a common surname's holders are read only when a bare surname may be meant)
-            bare = _bare_surnames(doc, i, starts.singles(), entities)
+            # (asked only here: a common surname's holders are read only when a bare surname may be meant;
+            # a bucket of many is searched as the array it is)
+            bare = _bare_surnames(doc, i, starts.singles(), bucket)
             if bare is not None:
                 longest_parse = max(longest_parse, i + 1)
                 parses.append(bare)
             continue
+        entities: list[int] = bucket.tolist() if isinstance(bucket, numpy.ndarray) else bucket
         # (a parse that could reach REACH_LIMIT words may go on past them: its signature reads on)
         stop = len(doc.words) if reach >= i + REACH_LIMIT else min(len(doc.words), reach + 1)
         keys = signatures(doc, i, entities, stop) if many else None
@@ -280,8 +281,9 @@ def _person_parses(doc: TextView, i: int, starts: WordHits, initial: bool) -> li
     return parses
 
 
-def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int]) -> BareSurnames | None:
-    """The parses of word i as the one-word surname of those of `entities` (sorted) who have one there."""
+def _bare_surnames(doc: TextView, i: int, singles: Singles, entities: list[int] | numpy.ndarray) -> BareSurnames | None:
+    """The parses of word i as the one-word surname of those of `entities` (sorted, each once: a list,
+    or an array of many) who have one there."""
     picks = singles.positions(entities)
     if not picks:
         return None

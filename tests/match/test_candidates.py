@@ -91,7 +91,8 @@ COLUMNS = st.lists(
 @given(COLUMNS, st.data())
 def test_holders_are_the_options_a_stable_sort_gives(columns: list[tuple[int, float, Method, str]], data: Any) -> None:
     """`Holders` (a common surname's options as columns) reads as the Options list a stable sort by
-    score gives: by position, negative position, slice and iteration, and what `select` keeps."""
+    score gives: by position, negative position, slice and iteration, and what `select` keeps (all of
+    them: the very columns)."""
     options = sorted((Option(*column) for column in columns), key=lambda o: o.score, reverse=True)
     entities, scores, methods, forms = (list(c) for c in zip(*columns, strict=True)) if columns else ([], [], [], [])
     holders = Holders.ranked(entities, scores, methods, forms)
@@ -115,6 +116,7 @@ def test_holders_are_the_options_a_stable_sort_gives(columns: list[tuple[int, fl
     kept = holders.select(keep)
     assert list(kept) == [o for o, k in zip(options, keep.tolist(), strict=True) if k]
     assert kept.array().tolist() == [o.entity for o in kept]
+    assert holders.select(numpy.ones(len(options), dtype=bool)) is holders  # (all kept: no copy)
     assert entities_of(holders) == {o.entity for o in options}
     assert entities_of(Options(options)) == {o.entity for o in options}
     # (asked once per candidate: a memoised set of a common surname's holders only weighed on the chunk memo)
