@@ -71,6 +71,11 @@ MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 # Postings of a word type up to which `share` compares entity sets (memoised with the word's hits);
 # past them (a common name's holders at a large gazetteer), sorted arrays, no set made.
 MEET_AS_SETS = 256
+# `RelevanceCache` keeps the entity sets of word types with at most SMALL_SET_POSTINGS postings, of
+# SMALL_SETS word types at most (emptied when full): a set of 32 entities takes about 3 KB, so the
+# memo about 50 MB at worst, and with the few entities of most names' words a tenth of that.
+SMALL_SET_POSTINGS = 32
+SMALL_SETS = 16_384
 
 # A slot's byte holds a word type's part bits (`WordHits.part`, the low five) and this bit beside
 # them: its word shape has a capital in front. A document none of whose tokens has it is written in
@@ -145,6 +150,7 @@ class RelevanceCache:
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
         self.segments: dict[int, tuple[str, ...]] = {}  # a word type's words (`entities`)
+        self.small_sets: dict[int, frozenset[int]] = {}  # a word type's entities, if few (`_remember`)
         self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
         self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
         self._empty_slots(MIN_SLOTS)
@@ -413,23 +419,42 @@ class RelevanceCache:
                 known[orth] |= self._glue(text)
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
-        """The entities a word type may name (any part of their names). Only the word type's words
-        are kept here; the sets come from the index's memo of words each time, as a common given
-        name's set is large at a million persons."""
-        return _entity_set(self._hits(orth, strings))
+        """The entities a word type may name (any part of their names). The set of a word type with
+        few postings is kept here (`_remember`); a common given name's, large at a million persons,
+        comes from the index's memo of words each time."""
+        found = self.small_sets.get(orth)
+        if found is None:
+            hits = self._hits(orth, strings)
+            found = _entity_set(hits)
+            self._remember(orth, found, sum(h.postings() for h in hits))
+        return found
 
     def few_entities(self, orth: int, strings: StringStore, most: int) -> frozenset[int] | None:
         """`entities` of a word type, if they are at most `most`; else None. A word with more postings
         than that has its holders counted in its sorted arrays first: at a million persons a common
         given name's set of thousands, made only to be found too large (`likely_referred`), was a
         tenth of a cold pass over news."""
-        hits = self._hits(orth, strings)
-        if sum(h.postings() for h in hits) > most:  # (a word's entities are at most its postings)
-            arrays = [a for h in hits for a in h.entity_arrays()]
-            if len(sorted_unique(numpy.concatenate(arrays))) > most:
-                return None
-        found = _entity_set(hits)
+        found = self.small_sets.get(orth)
+        if found is None:
+            hits = self._hits(orth, strings)
+            postings = sum(h.postings() for h in hits)
+            if postings > most:  # (a word's entities are at most its postings)
+                arrays = [a for h in hits for a in h.entity_arrays()]
+                if len(sorted_unique(numpy.concatenate(arrays))) > most:
+                    return None
+            found = _entity_set(hits)
+            self._remember(orth, found, postings)
         return found if len(found) <= most else None
+
+    def _remember(self, orth: int, entities: frozenset[int], postings: int) -> None:
+        """Keep a word type's entity set if its words have at most SMALL_SET_POSTINGS postings: the names
+        of a news stream's people recur from document to document, and their sets were made again for
+        each (from the words' hits, through a per-document memo) at a tenth of what the component
+        cost on news with a name every 150 words."""
+        if postings <= SMALL_SET_POSTINGS:
+            if len(self.small_sets) >= SMALL_SETS:
+                self.small_sets.clear()
+            self.small_sets[orth] = entities
 
     def _hits(self, orth: int, strings: StringStore) -> list[WordHits]:
         """The index's hits of each of the word type's words (`segment`)."""

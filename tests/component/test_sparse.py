@@ -892,3 +892,34 @@ def test_likely_referred_leaves_out_sets_too_large_to_fit_as_asking_their_size_d
         patch.setattr(sparse, "_UNION_MAX", union_max)
         assert likely_referred(lone_positions, at_once, orths, sets.__getitem__, few) == expected
         assert likely_referred(lone_positions, at_once, orths, sets.__getitem__) == expected
+
+
+def test_a_word_types_few_entities_are_kept_and_a_common_names_are_not(
+    linker: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`RelevanceCache.entities` keeps the set of a word type with few postings (asked again, the
+    same set, without the index), not a word's with more than SMALL_SET_POSTINGS, and keeps at most
+    SMALL_SETS of them (emptied when full); `few_entities` reads and fills the same memo."""
+    vocab = spacy.blank("en").vocab
+    words = sorted({w for entity in linker.index.entities for w in entity.name.split()})[:40]
+    orths = [vocab.strings.add(word) for word in words]
+    cache = RelevanceCache(linker.index, "en")
+    first = [cache.entities(orth, vocab.strings) for orth in orths]
+    few = {o for o in orths if sum(h.postings() for h in cache._hits(o, vocab.strings)) <= sparse.SMALL_SET_POSTINGS}
+    assert all(first) and set(cache.small_sets) == few and 0 < len(few) < len(orths)
+    orths, first = [o for o in orths if o in few], [s for o, s in zip(orths, first, strict=True) if o in few]
+    monkeypatch.setattr(cache, "_hits", lambda orth, strings: pytest.fail("the index was asked again"))
+    assert [cache.entities(orth, vocab.strings) for orth in orths] == first
+    assert [cache.few_entities(orth, vocab.strings, 1) for orth in orths] == [s if len(s) <= 1 else None for s in first]
+
+    monkeypatch.setattr(sparse, "SMALL_SET_POSTINGS", 0)  # (every word has more postings than that)
+    fresh = RelevanceCache(linker.index, "en")
+    assert [fresh.entities(orth, vocab.strings) for orth in orths] == first
+    assert [fresh.few_entities(orth, vocab.strings, 10**6) for orth in orths] == first
+    assert not fresh.small_sets
+
+    monkeypatch.setattr(sparse, "SMALL_SET_POSTINGS", 10**6)
+    monkeypatch.setattr(sparse, "SMALL_SETS", 8)
+    bounded = RelevanceCache(linker.index, "en")
+    assert [bounded.entities(orth, vocab.strings) for orth in orths] == first
+    assert 0 < len(bounded.small_sets) <= 8
