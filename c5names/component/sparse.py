@@ -151,6 +151,7 @@ class RelevanceCache:
         self.strings: dict[int, str] = {}
         self.segments: dict[int, tuple[str, ...]] = {}  # a word type's words (`entities`)
         self.small_sets: dict[int, frozenset[int]] = {}  # a word type's entities, if few (`_remember`)
+        self.counts: dict[int, int] = {}  # how many entities a word type with many postings has (`few_entities`)
         self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
         self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
         self._empty_slots(MIN_SLOTS)
@@ -436,11 +437,19 @@ class RelevanceCache:
         tenth of a cold pass over news."""
         found = self.small_sets.get(orth)
         if found is None:
+            count = self.counts.get(orth)
+            if count is not None and count > most:
+                return None
             hits = self._hits(orth, strings)
             postings = sum(h.postings() for h in hits)
             if postings > most:  # (a word's entities are at most its postings)
-                arrays = [a for h in hits for a in h.entity_arrays()]
-                if len(sorted_unique(numpy.concatenate(arrays))) > most:
+                if count is None:
+                    arrays = [a for h in hits for a in h.entity_arrays()]
+                    count = len(sorted_unique(numpy.concatenate(arrays)))
+                    if len(self.counts) >= SMALL_SETS:
+                        self.counts.clear()
+                    self.counts[orth] = count  # (counted once: a common name recurs in every document)
+                if count > most:
                     return None
             found = _entity_set(hits)
             self._remember(orth, found, postings)

@@ -923,3 +923,20 @@ def test_a_word_types_few_entities_are_kept_and_a_common_names_are_not(
     bounded = RelevanceCache(linker.index, "en")
     assert [bounded.entities(orth, vocab.strings) for orth in orths] == first
     assert 0 < len(bounded.small_sets) <= 8
+
+
+def test_a_word_types_count_of_many_entities_is_kept(linker: Linker, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`few_entities` counts the entities of a word type with more postings than asked for once: asked
+    again, a count past the bound answers None without the index; a count within it, the set."""
+    vocab = spacy.blank("en").vocab
+    words = sorted({w for entity in linker.index.entities for w in entity.name.split()})
+    cache = RelevanceCache(linker.index, "en")
+    orths = [vocab.strings.add(word) for word in words]
+    many = [o for o in orths if len(cache.entities(o, vocab.strings)) >= 2]
+    assert many
+    fresh = RelevanceCache(linker.index, "en")
+    first = [fresh.few_entities(o, vocab.strings, 1) for o in many]
+    assert first == [None] * len(many) and set(fresh.counts) == set(many)
+    assert all(fresh.counts[o] == len(cache.entities(o, vocab.strings)) for o in many)
+    monkeypatch.setattr(fresh, "_hits", lambda orth, strings: pytest.fail("the index was asked again"))
+    assert [fresh.few_entities(o, vocab.strings, 1) for o in many] == first
