@@ -33,6 +33,7 @@ from spacy.vocab import Vocab
 from c5names.component import native
 from c5names.component.lexbits import LexemeBits
 from c5names.index import NameIndex
+from c5names.index.memo import WeightedMemo
 from c5names.index.postings import (
     ALIAS_PART,
     ANCHOR,
@@ -72,7 +73,7 @@ MIN_SLOTS, MAX_SLOTS = 1 << 12, 1 << 20
 # past them (a common name's holders at a large gazetteer), sorted arrays, no set made.
 MEET_AS_SETS = 256
 # `RelevanceCache` keeps the entity sets of word types with at most SMALL_SET_POSTINGS postings, of
-# SMALL_SETS word types at most (emptied when full): a set of 32 entities takes about 3 KB, so the
+# SMALL_SETS word types at most (a `WeightedMemo`, thinned when full): a set of 32 entities takes about 3 KB, so the
 # memo about 50 MB at worst, and with the few entities of most names' words a tenth of that.
 SMALL_SET_POSTINGS = 32
 SMALL_SETS = 16_384
@@ -150,8 +151,9 @@ class RelevanceCache:
         self.shapes: dict[int, bool] = {}
         self.strings: dict[int, str] = {}
         self.segments: dict[int, tuple[str, ...]] = {}  # a word type's words (`entities`)
-        self.small_sets: dict[int, frozenset[int]] = {}  # a word type's entities, if few (`_remember`)
-        self.counts: dict[int, int] = {}  # how many entities a word type with many postings has (`few_entities`)
+        # a word type's entities, if few (`_set_of`); how many a word type with many postings has (`_count`)
+        self.small_sets: WeightedMemo[int, frozenset[int]] = WeightedMemo(SMALL_SETS, SMALL_SETS)
+        self.counts: WeightedMemo[int, int] = WeightedMemo(SMALL_SETS, SMALL_SETS)
         self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
         self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
         self._empty_slots(MIN_SLOTS)
@@ -421,49 +423,46 @@ class RelevanceCache:
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). The set of a word type with
-        few postings is kept here (`_remember`); a common given name's, large at a million persons,
+        few postings is kept here (`_set_of`); a common given name's, large at a million persons,
         comes from the index's memo of words each time."""
         found = self.small_sets.get(orth)
         if found is None:
             hits = self._hits(orth, strings)
-            found = _entity_set(hits)
-            self._remember(orth, found, sum(h.postings() for h in hits))
+            found = self._set_of(orth, hits, _postings(hits))
         return found
 
     def few_entities(self, orth: int, strings: StringStore, most: int) -> frozenset[int] | None:
         """`entities` of a word type, if they are at most `most`; else None. A word with more postings
-        than that has its holders counted in its sorted arrays first: at a million persons a common
-        given name's set of thousands, made only to be found too large (`likely_referred`), was a
-        tenth of a cold pass over news."""
+        than that has its holders counted in its sorted arrays first (once: a common name recurs in
+        every document): at a million persons a common given name's set of thousands, made only to be
+        found too large (`likely_referred`), was a tenth of a cold pass over news."""
         found = self.small_sets.get(orth)
         if found is None:
-            count = self.counts.get(orth)
-            if count is not None and count > most:
+            if self.counts.get(orth, 0) > most:
                 return None
             hits = self._hits(orth, strings)
-            postings = sum(h.postings() for h in hits)
-            if postings > most:  # (a word's entities are at most its postings)
-                if count is None:
-                    arrays = [a for h in hits for a in h.entity_arrays()]
-                    count = len(sorted_unique(numpy.concatenate(arrays)))
-                    if len(self.counts) >= SMALL_SETS:
-                        self.counts.clear()
-                    self.counts[orth] = count  # (counted once: a common name recurs in every document)
-                if count > most:
-                    return None
-            found = _entity_set(hits)
-            self._remember(orth, found, postings)
+            postings = _postings(hits)
+            if postings > most and self._count(orth, hits) > most:  # (entities are at most postings)
+                return None
+            found = self._set_of(orth, hits, postings)
         return found if len(found) <= most else None
 
-    def _remember(self, orth: int, entities: frozenset[int], postings: int) -> None:
-        """Keep a word type's entity set if its words have at most SMALL_SET_POSTINGS postings: the names
-        of a news stream's people recur from document to document, and their sets were made again for
-        each (from the words' hits, through a per-document memo) at a tenth of what the component
-        cost on news with a name every 150 words."""
+    def _count(self, orth: int, hits: list[WordHits]) -> int:
+        """How many entities a word type has, counted in its sorted arrays and remembered."""
+        count = self.counts.get(orth)
+        if count is None:
+            count = self.counts.put(orth, len(sorted_unique(numpy.concatenate(_arrays(hits)))), 1)
+        return count
+
+    def _set_of(self, orth: int, hits: list[WordHits], postings: int) -> frozenset[int]:
+        """The word type's entity set, kept if its words have at most SMALL_SET_POSTINGS postings: the
+        names of a news stream's people recur from document to document, and their sets were made
+        again for each (from the words' hits, through a per-document memo) at a tenth of what the
+        component cost on news with a name every 150 words."""
+        found = _entity_set(hits)
         if postings <= SMALL_SET_POSTINGS:
-            if len(self.small_sets) >= SMALL_SETS:
-                self.small_sets.clear()
-            self.small_sets[orth] = entities
+            self.small_sets.put(orth, found, 1)
+        return found
 
     def _hits(self, orth: int, strings: StringStore) -> list[WordHits]:
         """The index's hits of each of the word type's words (`segment`)."""
@@ -489,10 +488,9 @@ class RelevanceCache:
         at a million persons a given name's set of thousands of holders, made for this question alone,
         was an eighth of a cold pass over news."""
         hits = (self._hits(first, strings), self._hits(second, strings))
-        if all(sum(h.postings() for h in word) <= MEET_AS_SETS for word in hits):
+        if all(_postings(word) <= MEET_AS_SETS for word in hits):
             return not _entity_set(hits[0]).isdisjoint(_entity_set(hits[1]))
-        mine, theirs = ([a for h in word for a in h.entity_arrays()] for word in hits)
-        return any(meet(a, b) for a in mine for b in theirs)
+        return any(meet(a, b) for a in _arrays(hits[0]) for b in _arrays(hits[1]))
 
     def sharing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
         """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""
@@ -579,6 +577,16 @@ def _entity_set(hits: list[WordHits]) -> frozenset[int]:
     """The entities of a word type's words' hits, as one set (`RelevanceCache.entities`)."""
     sets = [h.entities() for h in hits]
     return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+
+
+def _postings(hits: list[WordHits]) -> int:
+    """How many postings a word type's words have together."""
+    return sum(h.postings() for h in hits)
+
+
+def _arrays(hits: list[WordHits]) -> list[numpy.ndarray]:
+    """The entities of a word type's words' hits as sorted arrays (`WordHits.entity_arrays`)."""
+    return [a for h in hits for a in h.entity_arrays()]
 
 
 def _merged(

@@ -899,7 +899,7 @@ def test_a_word_types_few_entities_are_kept_and_a_common_names_are_not(
 ) -> None:
     """`RelevanceCache.entities` keeps the set of a word type with few postings (asked again, the
     same set, without the index), not a word's with more than SMALL_SET_POSTINGS, and keeps at most
-    SMALL_SETS of them (emptied when full); `few_entities` reads and fills the same memo."""
+    SMALL_SETS of them (thinned when full); `few_entities` reads and fills the same memo."""
     vocab = spacy.blank("en").vocab
     words = sorted({w for entity in linker.index.entities for w in entity.name.split()})[:40]
     orths = [vocab.strings.add(word) for word in words]
