@@ -61,4 +61,5 @@ class Planner:
         kinds: list[int],
         share: Callable[[int, int], bool] | None = None,
         other: Callable[[int, int], bool] | None = None,
+        completes: Callable[[int, int], bool] | None = None,
     ) -> tuple[list[int], list[int]]: ...

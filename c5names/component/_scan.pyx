@@ -287,7 +287,7 @@ def mark_outside(Doc doc, bint untyped=False):
 cdef class Planner:
     """`sparse.plan` in C, for the part bits and reach it is made with (`sparse.planned`): what to
     read of a document, from its tokens that can be of a name. The same steps, in the same order, with
-    the same calls of `share` and `other` (each a Python function, asked of few pairs and memoised by
+    the same calls of `share`, `other` and `completes` (each a Python function, asked of few pairs and memoised by
     the caller); a test holds the two to each other on random documents.
 
     Why: on warm news that names nobody in the gazetteer, most documents still hold a few dozen
@@ -304,7 +304,7 @@ cdef class Planner:
         self._tailed, self._fuzzy_anchor = tailed, fuzzy_anchor
         self._near, self._before, self._after = near, before, after
 
-    def plan(self, list positions, list kinds, object share=None, object other=None):
+    def plan(self, list positions, list kinds, object share=None, object other=None, object completes=None):
         """(the tokens read at once, the lone person parts): `sparse.plan`."""
         cdef Py_ssize_t n = len(positions), i
         if n == 0:
@@ -324,14 +324,14 @@ cdef class Planner:
             for i in range(n):
                 at[i] = positions[i]
                 kind[i] = kinds[i]
-            return self._plan(at, kind, together, after, n, share, other)
+            return self._plan(at, kind, together, after, n, share, other, completes)
         finally:
             PyMem_Free(at)
             PyMem_Free(flags)
 
     cdef tuple _plan(
         self, int* at, int* kind, unsigned char* together, unsigned char* after, Py_ssize_t n,
-        object share, object other,
+        object share, object other, object completes,
     ):
         cdef Py_ssize_t i, j
         cdef int anchors = self._anchor | self._fuzzy_anchor
@@ -351,8 +351,9 @@ cdef class Planner:
                 if kind[i] & self._alias_part:
                     for j in range(n):
                         if (kind[j] & anchors or together[j]) and at[j] - self._before <= at[i] <= at[j] + self._after:
-                            within = True
-                            break
+                            if completes is None or completes(at[j], at[i]):
+                                within = True
+                                break
                 if within:
                     break
             if not within:

@@ -43,6 +43,8 @@ from c5names.index.postings import (
     TAIL_WORD_MIN,
     TAILED,
     WordHits,
+    firmly_in,
+    fuzzy_anchored,
     meet,
     sorted_unique,
 )
@@ -156,6 +158,7 @@ class RelevanceCache:
         self.counts: WeightedMemo[int, int] = WeightedMemo(SMALL_SETS, SMALL_SETS)
         self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
         self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
+        self.completing_pairs: dict[tuple[int, int], bool] = {}  # a fuzzy anchor and a word's (`completes`)
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -496,6 +499,26 @@ class RelevanceCache:
         """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""
         return lambda a, b: self.share(int(orths[a]), int(orths[b]), strings)
 
+    def completes(self, anchor: int, word: int, strings: StringStore) -> bool:
+        """May the second word type complete an alias phrase whose anchor word the first is within an
+        edit only: is it a firm word of one of those phrases (`postings.fuzzy_anchored`, `firmly_in`)?
+        Asked only in a document whose anchors are all within an edit, of few pairs; remembered per pair."""
+        key = (anchor, word)
+        found = self.completing_pairs.get(key)
+        if found is None:
+            if len(self.completing_pairs) > CACHE_SIZE:
+                self.completing_pairs.clear()
+            anchors = self.index.alias_anchors
+            phrases = set().union(*(fuzzy_anchored(hits, anchors) for hits in self._hits(anchor, strings)))
+            found = self.completing_pairs[key] = any(
+                not phrases.isdisjoint(firmly_in(hits, anchors)) for hits in self._hits(word, strings)
+            )
+        return found
+
+    def completing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
+        """`completes` for two tokens of a document (by position in its orth column), as `plan` asks it."""
+        return lambda a, b: self.completes(int(orths[a]), int(orths[b]), strings)
+
     def someone_elses(self, given: int, surname: int, strings: StringStore) -> bool:
         """Is the second word type, right after the first with a space between, someone else's full
         name (`detect.someone_elses_surname`)? Remembered per pair: "Peter Baker" recurs in a corpus."""
@@ -640,6 +663,7 @@ def plan(
     kinds: list[int],
     share: Callable[[int, int], bool] | None = None,
     other: Callable[[int, int], bool] | None = None,
+    completes: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[int], list[int]]:
     """From the tokens that can be of a name (in order) and their part bits (`WordHits.part`): (the
     tokens whose neighbourhoods are read at once, the lone person parts read only if they may refer to
@@ -652,7 +676,8 @@ def plan(
     within two words of it (`match.detect`), so "Sarah Walker" (a given name of some, a surname
     close to Baker's) cannot make one. An anchor word of alias phrases within an edit only
     (FUZZY_ANCHOR) makes one only with a firm word of a phrase (ALIAS_PART) in the windows read
-    around it.
+    around it, and of the same phrase when `completes(a, b)` can tell (`RelevanceCache.completes`:
+    "Bank" of "World Bank" does not complete "Bruni", within an edit of Brunei).
 
     Otherwise every anchor is read at once, and every part close to another with which it may make a
     name (`_together`: "Sarah Walker" may not; nor "В Астане", an initial beside a word within an
@@ -679,7 +704,7 @@ def plan(
         return [], []
     # (a document has a few dozen such tokens: lists cost less than numpy's microseconds per call)
     at_once = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & ANCHORS or t]
-    if not firm and not _alias_part_within(at_once, positions, kinds):
+    if not firm and not _alias_part_within(at_once, positions, kinds, completes):
         return [], []  # an anchor word within an edit only, and no firm word of a phrase in its reach
     lone = [p for p, k, t in zip(positions, kinds, together, strict=True) if k & PERSON_PART and not (k & ANCHORS or t)]
     return at_once, lone
@@ -690,13 +715,14 @@ def planned(
     kinds: list[int],
     share: Callable[[int, int], bool] | None = None,
     other: Callable[[int, int], bool] | None = None,
+    completes: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[int], list[int]]:
     """`plan`, by its compiled twin (`_scan.Planner`) when the compiled scan is here: the same answers
-    from the same calls of `share` and `other`, at about a tenth of the cost."""
+    from the same calls of `share`, `other` and `completes`, at about a tenth of the cost."""
     module = native.scan_module
     if module is None:
-        return plan(positions, kinds, share, other)
-    return _planner(module).plan(positions, kinds, share, other)
+        return plan(positions, kinds, share, other, completes)
+    return _planner(module).plan(positions, kinds, share, other, completes)
 
 
 @functools.lru_cache(maxsize=2)
@@ -808,11 +834,15 @@ def _after_other_names(
     return after
 
 
-def _alias_part_within(at_once: list[int], positions: list[int], kinds: list[int]) -> bool:
-    """Does an ALIAS_PART token lie in the windows read around these tokens (`_windows`)? Without one,
+def _alias_part_within(
+    at_once: list[int], positions: list[int], kinds: list[int], completes: Callable[[int, int], bool] | None = None
+) -> bool:
+    """Does an ALIAS_PART token lie in the windows read around these tokens (`_windows`), one that
+    `completes(p, w)` says may complete a phrase of the token p read (if it is given)? Without one,
     every alias phrase there would be found by edit distance alone, which `shapes.parse_alias` refuses."""
     return any(
-        kind & ALIAS_PART and any(p - BEFORE <= w <= p + AFTER for p in at_once)
+        kind & ALIAS_PART
+        and any(p - BEFORE <= w <= p + AFTER and (completes is None or completes(p, w)) for p in at_once)
         for w, kind in zip(positions, kinds, strict=True)
     )
 

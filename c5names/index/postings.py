@@ -102,13 +102,16 @@ class Group(NamedTuple):
 # How a text word can take part in a mention (`WordHits.part`), as bits: what decides which words of
 # a spaCy Doc the component must read around.
 NO_PART = 0
-ALIAS_PART = 1  # a word of alias phrases that is not the phrase's anchor ("De", "Ả", "Bank"), an initial
+# A word of alias phrases that is not the phrase's anchor ("De", "Ả", "Bank"), matched neither weakly
+# nor by edit distance (`firmly_in`): a weak word is refused in a phrase, and one within an edit only
+# completes a phrase only beside a firm anchor, whose windows read it anyway. And an initial.
+ALIAS_PART = 1
 PERSON_PART = 2  # a given name, patronymic or suffix, or a weak match of a surname ("Michael", "Gore")
 ANCHOR = 4  # a firm surname, an alias phrase's anchor word: a mention can be made around it
 TAILED = 8  # a word of an alias phrase that ends in lowercase words, or one of those ("République kirghize")
 # An alias phrase's anchor word within an edit only ("Pekato" of "Pekano Faso"): an alias is never found
 # by edit distance alone (`shapes.parse_alias`), so a mention can be made around it only with a firm word
-# of the phrase (an ALIAS_PART) beside it.
+# of the same phrase (an ALIAS_PART, `firmly_in`) beside it (`fuzzy_anchored`).
 FUZZY_ANCHOR = 16
 TAIL_WORD_MIN = 4  # a lowercase word an alias phrase ends in this long is what a text must hold of it
 
@@ -729,6 +732,28 @@ def _entities_of(groups: list[Group]) -> frozenset[int]:
     return frozenset((_values(groups) >> ENTITY_SHIFT).tolist())
 
 
+def fuzzy_anchored(hits: WordHits, alias_anchors: Sequence[int]) -> set[int]:
+    """The alias phrases (by ref) whose anchor word this word is within an edit only: its FUZZY_ANCHOR
+    bit (`WordHits.part`), phrase by phrase."""
+    return {
+        h.posting.ref
+        for h in hits.aliases()
+        if h.method == Method.FUZZY and not h.weak and h.posting.pos == alias_anchors[h.posting.ref]
+    }
+
+
+def firmly_in(hits: WordHits, alias_anchors: Sequence[int]) -> set[int]:
+    """The alias phrases (by ref) this word is a word of besides the anchor, matched neither weakly nor
+    by edit distance: its ALIAS_PART bit (`WordHits.part`), phrase by phrase. A phrase whose anchor
+    word is within an edit only is found with such a word of its own (`shapes.parse_alias`)."""
+    found = set()
+    for h in hits.aliases():
+        ref, firm = h.posting.ref, not h.weak or h.method == Method.CONSONANTS
+        if firm and h.method != Method.FUZZY and 0 <= alias_anchors[ref] != h.posting.pos:
+            found.add(ref)
+    return found
+
+
 def _values(groups: list[Group]) -> numpy.ndarray:
     arrays = [numpy.frombuffer(g.packed, dtype=numpy.int64) for g in groups]
     if not arrays:
@@ -754,7 +779,7 @@ def _part_of_many(group: Group, alias_anchors: Sequence[int]) -> int:
         part |= ANCHOR if bare and (roles == _SURNAME_CODE).any() else PERSON_PART
     if alias.any():
         if not firm:
-            return part | ALIAS_PART
+            return part  # (`parse_alias` refuses a weak word in an alias phrase)
         picked = values[alias]
         refs = (picked & 0xFFFFFF).tolist()
         anchors = numpy.fromiter((alias_anchors[r] for r in refs), numpy.int64, len(refs))
@@ -762,7 +787,8 @@ def _part_of_many(group: Group, alias_anchors: Sequence[int]) -> int:
         if (positions == anchors).any():
             part |= FUZZY_ANCHOR if group.method == Method.FUZZY else ANCHOR
         part |= TAILED if (anchors < 0).any() else NO_PART
-        part |= ALIAS_PART if ((positions != anchors) & (anchors >= 0)).any() else NO_PART
+        if group.method != Method.FUZZY:
+            part |= ALIAS_PART if ((positions != anchors) & (anchors >= 0)).any() else NO_PART
     return part
 
 
@@ -789,8 +815,8 @@ def _part_of_few(group: Group, alias_anchors: Sequence[int]) -> int:
         part |= ANCHOR if firm and not fuzzy and surname else PERSON_PART
     if aliases:
         if not firm:
-            return part | ALIAS_PART
+            return part  # (`parse_alias` refuses a weak word in an alias phrase)
         if anchor:
             part |= FUZZY_ANCHOR if fuzzy else ANCHOR
-        part |= (TAILED if tailed else NO_PART) | (ALIAS_PART if other_word else NO_PART)
+        part |= (TAILED if tailed else NO_PART) | (ALIAS_PART if other_word and not fuzzy else NO_PART)
     return part

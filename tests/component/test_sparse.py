@@ -45,6 +45,7 @@ from c5names.index import name_variants
 from c5names.index.postings import ALIAS_PART, ANCHOR, FUZZY_ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
 from c5names.match.detect import someone_elses_surname
+from c5names.text.keys import is_caseless
 
 ORDINARY = "the ministry said on Thursday that talks about budget would continue in spring and the".split()
 NAME_WORDS = [
@@ -262,9 +263,10 @@ _PLAN_BITS = st.sampled_from([PERSON_PART, ANCHOR, ANCHOR | PERSON_PART]) | _BIT
 )
 def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int, asks: bool) -> None:
     """`planned` (the compiled `plan` when the compiled scan is here) reads the same tokens as `plan`,
-    asking `share` and `other` the same questions, on random documents: parts of names at random
-    distances (often within `NEAR` of each other), pairs said to be of one entity by a random rule,
-    surnames said to be someone else's with the word before, with and without `other`."""
+    asking `share`, `other` and `completes` the same questions, on random documents: parts of names at
+    random distances (often within `NEAR` of each other), pairs said to be of one entity, or of one
+    alias phrase, by a random rule, surnames said to be someone else's with the word before, with and
+    without `other` and `completes`."""
     if native.scan_module is None:
         pytest.skip("no compiled scan here")
     positions = list(itertools.accumulate(gap for gap, _, _ in parts))
@@ -272,7 +274,9 @@ def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int
     others = {position for position, (_, _, theirs) in zip(positions, parts, strict=True) if theirs}
     calls: dict[str, Counter[tuple[str, int, int]]] = {"python": Counter(), "compiled": Counter()}
 
-    def asked(way: str) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool] | None]:
+    def asked(
+        way: str,
+    ) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool] | None, Callable[[int, int], bool] | None]:
         def share(a: int, b: int) -> bool:
             calls[way]["share", a, b] += 1
             return (a * 7919 + b * 104729 + seed) % 3 == 0
@@ -281,7 +285,11 @@ def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int
             calls[way]["other", a, b] += 1
             return b in others
 
-        return share, other if asks else None
+        def completes(a: int, b: int) -> bool:
+            calls[way]["completes", a, b] += 1
+            return (a * 104729 + b * 7919 + seed) % 2 == 0
+
+        return share, other if asks else None, completes if asks else None
 
     assert planned(positions, kinds, *asked("compiled")) == plan(positions, kinds, *asked("python"))
     assert calls["compiled"] == calls["python"]
@@ -307,6 +315,22 @@ def test_an_anchor_word_within_an_edit_only_is_read_with_a_firm_word_of_a_phrase
     assert positions_to_read(_parts(ALIAS_PART, *[0] * 8, FUZZY_ANCHOR)) == []  # and before it
     assert positions_to_read(_parts(FUZZY_ANCHOR | ALIAS_PART)) == [0]  # a firm word of another phrase too
     assert positions_to_read(_parts(FUZZY_ANCHOR, 0, 0, ANCHOR)) == [0, 3]
+
+
+def test_with_completes_the_firm_word_must_be_of_a_phrase_of_that_anchor() -> None:
+    """`completes(a, b)` (`RelevanceCache.completes`) says whether the firm word at b may complete a
+    phrase whose anchor, within an edit, is at a: "Bank" of "World Bank" does not complete "Bruni"."""
+    positions, kinds = [3, 5, 9], [ALIAS_PART, FUZZY_ANCHOR, ALIAS_PART]
+    assert plan(positions, kinds) == ([5], [])  # (without it, any firm word in reach)
+    assert plan(positions, kinds, completes=lambda a, b: False) == ([], [])
+    assert plan(positions, kinds, completes=lambda a, b: (a, b) == (5, 9)) == ([5], [])
+    assert plan(positions, kinds, completes=lambda a, b: (a, b) == (5, 3)) == ([5], [])
+    asked: list[tuple[int, int]] = []
+    assert plan([5, 20], [FUZZY_ANCHOR | ALIAS_PART, ANCHOR], completes=lambda a, b: asked.append((a, b)) or False) == (
+        [5, 20],
+        [],
+    )
+    assert asked == []  # (a firm anchor is read whatever stands near it: nothing to ask)
 
 
 def test_a_given_name_beside_someone_elses_surname_is_not_read(nlp_en: spacy.language.Language) -> None:
@@ -940,3 +964,50 @@ def test_a_word_types_count_of_many_entities_is_kept(linker: Linker, monkeypatch
     assert all(fresh.counts[o] == len(cache.entities(o, vocab.strings)) for o in many)
     monkeypatch.setattr(fresh, "_hits", lambda orth, strings: pytest.fail("the index was asked again"))
     assert [fresh.few_entities(o, vocab.strings, 1) for o in many] == first
+
+
+def test_a_fuzzy_anchor_is_completed_only_by_a_firm_word_of_its_own_phrases(linker: Linker) -> None:
+    """`RelevanceCache.completes`: "Bank", a firm word of other phrases, does not complete "Bruni"
+    (within an edit of Brunei, one word); the firm words of a phrase do complete its anchor word
+    written with an edit, and a word within an edit of one of them does not (a phrase is never found
+    by edit distance alone)."""
+    vocab = spacy.blank("en").vocab
+    cache = RelevanceCache(linker.index, "en")
+
+    def completes(anchor: str, word: str) -> bool:
+        return cache.completes(vocab.strings.add(anchor), vocab.strings.add(word), vocab.strings)
+
+    assert cache.part(vocab.strings.add("Bruni"), vocab) == FUZZY_ANCHOR
+    assert cache.part(vocab.strings.add("Bank"), vocab) & ALIAS_PART
+    assert not completes("Bruni", "Bank")
+    assert cache.part(vocab.strings.add("Arabiq"), vocab) & FUZZY_ANCHOR  # (Saudi Arabia, within an edit)
+    assert completes("Arabiq", "Saudi") and [m.id for m in linker.link("Saudi Arabiq", "en")] == ["saudi-arabia"]
+    assert not completes("Arabiq", "Saudu") and linker.link("Saudu Arabiq", "en") == []
+    assert not completes("Arabiq", "Bank")
+    assert cache.completes(vocab.strings["Bruni"], vocab.strings["Bank"], vocab.strings) is False  # (remembered)
+    assert set(cache.completing_pairs) >= {(vocab.strings["Bruni"], vocab.strings["Bank"])}
+
+
+def test_the_component_reads_alias_phrases_with_an_edited_anchor_as_the_linker_finds_them(
+    linker: Linker, nlp_en: spacy.language.Language
+) -> None:
+    """Every alias phrase of two or three words of the default gazetteer in a cased script, its anchor
+    word written with one letter changed or one left out, in an English sentence: the component's
+    entities are the linker's. Among them are phrases found with a fuzzy anchor and a firm word of
+    their own, and fuzzy anchors no firm word completes, which the component does not read."""
+    index = linker.index
+    found = fuzzy = 0
+    for ref, form in enumerate(index.alias_forms):
+        words, at = form.split(), index.alias_anchors[ref]
+        if not 2 <= len(words) <= 3 or at < 0 or not all(w.isalpha() for w in words) or len(words[at]) < 6:
+            continue
+        if any(is_caseless(c) for c in form):
+            continue  # (an English pipeline reads capitalised words; these scripts have no capitals)
+        word = words[at]
+        for edited in (word[:-1] + ("e" if word[-1] != "e" else "a"), word[0] + word[2:]):
+            text = "Yesterday " + " ".join(edited if i == at else w for i, w in enumerate(words)) + " signed it."
+            expected = sorted((m.start, m.end, m.id) for m in linker.link(text, "en"))
+            assert sorted((e.start_char, e.end_char, e.kb_id_) for e in nlp_en(text).ents) == expected, text
+            found += bool(expected)
+            fuzzy += index.word_hits(edited, "en").part(index.alias_anchors) == FUZZY_ANCHOR
+    assert found > 500 and fuzzy > 100, (found, fuzzy)

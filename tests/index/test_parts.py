@@ -24,15 +24,18 @@ from c5names.index.postings import (
     FUZZY_ANCHOR,
     NO_PART,
     PERSON_PART,
+    ROLES,
     TAILED,
     Group,
     _entities_of,
     _part_of_few,
     _part_of_many,
     _values,
+    firmly_in,
+    fuzzy_anchored,
     meet,
 )
-from c5names.model import Method
+from c5names.model import Method, Role
 
 GAZETTEER = textwrap.dedent(
     """\
@@ -90,11 +93,47 @@ def test_an_anchor_word_within_an_edit_only_is_a_fuzzy_anchor(index: NameIndex, 
     """An alias is never found by edit distance alone: "Testlonde" makes the phrase only beside a
     firm word of it, so it is no anchor on its own; the linker agrees."""
     assert part(index, "Testlonde") == FUZZY_ANCHOR
-    assert part(index, "Forenade") == ALIAS_PART  # (within an edit of a word that is no anchor)
+    # Within an edit of a word that is no anchor: it completes the phrase only beside a firm anchor,
+    # whose window holds it anyway, so it is no part (`firmly_in`); the linker still finds the phrase.
+    assert part(index, "Forenade") == NO_PART
     (tmp_path / "test.yaml").write_text(GAZETTEER, encoding="utf-8")
     linker = c5names.Linker(c5names.load(tmp_path, default=False))
     assert linker.link("Testlonde signed.", "da") == []
     assert [m.id for m in linker.link("De Forenede Testlonde signed.", "da")] == ["north-testland"]
+    assert [m.id for m in linker.link("De Forenade Testlande signed.", "da")] == ["north-testland"]
+    assert [m.id for m in linker.link("De Forenade Testlonde signed.", "da")] == ["north-testland"]  # ("De" is firm)
+    assert linker.link("Forenade Testlonde signed.", "da") == []  # (edit distance alone)
+
+
+def test_the_alias_bits_are_the_phrases_a_word_anchors_within_an_edit_or_firmly_completes() -> None:
+    """FUZZY_ANCHOR and ALIAS_PART, phrase by phrase (`fuzzy_anchored`, `firmly_in`, which the
+    component compares for a fuzzy anchor and a firm word near it): for every word of the default
+    gazetteer's alias phrases, as written and with its last letter changed (within an edit), a word
+    has the bit exactly when it has phrases of the kind."""
+    index = c5names.Linker().index
+    anchors = index.alias_anchors
+    words = {word for form in index.alias_forms for word in form.split() if word[:1].isupper()}
+    edited = {word[:-1] + ("e" if word[-1] == "a" else "a") for word in words if len(word) > 4}
+    seen = {FUZZY_ANCHOR: 0, ALIAS_PART: 0}
+    for word in sorted(words | edited):
+        hits = index.word_hits(word, None)
+        bits = hits.part(anchors)
+        assert bool(bits & FUZZY_ANCHOR) == bool(fuzzy_anchored(hits, anchors)), word
+        assert bool(bits & ALIAS_PART) == bool(firmly_in(hits, anchors)), word
+        for bit in seen:
+            seen[bit] += bool(bits & bit)
+    assert all(seen.values()), seen
+
+
+def test_a_weak_word_of_an_alias_phrase_is_no_part_of_it(index: NameIndex) -> None:
+    """A weak match (a short word within an edit) is refused in an alias phrase (`shapes.parse_alias`):
+    it gives no bit, while a weak match of a person's name word still is a person part."""
+    weak = [Group(packed, Method.FUZZY, 0.7, 1, True, 0) for packed in index.postings.values()]
+    code = ROLES.index(Role.ALIAS)
+    alias_only = [g for g in weak if ((numpy.frombuffer(g.packed, numpy.int64) >> 36) & 7 == code).all()]
+    assert alias_only
+    assert {_part_of_few(g, index.alias_anchors) for g in alias_only} == {NO_PART}
+    assert {_part_of_many(g, index.alias_anchors) for g in alias_only} == {NO_PART}
 
 
 def test_a_phrase_with_a_lowercase_end_is_anchored_on_nothing_but_both_its_parts(index: NameIndex) -> None:
