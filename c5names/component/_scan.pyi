@@ -62,4 +62,5 @@ class Planner:
         share: Callable[[int, int], bool] | None = None,
         other: Callable[[int, int], bool] | None = None,
         completes: Callable[[int, int], bool] | None = None,
+        pair: Callable[[int, int], bool] | None = None,
     ) -> tuple[list[int], list[int]]: ...

@@ -287,7 +287,7 @@ def mark_outside(Doc doc, bint untyped=False):
 cdef class Planner:
     """`sparse.plan` in C, for the part bits and reach it is made with (`sparse.planned`): what to
     read of a document, from its tokens that can be of a name. The same steps, in the same order, with
-    the same calls of `share`, `other` and `completes` (each a Python function, asked of few pairs and memoised by
+    the same calls of `share`, `other`, `completes` and `pair` (each a Python function, asked of few pairs and memoised by
     the caller); a test holds the two to each other on random documents.
 
     Why: on warm news that names nobody in the gazetteer, most documents still hold a few dozen
@@ -304,7 +304,10 @@ cdef class Planner:
         self._tailed, self._fuzzy_anchor = tailed, fuzzy_anchor
         self._near, self._before, self._after = near, before, after
 
-    def plan(self, list positions, list kinds, object share=None, object other=None, object completes=None):
+    def plan(
+        self, list positions, list kinds, object share=None, object other=None, object completes=None,
+        object pair=None,
+    ):
         """(the tokens read at once, the lone person parts): `sparse.plan`."""
         cdef Py_ssize_t n = len(positions), i
         if n == 0:
@@ -324,21 +327,22 @@ cdef class Planner:
             for i in range(n):
                 at[i] = positions[i]
                 kind[i] = kinds[i]
-            return self._plan(at, kind, together, after, n, share, other, completes)
+            return self._plan(at, kind, together, after, n, share, other, completes, pair)
         finally:
             PyMem_Free(at)
             PyMem_Free(flags)
 
     cdef tuple _plan(
         self, int* at, int* kind, unsigned char* together, unsigned char* after, Py_ssize_t n,
-        object share, object other, object completes,
+        object share, object other, object completes, object pair,
     ):
         cdef Py_ssize_t i, j
         cdef int anchors = self._anchor | self._fuzzy_anchor
         cdef bint firm = False, fuzzy = False, within
-        self._together(at, kind, together, n, share)
+        cdef object paired = pair if pair is not None else share
+        self._together(at, kind, together, n, paired)
         if other is not None and self._after_other_names(at, kind, together, after, n, other):
-            self._as_lone(at, kind, together, after, n, share)  # (kind and together rewritten)
+            self._as_lone(at, kind, together, after, n, share, paired)  # (kind and together rewritten)
         for i in range(n):
             firm = firm or (kind[i] & self._anchor) != 0 or together[i]
             fuzzy = fuzzy or (kind[i] & self._fuzzy_anchor) != 0
@@ -407,6 +411,7 @@ cdef class Planner:
 
     cdef int _as_lone(
         self, int* at, int* kind, unsigned char* together, unsigned char* after, Py_ssize_t n, object share,
+        object paired,
     ) except -1:
         """`sparse._as_lone`: the surnames flagged in `after` made lone person parts in `kind`, and
         `together` made again, but for those kept as they were."""
@@ -421,7 +426,7 @@ cdef class Planner:
                 original[i] = kind[i]
                 if after[i]:
                     kind[i] = self._person_part
-            self._together(at, kind, together, n, share)
+            self._together(at, kind, together, n, paired)
             read = [at[j] for j in range(n) if kind[j] & anchors or together[j]]
             for i in range(n):
                 if not after[i]:
@@ -438,7 +443,7 @@ cdef class Planner:
             if changed:
                 for i in range(n):
                     kind[i] = self._person_part if after[i] else original[i]
-                self._together(at, kind, together, n, share)
+                self._together(at, kind, together, n, paired)
         finally:
             PyMem_Free(original)
         return 0

@@ -205,8 +205,8 @@ class C5NamesComponent(Pipe):
         entities: Callable[[int], frozenset[int]] | None = None
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
             share, other = relevant.sharing(orths, strings), relevant.after_other_names(doc, orths)
-            completes = relevant.completing(orths, strings)
-            at_once, lone = planned(scanned.positions, scanned.kinds, share, other, completes)
+            completes, pair = relevant.completing(orths, strings), relevant.pairing(orths, strings)
+            at_once, lone = planned(scanned.positions, scanned.kinds, share, other, completes, pair)
             if lone:
                 # (word types' entity sets, asked of the same lone words before linking and after it;
                 # made only for a document with lone words: most documents read have none)

@@ -50,7 +50,7 @@ from c5names.index.postings import (
 )
 from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
-from c5names.model import Mention
+from c5names.model import Mention, Method, Role
 from c5names.text.han import has_han
 from c5names.text.inflection import is_elided_word, stems
 from c5names.text.keys import APOSTROPHES, fold, is_caseless
@@ -159,6 +159,7 @@ class RelevanceCache:
         self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
         self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
         self.completing_pairs: dict[tuple[int, int], bool] = {}  # a fuzzy anchor and a word's (`completes`)
+        self.pairings: dict[tuple[int, int], bool] = {}  # two person parts' answer (`may_pair`)
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -495,6 +496,31 @@ class RelevanceCache:
             return not _entity_set(hits[0]).isdisjoint(_entity_set(hits[1]))
         return any(meet(a, b) for a in _arrays(hits[0]) for b in _arrays(hits[1]))
 
+    def may_pair(self, first: int, second: int, strings: StringStore) -> bool:
+        """May two word types make a name together: parts of the names of one entity (`share`), one
+        of them a firm match? Two weak ones (short words within an edit) make no name alone: a weak
+        match completes a name beside a firm one (`shapes._firm_enough`). "Julia … im Juni" may not:
+        both are within an edit of Julie Stufft's given name, and short. Asked of person parts close
+        together, remembered per pair; a word type of more than SMALL_SET_POSTINGS postings (a common
+        name's holders at a large gazetteer) is answered by `share`."""
+        key = (first, second)
+        found = self.pairings.get(key)
+        if found is None:
+            if len(self.pairings) > CACHE_SIZE:
+                self.pairings.clear()
+            hits = (self._hits(first, strings), self._hits(second, strings))
+            if any(_postings(word) > SMALL_SET_POSTINGS for word in hits):
+                found = self.share(first, second, strings)
+            else:
+                ours, theirs = _firm_parts(hits[0]), _firm_parts(hits[1])
+                found = any(ours[e] or theirs[e] for e in ours.keys() & theirs.keys())
+            self.pairings[key] = found
+        return found
+
+    def pairing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
+        """`may_pair` for two tokens of a document (by position in its orth column), as `plan` asks it."""
+        return lambda a, b: self.may_pair(int(orths[a]), int(orths[b]), strings)
+
     def sharing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
         """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""
         return lambda a, b: self.share(int(orths[a]), int(orths[b]), strings)
@@ -602,6 +628,19 @@ def _entity_set(hits: list[WordHits]) -> frozenset[int]:
     return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
+def _firm_parts(hits: list[WordHits]) -> dict[int, bool]:
+    """Per entity a word type's words may name a part of (not an alias phrase): whether one of those
+    matches is firm (not weak, or by consonants, two of which may make a name together:
+    `shapes._firm_enough`), for `RelevanceCache.may_pair`."""
+    found: dict[int, bool] = {}
+    for word in hits:
+        for hit in word.all():
+            if hit.posting.role != Role.ALIAS:
+                entity = hit.posting.entity
+                found[entity] = found.get(entity, False) or not hit.weak or hit.method == Method.CONSONANTS
+    return found
+
+
 def _postings(hits: list[WordHits]) -> int:
     """How many postings a word type's words have together."""
     return sum(h.postings() for h in hits)
@@ -664,6 +703,7 @@ def plan(
     share: Callable[[int, int], bool] | None = None,
     other: Callable[[int, int], bool] | None = None,
     completes: Callable[[int, int], bool] | None = None,
+    pair: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[int], list[int]]:
     """From the tokens that can be of a name (in order) and their part bits (`WordHits.part`): (the
     tokens whose neighbourhoods are read at once, the lone person parts read only if they may refer to
@@ -672,7 +712,10 @@ def plan(
     Nothing is read when no mention can be made: no anchor, and no two person parts of one entity or
     two parts of a phrase with a lowercase end close together. `share(a, b)` says whether the words
     of tokens a and b are parts of one entity's names (`RelevanceCache.share`); without it any two
-    person parts may be. A name of several words starts with a word the entity has and holds another
+    person parts may be. `pair(a, b)`, if given, says more: whether they may make a name together
+    (`RelevanceCache.may_pair`: not two weak matches, "Julia … im Juni"), and it decides which parts
+    are read together; `share` still decides whether a lone part may name someone whose name is read
+    at once (`_as_lone`). A name of several words starts with a word the entity has and holds another
     within two words of it (`match.detect`), so "Sarah Walker" (a given name of some, a surname
     close to Baker's) cannot make one. An anchor word of alias phrases within an edit only
     (FUZZY_ANCHOR) makes one only with a firm word of a phrase (ALIAS_PART) in the windows read
@@ -694,11 +737,11 @@ def plan(
     if a word that may name that person is read at once anyway (`_as_lone`)."""
     if not positions:
         return [], []
-    together = _together(positions, kinds, share)
+    together = _together(positions, kinds, pair or share)
     if other is not None:
         after = _after_other_names(positions, kinds, together, other)
         if after:
-            kinds, together = _as_lone(positions, kinds, after, share)
+            kinds, together = _as_lone(positions, kinds, after, share, pair)
     firm = any(kind & ANCHOR for kind in kinds) or any(together)
     if not firm and not any(kind & FUZZY_ANCHOR for kind in kinds):
         return [], []
@@ -716,13 +759,14 @@ def planned(
     share: Callable[[int, int], bool] | None = None,
     other: Callable[[int, int], bool] | None = None,
     completes: Callable[[int, int], bool] | None = None,
+    pair: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[int], list[int]]:
     """`plan`, by its compiled twin (`_scan.Planner`) when the compiled scan is here: the same answers
-    from the same calls of `share`, `other` and `completes`, at about a tenth of the cost."""
+    from the same calls of `share`, `other`, `completes` and `pair`, at about a tenth of the cost."""
     module = native.scan_module
     if module is None:
-        return plan(positions, kinds, share, other, completes)
-    return _planner(module).plan(positions, kinds, share, other, completes)
+        return plan(positions, kinds, share, other, completes, pair)
+    return _planner(module).plan(positions, kinds, share, other, completes, pair)
 
 
 @functools.lru_cache(maxsize=2)
@@ -789,19 +833,23 @@ def _at_most(entities: Callable[[int], frozenset[int]], word: int, most: int) ->
 
 
 def _as_lone(
-    positions: list[int], kinds: list[int], surnames: set[int], share: Callable[[int, int], bool] | None
+    positions: list[int],
+    kinds: list[int],
+    surnames: set[int],
+    share: Callable[[int, int], bool] | None,
+    pair: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[int], list[bool]]:
     """The part bits and pairings (`_together`) with these surnames (by index) read as lone person
     parts, but for those that then pair with a part close by, or may name someone whose name is read
     at once anyway: that person may be linked, and the second reading would then read every window
     again for the surname, where reading it at once costs one window more."""
     lone = [PERSON_PART if i in surnames else k for i, k in enumerate(kinds)]
-    paired = _together(positions, lone, share)
+    paired = _together(positions, lone, pair or share)
     read = [p for p, k, t in zip(positions, lone, paired, strict=True) if k & ANCHORS or t]
     kept = {i for i in surnames if not paired[i] and not any(share is None or share(p, positions[i]) for p in read)}
     if kept != surnames:
         lone = [PERSON_PART if i in kept else k for i, k in enumerate(kinds)]
-        paired = _together(positions, lone, share)
+        paired = _together(positions, lone, pair or share)
     return lone, paired
 
 

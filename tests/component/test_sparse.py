@@ -263,10 +263,10 @@ _PLAN_BITS = st.sampled_from([PERSON_PART, ANCHOR, ANCHOR | PERSON_PART]) | _BIT
 )
 def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int, asks: bool) -> None:
     """`planned` (the compiled `plan` when the compiled scan is here) reads the same tokens as `plan`,
-    asking `share`, `other` and `completes` the same questions, on random documents: parts of names at
-    random distances (often within `NEAR` of each other), pairs said to be of one entity, or of one
-    alias phrase, by a random rule, surnames said to be someone else's with the word before, with and
-    without `other` and `completes`."""
+    asking `share`, `other`, `completes` and `pair` the same questions, on random documents: parts of
+    names at random distances (often within `NEAR` of each other), pairs said to be of one entity, of
+    one alias phrase, or able to make a name, by a random rule, surnames said to be someone else's with
+    the word before, with and without `other`, `completes` and `pair`."""
     if native.scan_module is None:
         pytest.skip("no compiled scan here")
     positions = list(itertools.accumulate(gap for gap, _, _ in parts))
@@ -274,9 +274,7 @@ def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int
     others = {position for position, (_, _, theirs) in zip(positions, parts, strict=True) if theirs}
     calls: dict[str, Counter[tuple[str, int, int]]] = {"python": Counter(), "compiled": Counter()}
 
-    def asked(
-        way: str,
-    ) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool] | None, Callable[[int, int], bool] | None]:
+    def asked(way: str) -> tuple[Callable[[int, int], bool], *tuple[Callable[[int, int], bool] | None, ...]]:
         def share(a: int, b: int) -> bool:
             calls[way]["share", a, b] += 1
             return (a * 7919 + b * 104729 + seed) % 3 == 0
@@ -289,7 +287,11 @@ def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int
             calls[way]["completes", a, b] += 1
             return (a * 104729 + b * 7919 + seed) % 2 == 0
 
-        return share, other if asks else None, completes if asks else None
+        def pair(a: int, b: int) -> bool:
+            calls[way]["pair", a, b] += 1
+            return (a * 31 + b * 17 + seed) % 5 != 0
+
+        return share, other if asks else None, completes if asks else None, pair if asks else None
 
     assert planned(positions, kinds, *asked("compiled")) == plan(positions, kinds, *asked("python"))
     assert calls["compiled"] == calls["python"]
@@ -1011,3 +1013,87 @@ def test_the_component_reads_alias_phrases_with_an_edited_anchor_as_the_linker_f
             found += bool(expected)
             fuzzy += index.word_hits(edited, "en").part(index.alias_anchors) == FUZZY_ANCHOR
     assert found > 500 and fuzzy > 100, (found, fuzzy)
+
+
+def test_with_pair_two_person_parts_are_read_together_only_if_they_may_make_a_name() -> None:
+    """`pair(a, b)` (`RelevanceCache.may_pair`) decides which person parts close together are read at
+    once; those it keeps apart are lone. `share` still decides whether someone else's surname, made a
+    lone part, may name a person whose name is read at once (`_as_lone`)."""
+    positions, kinds = [3, 5], [PERSON_PART, PERSON_PART]
+    assert plan(positions, kinds, lambda a, b: True) == ([3, 5], [])
+    assert plan(positions, kinds, lambda a, b: True, pair=lambda a, b: False) == ([], [])  # (no anchor: nothing)
+    positions, kinds = [3, 5, 20], [PERSON_PART, PERSON_PART, ANCHOR]
+    assert plan(positions, kinds, lambda a, b: True, pair=lambda a, b: False) == ([20], [3, 5])
+    assert plan(positions, kinds, lambda a, b: True, pair=lambda a, b: True) == ([3, 5, 20], [])
+    # "Peter Baker" (someone else's name), and a given name of Baker's read at once far before: Baker
+    # is read at once because the two share an entity, whatever `pair` says of them.
+    positions, kinds = [2, 10, 11], [ANCHOR, PERSON_PART, ANCHOR | PERSON_PART]
+    theirs = lambda a, b: (a, b) == (10, 11)  # noqa: E731
+    assert plan(positions, kinds, lambda a, b: False, theirs, pair=lambda a, b: False) == ([2], [10, 11])
+    assert plan(positions, kinds, lambda a, b: {a, b} == {2, 11}, theirs, pair=lambda a, b: False) == ([2, 11], [10])
+
+
+def test_two_weak_matches_may_not_pair_and_a_firm_one_may(linker: Linker) -> None:
+    """`RelevanceCache.may_pair`: two parts of one person's names pair when one of them is a firm match;
+    two weak ones (short words within an edit) do not, as the linker makes no name of them."""
+    vocab = spacy.blank("en").vocab
+    cache = RelevanceCache(linker.index, "en")
+
+    def answers(first: str, second: str) -> tuple[bool, bool]:
+        a, b = vocab.strings.add(first), vocab.strings.add(second)
+        return cache.share(a, b, vocab.strings), cache.may_pair(a, b, vocab.strings)
+
+    assert answers("Sergio", "Gore") == (True, True)  # (Gore: a weak match of Sergio Gor's surname)
+    assert [m.id for m in linker.link("Sergio Gore said.", "en")] == ["gor-sergio"]
+    assert answers("Sergi", "Gore") == (True, False)
+    assert linker.link("Sergi Gore said.", "en") == []
+    assert answers("Julia", "Juni") == (True, False)  # (both within an edit of Julie Stufft's given name)
+    assert linker.link("Julia Juni said.", "en") == []
+    assert answers("Shavkat", "Mirziyoyev") == (True, True)
+    assert cache.pairings[vocab.strings["Sergi"], vocab.strings["Gore"]] is False  # (remembered)
+
+
+def test_may_pair_is_share_for_a_common_names_holders_and_implies_share(
+    linker: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair may make a name only if its words share an entity; past SMALL_SET_POSTINGS postings
+    `may_pair` answers `share`, on pairs of the default gazetteer's name words and of those words
+    with the last letter changed (weak and firm matches within an edit)."""
+    vocab = spacy.blank("en").vocab
+    words = sorted({w for entity in linker.index.entities for w in entity.name.split() if w.isalpha()})[::4]
+    words += [w[:-1] + ("a" if w[-1] != "a" else "e") for w in words]
+    orths = [vocab.strings.add(w) for w in words]
+    pairs = [(a, b) for a in orths[::3] for b in orths[1::5]]
+    cache = RelevanceCache(linker.index, "en")
+    found = [(cache.share(a, b, vocab.strings), cache.may_pair(a, b, vocab.strings)) for a, b in pairs]
+    assert all(share for share, pair in found if pair)
+    assert any(share and not pair for share, pair in found) and any(pair for _, pair in found)
+    monkeypatch.setattr(sparse, "SMALL_SET_POSTINGS", 0)
+    coarse = RelevanceCache(linker.index, "en")
+    assert all(coarse.may_pair(a, b, vocab.strings) == coarse.share(a, b, vocab.strings) for a, b in pairs)
+
+
+def test_the_component_reads_two_name_words_within_an_edit_as_the_linker_finds_them(
+    linker: Linker, nlp_en: spacy.language.Language
+) -> None:
+    """The given name and surname of each person of the default gazetteer in a cased script, each as
+    written or with its last letter changed (a firm or a weak match within an edit, or none), in an
+    English sentence: the component's entities are the linker's, whether the two words pair or not."""
+    found = unpaired = 0
+    for entity in linker.index.entities:
+        words = entity.name.split()
+        if entity.type != "person" or len(words) != 2 or not all(w.isalpha() for w in words):
+            continue
+        if any(is_caseless(c) for c in entity.name):
+            continue
+        first, last = ([w, w[:-1] + ("a" if w[-1] != "a" else "e")] for w in words)
+        for forename, surname in itertools.product(first, last):
+            text = f"Yesterday {forename} {surname} said it."
+            expected = sorted((m.start, m.end, m.id) for m in linker.link(text, "en"))
+            assert sorted((e.start_char, e.end_char, e.kb_id_) for e in nlp_en(text).ents) == expected, text
+            found += bool(expected)
+            doc = nlp_en.make_doc(text)
+            cache = nlp_en.get_pipe("c5names")._relevant
+            assert cache is not None
+            unpaired += not cache.may_pair(doc[1].orth, doc[2].orth, doc.vocab.strings)
+    assert found > 300 and unpaired > 10, (found, unpaired)
