@@ -287,8 +287,8 @@ def mark_outside(Doc doc, bint untyped=False):
 cdef class Planner:
     """`sparse.plan` in C, for the part bits and reach it is made with (`sparse.planned`): what to
     read of a document, from its tokens that can be of a name. The same steps, in the same order, with
-    the same calls of `share`, `other`, `completes` and `pair` (each a Python function, asked of few pairs and memoised by
-    the caller); a test holds the two to each other on random documents.
+    the same calls of `share`, `other`, `completes` and `pair` (each a Python function, asked of few
+    pairs and memoised by the caller); a test holds the two to each other on random documents.
 
     Why: on warm news that names nobody in the gazetteer, most documents still hold a few dozen
     words that may be of a name (given names, words of alias phrases: "John", "Bank"), and `plan`'s

@@ -43,6 +43,7 @@ from c5names.index.postings import (
     TAIL_WORD_MIN,
     TAILED,
     WordHits,
+    firm_match,
     firmly_in,
     fuzzy_anchored,
     meet,
@@ -50,7 +51,7 @@ from c5names.index.postings import (
 )
 from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
-from c5names.model import Mention, Method, Role
+from c5names.model import Mention, Role
 from c5names.text.han import has_han
 from c5names.text.inflection import is_elided_word, stems
 from c5names.text.keys import APOSTROPHES, fold, is_caseless
@@ -156,10 +157,11 @@ class RelevanceCache:
         # a word type's entities, if few (`_set_of`); how many a word type with many postings has (`_count`)
         self.small_sets: WeightedMemo[int, frozenset[int]] = WeightedMemo(SMALL_SETS, SMALL_SETS)
         self.counts: WeightedMemo[int, int] = WeightedMemo(SMALL_SETS, SMALL_SETS)
-        self.pairs: dict[tuple[int, int], bool] = {}  # two word types' answer (`share`)
-        self.others: dict[tuple[int, int], bool] = {}  # a given name and a surname's (`someone_elses`)
-        self.completing_pairs: dict[tuple[int, int], bool] = {}  # a fuzzy anchor and a word's (`completes`)
-        self.pairings: dict[tuple[int, int], bool] = {}  # two person parts' answer (`may_pair`)
+        # answers about two word types, each remembered per pair (thinned past CACHE_SIZE pairs)
+        self.pairs: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `share`
+        self.others: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `someone_elses`
+        self.completing_pairs: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `completes`
+        self.pairings: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `may_pair`
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -478,12 +480,9 @@ class RelevanceCache:
     def share(self, first: int, second: int, strings: StringStore) -> bool:
         """May two word types be parts of one entity's names (do their entity sets meet)? Asked of
         person parts close together, remembered per pair: "Peter Walker" recurs in a corpus."""
-        key = (first, second)
-        found = self.pairs.get(key)
+        found = self.pairs.get((first, second))
         if found is None:
-            if len(self.pairs) > CACHE_SIZE:
-                self.pairs.clear()
-            found = self.pairs[key] = self._meet(first, second, strings)
+            found = self.pairs.put((first, second), self._meet(first, second, strings), 1)
         return found
 
     def _meet(self, first: int, second: int, strings: StringStore) -> bool:
@@ -503,58 +502,36 @@ class RelevanceCache:
         both are within an edit of Julie Stufft's given name, and short. Asked of person parts close
         together, remembered per pair; a word type of more than SMALL_SET_POSTINGS postings (a common
         name's holders at a large gazetteer) is answered by `share`."""
-        key = (first, second)
-        found = self.pairings.get(key)
+        found = self.pairings.get((first, second))
         if found is None:
-            if len(self.pairings) > CACHE_SIZE:
-                self.pairings.clear()
             hits = (self._hits(first, strings), self._hits(second, strings))
             if any(_postings(word) > SMALL_SET_POSTINGS for word in hits):
                 found = self.share(first, second, strings)
             else:
                 ours, theirs = _firm_parts(hits[0]), _firm_parts(hits[1])
                 found = any(ours[e] or theirs[e] for e in ours.keys() & theirs.keys())
-            self.pairings[key] = found
+            self.pairings.put((first, second), found, 1)
         return found
-
-    def pairing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
-        """`may_pair` for two tokens of a document (by position in its orth column), as `plan` asks it."""
-        return lambda a, b: self.may_pair(int(orths[a]), int(orths[b]), strings)
-
-    def sharing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
-        """`share` for two tokens of a document (by position in its orth column), as `plan` asks it."""
-        return lambda a, b: self.share(int(orths[a]), int(orths[b]), strings)
 
     def completes(self, anchor: int, word: int, strings: StringStore) -> bool:
         """May the second word type complete an alias phrase whose anchor word the first is within an
         edit only: is it a firm word of one of those phrases (`postings.fuzzy_anchored`, `firmly_in`)?
         Asked only in a document whose anchors are all within an edit, of few pairs; remembered per pair."""
-        key = (anchor, word)
-        found = self.completing_pairs.get(key)
+        found = self.completing_pairs.get((anchor, word))
         if found is None:
-            if len(self.completing_pairs) > CACHE_SIZE:
-                self.completing_pairs.clear()
             anchors = self.index.alias_anchors
             phrases = set().union(*(fuzzy_anchored(hits, anchors) for hits in self._hits(anchor, strings)))
-            found = self.completing_pairs[key] = any(
-                not phrases.isdisjoint(firmly_in(hits, anchors)) for hits in self._hits(word, strings)
-            )
+            found = any(not phrases.isdisjoint(firmly_in(hits, anchors)) for hits in self._hits(word, strings))
+            self.completing_pairs.put((anchor, word), found, 1)
         return found
-
-    def completing(self, orths: numpy.ndarray, strings: StringStore) -> Callable[[int, int], bool]:
-        """`completes` for two tokens of a document (by position in its orth column), as `plan` asks it."""
-        return lambda a, b: self.completes(int(orths[a]), int(orths[b]), strings)
 
     def someone_elses(self, given: int, surname: int, strings: StringStore) -> bool:
         """Is the second word type, right after the first with a space between, someone else's full
         name (`detect.someone_elses_surname`)? Remembered per pair: "Peter Baker" recurs in a corpus."""
-        key = (given, surname)
-        found = self.others.get(key)
+        found = self.others.get((given, surname))
         if found is None:
-            if len(self.others) > CACHE_SIZE:
-                self.others.clear()
             first, second = self.words([given, surname], strings)
-            found = self.others[key] = someone_elses_surname(self.index, first, second, self.lang)
+            found = self.others.put((given, surname), someone_elses_surname(self.index, first, second, self.lang), 1)
         return found
 
     def after_other_names(self, doc: Doc, orths: numpy.ndarray) -> Callable[[int, int], bool]:
@@ -637,8 +614,16 @@ def _firm_parts(hits: list[WordHits]) -> dict[int, bool]:
         for hit in word.all():
             if hit.posting.role != Role.ALIAS:
                 entity = hit.posting.entity
-                found[entity] = found.get(entity, False) or not hit.weak or hit.method == Method.CONSONANTS
+                found[entity] = found.get(entity, False) or firm_match(hit.weak, hit.method)
     return found
+
+
+def by_position(
+    ask: Callable[[int, int, StringStore], bool], orths: numpy.ndarray, strings: StringStore
+) -> Callable[[int, int], bool]:
+    """A question about two word types (`RelevanceCache.share`, `may_pair`, `completes`) asked of two
+    tokens of a document, by position in its orth column, as `plan` asks it."""
+    return lambda a, b: ask(int(orths[a]), int(orths[b]), strings)
 
 
 def _postings(hits: list[WordHits]) -> int:
@@ -996,7 +981,9 @@ def sparse_text(
     if orths is None:
         orths = doc.to_array(ORTH)
     if positions is None:
-        positions = positions_to_read(relevant.parts(orths, doc.vocab), relevant.sharing(orths, doc.vocab.strings))
+        positions = positions_to_read(
+            relevant.parts(orths, doc.vocab), by_position(relevant.share, orths, doc.vocab.strings)
+        )
     if not positions:
         return None
     # (numpy calls cost microseconds each: past this point, lists of the few windows are cheaper)

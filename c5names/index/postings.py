@@ -732,6 +732,12 @@ def _entities_of(groups: list[Group]) -> frozenset[int]:
     return frozenset((_values(groups) >> ENTITY_SHIFT).tolist())
 
 
+def firm_match(weak: bool, method: Method) -> bool:
+    """Can a match make a name or a phrase with no firm word beside it: not weak, or by consonants
+    (Arabic script, two of which may make a name together)?"""
+    return not weak or method == Method.CONSONANTS
+
+
 def fuzzy_anchored(hits: WordHits, alias_anchors: Sequence[int]) -> set[int]:
     """The alias phrases (by ref) whose anchor word this word is within an edit only: its FUZZY_ANCHOR
     bit (`WordHits.part`), phrase by phrase."""
@@ -748,8 +754,8 @@ def firmly_in(hits: WordHits, alias_anchors: Sequence[int]) -> set[int]:
     word is within an edit only is found with such a word of its own (`shapes.parse_alias`)."""
     found = set()
     for h in hits.aliases():
-        ref, firm = h.posting.ref, not h.weak or h.method == Method.CONSONANTS
-        if firm and h.method != Method.FUZZY and 0 <= alias_anchors[ref] != h.posting.pos:
+        ref = h.posting.ref
+        if firm_match(h.weak, h.method) and h.method != Method.FUZZY and 0 <= alias_anchors[ref] != h.posting.pos:
             found.add(ref)
     return found
 
@@ -772,7 +778,7 @@ def _part_of_many(group: Group, alias_anchors: Sequence[int]) -> int:
     part = NO_PART
     values = numpy.frombuffer(group.packed, dtype=numpy.int64)
     roles = (values >> 36) & 7
-    firm = not group.weak or group.method == Method.CONSONANTS
+    firm = firm_match(group.weak, group.method)
     alias = roles == _ALIAS_CODE
     if not alias.all():
         bare = firm and group.method != Method.FUZZY  # (can make a bare surname)
@@ -794,7 +800,7 @@ def _part_of_many(group: Group, alias_anchors: Sequence[int]) -> int:
 
 def _part_of_few(group: Group, alias_anchors: Sequence[int]) -> int:
     """`WordHits.part` of one group of few postings: the same tests, one posting at a time."""
-    firm = not group.weak or group.method == Method.CONSONANTS
+    firm = firm_match(group.weak, group.method)
     fuzzy = group.method == Method.FUZZY
     names = surname = aliases = anchor = tailed = other_word = False
     for value in group.packed:

@@ -29,6 +29,7 @@ from c5names.component.sparse import (
     PAIRED,
     PARTS,
     RelevanceCache,
+    by_position,
     cut_apostrophes,
     likely_referred,
     may_read,
@@ -429,7 +430,7 @@ def test_a_given_name_beside_someone_elses_surname_is_lone_in_a_document_with_an
     doc = nlp_en.make_doc(text)
     orths = doc.to_array(ORTH)
     parts = table.parts(orths, doc.vocab)
-    at_once, lone = reading_plan(parts, table.sharing(orths, doc.vocab.strings))
+    at_once, lone = reading_plan(parts, by_position(table.share, orths, doc.vocab.strings))
     words = {doc[p].text: p for p in numpy.flatnonzero(parts).tolist()}
     assert words["Baker"] in at_once and {words["Sarah"], words["Walker"]} <= set(lone)
     assert words["Sarah"] not in at_once and words["Walker"] not in at_once
