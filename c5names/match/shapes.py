@@ -40,9 +40,11 @@ PERSON_PATTERNS: tuple[tuple[Role, ...], ...] = (
 
 
 # Endings of patronymics in the region's naming customs (Russian -ovich/-ovna, Kazakh -uly/-kyzy,
-# Uzbek o‘g‘li/qizi, Kyrgyz uulu), in Latin and Cyrillic script.
+# Uzbek o‘g‘li/qizi, Kyrgyz uulu), in Latin and Cyrillic script. The Turkish dotless ı of -ulı is matched
+# case-sensitively: under IGNORECASE, Python's re lets ı match i, and every word ending in -uli (Juli,
+# Gurbanguli) was a patronymic.
 PATRONYMIC_RE = re.compile(
-    r"(?:[oe]vi[cč]h?|[oe]vna|ovitch|ewitsch|owitsch|uly|ulı|ūly|kyzy|qizi|вич|вна|ұлы|улы|қызы|кызы)$",
+    r"(?:[oe]vi[cč]h?|[oe]vna|ovitch|ewitsch|owitsch|uly|ul(?-i:ı)|ūly|kyzy|qizi|вич|вна|ұлы|улы|қызы|кызы)$",
     re.IGNORECASE,
 )
 

@@ -68,10 +68,30 @@ def test_parse_person_returns_the_longest_shape(index: NameIndex) -> None:
 
 @pytest.mark.parametrize(
     ("word", "is_patronymic"),
-    [("Usenbekovich", True), ("Кемелұлы", True), ("Nurgozhoevich", True), ("Ivanovna", True), ("Berdov", False)],
+    [
+        ("Usenbekovich", True),
+        ("Кемелұлы", True),
+        ("Nurgozhoevich", True),
+        ("Ivanovna", True),
+        ("Kemelulı", True),  # Turkish dotless ı
+        ("KEMELULY", True),
+        ("Berdov", False),
+        ("Juli", False),  # -uli is not -ulı: under IGNORECASE alone, Python's re lets ı match i
+        ("Gurbanguli", False),
+    ],
 )
 def test_patronymic_endings(word: str, is_patronymic: bool) -> None:
     assert bool(PATRONYMIC_RE.search(word)) is is_patronymic
+
+
+def test_a_word_ending_in_uli_is_no_patronymic(index: NameIndex) -> None:
+    """A given name and a word ending in -uli (as Juli, Yuli, romanisations of Джули, do) make no full
+    name of someone whose patronymic the gazetteer does not list; a -ulı or -uly word does."""
+    serdan = index.by_id["berdov-serdan"]
+    assert parse_person(TextView(index, "Serdan Tauli said.", "en"), 0, serdan) is None
+    for patronymic in ("Taulı", "Tauly"):
+        parsed = parse_person(TextView(index, f"Serdan {patronymic} said.", "en"), 0, serdan)
+        assert parsed is not None and parsed.roles == (Role.GIVEN, Role.PATRONYMIC)
 
 
 @pytest.mark.parametrize(
