@@ -496,10 +496,12 @@ class RelevanceCache:
         return any(meet(a, b) for a in _arrays(hits[0]) for b in _arrays(hits[1]))
 
     def may_pair(self, first: int, second: int, strings: StringStore) -> bool:
-        """May two word types make a name together: parts of the names of one entity (`share`), one
-        of them a firm match? Two weak ones (short words within an edit) make no name alone: a weak
-        match completes a name beside a firm one (`shapes._firm_enough`). "Julia … im Juni" may not:
-        both are within an edit of Julie Stufft's given name, and short. Asked of person parts close
+        """May two word types make a name together: two different places in the names of one entity
+        (parts, or words of a part: `_make_a_name`), one of them filled by a firm match? Two weak
+        ones (short words within an edit) make no name alone: a weak match completes a name beside a
+        firm one (`shapes._firm_enough`). "Julia … im Juni" may not: both are within an edit of Julie
+        Stufft's given name, and short; nor may "Julia Juli", though Juli is a spelling of that given
+        name (Джули): one name has one given name's place. Asked of person parts close
         together, remembered per pair; a word type of more than SMALL_SET_POSTINGS postings (a common
         name's holders at a large gazetteer) is answered by `share`."""
         found = self.pairings.get((first, second))
@@ -509,7 +511,7 @@ class RelevanceCache:
                 found = self.share(first, second, strings)
             else:
                 ours, theirs = _firm_parts(hits[0]), _firm_parts(hits[1])
-                found = any(ours[e] or theirs[e] for e in ours.keys() & theirs.keys())
+                found = any(_make_a_name(ours[e], theirs[e]) for e in ours.keys() & theirs.keys())
             self.pairings.put((first, second), found, 1)
         return found
 
@@ -605,17 +607,29 @@ def _entity_set(hits: list[WordHits]) -> frozenset[int]:
     return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
-def _firm_parts(hits: list[WordHits]) -> dict[int, bool]:
-    """Per entity a word type's words may name a part of (not an alias phrase): whether one of those
-    matches is firm (not weak, or by consonants, two of which may make a name together:
-    `shapes._firm_enough`), for `RelevanceCache.may_pair`."""
-    found: dict[int, bool] = {}
+Slot = tuple[Role, int, int]  # a word's place in a name: its part (role), position in it, and the part's length
+
+
+def _firm_parts(hits: list[WordHits]) -> dict[int, dict[Slot, bool]]:
+    """Per entity, the places in its names (not alias phrases) a word type's words may fill, and for
+    each whether one of those matches is firm (not weak, or by consonants, two of which may make a
+    name together: `shapes._firm_enough`), for `RelevanceCache.may_pair`."""
+    found: dict[int, dict[Slot, bool]] = {}
     for word in hits:
         for hit in word.all():
-            if hit.posting.role != Role.ALIAS:
-                entity = hit.posting.entity
-                found[entity] = found.get(entity, False) or firm_match(hit.weak, hit.method)
+            p = hit.posting
+            if p.role != Role.ALIAS:
+                slots = found.setdefault(p.entity, {})
+                slot = (p.role, p.pos, p.length)
+                slots[slot] = slots.get(slot, False) or firm_match(hit.weak, hit.method)
     return found
+
+
+def _make_a_name(ours: dict[Slot, bool], theirs: dict[Slot, bool]) -> bool:
+    """May two words filling these places of one entity's names make a name together: two places, one
+    of them filled by a firm match? One shape (`shapes.PERSON_PATTERNS`) has each part once, and
+    each place of a part once, so a given name and a word within an edit of it (Julia Juli) make none."""
+    return any(ours[a] or theirs[b] for a in ours for b in theirs if a != b)
 
 
 def by_position(

@@ -1050,6 +1050,8 @@ def test_two_weak_matches_may_not_pair_and_a_firm_one_may(linker: Linker) -> Non
     assert linker.link("Sergi Gore said.", "en") == []
     assert answers("Julia", "Juni") == (True, False)  # (both within an edit of Julie Stufft's given name)
     assert linker.link("Julia Juni said.", "en") == []
+    assert answers("Julia", "Juli") == (True, False)  # (Juli, a spelling of Джули, fills the same place)
+    assert linker.link("Julia Juli said.", "en") == []
     assert answers("Shavkat", "Mirziyoyev") == (True, True)
     assert cache.pairings[vocab.strings["Sergi"], vocab.strings["Gore"]] is False  # (remembered)
 
