@@ -128,8 +128,9 @@ class RelevanceCache:
     other on every document: three slot misses per French news document.)
 
     A token can take part only if its word shape has a capital in front (or after an elision:
-    "xx’Xxxxx"), except in languages written without letter case, and if the index has hits for one
-    of its words.
+    "xx’Xxxxx") or it is written in a script without letter case (哈萨克斯坦 in English text: spaCy
+    gives it the shape of a lowercase word), or in a language written without letter case, and only
+    if the index has hits for one of its words.
 
     `glue`: the apostrophes the pipeline's tokenizer cuts words at (`cut_apostrophes`): German cuts
     "Yo‘ldoshev" into three tokens, French "Yo'ldoshev" into two, and no piece is a name. Such a
@@ -357,6 +358,8 @@ class RelevanceCache:
             text = lexeme.orth_
             if self.shape(lexeme.shape, vocab.strings.__getitem__):
                 found = self._part(text) | CAPITAL
+            elif is_caseless(text[:1]):  # (a word of a script without case, in a cased language's pipeline)
+                found = self._known_part(text)
             else:
                 found = self._tail_part(text)
             found = self.known[orth] = found | self._glue(text)
@@ -418,7 +421,7 @@ class RelevanceCache:
         unknown = set(itertools.compress(asked, self.index.surely_unknown_words(asked, self.lang)))
         for orth, text, cap in zip(orths, texts, capital, strict=True):
             if not cap:
-                known[orth] = self._tail_part(text)
+                known[orth] = self._known_part(text) if is_caseless(text[:1]) else self._tail_part(text)
             elif text in unknown:
                 known[orth] = NO_PART | CAPITAL
             else:
