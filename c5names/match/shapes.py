@@ -307,7 +307,12 @@ def _fathers_hits(doc: TextView, word: str) -> WordHits | None:
 
 def _firm_enough(hits: list[Hit | None], pattern: tuple[Role, ...]) -> bool:
     """Weak hits (short fuzzy matches, consonants only) complete a name next to a firm word, or
-    together (two consonant matches), but never make a bare surname."""
+    together (two consonant matches), but never make a bare surname. A name without its surname
+    (given name and patronymic) needs a word matched otherwise than by edit distance: given names and
+    fathers' names are shared by many, and "Саката Мирмон" (each within an edit of Shavkat
+    Mirziyoyev's Savkat and Миромон) is nobody's."""
+    if Role.SURNAME not in pattern and all(h is None or h.method == Method.FUZZY for h in hits):
+        return False
     weak = [h for h in hits if h is not None and h.weak]
     if not weak:
         return True

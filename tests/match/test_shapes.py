@@ -94,6 +94,22 @@ def test_a_word_ending_in_uli_is_no_patronymic(index: NameIndex) -> None:
         assert parsed is not None and parsed.roles == (Role.GIVEN, Role.PATRONYMIC)
 
 
+def test_a_given_name_and_patronymic_both_within_an_edit_are_nobodys(index: NameIndex) -> None:
+    """Without the surname, a name needs a word matched otherwise than by edit distance: a given name
+    and a patronymic each one edit from Гурбан Маликович make no name; with one of them as written, or
+    with the surname, they do."""
+    gurban = index.by_id["berdov-gurban"]
+
+    def roles(text: str) -> tuple[Role, ...] | None:
+        parsed = parse_person(TextView(index, text, "ru"), 0, gurban)
+        return parsed.roles if parsed is not None else None
+
+    assert roles("Гурбен Маликовеч сказал.") is None
+    assert roles("Гурбан Маликовеч сказал.") == (Role.GIVEN, Role.PATRONYMIC)
+    assert roles("Гурбен Маликович сказал.") == (Role.GIVEN, Role.PATRONYMIC)
+    assert roles("Гурбен Маликовеч Бердов сказал.") == (Role.GIVEN, Role.PATRONYMIC, Role.SURNAME)
+
+
 @pytest.mark.parametrize(
     "text",
     [
