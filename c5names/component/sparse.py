@@ -358,10 +358,8 @@ class RelevanceCache:
             text = lexeme.orth_
             if self.shape(lexeme.shape, vocab.strings.__getitem__):
                 found = self._part(text) | CAPITAL
-            elif is_caseless(text[:1]):  # (a word of a script without case, in a cased language's pipeline)
-                found = self._known_part(text)
             else:
-                found = self._tail_part(text)
+                found = self._uncapitalised_part(text)
             found = self.known[orth] = found | self._glue(text)
         return found
 
@@ -421,7 +419,7 @@ class RelevanceCache:
         unknown = set(itertools.compress(asked, self.index.surely_unknown_words(asked, self.lang)))
         for orth, text, cap in zip(orths, texts, capital, strict=True):
             if not cap:
-                known[orth] = self._known_part(text) if is_caseless(text[:1]) else self._tail_part(text)
+                known[orth] = self._uncapitalised_part(text)
             elif text in unknown:
                 known[orth] = NO_PART | CAPITAL
             else:
@@ -574,6 +572,12 @@ class RelevanceCache:
             # A single letter (an initial, "A", "В") is read only beside another part of a name.
             part |= ALIAS_PART if found and len(word.text) == 1 else found
         return part
+
+    def _uncapitalised_part(self, text: str) -> int:
+        """`_part` of a word whose shape has no capital in front: a word of a script without case
+        (哈萨克斯坦 in English text, which spaCy shapes as a lowercase word) is looked up as a
+        capitalised one is; any other is read only as the lowercase end of an alias phrase."""
+        return self._known_part(text) if is_caseless(text[:1]) else self._tail_part(text)
 
     def _tail_part(self, text: str) -> int:
         """A lowercase word is read (beside the rest of the phrase) if an alias phrase ends in it

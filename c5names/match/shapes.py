@@ -9,7 +9,7 @@ consonants make a name only together.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 import numpy
 
@@ -305,13 +305,19 @@ def _fathers_hits(doc: TextView, word: str) -> WordHits | None:
     return doc.index.word_hits(stem, None) if len(stem) > 2 else None
 
 
+def _by_edits_only(hits: Sequence[Hit | None]) -> bool:
+    """Was every word of a shape (initials aside) matched by edit distance alone? Such a shape is no
+    alias phrase (`parse_alias`) and no name without its surname (`_firm_enough`)."""
+    return all(h is None or h.method == Method.FUZZY for h in hits)
+
+
 def _firm_enough(hits: list[Hit | None], pattern: tuple[Role, ...]) -> bool:
     """Weak hits (short fuzzy matches, consonants only) complete a name next to a firm word, or
     together (two consonant matches), but never make a bare surname. A name without its surname
     (given name and patronymic) needs a word matched otherwise than by edit distance: given names and
     fathers' names are shared by many, and "Саката Мирмон" (each within an edit of Shavkat
     Mirziyoyev's Savkat and Миромон) is nobody's."""
-    if Role.SURNAME not in pattern and all(h is None or h.method == Method.FUZZY for h in hits):
+    if Role.SURNAME not in pattern and _by_edits_only(hits):
         return False
     weak = [h for h in hits if h is not None and h.weak]
     if not weak:
@@ -341,7 +347,7 @@ def parse_alias(doc: TextView, i: int, hit: Hit) -> tuple[int, list[Hit]] | None
         chosen.append(max(nxt, key=lambda h: h.score))
     if any(h.weak and not long_consonant_hit(doc, i + t, h) for t, h in enumerate(chosen)):
         return None
-    if all(h.method == Method.FUZZY for h in chosen):
+    if _by_edits_only(chosen):
         # An alias (country names in every CLDR locale, abbreviations) is not found by edit distance
         # alone: one edit from a country name is its adjective (American, Turkmen), and the spellings
         # of other languages are aliases of their own. A fuzzy word beside a firm one of the same
