@@ -43,6 +43,25 @@ def sparse(
 ) -> tuple[str, list[tuple[int, int]]]: ...
 def mark_outside(doc: Doc, untyped: bool = False) -> None: ...
 
+class Tokens:
+    def __init__(self, doc: Doc, orths: numpy.ndarray, strings: StringStore) -> None: ...
+
+class ByPosition:
+    def __init__(
+        self, tokens: Tokens, memo: dict[tuple[int, int], bool], ask: Callable[[int, int, StringStore], bool]
+    ) -> None: ...
+    def __call__(self, first: int, second: int) -> bool: ...
+
+class AfterOtherNames:
+    def __init__(
+        self,
+        tokens: Tokens,
+        memo: dict[tuple[int, int], bool],
+        ask: Callable[[int, int, StringStore], bool],
+        capitalised: Callable[[str], bool],
+    ) -> None: ...
+    def __call__(self, first: int, second: int) -> bool: ...
+
 class Planner:
     def __init__(
         self,

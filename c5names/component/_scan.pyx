@@ -14,7 +14,9 @@ only if it was built against the spaCy it runs with, and the numpy path in `spar
 the same answers (a test holds the two to each other), serves otherwise.
 """
 
+from cpython.dict cimport PyDict_GetItem
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.ref cimport PyObject
 from libc.stdint cimport uint8_t, uint64_t
 from spacy.structs cimport LexemeC
 from spacy.tokens.doc cimport Doc
@@ -282,6 +284,96 @@ def mark_outside(Doc doc, bint untyped=False):
         doc.c[i].ent_iob = OUTSIDE
         if untyped:
             doc.c[i].ent_type = 0
+
+
+cdef class Tokens:
+    """A document's tokens as the questions below read them: its structs, its orth column (`orths`,
+    as the scan gives it) and its StringStore; made once per document planned, for all of them (a
+    typed view of the column costs about a microsecond to make)."""
+
+    cdef Doc _doc
+    cdef const uint64_t[::1] _orths
+    cdef object _strings
+
+    def __init__(self, Doc doc, const uint64_t[::1] orths, strings):
+        if orths.shape[0] != doc.length:
+            raise ValueError(f"{orths.shape[0]} orths for a document of {doc.length} tokens")
+        self._doc, self._orths, self._strings = doc, orths, strings
+
+    cdef int _check(self, Py_ssize_t first, Py_ssize_t second) except -1:
+        if not (0 <= first < self._doc.length and 0 <= second < self._doc.length):
+            raise IndexError(f"tokens {first} and {second} of a document of {self._doc.length}")
+        return 0
+
+
+cdef class ByPosition:
+    """A question about two word types asked of two tokens of a document, by position
+    (`sparse.by_position`): `ask(first, second, strings)` of the tokens' orths, its memo (`memo`,
+    keyed by the two orths, where `ask` keeps its answers) read first, here.
+
+    Why: `plan` asks its questions of a few pairs of tokens per document, most of them asked before
+    and answered from the memo; through a Python closure each cost a microsecond or two (the two
+    orths read from a numpy array, a method call, the memo's lookup)."""
+
+    cdef Tokens _tokens
+    cdef object _memo  # (a dict, or a subclass: `WeightedMemo`)
+    cdef object _ask
+
+    def __init__(self, Tokens tokens, memo, ask):
+        _check_memo(memo)
+        self._tokens, self._memo, self._ask = tokens, memo, ask
+
+    def __call__(self, Py_ssize_t first, Py_ssize_t second):
+        cdef Tokens tokens = self._tokens
+        tokens._check(first, second)
+        return _asked(self._memo, self._ask, tokens._orths[first], tokens._orths[second], tokens._strings)
+
+
+cdef class AfterOtherNames:
+    """`sparse.RelevanceCache.after_other_names`: is the token at `second` someone else's surname
+    after the given name at `first` (`ask`, `RelevanceCache.someone_elses`, of their orths)? Asked only
+    when the first is right before the second with a space between, and no capitalised word
+    (`capitalised` of its text) comes right after the second; the memo `memo` (keyed by the two
+    orths) is read first, here, and the tokens' spaces from their structs.
+
+    Why: through a Python closure each question made three spaCy `Token` objects before the memo was
+    read, 2 to 4 µs a question, asked of every surname of someone in the gazetteer that follows a
+    given name ("Peter Baker")."""
+
+    cdef Tokens _tokens
+    cdef object _memo  # (a dict, or a subclass: `WeightedMemo`)
+    cdef object _ask
+    cdef object _capitalised
+
+    def __init__(self, Tokens tokens, memo, ask, capitalised):
+        _check_memo(memo)
+        self._tokens, self._memo, self._ask, self._capitalised = tokens, memo, ask, capitalised
+
+    def __call__(self, Py_ssize_t first, Py_ssize_t second):
+        cdef Tokens tokens = self._tokens
+        cdef Doc doc = tokens._doc
+        tokens._check(first, second)
+        if second != first + 1 or not doc.c[first].spacy:
+            return False
+        if second + 1 < doc.length and self._capitalised(tokens._strings[doc.c[second + 1].lex.orth]):
+            return False
+        return _asked(self._memo, self._ask, tokens._orths[first], tokens._orths[second], tokens._strings)
+
+
+cdef int _check_memo(object memo) except -1:
+    """A memo is a dict (`PyDict_GetItem` reads it as one)."""
+    if not isinstance(memo, dict):
+        raise TypeError(f"the memo must be a dict, not {type(memo).__name__}")
+    return 0
+
+
+cdef inline object _asked(object memo, object ask, uint64_t first, uint64_t second, object strings):
+    """The memo's answer for these two orths, else `ask`'s (which keeps it there)."""
+    cdef object key = (first, second)
+    cdef PyObject* found = PyDict_GetItem(memo, key)  # (borrowed; NULL if absent)
+    if found != NULL:
+        return <object>found
+    return ask(first, second, strings)
 
 
 cdef class Planner:

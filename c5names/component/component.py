@@ -36,7 +36,6 @@ from c5names.component.scorer import SCORE_WEIGHTS, score_c5names
 from c5names.component.settings import Settings, default_config, factory_signature
 from c5names.component.sparse import (
     RelevanceCache,
-    by_position,
     cut_apostrophes,
     likely_referred,
     may_read,
@@ -205,9 +204,7 @@ class C5NamesComponent(Pipe):
         lone: list[int] = []
         entities: Callable[[int], frozenset[int]] | None = None
         if may_read(scanned.union, scanned.close):  # (else `plan` reads nothing: no Python per token)
-            share, pair = by_position(relevant.share, orths, strings), by_position(relevant.may_pair, orths, strings)
-            completes, other = by_position(relevant.completes, orths, strings), relevant.after_other_names(doc, orths)
-            at_once, lone = planned(scanned.positions, scanned.kinds, share, other, completes, pair)
+            at_once, lone = planned(scanned.positions, scanned.kinds, *relevant.questions(doc, orths))
             if lone:
                 # (word types' entity sets, asked of the same lone words before linking and after it;
                 # made only for a document with lone words: most documents read have none)

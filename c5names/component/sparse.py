@@ -115,6 +115,16 @@ class Scanned(NamedTuple):
     glued: tuple[int, ...] = ()  # where a word the tokenizer cut at an apostrophe starts, if the index knows it
 
 
+class Questions(NamedTuple):
+    """What `plan` asks of two tokens of a document, by position (`RelevanceCache.questions`), in the
+    order `plan` and `planned` take them."""
+
+    share: Callable[[int, int], bool]  # `RelevanceCache.share`
+    other: Callable[[int, int], bool]  # `RelevanceCache.after_other_names`
+    completes: Callable[[int, int], bool]  # `RelevanceCache.completes`
+    pair: Callable[[int, int], bool]  # `RelevanceCache.may_pair`
+
+
 class RelevanceCache:
     """Per distinct token (spaCy `orth`): how could it take part in a name the index knows (the bits
     of `WordHits.part`)?
@@ -536,6 +546,29 @@ class RelevanceCache:
             first, second = self.words([given, surname], strings)
             found = self.others.put((given, surname), someone_elses_surname(self.index, first, second, self.lang), 1)
         return found
+
+    def questions(self, doc: Doc, orths: numpy.ndarray) -> Questions:
+        """What `plan` asks of a document's tokens, by position (`orths`: its orth column): `share`,
+        `after_other_names`, `completes` and `may_pair`. In C when the compiled scan is here
+        (`_scan.ByPosition`, `_scan.AfterOtherNames`): each question's memo read first, the tokens'
+        spaces from their structs; through Python closures a question cost 1 to 4 µs, most of the
+        planner's time on news (on warm Russian news with a name every 150 words, half of it)."""
+        strings = doc.vocab.strings
+        module = native.scan_module
+        if module is None:
+            return Questions(
+                by_position(self.share, orths, strings),
+                self.after_other_names(doc, orths),
+                by_position(self.completes, orths, strings),
+                by_position(self.may_pair, orths, strings),
+            )
+        tokens = module.Tokens(doc, orths, strings)
+        return Questions(
+            module.ByPosition(tokens, self.pairs, self.share),
+            module.AfterOtherNames(tokens, self.others, self.someone_elses, _capitalised),
+            module.ByPosition(tokens, self.completing_pairs, self.completes),
+            module.ByPosition(tokens, self.pairings, self.may_pair),
+        )
 
     def after_other_names(self, doc: Doc, orths: numpy.ndarray) -> Callable[[int, int], bool]:
         """`someone_elses` for two tokens of a document (by position), as `plan` asks it: the first

@@ -299,6 +299,42 @@ def test_the_compiled_plan_is_plan(parts: list[tuple[int, int, bool]], seed: int
     assert planned(positions, kinds) == plan(positions, kinds)  # (no `share`: any two person parts may pair)
 
 
+def test_the_compiled_questions_answer_as_the_python_ones(
+    nlp_en: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`RelevanceCache.questions` in C (`_scan.ByPosition`, `_scan.AfterOtherNames`) answers every
+    question `plan` may ask of two tokens as the Python closures do, asked first of an empty memo and
+    then again from it: given names beside surnames of others ("Peter Baker"), with and without a
+    space between, with a capitalised word, an initial or a word without case after them, and real
+    names; positions outside the document are refused."""
+    if native.scan_module is None:
+        pytest.skip("no compiled scan here")
+    vocab = nlp_en.vocab
+    words = "Peter Baker met Peter Baker J. and Sarah Walker , then Peter Baker 哈萨克斯坦 and Peter Baker said".split()
+    words += "Michael Collins , Kassym-Jomart Tokayev and Mary Collins left .".split()
+    spaces = [True] * len(words)
+    spaces[15] = False  # ("Peter" right before "Baker", no space between)
+    doc = spacy.tokens.Doc(vocab, words=words, spaces=spaces)
+    orths = doc.to_array(ORTH)
+    index = nlp_en.get_pipe("c5names").linker.index
+    pairs = [(a, b) for a in range(len(doc)) for b in range(len(doc)) if abs(a - b) <= NEAR + 1]
+    asked_in_c = RelevanceCache(index, "en").questions(doc, orths)
+    with monkeypatch.context() as patch:
+        patch.setattr(native, "scan_module", None)
+        in_python = RelevanceCache(index, "en").questions(doc, orths)
+    assert type(asked_in_c.share) is not type(in_python.share)  # (the compiled ones, and the closures)
+    answers = {name: [ask(a, b) for a, b in pairs] for name, ask in in_python._asdict().items()}
+    for _ in range(2):  # (the memos empty, then full)
+        assert {name: [ask(a, b) for a, b in pairs] for name, ask in asked_in_c._asdict().items()} == answers
+    other = dict(zip(pairs, answers["other"], strict=True))
+    # Peter Baker, someone else's; not before J., nor before a word without case, nor without a space
+    assert other[0, 1] and not other[3, 4] and not other[11, 12] and not other[15, 16]
+    assert dict(zip(pairs, answers["pair"], strict=True))[21, 22]  # (Kassym-Jomart Tokayev)
+    for ask in asked_in_c:
+        with pytest.raises(IndexError):
+            ask(0, len(doc))
+
+
 def test_may_read_wants_an_anchor_or_two_parts_of_one_kind_close_together() -> None:
     assert not may_read(*summary([1, 6], [PERSON_PART, PERSON_PART]))  # five tokens apart
     assert may_read(*summary([1, 5], [PERSON_PART, PERSON_PART]))
