@@ -42,12 +42,13 @@ cdef int OUTSIDE = 2
 
 def scan(
     Doc doc, const uint64_t[::1] slot_orths, const uint8_t[::1] slot_parts, uint64_t mask,
-    uint8_t capital, uint8_t paired, int near, int shift=-1, uint8_t decided=0,
+    uint8_t capital, uint8_t paired, int near, int shift=-1, uint8_t decided=0, bint mark=False,
 ):
     """(the orth of every token as a numpy uint64 array, the tokens whose slots hold their word type
     and whose part bits are not zero, those bits, the tokens whose two slots hold other word types,
     whether the document has entities already, the union of the part bits found, whether two tokens
-    at most `near` apart have a bit of `paired` in common, whether a token's slot has the `capital` bit).
+    at most `near` apart have a bit of `paired` in common, whether a token's slot has the `capital` bit,
+    whether every token is now marked outside).
 
     `slot_orths` and `slot_parts` are `RelevanceCache`'s two-way table (a word type is in slot
     `orth & mask` or in its pair, `orth & mask ^ 1`); `mask` is its size less one. A slot's byte holds
@@ -57,14 +58,20 @@ def scan(
 
     With `shift` 0 or more, each word type's byte is read from its lexeme's flags instead (the byte at
     bit `shift`, `lexbits.LexemeBits`), and the table is not read: a token whose byte lacks the
-    `decided` bit is reported as one whose slots hold other word types."""
+    `decided` bit is reported as one whose slots hold other word types.
+
+    With `mark`, a document whose tokens are all unannotated (ENT_IOB missing, as the tokenizer
+    leaves them) has them marked outside ("O") in the same loop, and the last value says so: what the
+    component does to a document it finds no name in (`mark_outside`), without a second loop over the
+    tokens. A document annotated before is left exactly as it was (the tokens marked before the first
+    annotated one are set back), and the last value is False."""
     cdef int n = doc.length
     orths = numpy.empty(n, numpy.uint64)
     cdef uint64_t[::1] out = orths
-    cdef int i, bit
+    cdef int i, j, bit
     cdef uint64_t orth, slot
     cdef uint8_t part, union = 0, seen = 0, parts_mask = ~(capital | decided)
-    cdef bint annotated = False, close = False
+    cdef bint annotated = False, close = False, marking = mark
     cdef const LexemeC* lex
     cdef int last[8]
     cdef int iob
@@ -78,6 +85,13 @@ def scan(
     for i in range(n):
         iob = doc.c[i].ent_iob
         annotated |= (iob == 1) | ((iob == 3) & (doc.c[i].ent_type != 0))
+        if marking:
+            if iob == 0:
+                doc.c[i].ent_iob = OUTSIDE
+            else:  # (annotated before: every token before this one was missing, and is again)
+                marking = False
+                for j in range(i):
+                    doc.c[j].ent_iob = 0
         lex = doc.c[i].lex
         orth = lex.orth
         out[i] = orth
@@ -103,7 +117,7 @@ def scan(
         union |= part
         if part & paired and not close:
             close = _close_to_last(last, part & paired, i, near)
-    return orths, positions, kinds, missed, annotated, union, close, bool(seen & capital)
+    return orths, positions, kinds, missed, annotated, union, close, bool(seen & capital), marking
 
 
 cdef inline bint _close_to_last(int* last, uint8_t bits, int position, int near):

@@ -197,7 +197,7 @@ class C5NamesComponent(Pipe):
         if self._relevant is None:
             self._relevant = RelevanceCache(self.linker.index, self.lang, self._bits, self._glue)
         relevant = self._relevant
-        scanned = relevant.scan(doc)
+        scanned = relevant.scan(doc, mark=True)  # (the tokens marked outside in the same loop, if it can)
         orths, annotated = scanned.orths, scanned.annotated
         strings = doc.vocab.strings
         at_once: list[int] = []
@@ -244,7 +244,8 @@ class C5NamesComponent(Pipe):
         # marked outside or blocked end outside either way.
         if not mentions and not annotated:
             _user_data(doc)[_DOC_KEY] = []  # (doc._.c5names = [])
-            _mark_outside(doc)
+            if not scanned.outside:
+                _mark_outside(doc)
             return doc
         doc, placed = self._place(doc, mentions)
         spans: list[Span] = []

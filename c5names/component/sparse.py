@@ -113,6 +113,9 @@ class Scanned(NamedTuple):
     close: bool  # are two tokens at most NEAR apart of one PAIRED bit (`summary`)?
     capitals: bool  # has a token a capital in front (`written_in_lowercase`)?
     glued: tuple[int, ...] = ()  # where a word the tokenizer cut at an apostrophe starts, if the index knows it
+    # every token marked outside an entity ("O") in the scan's loop (asked: `mark`; the compiled scan
+    # only, and only if no token was annotated before); else the caller marks them if it needs to
+    outside: bool = False
 
 
 class Questions(NamedTuple):
@@ -181,10 +184,12 @@ class RelevanceCache:
         self._slot_orths = numpy.zeros(size, numpy.uint64)
         self._slot_parts = numpy.zeros(size, numpy.uint8)
 
-    def scan(self, doc: Doc) -> Scanned:
+    def scan(self, doc: Doc, mark: bool = False) -> Scanned:
         """What the tokens of a document can be of a name, and whether it has entities already: one
         loop over spaCy's token structs when the compiled scan is here (`native`), else the same
-        through numpy and `doc.ents`."""
+        through numpy and `doc.ents`. `mark`: the compiled loop also marks the tokens of a document
+        not annotated before outside ("O"), as the component leaves a document it finds no name in
+        (`Scanned.outside`)."""
         if native.scan_module is None:
             orths = doc.to_array(ORTH)  # (costs about a tenth of tokenising)
             decided = self._decided(orths, doc.vocab)
@@ -195,8 +200,8 @@ class RelevanceCache:
             scanned = Scanned(orths, positions, kinds, bool(doc.ents), *summary(positions, kinds), capitals)
             return self._glued(doc, scanned) if scanned.union & GLUE else scanned
         shift = self.bits.shift_for(doc.vocab)
-        orths, positions, kinds, missed, annotated, union, close, capitals = native.scan_module.scan(
-            doc, self._slot_orths, self._slot_parts, self._mask, CAPITAL, PAIRED, NEAR, shift, DECIDED
+        orths, positions, kinds, missed, annotated, union, close, capitals, outside = native.scan_module.scan(
+            doc, self._slot_orths, self._slot_parts, self._mask, CAPITAL, PAIRED, NEAR, shift, DECIDED, mark
         )
         if missed:
             if shift >= 0:  # first sightings: decided once, then read from their lexemes
@@ -205,9 +210,8 @@ class RelevanceCache:
                 settled = _merged(positions, kinds, *_learnt(missed, self._learn(orths[missed], doc.vocab)))
             new_capitals, positions, kinds, union, close = settled
             capitals = capitals or new_capitals
-        if union & GLUE:
-            return self._glued(doc, Scanned(orths, positions, kinds, annotated, union, close, capitals))
-        return Scanned(orths, positions, kinds, annotated, union, close, capitals)
+        scanned = Scanned(orths, positions, kinds, annotated, union, close, capitals, (), outside)
+        return self._glued(doc, scanned) if union & GLUE else scanned
 
     def _glued(self, doc: Doc, scanned: Scanned) -> Scanned:
         """The scan with the GLUE bits taken out, and the words the tokenizer cut at an apostrophe put

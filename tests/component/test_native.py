@@ -86,13 +86,13 @@ def test_the_compiled_scan_reports_the_tokens_whose_slot_holds_another_word_type
     mask = numpy.uint64(3)
     slot_orths[orths[0] & mask], slot_parts[orths[0] & mask] = orths[0], 5 | CAPITAL
     assert compiled is not None
-    found, positions, kinds, missed, annotated, union, close, capitals = compiled.scan(
+    found, positions, kinds, missed, annotated, union, close, capitals, outside = compiled.scan(
         doc, slot_orths, slot_parts, mask, CAPITAL, PAIRED, NEAR
     )
     assert found.tolist() == orths.tolist()
     assert (positions, kinds) == ([0], [5])  # (the CAPITAL bit is told apart, not among the part bits)
     assert missed == [i for i in (1, 2) if slot_orths[orths[i] & mask] != orths[i]]
-    assert (annotated, union, close, capitals) == (False, 5, False, True)
+    assert (annotated, union, close, capitals, outside) == (False, 5, False, True, False)  # (not asked to mark)
 
 
 @needs_compiled
@@ -122,7 +122,7 @@ def test_the_compiled_scan_tells_two_parts_close_together(
         slot = orth & mask if slot_orths[orth & mask] == 0 else (orth & mask) ^ numpy.uint64(1)
         slot_orths[slot], slot_parts[slot] = orth, part
     assert compiled is not None
-    _, positions, kinds, missed, _, union, found, capitals = compiled.scan(
+    _, positions, kinds, missed, _, union, found, capitals, _ = compiled.scan(
         doc, slot_orths, slot_parts, mask, CAPITAL, PAIRED, NEAR
     )
     assert missed == [] and capitals is False
@@ -184,6 +184,31 @@ def test_the_compiled_scan_says_whether_the_doc_has_entities_as_doc_ents_does(
         assert annotated
     else:
         assert annotated is expected
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(_IOB_STATES, min_size=1, max_size=12) | st.lists(st.just((0, False)), min_size=1, max_size=12),
+    st.booleans(),
+)
+def test_the_compiled_scan_marks_the_tokens_of_no_entity_outside_when_asked(
+    linker: Linker, nlp: spacy.language.Language, states: list[tuple[int, bool]], mark: bool
+) -> None:
+    """Asked to (`mark`), the scan's loop marks the tokens of a document none of whose tokens was
+    annotated before outside, and says so; a document with any annotation (I, O or B, valid or not:
+    `doc.ents` may raise on it, naming each token's state) is left exactly as it was, as it is when
+    the scan is not asked to mark."""
+    doc = nlp.make_doc(" ".join(["said"] * len(states)))
+    label = doc.vocab.strings.add("PERSON")
+    before = numpy.array([[iob, label if typed else 0] for iob, typed in states], "uint64")
+    doc.from_array([ENT_IOB, ENT_TYPE], before)
+    scanned = RelevanceCache(linker.index, "en").scan(doc, mark=mark)
+    after = doc.to_array([ENT_IOB, ENT_TYPE])
+    fresh = mark and all(iob == 0 for iob, _ in states)
+    assert after[:, 0].tolist() == ([2] * len(states) if fresh else before[:, 0].tolist())
+    assert after[:, 1].tolist() == before[:, 1].tolist()
+    assert scanned.outside is fresh
 
 
 @needs_compiled
