@@ -91,6 +91,9 @@ def test_is_relational_noun(word: str, expected: bool) -> None:
         ("Пресс-служба Токаева заявила об этом.", "ru", ["tokayev-kassym-jomart"]),
         ("Администрация Трампа заявила.", "ru", ["trump-donald"]),
         ("G‘ayrat Karimov keldi.", "uz", []),  # an unknown given name before a surname: someone else
+        # "yesterday", "then" in Turkish: no given names
+        ("Dün Tokayev ve Mirziyoyev görüştü.", "tr", ["tokayev-kassym-jomart", "mirziyoyev-shavkat"]),
+        ("Ardından Tokayev konuştu.", "tr", ["tokayev-kassym-jomart"]),
     ],
 )
 def test_words_before_a_surname_in_sentences(text: str, lang: str, expected: list[str]) -> None:
