@@ -256,7 +256,8 @@ class C5NamesComponent(Pipe):
             spans.append(span)
         _user_data(doc)[_DOC_KEY] = explained  # (doc._.c5names = explained)
         if not annotated:
-            _mark_outside(doc)
+            if not (scanned.outside and len(doc) == len(orths)):  # (marked by the scan, and no token split since)
+                _mark_outside(doc)
             doc.set_ents(sorted(util.filter_spans(spans), key=lambda s: s.start), default="unmodified")
             return doc
         existing = list(doc.ents)
