@@ -98,6 +98,9 @@ ROWS: list[tuple[str, str, frozenset[str]]] = [
     ("Бруни выступил с речью.", "ru", frozenset({"brunei"})),
     ("Bruni said the talks went well.", "en", frozenset({"brunei"})),
     ("García dijo que el plan estaba listo.", "es", frozenset({"greece"})),
+    # -- a respelling that meets another language's exonym: Turkish Ayrıca ("also") read with c as j is
+    # Ayrıja, Lithuanian Airija (Ireland) under the key ----------------------------------------------
+    ("Ayrıca bakanlık yeni bir açıklama yaptı.", "tr", frozenset({"ireland"})),
     # -- not persons: a bare word of a country's alias ------------------------------------------------
     ("La République française a voté la loi.", "fr", frozenset({"kyrgyzstan"})),
     ("La République tchèque a voté la loi.", "fr", frozenset({"kyrgyzstan"})),

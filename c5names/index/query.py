@@ -111,20 +111,21 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     (romance hard c, Turkish c), katakana readings, case endings removed; then Arabic consonants;
     then fuzzy keys."""
     lang = _language_of_word(word, lang)
-    hypotheses: list[tuple[str, int, bool]] = [(word, len(word), False)]
+    # (text, where it ends in the word, inflected, respelt: `_Readable`)
+    hypotheses: list[tuple[str, int, bool, bool]] = [(word, len(word), False, False)]
     split = split_apostrophe_suffix(word)
     if split:
-        hypotheses.append((split[0], len(split[0]), False))
-    for text, end, _ in list(hypotheses):
+        hypotheses.append((split[0], len(split[0]), False, False))
+    for text, end, _, _ in list(hypotheses):
         respelt = respellings(text, lang)
         if respelt:  # (most words have none: no generator made for them)
-            hypotheses.extend((form, end, False) for form in respelt)
+            hypotheses.extend((form, end, False, True) for form in respelt)
     if has_katakana(word):
-        hypotheses.extend((reading, len(word), False) for reading in kana_readings(word))
-    for text, end, _ in list(hypotheses):
+        hypotheses.extend((reading, len(word), False, False) for reading in kana_readings(word))
+    for text, end, _, respelt_form in list(hypotheses):
         stemmed = stems(text, lang)
         if stemmed:
-            hypotheses.extend((stem, end, True) for stem in stemmed)
+            hypotheses.extend((stem, end, True, respelt_form) for stem in stemmed)
     nouns = [(form, len(word)) for form in nominatives(word, lang)]
     groups: list[Group] = []
     # Asked only of a word that meets a key (most new words of a text meet none).
@@ -135,11 +136,13 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     # (alias words of scripts without case are reached from words of such scripts alone: `keys.search_keys`;
     # asked of the word, as a katakana word's readings are Latin)
     readable = _Readable(index, word, lang)
-    for text, end, inflected in hypotheses:
+    readable_respelt = _Readable(index, word, lang, respelt=True)
+    for text, end, inflected, respelt_form in hypotheses:
         # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
         written = written_mark(text if text in word else word, 0)
+        reader = readable_respelt if respelt_form else readable
         for key in search_keys(word, skeleton(text)):
-            packed = readable(key, written)
+            packed = reader(key, written)
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
@@ -170,11 +173,11 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     # Fuzzy keys are tried even when a rule matched, but then only as weak hits: they may complete
     # a full name next to a firm word (Sergio Gore) and never decide a bare surname.
     firm = bool(groups)
-    for text, end, _inflected in hypotheses:
+    for text, end, _inflected, respelt_form in hypotheses:
         for key, distance in index.fuzzy_keys(skeleton(text)):
             score = fuzzy_score(distance, len(key))
             weak = firm or len(key) < FUZZY_MIN_LEN or (distance > 1 and len(key) < 9)
-            packed = readable(key, word_written)
+            packed = (readable_respelt if respelt_form else readable)(key, word_written)
             if packed and feminine:
                 packed = _without_men(index, packed)
             if packed:
@@ -269,15 +272,22 @@ class _Readable:
     read as AQSH, and Kazakh Ресей as Reseı (the gazetteer writes Kazakh names in Latin letters
     too); an exonym in the text's own language is read in any script, and a native name always is;
     and so is any exonym of a country that writes the word itself in a name: Kyrgyz Америка is the
-    United States of Kazakh Америка Құрама Штаттары, so also of Amẹrikà."""
+    United States of Kazakh Америка Құрама Штаттары, so also of Amẹrikà.
 
-    __slots__ = ("_index", "_lang", "_scripts", "_word")
+    `respelt`: the key is of the word as its language's spelling conventions would write it for the
+    gazetteer's keys (`inflection.respellings`: Turkish c as j, Caparov as Japarov), which models how
+    the text's language writes the sounds of names romanised from elsewhere: it reads names, native
+    names and the text's own exonyms, never another language's exonym that happens to write the
+    sound so (Turkish Ayrıca, "also", read as Ayrıja is not Lithuanian Airija, Ireland)."""
 
-    def __init__(self, index: Keys, word: str, lang: str | None) -> None:
+    __slots__ = ("_index", "_lang", "_respelt", "_scripts", "_word")
+
+    def __init__(self, index: Keys, word: str, lang: str | None, respelt: bool = False) -> None:
         self._index = index
         self._scripts: frozenset[str] | None = None  # the word's, asked of the first alias word met
         self._lang = (lang or "").replace("_", "-").split("-", 1)[0].lower()
         self._word = word
+        self._respelt = respelt
 
     def __call__(self, key: str, written: int) -> array[int] | None:
         """The postings of `key`, as they are read from the word. `written`: the word's written mark
@@ -307,6 +317,8 @@ class _Readable:
         found = self._index.alias_scripts[ref]
         if found is None:
             return True
+        if self._respelt:
+            return self._lang in found.langs
         if self._scripts is None:
             self._scripts = writing_scripts(self._word)
         return self._scripts <= found.scripts or self._lang in found.langs or (written | entity) in self._index.written
