@@ -136,7 +136,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     # (alias words of scripts without case are reached from words of such scripts alone: `keys.search_keys`;
     # asked of the word, as a katakana word's readings are Latin)
     readable = _Readable(index, word, lang)
-    readable_respelt = _Readable(index, word, lang, respelt=True)
+    readable_respelt = _Readable(index, word, lang, respelt=True) if len(hypotheses) > 1 else readable
     for text, end, inflected, respelt_form in hypotheses:
         # A reading (katakana) or respelling is not the form as written: only the word or a part of it is.
         written = written_mark(text if text in word else word, 0)
