@@ -42,6 +42,7 @@ from c5names.text.keys import (
     letters_key,
     search_keys,
     skeleton,
+    unaccented_words,
     uncased,
     word_key,
 )
@@ -252,16 +253,21 @@ def _short_cased(text: str, key: str) -> bool:
 def _without_unwritten_aliases(index: Keys, packed: array[int], text: str) -> array[int]:
     """The postings, less the words of alias phrases written in the script of `text` that do not
     write it as such, accents aside: Iraq, Tchad and Etats-Unis are written forms, and AQSH is a
-    romanisation of АҚШ, but Mary is no respelling of Māri."""
+    romanisation of АҚШ, but Mary is no respelling of Māri. A form is written as the word when it
+    has the word's letters, accents aside (`keys.unaccented_words`), or the sounds the word's own
+    letters stand for (`ascii_fold`: Turkish Çad is Chad), but not a letter the word lacks: the
+    English name Chin is no writing of Turkish Çin (China), though both have the key chin."""
     values = numpy.frombuffer(packed, dtype=numpy.int64)
     alias = alias_mask(values)
     if not alias.any():
         return packed
-    reading, scripts = ascii_fold(text), letter_scripts(text)
+    readings, scripts = {" ".join(unaccented_words(text)), ascii_fold(text)}, letter_scripts(text)
     keep = []
     for is_alias_word, ref in zip(alias.tolist(), (values & 0xFFFFFF).tolist(), strict=True):
         form = index.alias_forms[ref] if is_alias_word else ""
-        keep.append(not is_alias_word or letter_scripts(form) != scripts or reading in ascii_fold(form).split())
+        keep.append(
+            not is_alias_word or letter_scripts(form) != scripts or not readings.isdisjoint(unaccented_words(form))
+        )
     return packed if all(keep) else array("q", values[numpy.array(keep)].tobytes())
 
 

@@ -187,6 +187,16 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def unaccented_words(text: str) -> list[str]:
+    """The words of a text as written, case and accents aside (`fold` without its diacritics: Perú is
+    peru, États-Unis etats unis), where `ascii_fold` reads some letters as the sounds they stand for
+    (Turkish Ç as ch, Ş as sh): by this reading Çin is cin, not the English word Chin."""
+    return _WORD_RE.findall(_strip_marks(fold(text)))
+
+
 @lru_cache(maxsize=200_000)
 def ascii_fold(text: str) -> str:
     """ASCII lowercase reading of any Latin or Cyrillic form (other scripts via unidecode)."""

@@ -66,15 +66,18 @@ def test_cldr_names_link(lang: str, text: str, country: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"),
+    ("lang", "text", "expected"),
     [
         # A form the generator leaves out (a word of fewer than four letters) is not found through the
-        # reading of a caseless script's name either: Çin reads like चीन, China in Hindi.
-        ("tr", "Çin ve Rusya"),
+        # reading of another script's name either: Чин (China in some CLDR locales; a rank in Russian)
+        # has the key of चीन (Hindi), چین (Persian) and Çin (Turkish, kept by hand in data/countries.yaml).
+        ("ru", "Чин генерала ему присвоили в мае.", set()),
     ],
 )
-def test_a_left_out_form_is_not_reached_through_another_scripts_reading(lang: str, text: str) -> None:
-    assert {m.id for m in c5names.link(text, lang=lang)} == {"russia"}
+def test_a_left_out_form_is_not_reached_through_another_scripts_reading(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert {m.id for m in c5names.link(text, lang=lang)} == expected
 
 
 def test_hand_file_keeps_only_what_cldr_lacks() -> None:

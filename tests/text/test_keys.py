@@ -240,6 +240,22 @@ def test_ascii_fold_and_skeleton_unify_case_of_any_text(text: str) -> None:
     assert skeleton(text.upper()) == skeleton(text.lower())
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Çin", ["cin"]),  # (ascii_fold reads it chin, as the key does)
+        ("Chin", ["chin"]),
+        ("Perú", ["peru"]),
+        ("États-Unis", ["etats", "unis"]),
+        ("Şri Lanka", ["sri", "lanka"]),
+        ("TCHAD", ["tchad"]),
+        ("Кот-д’Ивуар", ["кот", "д", "ивуар"]),  # (any script: the words as written, marks aside)
+    ],
+)
+def test_unaccented_words_are_the_words_as_written_case_and_accents_aside(text: str, words: list[str]) -> None:
+    assert keys.unaccented_words(text) == words
+
+
 def test_fold_keeps_dotless_i_apart_and_ascii_fold_unifies_it() -> None:
     assert fold("Iı") == "iı"
     assert ascii_fold("Kasım") == ascii_fold("KASIM") == "kasim"
