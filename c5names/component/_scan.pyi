@@ -53,7 +53,7 @@ class ByPosition:
     ) -> None: ...
     def __call__(self, first: int, second: int) -> bool: ...
 
-class AfterOtherNames:
+class AfterOtherNames(ByPosition):
     def __init__(
         self,
         tokens: Tokens,
@@ -61,7 +61,6 @@ class AfterOtherNames:
         ask: Callable[[int, int, StringStore], bool],
         capitalised: Callable[[str], bool],
     ) -> None: ...
-    def __call__(self, first: int, second: int) -> bool: ...
 
 class Planner:
     def __init__(

@@ -343,25 +343,22 @@ cdef class ByPosition:
         return _asked(self._memo, self._ask, tokens._orths[first], tokens._orths[second], tokens._strings)
 
 
-cdef class AfterOtherNames:
+cdef class AfterOtherNames(ByPosition):
     """`sparse.RelevanceCache.after_other_names`: is the token at `second` someone else's surname
-    after the given name at `first` (`ask`, `RelevanceCache.someone_elses`, of their orths)? Asked only
-    when the first is right before the second with a space between, and no capitalised word
-    (`capitalised` of its text) comes right after the second; the memo `memo` (keyed by the two
-    orths) is read first, here, and the tokens' spaces from their structs.
+    after the given name at `first` (`ask`, `RelevanceCache.someone_elses`, of their orths, its memo
+    read first as `ByPosition` reads it)? Asked only when the first is right before the second with a
+    space between, and no capitalised word (`capitalised` of its text) comes right after the second;
+    the tokens' spaces are read from their structs.
 
     Why: through a Python closure each question made three spaCy `Token` objects before the memo was
     read, 2 to 4 µs a question, asked of every surname of someone in the gazetteer that follows a
     given name ("Peter Baker")."""
 
-    cdef Tokens _tokens
-    cdef object _memo  # (a dict, or a subclass: `WeightedMemo`)
-    cdef object _ask
     cdef object _capitalised
 
     def __init__(self, Tokens tokens, memo, ask, capitalised):
-        _check_memo(memo)
-        self._tokens, self._memo, self._ask, self._capitalised = tokens, memo, ask, capitalised
+        super().__init__(tokens, memo, ask)
+        self._capitalised = capitalised
 
     def __call__(self, Py_ssize_t first, Py_ssize_t second):
         cdef Tokens tokens = self._tokens

@@ -194,7 +194,14 @@ def unaccented_words(text: str) -> list[str]:
     """The words of a text as written, case and accents aside (`fold` without its diacritics: Perú is
     peru, États-Unis etats unis), where `ascii_fold` reads some letters as the sounds they stand for
     (Turkish Ç as ch, Ş as sh): by this reading Çin is cin, not the English word Chin."""
-    return _WORD_RE.findall(_strip_marks(fold(text)))
+    return list(_unaccented_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _unaccented_words(text: str) -> tuple[str, ...]:
+    """`unaccented_words`, memoised as `ascii_fold` is: the same alias forms are read again for every
+    word that meets their key."""
+    return tuple(_WORD_RE.findall(_strip_marks(fold(text))))
 
 
 @lru_cache(maxsize=200_000)
