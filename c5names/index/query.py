@@ -147,7 +147,7 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
-            if packed and not inflected and _short_cased(text, key):
+            if packed and _short_cased(text, key):  # (a stem too: Berrus is no genitive of Beeru)
                 packed = _without_unwritten_aliases(index, packed, text)
             if packed:
                 method = Method.INFLECTED if inflected else Method.EXACT
