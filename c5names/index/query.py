@@ -159,6 +159,8 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
         for key in search_keys(word, skeleton(text)):
             found = readable(key, word_written)
             packed = _without_men(index, found) if found and feminine else _aliases_only(found)
+            if packed and _short_cased(text, key):  # (Кубы → Куба, as written)
+                packed = _without_unwritten_aliases(index, packed, text)
             if packed:
                 groups.append(Group(packed, Method.INFLECTED, METHOD_SCORE[Method.INFLECTED], end, chancy, 0))
     if has_arabic(word):

@@ -81,17 +81,22 @@ class Evidence:
         return frozenset(kind for kind in kinds if found[kind])
 
     def narrow(self, options: Sequence[Option], start: int, evidence: list[str]) -> Sequence[Option]:
-        """Keep the candidates that the date and a title before the mention agree with."""
+        """Keep the candidates that the date and a title before the mention agree with. Offices tell
+        persons apart, never a person from a place: a country (or other non-person) among the
+        candidates stays (Latvian "Ķīnu", China in the accusative, has the stem of Qin Gang's
+        surname, and that he held an office says nothing about which is meant). A title written
+        right before the mention does: it names a person's office."""
         bulk = columns(options)
         if bulk is not None:
             return self._narrow_holders(bulk, start, evidence)
         pool = options
-        holders = [o for o in pool if self.index.entities[o.entity].offices]
+        facts = self.index.entities
+        holders = [o for o in pool if facts[o.entity].offices or facts[o.entity].type != "person"]
         if holders and len(holders) < len(pool):
             pool = holders
             evidence.append("office-holder")
         if self.date:
-            active = [o for o in pool if _active(self.index, o.entity, self.date)]
+            active = [o for o in pool if facts[o.entity].type != "person" or _active(self.index, o.entity, self.date)]
             if active and len(active) < len(pool):
                 pool = active
                 evidence.append(f"in office on {self.date}")

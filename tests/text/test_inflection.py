@@ -182,7 +182,7 @@ _CASE_ENDINGS = sorted({e for pairs in affixes().replaced.values() for e, _ in p
 
 @given(
     st.lists(st.one_of(st.sampled_from(_CASE_ENDINGS), st.sampled_from("РоссияКтйІЇ")), max_size=5).map("".join),
-    st.sampled_from(["ru", "RU", "uk-UA", "be", "fr", "en"]),
+    st.sampled_from(["ru", "RU", "uk-UA", "be", "fr", "en", "pl", "cs", "lt", "sr-Latn", "el", "ro"]),
 )
 def test_nominatives_are_the_tables_pairs_tried_in_turn(word: str, lang: str) -> None:
     # (`nominatives` compares a word only with the case endings of its last letter)
@@ -195,6 +195,35 @@ def test_nominatives_of_russian_and_ukrainian_case_forms() -> None:
     assert "Китай" in nominatives("Китае", "ru")  # -е stands for several nominatives
     assert nominatives("Росією", "uk")[0] == "Росія"
     assert nominatives("России", "fr") == ()
+    assert nominatives("Кубы", "ru") == ("Куба",)  # genitive -ы after a hard consonant
+    assert "Китай" in nominatives("Китаю", "uk")
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "nominative"),
+    [
+        ("Rosji", "pl", "Rosja"),
+        ("Ukrainie", "pl", "Ukraina"),
+        ("Stanów", "pl", "Stany"),
+        ("Zjednoczonych", "pl", "Zjednoczone"),
+        ("Ruska", "cs", "Rusko"),  # a neuter in -o
+        ("Rusku", "cs", "Rusko"),
+        ("Ukrajině", "cs", "Ukrajina"),
+        ("Indii", "sk", "India"),
+        ("Rusijos", "lt", "Rusija"),
+        ("Valstijų", "lt", "Valstijos"),
+        ("Krieviju", "lv", "Krievija"),
+        ("Njemačkoj", "hr", "Njemačka"),
+        ("Русије", "sr", "Русија"),
+        ("Rusijo", "sl", "Rusija"),
+        ("Ρωσίας", "el", "Ρωσία"),
+        ("Καναδά", "el", "Καναδάς"),
+        ("Turciei", "ro", "Turcia"),
+    ],
+)
+def test_nominatives_of_feminine_neuter_and_plural_country_names(word: str, lang: str, nominative: str) -> None:
+    assert nominative in nominatives(word, lang)
+    assert nominatives(word, "en") == ()
 
 
 @pytest.mark.parametrize(
