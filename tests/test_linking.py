@@ -437,6 +437,21 @@ def test_arabic_script_names_by_their_consonants(text: str, expected: list[tuple
         ("Промова Путіна тривала годину.", "uk", [("Путіна", "putin-vladimir")]),
         ("Wizyta Tokajewa zakończyła się.", "pl", [("Tokajewa", "tokayev-kassym-jomart")]),
         ("Návštěva Tokajeva skončila.", "cs", [("Tokajeva", "tokayev-kassym-jomart")]),
+        (
+            "Sastanak Tokajeva i Mirzijojeva održan je u Zagrebu.",
+            "hr",
+            [("Tokajeva", "tokayev-kassym-jomart"), ("Mirzijojeva", "mirziyoyev-shavkat")],
+        ),
+        (
+            "Састанак Токајева и Мирзијојева одржан је јуче.",
+            "sr",
+            [("Токајева", "tokayev-kassym-jomart"), ("Мирзијојева", "mirziyoyev-shavkat")],
+        ),
+        (
+            "Srečanje Tokajeva in Mirzijojeva je bilo v Ljubljani.",
+            "sl",
+            [("Tokajeva", "tokayev-kassym-jomart"), ("Mirzijojeva", "mirziyoyev-shavkat")],
+        ),
         # An unknown given name before the surname is still someone else.
         ("Дильноза Каримова арестована.", "ru", []),
     ],

@@ -53,6 +53,24 @@ def test_titles_are_by_language_and_merged_by_kind() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Predsjednik Tokajev stigao je u Zagreb.", "hr"),
+        ("Председник Токајев је стигао у Београд.", "sr"),
+        ("Predsednik Tokajev je prispel v Ljubljano.", "sl"),
+        ("Președintele Tokaev a sosit la București.", "ro"),
+        ("Ο πρόεδρος Τοκάγεφ έφτασε στην Αθήνα.", "el"),
+    ],
+)
+def test_a_head_of_states_title_before_a_surname(text: str, lang: str) -> None:
+    """The capitalised title is no one's given name ("Predsjednik Tokajev" is no other person) and
+    names the office the surname's holder held."""
+    mentions = c5names.link(text, lang=lang, date="2025-06-01")
+    assert [m.id for m in mentions] == ["tokayev-kassym-jomart"]
+    assert "title in the document: head_of_state" in mentions[0].evidence
+
+
+@pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
         ("Le chef de l’État Japarov a parlé.", "2023-05-01", ["japarov-sadyr"]),
