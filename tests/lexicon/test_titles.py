@@ -71,6 +71,29 @@ def test_a_head_of_states_title_before_a_surname(text: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "head_of_government", "head_of_state"),
+    [
+        ("pt", "O primeiro-ministro Japarov disse que o orçamento estava pronto.", "O presidente Japarov disse isso."),
+        ("lt", "Premjeras Žaparovas sakė, kad biudžetas parengtas.", "Prezidentas Žaparovas tai sakė."),
+        ("lv", "Premjerministrs Žaparovs sacīja, ka budžets ir gatavs.", "Prezidents Žaparovs to sacīja."),
+        ("et", "Peaminister Žaparov ütles, et eelarve on valmis.", "President Žaparov ütles seda."),
+        ("fi", "Pääministeri Žaparov sanoi, että budjetti on valmis.", "Presidentti Žaparov sanoi niin."),
+        ("sv", "Premiärminister Zjaparov sade att budgeten var klar.", "President Zjaparov sade det."),
+        ("hr", "Premijer Žaparov rekao je da je proračun spreman.", "Predsjednik Žaparov to je rekao."),
+        ("el", "Ο πρωθυπουργός Τζαπάροφ είπε ότι ο προϋπολογισμός είναι έτοιμος.", "Ο πρόεδρος Τζαπάροφ το είπε."),
+    ],
+)
+def test_a_title_decides_between_the_japarovs_in_more_languages(
+    lang: str, head_of_government: str, head_of_state: str
+) -> None:
+    """In 2023 Akylbek Japarov chaired Kyrgyzstan's cabinet and Sadyr Japarov was its president."""
+    persons = [m.id for m in c5names.link(head_of_government, lang=lang, date="2023-05-01") if m.type == "person"]
+    assert persons == ["japarov-akylbek"]
+    persons = [m.id for m in c5names.link(head_of_state, lang=lang, date="2023-05-01") if m.type == "person"]
+    assert persons == ["japarov-sadyr"]
+
+
+@pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
         ("Le chef de l’État Japarov a parlé.", "2023-05-01", ["japarov-sadyr"]),
