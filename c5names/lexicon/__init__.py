@@ -11,7 +11,14 @@ read; the modules: `reading` (the `plain` reading entries are written in), `titl
 from c5names.lexicon.generations import GENERATIONS, generation_near
 from c5names.lexicon.places import names_a_place
 from c5names.lexicon.reading import plain
-from c5names.lexicon.titles import TITLES, kinds_named, names_title, title_kinds, titles_by_language
+from c5names.lexicon.titles import (
+    TITLES,
+    kinds_named,
+    names_title,
+    title_kinds,
+    titles_after_the_name,
+    titles_by_language,
+)
 from c5names.lexicon.words import (
     FUNCTION_WORDS,
     RELATIONAL_NOUNS,
@@ -34,5 +41,6 @@ __all__ = [
     "names_title",
     "plain",
     "title_kinds",
+    "titles_after_the_name",
     "titles_by_language",
 ]

@@ -36,8 +36,12 @@ def _reading(character: str) -> str:
     """A character's reading: the letter before unidecode (`_BEFORE_UNIDECODE`), then unidecode's
     reading of that. Both read a text letter by letter, so a letter's reading is the same wherever it
     stands, and a whole text is read through one table (`CharTable`); unidecode itself, called once per
-    stretch of non-ASCII letters, took three times as long on Cyrillic documents."""
-    return unidecode(character.translate(_BEFORE_UNIDECODE))
+    stretch of non-ASCII letters, took three times as long on Cyrillic documents. A character read as
+    a word of its own (unidecode ends a Chinese character's reading with a space: 统 → "Tong ") is
+    also parted from the letters before it, as the kana of a Japanese name are (トカエフ大統領 is
+    "tokaehu da tong ling", not "tokaehuda ...")."""
+    reading = unidecode(character.translate(_BEFORE_UNIDECODE))
+    return f" {reading}" if reading.endswith(" ") else reading
 
 
 _READINGS = CharTable(_reading)

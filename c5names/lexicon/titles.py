@@ -27,6 +27,21 @@ TitlesByLanguage = dict[str, dict[str, tuple[str, ...]]]  # language → office 
 
 
 @lru_cache(maxsize=1)
+def titles_after_the_name() -> frozenset[str]:
+    """The languages that also write a title right after the name (`data/title_order.yaml`)."""
+    return read_title_order(DATA / "title_order.yaml")
+
+
+def read_title_order(path: Path) -> frozenset[str]:
+    """Read and check the table of languages writing a title after the name; a `TableError` names
+    the file, line and entry of each mistake."""
+    with Table(path) as table:
+        fields = table.fields(table.root, "", required=("after_the_name",))
+        entries = table.unique(table.texts(fields.get("after_the_name"), "after_the_name"), "language")
+        return frozenset(entry.text for entry in entries if table.language(entry))
+
+
+@lru_cache(maxsize=1)
 def titles_by_language() -> TitlesByLanguage:
     """The shipped titles, read and checked once per process."""
     return read_titles(DATA / "titles")

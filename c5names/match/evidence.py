@@ -14,7 +14,7 @@ import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
-from c5names.lexicon import kinds_named, plain, title_kinds
+from c5names.lexicon import kinds_named, plain, title_kinds, titles_after_the_name
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
@@ -42,30 +42,58 @@ def title_before(text: str, start: int) -> str | None:
     return kinds[-1][1] if kinds else None
 
 
+def title_after(text: str, end: int) -> str | None:
+    """The office kind named right after a mention, with nothing but spaces between (Hungarian
+    "Dzsaparov miniszterelnök", Chinese 扎帕罗夫总理): the longest title starting there."""
+    window = text[end : end + CONTEXT_CHARS]
+    cut = _SENTENCE_END.search(window)
+    if cut:
+        window = window[: cut.start() + 1]
+    folded = plain(window)
+    first = len(folded) - len(folded.lstrip())
+    at_first = [kind for start, kind in title_kinds(window) if start == first]
+    return at_first[-1] if at_first else None
+
+
 class Evidence:
     """What a document says about its candidates: its date (who held which office then) and the
-    titles written before mentions. Narrows candidate lists and builds the linked mentions.
+    titles written before mentions (and right after them, in a language that also writes titles
+    there: `lexicon.titles_after_the_name`). Narrows candidate lists and builds the linked mentions.
 
     `document`: when `text` holds only parts of a document (the spaCy component's windows, the rest
     blanked), the whole document's text, asked for only when evidence read anywhere in it is needed
     (`document_titles`), so that reading parts decides as reading the whole would."""
 
     def __init__(
-        self, index: NameIndex, text: str, date: str | None, document: Callable[[], str] | None = None
+        self,
+        index: NameIndex,
+        text: str,
+        date: str | None,
+        document: Callable[[], str] | None = None,
+        lang: str | None = None,
     ) -> None:
         self.index = index
         self.text = text
         self.document = document
         self.date = midpoint_iso(date)
+        self._after = (lang or "").replace("_", "-").split("-", 1)[0].lower() in titles_after_the_name()
         self._titles: dict[int, str | None] = {}
+        self._titles_after: dict[int, str | None] = {}
         self._reading: str | None = None  # the whole document's plain reading, once asked
         self._document_titles: dict[str, bool] = {}
 
-    def title(self, start: int) -> str | None:
-        """The office kind named just before `start` (memoised: several rules may ask)."""
+    def title(self, start: int, end: int | None = None) -> str | None:
+        """The office kind named just before a mention starting at `start`, or, in a language that
+        also writes titles after the name, right after it when it ends at `end` (memoised: several
+        rules may ask)."""
         if start not in self._titles:
             self._titles[start] = title_before(self.text, start)
-        return self._titles[start]
+        found = self._titles[start]
+        if found is None and self._after and end is not None:
+            if end not in self._titles_after:
+                self._titles_after[end] = title_after(self.text, end)
+            found = self._titles_after[end]
+        return found
 
     def document_titles(self, kinds: Iterable[str]) -> frozenset[str]:
         """Which of these office kinds a title anywhere in the document names: the document is read
@@ -80,7 +108,9 @@ class Evidence:
             found.update((kind, kind in named) for kind in new)
         return frozenset(kind for kind in kinds if found[kind])
 
-    def narrow(self, options: Sequence[Option], start: int, evidence: list[str]) -> Sequence[Option]:
+    def narrow(
+        self, options: Sequence[Option], start: int, evidence: list[str], end: int | None = None
+    ) -> Sequence[Option]:
         """Keep the candidates that the date and a title before the mention agree with. Offices tell
         persons apart, never a person from a place: a country (or other non-person) among the
         candidates stays (Latvian "Ķīnu", China in the accusative, has the stem of Qin Gang's
@@ -88,7 +118,7 @@ class Evidence:
         right before the mention does: it names a person's office."""
         bulk = columns(options)
         if bulk is not None:
-            return self._narrow_holders(bulk, start, evidence)
+            return self._narrow_holders(bulk, start, evidence, end)
         pool = options
         facts = self.index.entities
         holders = [o for o in pool if facts[o.entity].offices or facts[o.entity].type != "person"]
@@ -100,7 +130,7 @@ class Evidence:
             if active and len(active) < len(pool):
                 pool = active
                 evidence.append(f"in office on {self.date}")
-        title = self.title(start)
+        title = self.title(start, end)
         if title:
             titled = [o for o in pool if _active(self.index, o.entity, self.date, title)]
             if titled and len(titled) < len(pool):
@@ -108,7 +138,7 @@ class Evidence:
                 evidence.append(f"title: {title}")
         return pool
 
-    def _narrow_holders(self, options: Holders, start: int, evidence: list[str]) -> Holders:
+    def _narrow_holders(self, options: Holders, start: int, evidence: list[str], end: int | None = None) -> Holders:
         """`narrow` of a common surname's holders, read from their columns (`Holders`)."""
         pool = options
         holders = self.index.entity_flags().offices[pool.array()]
@@ -120,7 +150,7 @@ class Evidence:
             if active.any() and not active.all():
                 pool = pool.select(active)
                 evidence.append(f"in office on {self.date}")
-        title = self.title(start)
+        title = self.title(start, end)
         if title:
             titled = self._active_mask(pool, title)
             if titled.any() and not titled.all():
@@ -134,9 +164,10 @@ class Evidence:
         active = (_active(index, entity, date, kind) for entity in pool.entities)
         return numpy.fromiter(active, dtype=bool, count=len(pool))
 
-    def titled(self, options: Sequence[Option], start: int) -> tuple[Option, str] | None:
-        """The one candidate holding the office named right before the mention on the document's date."""
-        title = self.title(start)
+    def titled(self, options: Sequence[Option], start: int, end: int | None = None) -> tuple[Option, str] | None:
+        """The one candidate holding the office named right before the mention (or after it: `title`)
+        on the document's date."""
+        title = self.title(start, end)
         if not title or not self.date:
             return None
         facts, date = self.index.entities, self.date

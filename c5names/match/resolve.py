@@ -147,7 +147,7 @@ class _Document:
         self.index = index
         self.text = text
         self.lang = lang
-        self.evidence = Evidence(index, text, date, document)
+        self.evidence = Evidence(index, text, date, document, lang)
         self.antecedents: dict[int, list[int]] = {}  # person → starts of their full mentions
         self.surface: dict[str, set[int]] = {}  # word key → persons whose full mention wrote it
         self.lone: set[int] = set()  # starts of the surnames decided by date and offices alone
@@ -215,7 +215,7 @@ class _Document:
         local = self._named_here(item)
         # The title only matters when it could change the answer (several candidates in play).
         in_play = _several(item.options, {o.entity for o in local})
-        found_title = self.evidence.titled(item.options, item.start) if in_play else None
+        found_title = self.evidence.titled(item.options, item.start, item.end) if in_play else None
         if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
             titled, title = found_title
@@ -263,7 +263,7 @@ class _Document:
         if earlier and len(earlier) < len(local):
             local = earlier
             evidence.append("named before")
-        pool = local if len(local) == 1 else self.evidence.narrow(local, item.start, evidence)
+        pool = local if len(local) == 1 else self.evidence.narrow(local, item.start, evidence, item.end)
         if len(pool) > 1:
             before = [
                 (max((s for s in self.antecedents.get(o.entity, []) if s < item.start), default=-1), o) for o in pool
@@ -324,11 +324,11 @@ class _Document:
         """`Evidence.narrow` of a pool drawn from the mention's options (`which` names it), and the
         evidence it gave: the same for every mention with these options, this date and this title, so
         worked out once (`derived`). Not to be changed."""
-        title = self.evidence.title(item.start)
+        title = self.evidence.title(item.start, item.end)
 
         def narrowed() -> tuple[Sequence[Option], list[str]]:
             evidence: list[str] = []
-            return self.evidence.narrow(pool, item.start, evidence), evidence
+            return self.evidence.narrow(pool, item.start, evidence, item.end), evidence
 
         return derived(item.options, ("narrowed", which, self.evidence.date, title), narrowed)
 

@@ -27,6 +27,8 @@ from c5names.text.keys import SPACE_RUN_RE, fold
         ("  Vice–President, ", "vice president"),  # any dash, punctuation and spaces squeezed
         ("г.", "g"),
         ("Ko‘chasi", "kochasi"),
+        ("トカエフ大統領", "tokaehu da tong ling"),  # a Chinese character is a word, parted from the kana before
+        ("Tokayev总统", "tokayev zong tong"),
     ],
 )
 def test_plain(text: str, reading: str) -> None:
@@ -43,8 +45,11 @@ DOCUMENT_CHARS = "abc ABCéÉèçßøłşə әعءأإؤئпрезидентПЖ
 def test_plain_reads_letter_by_letter_as_unidecode_reads_the_whole(text: str) -> None:
     """Reading each character once (`_Readings`) after the placeholder runs are made one space is the
     reading of the whole folded text by the table before unidecode and unidecode, as the lexicon's
-    tables are written in."""
-    whole = unidecode(fold(text).replace("-", " ").translate(_BEFORE_UNIDECODE)).lower().replace("'", "")
+    tables are written in, a character unidecode reads as a word (中: "Zhong ") parted from the
+    letters before it."""
+    folded = fold(text).replace("-", " ").translate(_BEFORE_UNIDECODE)
+    parted = "".join(f" {c}" if unidecode(c).endswith(" ") else c for c in folded)
+    whole = unidecode(parted).lower().replace("'", "")
     assert plain.__wrapped__(text) == re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", whole)).strip()
 
 

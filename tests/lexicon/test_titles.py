@@ -10,12 +10,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import c5names
-from c5names.lexicon import TITLES, kinds_named, names_title, title_kinds, titles, titles_by_language
+from c5names.index import compiled
+from c5names.lexicon import (
+    TITLES,
+    kinds_named,
+    names_title,
+    title_kinds,
+    titles,
+    titles_after_the_name,
+    titles_by_language,
+)
 from c5names.lexicon.reading import DATA, plain
-from c5names.lexicon.titles import _TITLE_RES, read_titles
+from c5names.lexicon.titles import _TITLE_RES, read_title_order, read_titles
+from c5names.match.evidence import Evidence, title_after
 from c5names.model import OFFICE_KINDS
 from c5names.text import native
-from tests.table_edits import line_of, one_problem, problems
+from tests.table_edits import edited, line_of, one_problem, problems
 
 
 @pytest.mark.parametrize(
@@ -236,3 +246,58 @@ def test_kinds_named_without_the_compiled_finder(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(titles, "_FINDER", None)
     reading = plain("Le Premier ministre et le vice-président")
     assert kinds_named(reading, TITLES) == {"head_of_government", "vice_president", "head_of_state"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "head_of_government", "head_of_state"),
+    [
+        ("zh", "扎帕罗夫总理表示预算已准备就绪。", "扎帕罗夫总统表示预算已准备就绪。"),
+        ("ja", "ジャパロフ首相は予算の準備ができたと述べた。", "ジャパロフ大統領は述べた。"),
+        ("hu", "Dzsaparov miniszterelnök szerint a költségvetés kész.", "Dzsaparov elnök szerint ez így van."),
+    ],
+)
+def test_a_title_after_the_name_decides_between_the_japarovs(
+    lang: str, head_of_government: str, head_of_state: str
+) -> None:
+    """Chinese, Japanese and Hungarian also write the title after the name (title_order.yaml)."""
+    persons = [m.id for m in c5names.link(head_of_government, lang=lang, date="2023-05-01") if m.type == "person"]
+    assert persons == ["japarov-akylbek"]
+    persons = [m.id for m in c5names.link(head_of_state, lang=lang, date="2023-05-01") if m.type == "person"]
+    assert persons == ["japarov-sadyr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (" elnök szerint", "head_of_state"),
+        (" miniszterelnök szerint", "head_of_government"),  # the longest title starting there
+        ("总理表示", "head_of_government"),
+        (" szerint az elnök", None),  # a title further on is another's
+        (". Elnök", None),  # past the sentence's end
+        ("", None),
+    ],
+)
+def test_title_after_reads_only_a_title_right_after_the_mention(text: str, kind: str | None) -> None:
+    assert title_after("Dzsaparov" + text, len("Dzsaparov")) == kind
+
+
+def test_a_title_after_the_name_counts_only_in_the_languages_that_write_it_there() -> None:
+    text = "Japarov President of the cabinet"
+    index = compiled(c5names.load())
+    assert Evidence(index, text, "2023-05-01", lang="hu").title(0, 7) == "head_of_state"
+    assert Evidence(index, text, "2023-05-01", lang="en").title(0, 7) is None
+    assert Evidence(index, text, "2023-05-01").title(0, 7) is None
+    assert {"hu", "ja", "zh"} <= titles_after_the_name()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("after_the_name: [hu, ja, zh]", "after_the_name: [hu, ja, ZH]", "after_the_name", "ISO 639"),
+        ("after_the_name: [hu, ja, zh]", "after_the_name: [hu, ja, zh, hu]", "after_the_name", "duplicate"),
+        ("after_the_name: [hu, ja, zh]", "after_the_name: [hu, ja, zh]\nbefore: [en]", "before:", "unknown key"),
+    ],
+)
+def test_mistakes_in_the_title_order_are_reported(tmp_path: Path, old: str, new: str, needle: str, phrase: str) -> None:
+    path = edited(tmp_path, DATA / "title_order.yaml", old, new)
+    one_problem(lambda: read_title_order(path), path, line_of(path, needle), phrase)
