@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from c5names.lexicon.reading import DATA, check_plain, plain, word_lists
-from c5names.lexicon.titles import TITLES
+from c5names.lexicon.titles import TitlesByLanguage, titles_by_language
+from c5names.text.scripts import language_scripts
 from c5names.text.tables import Entry, Table
 
 _VOWELS = "aeiouy"
@@ -93,16 +94,25 @@ SENTENCE_WORDS = frozenset(word for lang in _WORDS.sentence.values() for word in
 # Nouns that stand before a person's name in the genitive in Slavic languages, in their own alphabets.
 RELATIONAL_NOUNS = _WORDS.relational
 _RELATIONAL_STEMS = frozenset(_noun_stem(w) for nouns in RELATIONAL_NOUNS.values() for w in nouns)
-# Words that end a title: the one-word titles, and the head word that ends a longer one (Devlet
-# Başkanı, Dışişleri Bakanı, Baş nazir, Сенат төрағасы), which stands right before the name.
-_ONE_WORD_TITLES = tuple(
-    dict.fromkeys(
-        title.rsplit(" ", 1)[-1]
-        for titles in TITLES.values()
-        for title in titles
-        if " " not in title or len(title.rsplit(" ", 1)[-1]) >= 5
-    )
-)
+
+
+def _one_word_titles(by_language: TitlesByLanguage) -> tuple[str, ...]:
+    """Words that end a title: the one-word titles, and the head word that ends a longer one (Devlet
+    Başkanı, Dışişleri Bakanı, Baş nazir, Сенат төрағасы), which stands right before the name. A
+    language written in Chinese characters has no such head word: the plain reading of its titles is
+    one syllable a character (首相, shou xiang: xiang alone is no title)."""
+    words: dict[str, None] = {}
+    for lang, kinds in by_language.items():
+        syllables = "CJK" in (language_scripts(lang) or frozenset())
+        for titles in kinds.values():
+            for title in titles:
+                head = title.rsplit(" ", 1)[-1]
+                if " " not in title or (len(head) >= 5 and not syllables):
+                    words[head] = None
+    return tuple(words)
+
+
+_ONE_WORD_TITLES = _one_word_titles(titles_by_language())
 
 
 @lru_cache(maxsize=50_000)

@@ -59,6 +59,9 @@ def test_titles_are_looked_up_as_they_were_compared(key: str) -> None:
         ("Pres", False),  # ... but not four
         ("Shavkat", False),
         ("Vitse", False),  # the first half of vitse-prezident is a word of its own
+        ("Başkanı", True),  # the head word ending Devlet Başkanı
+        ("Xiang", False),  # the last syllable of 首相 (shou xiang) is no title: Chinese characters are syllables
+        ("Chang", False),  # nor that of 外交部长 (wai jiao bu chang)
     ],
 )
 def test_is_title_or_function_word(word: str, expected: bool) -> None:
