@@ -229,7 +229,10 @@ class _Document:
         return mention
 
     def _by_generation(self, item: Found) -> Mention | None:
-        """Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word."""
+        """Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word.
+        (The text is read for such a word only when the candidates have generations to tell apart.)"""
+        if not _has_generations(self.index, item.options):
+            return None
         generation = generation_near(self.text, item.start, item.end)
         chosen = of_generation(self.index, item.options, generation[0]) if generation else None
         if not generation or chosen is None:
@@ -381,23 +384,45 @@ def _firm(options: Sequence[Option]) -> tuple[int, frozenset[int]]:
     return derived(options, "firm", firm)
 
 
+def _has_generations(index: NameIndex, options: Sequence[Option]) -> bool:
+    """Can `of_generation` name anyone among these options, for some generation word: is one of the
+    persons the only youngest generation (memoised per Options: most surnames have no relatives)."""
+
+    def one_youngest() -> bool:
+        return _youngest(index, options)[0] is not None
+
+    return derived(options, "one youngest", one_youngest)
+
+
+def _youngest(index: NameIndex, options: Sequence[Option]) -> tuple[Option | None, dict[str, Option]]:
+    """The one person among the options who is a child of another and parent of none (or None), and
+    the persons by id."""
+    persons = [o for o in options if index.entities[o.entity].type == "person" and o.method != Method.FUZZY]
+    by_id = {index.entities[o.entity].id: o for o in persons}
+    youngest = [
+        o
+        for o in persons
+        if _relatives_among(index, o, "child_of", by_id) and not _relatives_among(index, o, "parent_of", by_id)
+    ]
+    return (youngest[0] if len(youngest) == 1 else None), by_id
+
+
+def _relatives_among(index: NameIndex, option: Option, kind: str, by_id: dict[str, Option]) -> list[str]:
+    """The ids of the persons among `by_id` to whom the option's entity stands in this relation."""
+    return [t for k, t in index.entities[option.entity].relations if k == kind and t in by_id]
+
+
 def of_generation(index: NameIndex, options: Sequence[Option], generation: str) -> Option | None:
     """The candidate a generation word names: junior is the youngest generation among the
     candidates (a child of another candidate and parent of none), senior that child's parent. Three
     Berdimuhamedovs (Myalikguly, his son Gurbanguly, his grandson Serdar): Jr. is Serdar, senior is
     Gurbanguly, as the press uses the words for the two latest generations."""
-    persons = [o for o in options if index.entities[o.entity].type == "person" and o.method != Method.FUZZY]
-    by_id = {index.entities[o.entity].id: o for o in persons}
-
-    def related(option: Option, kind: str) -> list[str]:
-        return [t for k, t in index.entities[option.entity].relations if k == kind and t in by_id]
-
-    youngest = [o for o in persons if related(o, "child_of") and not related(o, "parent_of")]
-    if len(youngest) != 1:
+    youngest, by_id = _youngest(index, options)
+    if youngest is None:
         return None
     if generation == "junior":
-        return youngest[0]
-    parents = related(youngest[0], "child_of")
+        return youngest
+    parents = _relatives_among(index, youngest, "child_of", by_id)
     return by_id[parents[0]] if len(parents) == 1 else None
 
 

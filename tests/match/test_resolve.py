@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import c5names
 from c5names import scoring
+from c5names.match import resolve as resolve_module
 from c5names.match.candidates import Holders, Option, Options
 from c5names.match.evidence import Evidence, title_before
 from c5names.match.resolve import _several
@@ -51,6 +52,25 @@ def test_but_a_title_outweighs_a_full_name_of_another(linker: c5names.Linker) ->
 
 def test_a_generation_word_picks_the_son_whatever_the_date(linker: c5names.Linker) -> None:
     assert linked(linker, "Berdov Jr. spoke.", "2010-01-01") == [("Berdov Jr.", "berdov-serdan")]
+
+
+def test_the_text_is_read_for_a_generation_word_only_when_the_candidates_have_generations(
+    linker: c5names.Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Japov's namesakes are unrelated: no generation word could tell them apart, so none is looked
+    for (`generation_near` runs for every bare surname otherwise); Berdov's are father and son."""
+    asked: list[int] = []
+    near = resolve_module.generation_near
+
+    def counted(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+        asked.append(start)
+        return near(text, start, end)
+
+    monkeypatch.setattr(resolve_module, "generation_near", counted)
+    assert linked(linker, "Prime Minister Japov Jr. spoke.", "2022-05-01") == [("Japov", "japov-akyl")]
+    assert asked == []
+    assert linked(linker, "Berdov Jr. spoke.", "2010-01-01") == [("Berdov Jr.", "berdov-serdan")]
+    assert asked == [0]
 
 
 @pytest.mark.parametrize(
