@@ -50,12 +50,13 @@ _UNMADE = object()  # (a memo not yet made)
 
 class EntityFlags(NamedTuple):
     """Per entity (by number): is it a person; does it list offices; does its name need its suffix;
-    does it list a patronymic."""
+    does it list a patronymic; does it stand in a relation (its own, or another's to it)."""
 
     person: numpy.ndarray
     offices: numpy.ndarray
     suffix: numpy.ndarray
     patronymic: numpy.ndarray
+    related: numpy.ndarray
 
 
 class NameIndex:
@@ -112,8 +113,21 @@ class NameIndex:
                 numpy.fromiter(map(bool, map(attrgetter("offices"), facts)), dtype=bool, count=count),
                 numpy.fromiter(map(attrgetter("needs_suffix"), facts), dtype=bool, count=count),
                 numpy.fromiter(map(attrgetter("patronymic_listed"), facts), dtype=bool, count=count),
+                self._related(),
             )
         return self._flags
+
+    def _related(self) -> numpy.ndarray:
+        """Which entities stand in a relation: those listing one, and those another lists one to."""
+        related = numpy.fromiter(
+            map(bool, map(attrgetter("relations"), self.entities)), dtype=bool, count=len(self.entities)
+        )
+        for entity in numpy.flatnonzero(related).tolist():
+            for _kind, target in self.entities[entity].relations:
+                number = self.by_id.get(target)
+                if number is not None:
+                    related[number] = True
+        return related
 
     # -- word lookup ------------------------------------------------------------------------
     def word_hits(self, word: str, lang: str | None = None) -> WordHits:

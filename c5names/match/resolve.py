@@ -507,6 +507,9 @@ def _relatives(state: _Document, words: list[Word], found: list[Found], out: dic
     document in that way (son → child_of). Otherwise a given name alone is no mention."""
     index = state.index
     named = {index.by_id[m.id] for m in out.values() if m.type == "person"}
+    in_relations = index.entity_flags().related
+    if not any(in_relations[person] for person in named):
+        return []  # (no one linked here has a relative in the gazetteer: the words need not be read)
     taken = {k for item in found for k in range(item.first, item.last + 1)}
     mentions: list[Mention] = []
     for k, word in enumerate(words):

@@ -73,6 +73,27 @@ def test_the_text_is_read_for_a_generation_word_only_when_the_candidates_have_ge
     assert asked == [0]
 
 
+def test_kinship_words_are_read_only_when_someone_linked_has_relatives(
+    linker: c5names.Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "his son Serdan" is read after Gurban Berdov (a father in the gazetteer); after Akyl Japov, who
+    has no relatives there, no word is read for a kinship word before it."""
+    asked: list[int] = []
+    before = resolve_module.kinship_before
+
+    def counted(text: str, start: int) -> object:
+        asked.append(start)
+        return before(text, start)
+
+    monkeypatch.setattr(resolve_module, "kinship_before", counted)
+    text = "Akyl Japov came with his son Serdan."
+    assert linked(linker, text, "2023-06-01") == [("Akyl Japov", "japov-akyl")]
+    assert asked == []
+    text = "Gurban Berdov came with his son Serdan."
+    assert linked(linker, text, "2023-06-01") == [("Gurban Berdov", "berdov-gurban"), ("Serdan", "berdov-serdan")]
+    assert asked == [text.index("Serdan")]
+
+
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
