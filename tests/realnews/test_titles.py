@@ -51,3 +51,18 @@ def test_head_of_government_and_head_of_state_titles(text: str, lang: str, expec
 def test_a_title_word_ending_a_longer_title_is_not_a_given_name() -> None:
     """ "Devlet Başkanı Berdimuhamedov": Başkanı ends a title; it is no one's given name."""
     assert person("Devlet Başkanı Berdimuhamedov konuştu.", "tr", "2015-06-01") == ["berdimuhamedov-gurbanguly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Arabic and Persian spellings of the press (the gazetteer's ar and fa name forms): a bare
+        # surname after a title is linked as in any other script
+        ("قال الرئيس الكازاخستاني توكاييف إن المحادثات كانت مثمرة.", "ar", "tokayev-kassym-jomart"),
+        ("أعلن الرئيس الروسي بوتين أن الاجتماع سيعقد في موسكو.", "ar", "putin-vladimir"),
+        ("رئیس جمهور توکایف گفت که مذاکرات سازنده بود.", "fa", "tokayev-kassym-jomart"),
+        ("وزیر امور خارجه روسیه سرگئی لاوروف گفت", "fa", "lavrov-sergey"),
+    ],
+)
+def test_arabic_and_persian_press_spellings(text: str, lang: str, expected: str) -> None:
+    assert [m.id for m in c5names.link(text, lang=lang, date="2025-06-01") if m.type == "person"] == [expected]
