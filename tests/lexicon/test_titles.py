@@ -44,6 +44,8 @@ from tests.table_edits import edited, line_of, one_problem, problems
         ("le secrétaire d’État", ["foreign_minister"]),
         ("la secrétaire d'État adjointe", ["foreign_minister", "official"]),
         ("Mr", []),
+        ("والرئيس", ["head_of_state"]),  # with the conjunction written onto it
+        ("بالرئيس", ["head_of_state"]),
     ],
 )
 def test_title_kinds(context: str, kinds: list[str]) -> None:
