@@ -97,6 +97,14 @@ def test_is_relational_noun(word: str, expected: bool) -> None:
         # "yesterday", "then" in Turkish: no given names
         ("Dün Tokayev ve Mirziyoyev görüştü.", "tr", ["tokayev-kassym-jomart", "mirziyoyev-shavkat"]),
         ("Ardından Tokayev konuştu.", "tr", ["tokayev-kassym-jomart"]),
+        # "yesterday", "today", "then" in more languages
+        ("Wczoraj Tokajew spotkał się z Putinem.", "pl", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Včera Tokajev jednal s Putinem.", "cs", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Šiandien Tokajevas kalbėjosi su Putinu.", "lt", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Вчора Токаєв зустрівся з Путіним.", "uk", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Apoi Tokaev a vorbit cu Putin.", "ro", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Tegnap Tokajev Putyinnal tárgyalt.", "hu", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Бүгін Тоқаев Путинмен кездесті.", "kk", ["tokayev-kassym-jomart", "putin-vladimir"]),
     ],
 )
 def test_words_before_a_surname_in_sentences(text: str, lang: str, expected: list[str]) -> None:
