@@ -63,10 +63,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     # -- name shapes (detect) and data -------------------------------------------------------------
     # -- index (aliases) ----------------------------------------------------------------------------
     # -- scripts without letter case ----------------------------------------------------------------
-    ("نور سلطان نازاربايف", "ar"): (
-        "abjad: Arabic writes Nursultan as two words (نور سلطان) where the index has one, so the surname's "
-        "consonant match is left alone, and one word matched by consonants is never a name"
-    ),
     ("ซาดีร์ จาปารอฟ", "th"): (f"{_CASELESS}: unidecode gives 'chaadiir cchaapaar f', far from Sadyr Japarov"),
 }
 
