@@ -105,6 +105,12 @@ def test_is_relational_noun(word: str, expected: bool) -> None:
         ("Apoi Tokaev a vorbit cu Putin.", "ro", ["tokayev-kassym-jomart", "putin-vladimir"]),
         ("Tegnap Tokajev Putyinnal tárgyalt.", "hu", ["tokayev-kassym-jomart", "putin-vladimir"]),
         ("Бүгін Тоқаев Путинмен кездесті.", "kk", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        # prepositions and conjunctions opening the sentence: "according to", "for", "while"
+        ("Laut Tokajew war das Treffen mit Putin nützlich.", "de", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Według Tokajewa spotkanie z Putinem było udane.", "pl", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Для Токаева встреча с Путиным была полезной.", "ru", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Volgens Tokajev was de ontmoeting met Poetin nuttig.", "nl", ["tokayev-kassym-jomart", "putin-vladimir"]),
+        ("Unlike Tokayev, Putin said nothing.", "en", ["tokayev-kassym-jomart", "putin-vladimir"]),
     ],
 )
 def test_words_before_a_surname_in_sentences(text: str, lang: str, expected: list[str]) -> None:
