@@ -66,3 +66,19 @@ def test_a_title_word_ending_a_longer_title_is_not_a_given_name() -> None:
 )
 def test_arabic_and_persian_press_spellings(text: str, lang: str, expected: str) -> None:
     assert [m.id for m in c5names.link(text, lang=lang, date="2025-06-01") if m.type == "person"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "wrong"),
+    [
+        # Akylbek Japarov has no Arabic spelling in the gazetteer, so neither has Sadyr: a prime minister's
+        # title before the shared surname must not make it the president's
+        ("قال رئيس الوزراء جاباروف إن الميزانية جاهزة.", "ar", "2023-05-01", "japarov-sadyr"),
+        # nor has Emomali Rahmon, whose daughters bear his surname
+        ("أوزودا رحمون ابنة الرئيس الطاجيكي.", "ar", "2023-05-01", "rahmon-emomali"),
+    ],
+)
+def test_a_spelling_listed_for_one_namesake_only_would_decide_for_it(
+    text: str, lang: str, date: str, wrong: str
+) -> None:
+    assert wrong not in [m.id for m in c5names.link(text, lang=lang, date=date)]
