@@ -82,3 +82,10 @@ def test_a_spelling_listed_for_one_namesake_only_would_decide_for_it(
     text: str, lang: str, date: str, wrong: str
 ) -> None:
     assert wrong not in [m.id for m in c5names.link(text, lang=lang, date=date)]
+
+
+def test_the_presidents_daughter_in_persian() -> None:
+    """آزاده رحمان is Ozoda Rahmon (Persian writes her name as the word آزاده): her full name, not her
+    father's surname, though the title of his office follows it."""
+    text = "آزاده رحمان دختر رئیس جمهور تاجیکستان گفت"
+    assert [m.id for m in c5names.link(text, lang="fa", date="2023-05-01") if m.type == "person"] == ["rahmon-ozoda"]
