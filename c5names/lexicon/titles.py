@@ -168,9 +168,18 @@ def title_kinds(context: str) -> list[tuple[int, str]]:
     """Office kinds named in a stretch of text, ordered so that the last one is the title closest to
     its end, and the longest there ("président du cabinet des ministres" is not just "président")."""
     folded = plain(context)
-    if not _ANY_TITLE_RE.search(folded):
-        return []
+    named = _FINDER.find(folded) if _FINDER is not None else None
+    if named is not None:
+        # (the compiled finder says which kinds are named at all, in one pass: a search of every title at
+        # once took 6 to 9 µs of Python's regular expressions a window, 40 languages' titles in it)
+        if not named:
+            return []
+        kinds = [(kind, pattern) for kind, pattern in _TITLE_RES.items() if named & _KIND_BITS.get(kind, 0)]
+    else:
+        if not _ANY_TITLE_RE.search(folded):
+            return []
+        kinds = list(_TITLE_RES.items())
     found: list[tuple[int, int, str]] = []
-    for kind, pattern in _TITLE_RES.items():
+    for kind, pattern in kinds:
         found.extend((m.end(), m.end() - m.start(), kind) for m in pattern.finditer(folded))
     return [(end - length, kind) for end, length, kind in sorted(found)]
