@@ -62,6 +62,8 @@ def test_a_title_word_ending_a_longer_title_is_not_a_given_name() -> None:
         ("أعلن الرئيس الروسي بوتين أن الاجتماع سيعقد في موسكو.", "ar", "putin-vladimir"),
         ("رئیس جمهور توکایف گفت که مذاکرات سازنده بود.", "fa", "tokayev-kassym-jomart"),
         ("وزیر امور خارجه روسیه سرگئی لاوروف گفت", "fa", "lavrov-sergey"),
+        ("قال وزير الخارجية الأوزبكي سعيدوف إن المحادثات مثمرة.", "ar", "saidov-bakhtiyor"),
+        ("سخنگوی کاخ کرملین دیمیتری پسکوف گفت", "fa", "peskov-dmitry"),
     ],
 )
 def test_arabic_and_persian_press_spellings(text: str, lang: str, expected: str) -> None:
