@@ -33,7 +33,7 @@ from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import has_han
 from c5names.text.keys import UNCASED_PREFIX, alias_key, fold, initial_key, skeleton
-from c5names.text.scripts import language_scripts, script_names, writing_scripts
+from c5names.text.scripts import base_language, language_scripts, script_names, writing_scripts
 from c5names.text.words import is_connector, split_words
 
 if TYPE_CHECKING:
@@ -158,17 +158,17 @@ class IndexBuilder:
         for name in names:
             if name.lang and name.script and (name.lang, name.script) not in self._name_scripts:
                 self._name_scripts.add((name.lang, name.script))
-                self._written_scripts.setdefault(_base_language(name.lang), set()).update(script_names(name.script))
+                self._written_scripts.setdefault(base_language(name.lang), set()).update(script_names(name.script))
         # Each phrase once, with the languages it is an exonym in (None once any listing is not one).
         aliases: dict[str, set[str] | None] = {}
         for alias in entity.aliases:
             langs = aliases.setdefault(alias.form, set())
             if alias.lang:
-                self._written_scripts.setdefault(_base_language(alias.lang), set()).update(writing_scripts(alias.form))
+                self._written_scripts.setdefault(base_language(alias.lang), set()).update(writing_scripts(alias.form))
             if alias.kind != "exonym" or not alias.lang:
                 aliases[alias.form] = None
             elif langs is not None:
-                langs.add(_base_language(alias.lang))
+                langs.add(base_language(alias.lang))
         if entity.type != "person":
             aliases[entity.name] = None
         for form, langs in aliases.items():
@@ -321,11 +321,6 @@ class IndexBuilder:
             value = (langs, frozenset(scripts))
             found.append(shared.setdefault(value, AliasScripts(*value)))
         return found
-
-
-def _base_language(lang: str) -> str:
-    """The language of a BCP 47 tag, without its script or region ("uz-Cyrl": "uz")."""
-    return lang.replace("_", "-").split("-", 1)[0].lower()
 
 
 def _fuzzy_worthy(values: array[int]) -> bool:

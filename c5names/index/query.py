@@ -46,7 +46,7 @@ from c5names.text.keys import (
     uncased,
     word_key,
 )
-from c5names.text.scripts import writing_scripts
+from c5names.text.scripts import base_language, writing_scripts
 
 
 class Keys(Protocol):
@@ -293,7 +293,7 @@ class _Readable:
     def __init__(self, index: Keys, word: str, lang: str | None, respelt: bool = False) -> None:
         self._index = index
         self._scripts: frozenset[str] | None = None  # the word's, asked of the first alias word met
-        self._lang = (lang or "").replace("_", "-").split("-", 1)[0].lower()
+        self._lang = base_language(lang)
         self._word = word
         self._respelt = respelt
 

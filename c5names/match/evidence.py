@@ -18,6 +18,7 @@ from c5names.lexicon import kinds_named, plain, title_kinds, titles_after_the_na
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
+from c5names.text.scripts import base_language
 
 _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
@@ -76,7 +77,7 @@ class Evidence:
         self.text = text
         self.document = document
         self.date = midpoint_iso(date)
-        self._after = (lang or "").replace("_", "-").split("-", 1)[0].lower() in titles_after_the_name()
+        self._after = base_language(lang) in titles_after_the_name()
         self._titles: dict[int, str | None] = {}
         self._titles_after: dict[int, str | None] = {}
         self._reading: str | None = None  # the whole document's plain reading, once asked

@@ -76,6 +76,12 @@ def _locale_scripts() -> dict[str, frozenset[str]]:
     return {lang: frozenset(codes) for lang, codes in found.items()}
 
 
+def base_language(lang: str | None) -> str:
+    """The language of a BCP 47 tag, without its script or region ("uz-Cyrl", "uz_Latn": "uz"); ""
+    for none."""
+    return (lang or "").replace("_", "-").split("-", 1)[0].lower()
+
+
 @lru_cache(maxsize=4096)
 def language_scripts(lang: str) -> frozenset[str] | None:
     """The scripts (Unicode names) a language is written in: its likely script in CLDR and every

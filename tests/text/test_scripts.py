@@ -12,7 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from c5names.text.keys import letter_scripts
-from c5names.text.scripts import NEUTRAL, _locale_scripts, language_scripts, script_names, writing_scripts
+from c5names.text.scripts import (
+    NEUTRAL,
+    _locale_scripts,
+    base_language,
+    language_scripts,
+    script_names,
+    writing_scripts,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,3 +98,10 @@ def test_letter_scripts_are_the_first_words_of_the_letters_names(text: str) -> N
 def test_an_uzbek_latin_word_is_latin() -> None:
     assert writing_scripts("Qirgʻiziston") == {"LATIN"}
     assert letter_scripts("Qirgʻiziston") == {"LATIN", "MODIFIER"}
+
+
+@pytest.mark.parametrize(
+    ("tag", "base"), [("uz-Cyrl", "uz"), ("uz_Latn", "uz"), ("PT-br", "pt"), ("kk", "kk"), (None, ""), ("", "")]
+)
+def test_base_language_is_the_tags_language_alone(tag: str | None, base: str) -> None:
+    assert base_language(tag) == base
