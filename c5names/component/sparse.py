@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
@@ -429,18 +430,20 @@ class RelevanceCache:
         if None in capital:
             strings = vocab.strings.__getitem__
             capital = [self.shape(shape, strings) for shape in shapes]
-        asked = [text for text, cap in zip(texts, capital, strict=True) if cap and text[:1].isupper()]
-        unknown = set(itertools.compress(asked, self.index.surely_unknown_words(asked, self.lang)))
-        for orth, text, cap in zip(orths, texts, capital, strict=True):
-            if not cap:
-                known[orth] = self._uncapitalised_part(text)
-            elif text in unknown:
-                known[orth] = NO_PART | CAPITAL
-            else:
-                known[orth] = self._known_part(text) | CAPITAL  # (`surely_unknown` was asked, or says nothing)
+        ask = [bool(cap) and text[:1].isupper() for text, cap in zip(texts, capital, strict=True)]
+        asked = list(itertools.compress(zip(orths, texts, strict=True), ask))
+        settled = self.index.surely_unknown_words([text for _, text in asked], self.lang)
+        # (most new words: settled unknown, stored in one call; the loops below see the few others)
+        known.update(dict.fromkeys((orth for orth, _ in itertools.compress(asked, settled)), NO_PART | CAPITAL))
+        for orth, text in itertools.compress(asked, map(operator.not_, settled)):
+            known[orth] = self._known_part(text, asked=True) | CAPITAL
+        for orth, text, cap in itertools.compress(zip(orths, texts, capital, strict=True), map(operator.not_, ask)):
+            # (no capital in front, or a capital shape whose first character is none: `surely_unknown` unasked)
+            known[orth] = self._known_part(text) | CAPITAL if cap else self._uncapitalised_part(text)
         if self.glue:
             for orth, text in zip(orths, texts, strict=True):
-                known[orth] |= self._glue(text)
+                if text[-1:] in self.glue:
+                    known[orth] |= self._glue(text)
 
     def entities(self, orth: int, strings: StringStore) -> frozenset[int]:
         """The entities a word type may name (any part of their names). The set of a word type with
@@ -596,16 +599,17 @@ class RelevanceCache:
             # (most new capitalised words: one word of cased letters, which `segment` keeps whole, of
             # no rule of the language, whose key is neither indexed nor near an indexed one)
             return NO_PART
-        return self._known_part(text)
+        return self._known_part(text, asked=True)
 
-    def _known_part(self, text: str) -> int:
-        """`_part` of a word that `surely_unknown` does not settle (or is not asked of: no capital)."""
+    def _known_part(self, text: str, asked: bool = False) -> int:
+        """`_part` of a word that `surely_unknown` does not settle (`asked`: it was asked, and said
+        False, so the index does not ask it again), or is not asked of (no capital)."""
         if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
             return NO_PART if self.index.han.chars.isdisjoint(text) else ANCHOR
         anchors = self.index.alias_anchors
         part = NO_PART
         for word in segment(text):
-            found = self.index.word_hits(word.text, self.lang).part(anchors)
+            found = self.index.word_hits(word.text, self.lang, asked and word.text == text).part(anchors)
             # A single letter (an initial, "A", "В") is read only beside another part of a name.
             part |= ALIAS_PART if found and len(word.text) == 1 else found
         return part

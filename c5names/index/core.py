@@ -130,13 +130,15 @@ class NameIndex:
         return related
 
     # -- word lookup ------------------------------------------------------------------------
-    def word_hits(self, word: str, lang: str | None = None) -> WordHits:
-        """Every posting a text word may realise: raw first, then stems, then fuzzy keys."""
+    def word_hits(self, word: str, lang: str | None = None, asked: bool = False) -> WordHits:
+        """Every posting a text word may realise: raw first, then stems, then fuzzy keys. `asked`: the
+        caller has asked `surely_unknown` of the word already (and it said False), so it is not asked
+        again; it is a shortcut to the answer `word_groups` gives, so either way the hits are the same."""
         cache_key = (word, lang)
         found = self._cache.get(cache_key)
         if found is not None:
             return found
-        groups = [] if surely_unknown(self, word, lang) else word_groups(self, word, lang)
+        groups = [] if not asked and surely_unknown(self, word, lang) else word_groups(self, word, lang)
         if not groups:  # (most new words of a text: one WordHits serves them all)
             return self._cache.put(cache_key, self._no_hits, 1)
         found = WordHits(FormSource(self.written, self.forms, self.alias_forms), groups)

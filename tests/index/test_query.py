@@ -387,6 +387,28 @@ def test_a_surely_unknown_word_has_no_groups(index: NameIndex, data: st.DataObje
         assert word_groups(index, word, lang) == []
 
 
+@pytest.mark.parametrize("word", ["Testov", "Tesstov", "Тестовым", "Weather", "Mali"])
+def test_a_word_asked_of_already_is_not_asked_again(
+    index: NameIndex, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`word_hits(..., asked=True)`: the caller (the component's first sightings) has asked
+    `surely_unknown` already, so the index does not ask it again, and finds the hits it finds
+    otherwise (the question is a shortcut to `word_groups`' answer)."""
+    import c5names.index.core as core
+
+    expected = [(g.method, g.score, g.packed.tolist()) for g in word_groups(index, word, "ru")]
+    asks: list[str] = []
+    monkeypatch.setattr(core, "surely_unknown", lambda i, w, lang: asks.append(w) or False)
+    index._cache.clear()
+    hits = index.word_hits(word, "ru", asked=True)
+    assert asks == []
+    assert [(g.method, g.score, g.packed.tolist()) for g in hits._groups] == expected
+    index._cache.clear()
+    index.word_hits(word, "ru")
+    assert asks == [word]
+    index._cache.clear()
+
+
 _WORDS = st.lists(
     st.text(st.sampled_from("aeiouvwTtsSkКкаяымоЁ'-ÉéßČ"), min_size=1, max_size=12)
     | st.sampled_from(["Testov", "Tesstov", "Testovs", "Weather", "Weathers", "Mali", "Malis", "Xestov", "A", "T"]),
