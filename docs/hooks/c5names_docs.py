@@ -410,11 +410,15 @@ COVERAGE_KINDS = (
     "head_of_government",
     "deputy_head_of_government",
     "foreign_minister",
+    "minister",
     "legislature_chair",
     "chief_of_staff",
     "press_secretary",
     "spokesperson",
     "ambassador",
+    "governor",
+    "mayor",
+    "official",
 )
 
 
