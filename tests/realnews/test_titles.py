@@ -91,3 +91,31 @@ def test_the_presidents_daughter_in_persian() -> None:
     father's surname, though the title of his office follows it."""
     text = "آزاده رحمان دختر رئیس جمهور تاجیکستان گفت"
     assert [m.id for m in c5names.link(text, lang="fa", date="2023-05-01") if m.type == "person"] == ["rahmon-ozoda"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "expected"),
+    [
+        # Two Meredovs in office in 2026 (the foreign minister, and the minister of national security
+        # from February): the portfolio written before the surname tells them apart.
+        ("Minister of National Security Meredov reported to the council.", "en", "2026-03-01", "meredov-dovletgeldy"),
+        ("Foreign Minister Meredov met his counterpart.", "en", "2026-03-01", "meredov-rashid"),
+        ("Minister of Foreign Affairs Meredov met his counterpart.", "en", "2026-03-01", "meredov-rashid"),
+        ("Министр национальной безопасности Мередов доложил.", "ru", "2026-03-01", "meredov-dovletgeldy"),
+        ("Встреча с министром иностранных дел Мередовым прошла в Ашхабаде.", "ru", "2026-03-01", "meredov-rashid"),
+        # A portfolio, a prosecutor's or a press secretary's title before a surname the gazetteer
+        # lists once: the title is the evidence that links it.
+        ("Министр обороны Косанов провёл проверку.", "ru", "2025-10-01", "kosanov-dauren"),
+        ("Le ministre de la Défense Zhaksylykov a visité Moscou.", "fr", "2023-06-01", "zhaksylykov-ruslan"),
+        ("Prosecutor General Vohidzoda opened a case.", "en", "2025-06-01", "vohidzoda-habibullo"),
+        ("Генпрокурор Асылов заявил о проверке.", "ru", "2024-06-01", "asylov-berik"),
+        ("Press Secretary Peskov said the talks went well.", "en", "2024-06-01", "peskov-dmitry"),
+    ],
+)
+def test_a_ministers_or_officials_title_decides_the_surname(text: str, lang: str, date: str, expected: str) -> None:
+    assert person(text, lang, date) == [expected]
+
+
+def test_two_namesakes_in_office_without_a_title_are_left_alone() -> None:
+    """Bare "Meredov" in March 2026 may be either minister: no link, rather than a guess."""
+    assert person("Meredov met his counterpart in Ashgabat.", "en", "2026-03-01") == []
