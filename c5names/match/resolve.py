@@ -83,7 +83,7 @@ def resolve(
                 out[n] = mention
     for n, item in enumerate(found):
         if n not in out and item.pattern == Pattern.SURNAME and not item.other_person:
-            mention = state.by_colleagues(item, out)
+            mention = state.by_colleagues(item, out) or state.by_country(item, out)
             if mention is not None:
                 out[n] = mention
     state.weigh_lone_surnames(out)
@@ -308,6 +308,31 @@ class _Document:
             return None
         colleague = next(kinds[k] for k, _c, _s, _e in facts[held.entity].offices if k in kinds)
         evidence = [Pattern.SURNAME, *narrowed_by, f"colleague named: {facts[colleague].id}"]
+        return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
+
+    def by_country(self, item: Found, out: dict[int, Mention]) -> Mention | None:
+        """A surname the date and titles left to several persons, decided by the countries named in
+        the document: the one candidate who had held an office in one of them by the document's date
+        ("Karabayev said Kyrgyzstan would vote", in 2009: Ednan Karabayev, Kyrgyz foreign minister
+        until that January, not Marat Karabayev, Kazakh transport minister from 2023). Namesakes of
+        one country (the Rahmons of Tajikistan), or of two countries both named, are left alone."""
+        named = {m.id for m in out.values() if m.type == "country"}
+        if not named or len(_persons(self.index, item.options)) < 2:
+            return None
+        pool, narrowed_by = self._narrowed_persons(item)
+        facts, date = self.index.entities, self.evidence.date
+
+        def countries(option: Option) -> set[str]:
+            return {
+                country
+                for _k, country, start, _e in facts[option.entity].offices
+                if country in named and (date is None or start <= date)
+            }
+
+        held = the_one(pool, lambda o: bool(countries(o)))
+        if held is None:
+            return None
+        evidence = [Pattern.SURNAME, *narrowed_by, f"country named: {min(countries(held))}"]
         return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
 
     def _narrowed(self, item: Found) -> tuple[Sequence[Option], list[str]]:

@@ -335,3 +335,67 @@ def test_namesakes_of_a_full_name_are_narrowed_once_per_date_and_title(
         ("namesov-1", True),
     ]
     assert len(calls) == 4
+
+
+_TWO_COUNTRIES = """\
+version: 1
+entities:
+  - id: testland
+    type: country
+    name: Testland
+    aliases: [{form: Testland, lang: en, source: "https://example.org/t"}]
+  - id: otherland
+    type: country
+    name: Otherland
+    aliases: [{form: Otherland, lang: en, source: "https://example.org/o"}]
+  - id: karov-timur
+    type: person
+    name: Timur Karov
+    names: [{given: Timur, surname: Karov, lang: en, source: "https://example.org/t"}]
+    offices:
+      - {role: Minister of Transport of Testland, kind: minister, country: testland, start: "2020",
+         source: "https://example.org/t"}
+  - id: karov-ednan
+    type: person
+    name: Ednan Karov
+    names: [{given: Ednan, surname: Karov, lang: en, source: "https://example.org/o"}]
+    offices:
+      - {role: Foreign Minister of Otherland, kind: foreign_minister, country: otherland, start: "2019",
+         source: "https://example.org/o"}
+  - id: karov-marat
+    type: person
+    name: Marat Karov
+    names: [{given: Marat, surname: Karov, lang: en, source: "https://example.org/o"}]
+    offices:
+      - {role: Mayor of Otherland City, kind: mayor, country: otherland, start: "2018",
+         source: "https://example.org/o"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # Namesakes in office on the date, of different countries: the country named decides.
+        ("Karov spoke in Testland.", "2023-06-01", [("Karov", "karov-timur"), ("Testland", "testland")]),
+        # Two namesakes of the country named, or both countries named, or none: no link.
+        ("Karov spoke in Otherland.", "2023-06-01", [("Otherland", "otherland")]),
+        (
+            "Karov spoke in Testland and Otherland.",
+            "2023-06-01",
+            [("Testland", "testland"), ("Otherland", "otherland")],
+        ),
+        ("Karov spoke.", "2023-06-01", []),
+        # An office that began after the document's date says nothing of it.
+        ("Karov spoke in Testland.", "2015-06-01", [("Testland", "testland")]),
+    ],
+)
+def test_a_country_named_decides_between_namesakes_of_different_countries(
+    tmp_path: Path, text: str, date: str, expected: list[tuple[str, str]]
+) -> None:
+    path = tmp_path / "karovs.yaml"
+    path.write_text(_TWO_COUNTRIES, encoding="utf-8")
+    linker = c5names.Linker(c5names.load(path, default=False))
+    assert linked(linker, text, date) == expected
+    if expected and expected[0][1] == "karov-timur":
+        (mention,) = [m for m in linker.link(text, lang="en", date=date) if m.type == "person"]
+        assert mention.evidence[-1] == "country named: testland"
