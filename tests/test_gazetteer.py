@@ -194,6 +194,7 @@ def _confirmed_on_a_cited_page(entity: Entity) -> bool:
 # Offices of the reference sheet that an audit of the data against pages found wrong (issue 19): the
 # data holds the corrected spans instead, each cited in data/ on the page that gives it.
 _Span = tuple[str, str | None, str | None, str | None]
+_SCA = "Assistant Secretary of State for South and Central Asian Affairs"
 REFERENCE_CORRECTIONS: dict[tuple[str, _Span], list[_Span]] = {
     ("mirziyoyev-shavkat", ("Chairman of the Organization of Turkic States", "uzbekistan", "2022-11-11", None)): [
         ("Chairman of the Organization of Turkic States", "uzbekistan", "2022-11-11", "2023-11-03")
@@ -205,6 +206,8 @@ REFERENCE_CORRECTIONS: dict[tuple[str, _Span], list[_Span]] = {
     ("blinken-antony", ("United States Secretary of State", "united-states", "2021-01-26", "2025-01-21")): [
         ("United States Secretary of State", "united-states", "2021-01-26", "2025-01-20")
     ],
+    # (the sheet left the end open, unverified; the State Department gave 2025-01-17: data/united-states.yaml)
+    ("lu-donald", (_SCA, "united-states", "2021-09-15", None)): [(_SCA, "united-states", "2021-09-15", "2025-01-17")],
 }
 
 

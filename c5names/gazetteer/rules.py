@@ -68,6 +68,7 @@ class Rules(_Table):
     single_holder: dict[OfficeKind, Seat]
     chair_titles: tuple[str, ...] = Field(min_length=1)
     acting_words: frozenset[str]
+    shared_role_words: tuple[str, ...]
     minimum_age: int = Field(ge=0, le=30)
     inverse: dict[RelationType, RelationType]
     family: frozenset[RelationType]

@@ -82,12 +82,21 @@ def seat(held: Held, table: Rules, places: Mapping[str, Iterable[Words]]) -> Wor
     if how is None or held.kind is None:
         return None
     if how == "role":  # the role names the seat, with or without a country (Secretary-General of the SCO)
-        return (held.kind, held.country or "", *words(held.role))
+        role = words(held.role)
+        if any(_holds(role, words(shared)) for shared in table.shared_role_words):
+            return None  # (one of several seats of that name: a deputy minister, a member)
+        return (held.kind, held.country or "", *role)
     if held.country is None:
         return None
     if how == "country":
         return (held.kind, held.country)
     return (held.kind, held.country, *chamber(held.role, table.chair_titles, places.get(held.country, ())))
+
+
+def _holds(role: Words, phrase: Words) -> bool:
+    """Are the words of `phrase` in `role`, one after another?"""
+    n = len(phrase)
+    return n > 0 and any(role[i : i + n] == phrase for i in range(len(role) - n + 1))
 
 
 def chamber(role: str, titles: Iterable[str], country_names: Iterable[Words]) -> Words:
