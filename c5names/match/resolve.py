@@ -316,10 +316,9 @@ class _Document:
         ("Karabayev said Kyrgyzstan would vote", in 2009: Ednan Karabayev, Kyrgyz foreign minister
         until that January, not Marat Karabayev, Kazakh transport minister from 2023). Namesakes of
         one country (the Rahmons of Tajikistan), or of two countries both named, are left alone."""
-        named = {m.id for m in out.values() if m.type == "country"}
+        named = frozenset(m.id for m in out.values() if m.type == "country")
         if not named or len(_persons(self.index, item.options)) < 2:
             return None
-        pool, narrowed_by = self._narrowed_persons(item)
         facts, date = self.index.entities, self.evidence.date
 
         def countries(option: Option) -> set[str]:
@@ -329,10 +328,19 @@ class _Document:
                 if country in named and (date is None or start <= date)
             }
 
-        held = the_one(pool, lambda o: bool(countries(o)))
-        if held is None:
+        def decided() -> tuple[Option, str, list[str]] | tuple[()]:
+            pool, narrowed_by = self._narrowed_persons(item)
+            held = the_one(pool, lambda o: bool(countries(o)))
+            return () if held is None else (held, min(countries(held)), narrowed_by)
+
+        # (the same for every mention with these options, date, title and countries named: worked out
+        # once, as a common surname's holders are thousands at a million persons)
+        title = self.evidence.title(item.start, item.end)
+        found = derived(item.options, ("by country", date, title, named), decided)
+        if not found:
             return None
-        evidence = [Pattern.SURNAME, *narrowed_by, f"country named: {min(countries(held))}"]
+        held, country, narrowed_by = found
+        evidence = [Pattern.SURNAME, *narrowed_by, f"country named: {country}"]
         return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
 
     def _narrowed(self, item: Found) -> tuple[Sequence[Option], list[str]]:
