@@ -109,7 +109,12 @@ def someone_elses_surname(index: NameIndex, given: str, surname: str, lang: str 
     complete). The words before the two cannot change this: the rule reads only the word before the
     surname, unless that word is part of a candidate itself, which needs a name word near it.
     The component reads such a surname only if its person is linked elsewhere in the document."""
-    if not _may_be_a_given_name(given) or index.word_hits(surname, lang).aliases():
+    return _may_be_a_given_name(given) and read_as_someone_elses(index, given, surname, lang)
+
+
+def read_as_someone_elses(index: NameIndex, given: str, surname: str, lang: str | None = None) -> bool:
+    """`someone_elses_surname` as `find` answers it on the two words alone, asked of any token."""
+    if index.word_hits(surname, lang).aliases():
         return False
     found, words = find(index, f"{given} {surname}", lang)
     return (

@@ -10,7 +10,6 @@ import operator
 import random
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
 
 import numpy
 import pytest
@@ -46,8 +45,7 @@ from c5names.component.sparse import (
 from c5names.index import name_variants
 from c5names.index.postings import ALIAS_PART, ANCHOR, FUZZY_ANCHOR, PERSON_PART, TAILED
 from c5names.linker import Linker
-from c5names.match.detect import find, someone_elses_surname
-from c5names.model import Pattern
+from c5names.match.detect import read_as_someone_elses, someone_elses_surname
 from c5names.text.keys import is_caseless
 
 ORDINARY = "the ministry said on Thursday that talks about budget would continue in spring and the".split()
@@ -746,20 +744,6 @@ def test_someone_elses_surname_is_read_as_the_linker_reads_the_two_words(
         assert nlp_en.get_pipe("c5names").linker.link(f"{given} {surname}", lang, "2025-11-06") == []
 
 
-def _two_words_alone(index: Any, given: str, surname: str, lang: str) -> bool:
-    """What `someone_elses_surname` answers by reading the two words with `find` alone."""
-    if index.word_hits(surname, lang).aliases():
-        return False
-    found, words = find(index, f"{given} {surname}", lang)
-    return (
-        len(words) == 2
-        and len(found) == 1
-        and found[0].pattern == Pattern.SURNAME
-        and found[0].first == found[0].last == 1
-        and found[0].other_person
-    )
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.sampled_from(
@@ -798,7 +782,7 @@ def test_the_tokens_no_one_is_named_by_are_settled_before_reading_them(
     name: `someone_elses_surname` says so without a `find` on the two words, and answers what that
     `find` answers."""
     index = nlp_en.get_pipe("c5names").linker.index
-    assert someone_elses_surname(index, given, surname, lang) is _two_words_alone(index, given, surname, lang)
+    assert someone_elses_surname(index, given, surname, lang) is read_as_someone_elses(index, given, surname, lang)
 
 
 def test_no_find_is_run_for_a_token_no_one_is_named_by(
