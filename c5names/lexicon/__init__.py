@@ -16,8 +16,10 @@ from c5names.lexicon.titles import (
     kinds_named,
     names_title,
     title_kinds,
+    title_offices,
     titles_after_the_name,
     titles_by_language,
+    titles_naming,
 )
 from c5names.lexicon.words import (
     FUNCTION_WORDS,
@@ -41,6 +43,8 @@ __all__ = [
     "names_title",
     "plain",
     "title_kinds",
+    "title_offices",
     "titles_after_the_name",
     "titles_by_language",
+    "titles_naming",
 ]

@@ -42,6 +42,40 @@ def read_title_order(path: Path) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def title_offices() -> dict[str, frozenset[str]]:
+    """Per office kind of a title, the office kinds it names: its own and those of
+    `data/title_offices.yaml` (an envoy's titles also name ambassadors)."""
+    return read_title_offices(DATA / "title_offices.yaml")
+
+
+def read_title_offices(path: Path) -> dict[str, frozenset[str]]:
+    """Read and check the table of office kinds a title also names; a `TableError` names the file,
+    line and entry of each mistake (a kind the gazetteer does not have, a kind listed as its own)."""
+    out = {kind: frozenset({kind}) for kind in OFFICE_KINDS}
+    with Table(path) as table:
+        for kind, node in table.mapping(table.root, "").values():
+            if kind.text not in OFFICE_KINDS:
+                table.reject(kind, f"unknown office kind; the gazetteer's are {', '.join(OFFICE_KINDS)}")
+                continue
+            also = set()
+            for other in table.unique(table.texts(node, kind.field), "office kind"):
+                if other.text not in OFFICE_KINDS:
+                    table.reject(other, f"unknown office kind; the gazetteer's are {', '.join(OFFICE_KINDS)}")
+                elif other.text == kind.text:
+                    table.reject(other, "a title names its own office kind already")
+                else:
+                    also.add(other.text)
+            out[kind.text] = frozenset({kind.text, *also})
+    return out
+
+
+def titles_naming(office_kind: str) -> frozenset[str]:
+    """The office kinds whose titles name an office of this kind: its own, and those listing it in
+    `data/title_offices.yaml` (an ambassador is named by an envoy's titles too)."""
+    return frozenset(kind for kind, named in title_offices().items() if office_kind in named)
+
+
+@lru_cache(maxsize=1)
 def titles_by_language() -> TitlesByLanguage:
     """The shipped titles, read and checked once per process."""
     return read_titles(DATA / "titles")

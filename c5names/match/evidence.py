@@ -14,7 +14,7 @@ import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
-from c5names.lexicon import kinds_named, plain, title_kinds, titles_after_the_name
+from c5names.lexicon import kinds_named, plain, title_kinds, title_offices, titles_after_the_name
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
@@ -25,8 +25,11 @@ CONTEXT_CHARS = 80
 
 
 def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
+    """Did the entity hold an office on the date (any date when None): one a title of `kind` names
+    (its own kind, or one `title_offices` adds: an envoy's title names ambassadors too), or any."""
+    named = title_offices().get(kind, (kind,)) if kind else None
     for office_kind, _country, start, end in index.entities[entity].offices:
-        if kind and office_kind != kind:
+        if named is not None and office_kind not in named:
             continue
         if date is None or start <= date <= end:
             return True

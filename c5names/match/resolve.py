@@ -19,7 +19,7 @@ import numpy
 
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
-from c5names.lexicon import generation_near, names_a_place
+from c5names.lexicon import generation_near, names_a_place, titles_naming
 from c5names.lexicon.kinship import kinship_before
 from c5names.match.candidates import Found, Option, columns, derived, ranks, the_one
 from c5names.match.context import closest_given_name
@@ -202,7 +202,9 @@ class _Document:
                 kind in kinds or country in countries for kind, country, _start, _end in other_facts.offices
             ):
                 return f"colleague named: {other_facts.id}"
-        titles = self.evidence.document_titles(sorted(kinds)) if kinds else frozenset()
+        # (the titles that name the person's offices: an ambassador's include an envoy's, `titles_naming`)
+        named_by = {title for kind in kinds for title in titles_naming(kind)}
+        titles = self.evidence.document_titles(sorted(named_by)) if named_by else frozenset()
         return f"title in the document: {min(titles)}" if titles else None
 
     def surname(self, item: Found) -> Mention | None:

@@ -16,12 +16,14 @@ from c5names.lexicon import (
     kinds_named,
     names_title,
     title_kinds,
+    title_offices,
     titles,
     titles_after_the_name,
     titles_by_language,
+    titles_naming,
 )
 from c5names.lexicon.reading import DATA, plain
-from c5names.lexicon.titles import _TITLE_RES, read_title_order, read_titles
+from c5names.lexicon.titles import _TITLE_RES, read_title_offices, read_title_order, read_titles
 from c5names.match.evidence import Evidence, title_after
 from c5names.model import OFFICE_KINDS
 from c5names.text import native
@@ -289,3 +291,64 @@ def test_a_title_after_the_name_counts_only_in_the_languages_that_write_it_there
 def test_mistakes_in_the_title_order_are_reported(tmp_path: Path, old: str, new: str, needle: str, phrase: str) -> None:
     path = edited(tmp_path, DATA / "title_order.yaml", old, new)
     one_problem(lambda: read_title_order(path), path, line_of(path, needle), phrase)
+
+
+def test_a_title_names_its_own_office_kind_and_those_the_table_adds() -> None:
+    """`title_offices` (a title's kind → the office kinds it names) and `titles_naming` (an office's
+    kind → the title kinds that name it) are one table read both ways, every kind naming itself."""
+    named = title_offices()
+    assert set(named) == set(OFFICE_KINDS)
+    for kind in OFFICE_KINDS:
+        assert kind in named[kind]
+        assert titles_naming(kind) == {title for title, offices in named.items() if kind in offices}
+    assert "ambassador" in named["envoy"] and "press_secretary" in named["spokesperson"]
+    assert "spokesperson" not in named["press_secretary"]  # (not symmetric)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("envoy: [ambassador]", "emissary: [ambassador]", "emissary:", "unknown office kind"),
+        ("envoy: [ambassador]", "envoy: [ambassadors]", "envoy:", "unknown office kind"),
+        ("envoy: [ambassador]", "envoy: [ambassador, envoy]", "envoy:", "its own office kind"),
+        ("envoy: [ambassador]", "envoy: [ambassador, ambassador]", "envoy:", "duplicate"),
+    ],
+)
+def test_mistakes_in_the_title_offices_are_reported(
+    tmp_path: Path, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / "title_offices.yaml", old, new)
+    one_problem(lambda: read_title_offices(path), path, line_of(path, needle), phrase)
+
+
+def test_a_title_of_a_neighbouring_kind_decides_between_namesakes(tmp_path: Path) -> None:
+    """Two Testovs in office on one date, an ambassador and a minister; another two, a press secretary
+    and a minister. "Ambassador Testov" is the ambassador (an envoy's title), "the spokesman, Pressov"
+    the press secretary; a title of neither (Mr) decides nothing."""
+    people = []
+    for n, (surname, role, kind) in enumerate(
+        [
+            ("Testov", "Ambassador of Testland to Otherland", "ambassador"),
+            ("Testov", "Minister of Energy of Testland", "minister"),
+            ("Pressov", "Press Secretary of the President of Testland", "press_secretary"),
+            ("Pressov", "Minister of Justice of Testland", "minister"),
+        ]
+    ):
+        people.append(
+            f"""  - id: {surname.lower()}-{n}
+    type: person
+    name: Given{chr(97 + n)} {surname}
+    offices: [{{role: {role}, kind: {kind}, start: "2020-01-01"}}]
+    names:
+      - {{given: Given{chr(97 + n)}, surname: {surname}, lang: en, script: Latn, source: "https://example.org/{n}"}}"""
+        )
+    (tmp_path / "people.yaml").write_text("version: 1\nentities:\n" + "\n".join(people) + "\n", encoding="utf-8")
+    linker = c5names.Linker(c5names.load(tmp_path, default=False))
+
+    def ids(text: str) -> list[str]:
+        return [m.id for m in linker.link(text, lang="en", date="2024-05-01")]
+
+    assert ids("Ambassador Testov spoke.") == ["testov-0"]
+    assert ids("Energy Minister Testov spoke.") == ["testov-1"]
+    assert ids("The spokesman, Pressov, spoke.") == ["pressov-2"]
+    assert ids("Mr Testov spoke. Mr Pressov spoke.") == []
