@@ -352,3 +352,35 @@ def test_a_title_of_a_neighbouring_kind_decides_between_namesakes(tmp_path: Path
     assert ids("Energy Minister Testov spoke.") == ["testov-1"]
     assert ids("The spokesman, Pressov, spoke.") == ["pressov-2"]
     assert ids("Mr Testov spoke. Mr Pressov spoke.") == []
+
+
+def test_central_asian_governors_titles_name_the_heads_of_regions_and_cities(tmp_path: Path) -> None:
+    """Akim, hokim (and Russian аким, хоким, хяким) are the titles of a region's head and of a city's:
+    governor titles, which `title_offices` lets name a mayor's office too."""
+    people = []
+    for n, (surname, role, kind) in enumerate(
+        [
+            ("Testov", "Akim of Testland Region", "governor"),
+            ("Testov", "Minister of Energy of Testland", "minister"),
+            ("Hokimov", "Hokim of Test City", "mayor"),
+            ("Hokimov", "Minister of Justice of Testland", "minister"),
+        ]
+    ):
+        people.append(
+            f"""  - id: {surname.lower()}-{n}
+    type: person
+    name: Given{chr(97 + n)} {surname}
+    offices: [{{role: {role}, kind: {kind}, start: "2020-01-01"}}]
+    names:
+      - {{given: Given{chr(97 + n)}, surname: {surname}, lang: en, script: Latn, source: "https://example.org/{n}"}}"""
+        )
+    (tmp_path / "people.yaml").write_text("version: 1\nentities:\n" + "\n".join(people) + "\n", encoding="utf-8")
+    linker = c5names.Linker(c5names.load(tmp_path, default=False))
+
+    def ids(text: str, lang: str = "en") -> list[str]:
+        return [m.id for m in linker.link(text, lang=lang, date="2024-05-01")]
+
+    assert ids("Akim Testov spoke.") == ids("Аким Testov заявил.", "ru") == ["testov-0"]
+    assert ids("Hokim Hokimov spoke.") == ids("Хоким Hokimov заявил.", "ru") == ["hokimov-2"]
+    assert ids("Governor Hokimov spoke.") == ["hokimov-2"]
+    assert ids("Mayor Testov spoke.") == []  # (a mayor's title does not name a region's governor)
