@@ -211,6 +211,15 @@ REFERENCE_CORRECTIONS: dict[tuple[str, _Span], list[_Span]] = {
 }
 
 
+def _holds(offices: set[_Span], expected: _Span) -> bool:
+    """Is the reference's office in the data: the same role, country and end, and the same start
+    where the sheet gives one (a start the sheet left unverified may be filled from a cited page)."""
+    role, country, start, end = expected
+    if start is not None:
+        return expected in offices
+    return any(o[0] == role and o[1] == country and o[3] == end for o in offices)
+
+
 def test_reference_offices_and_birth_dates_are_in_data(shipped: Gazetteer, reference: dict) -> None:
     missing = []
     for item in reference["persons"]:
@@ -219,7 +228,7 @@ def test_reference_offices_and_birth_dates_are_in_data(shipped: Gazetteer, refer
         for office in item.get("offices") or []:
             key = (office["role"], office.get("country"), office.get("start"), office.get("end"))
             for expected in REFERENCE_CORRECTIONS.get((item["id"], key), [key]):
-                if expected not in offices:
+                if not _holds(offices, expected):
                     missing.append(f"{item['id']}: office {expected}")
         birth = item.get("birth_date")
         birth = birth.get("value") if isinstance(birth, dict) else birth
