@@ -346,19 +346,22 @@ cdef class ByPosition:
 cdef class AfterOtherNames(ByPosition):
     """`sparse.RelevanceCache.after_other_names`: is the token at `second` someone else's surname
     after the given name at `first` (`ask`, `RelevanceCache.someone_elses`, of their orths, its memo
-    read first as `ByPosition` reads it)? Asked only when the first is right before the second with a
-    space between, and no capitalised word (`capitalised` of its text) comes right after the second;
-    the tokens' spaces are read from their structs.
+    read first as `ByPosition` reads it), and not the complement of a title right before the first
+    (`completes`, `RelevanceCache.completes_a_title`, of the three orths)? Asked only when the first
+    is right before the second with a space between, and no capitalised word (`capitalised` of its
+    text) comes right after the second; the tokens' spaces are read from their structs.
 
     Why: through a Python closure each question made three spaCy `Token` objects before the memo was
     read, 2 to 4 µs a question, asked of every surname of someone in the gazetteer that follows a
     given name ("Peter Baker")."""
 
     cdef object _capitalised
+    cdef object _completes
 
-    def __init__(self, Tokens tokens, memo, ask, capitalised):
+    def __init__(self, Tokens tokens, memo, ask, capitalised, completes):
         super().__init__(tokens, memo, ask)
         self._capitalised = capitalised
+        self._completes = completes
 
     def __call__(self, Py_ssize_t first, Py_ssize_t second):
         cdef Tokens tokens = self._tokens
@@ -368,7 +371,12 @@ cdef class AfterOtherNames(ByPosition):
             return False
         if second + 1 < doc.length and self._capitalised(tokens._strings[doc.c[second + 1].lex.orth]):
             return False
-        return _asked(self._memo, self._ask, tokens._orths[first], tokens._orths[second], tokens._strings)
+        found = _asked(self._memo, self._ask, tokens._orths[first], tokens._orths[second], tokens._strings)
+        if found and first > 0 and doc.c[first - 1].spacy:
+            # (a title's complement between the title and the surname: `completes`, asked of the three)
+            if self._completes(tokens._orths[first - 1], tokens._orths[first], tokens._orths[second], tokens._strings):
+                return False
+        return found
 
 
 cdef int _check_memo(object memo) except -1:

@@ -50,6 +50,7 @@ from c5names.index.postings import (
     meet,
     sorted_unique,
 )
+from c5names.match.context import completes_a_title
 from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
 from c5names.model import Mention, Role
@@ -572,7 +573,7 @@ class RelevanceCache:
         tokens = module.Tokens(doc, orths, strings)
         return Questions(
             module.ByPosition(tokens, self.pairs, self.share),
-            module.AfterOtherNames(tokens, self.others, self.someone_elses, _capitalised),
+            module.AfterOtherNames(tokens, self.others, self.someone_elses, _capitalised, self.completes_a_title),
             module.ByPosition(tokens, self.completing_pairs, self.completes),
             module.ByPosition(tokens, self.pairings, self.may_pair),
         )
@@ -587,7 +588,18 @@ class RelevanceCache:
             and doc[a].whitespace_ == " "
             and not (b + 1 < len(doc) and _capitalised(doc[b + 1].text))
             and self.someone_elses(int(orths[a]), int(orths[b]), strings)
+            and not (
+                a > 0
+                and doc[a - 1].whitespace_ == " "
+                and self.completes_a_title(int(orths[a - 1]), int(orths[a]), int(orths[b]), strings)
+            )
         )
+
+    def completes_a_title(self, title: int, word: int, surname: int, strings: StringStore) -> bool:
+        """Is the word between a title and a surname the title's complement, not the surname's given
+        name (`context.completes_a_title`: Аким Шымкента Сыздыкбеков)? Asked only of the few pairs
+        `someone_elses` says are another person's name."""
+        return completes_a_title(strings[title], strings[word], strings[surname], self.lang)
 
     def relevant(self, orth: int, vocab: Vocab) -> bool:
         """Could this word type be (part of) a name at all?"""

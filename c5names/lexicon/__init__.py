@@ -27,6 +27,7 @@ from c5names.lexicon.words import (
     SENTENCE_WORDS,
     is_relational_noun,
     is_title_or_function_word,
+    is_title_word,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "generation_near",
     "is_relational_noun",
     "is_title_or_function_word",
+    "is_title_word",
     "kinds_named",
     "names_a_place",
     "names_title",

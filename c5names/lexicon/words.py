@@ -139,8 +139,17 @@ def is_title_or_function_word(word: str) -> bool:
     looked up by the word's own beginnings and ends, not compared one by one (a test holds the two
     ways together)."""
     key = plain(word)
-    if key in FUNCTION_WORDS or key in SENTENCE_WORDS:
-        return True
+    return key in FUNCTION_WORDS or key in SENTENCE_WORDS or _is_title_key(key)
+
+
+@lru_cache(maxsize=50_000)
+def is_title_word(word: str) -> bool:
+    """True for a one-word title, or a word that ends a longer one, with an ending (аким, акима,
+    пресс-секретарь, Präsident): the titles part of `is_title_or_function_word`."""
+    return _is_title_key(plain(word))
+
+
+def _is_title_key(key: str) -> bool:
     n = len(key)
     if n > 4 and key in _TITLE_STARTS:
         return True

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from c5names.index import NameIndex
 from c5names.index.postings import WordHits
-from c5names.lexicon import is_relational_noun, is_title_or_function_word
+from c5names.lexicon import is_relational_noun, is_title_or_function_word, is_title_word
 from c5names.match.candidates import Found, Option, entities_in_order, ranks
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
@@ -103,6 +103,8 @@ def preceded_by_other_name(doc: TextView, i: int, entities: AbstractSet[int]) ->
         return False
     if _cannot_agree_in_case(doc, i, entities) or is_relational_noun(prev.text):
         return False  # Визит Арипова, Администрация Трампа: a visit, an administration, not a person
+    if _after_a_title(doc, i):
+        return False  # Аким Шымкента Сыздыкбеков: the akim of Shymkent, not a person called Шымкента
     return not known_word(doc.hits(i - 1), entities)
 
 
@@ -111,6 +113,44 @@ def known_word(hits: WordHits, entities: AbstractSet[int]) -> bool:
     of an alias is not an alias (see `shapes.parse_alias`): Kang or Malakyan near a country's name in
     some language is still an unknown word."""
     return any(h.method != Method.FUZZY for h in hits.aliases()) or bool(hits.entities() & entities)
+
+
+# Russian (and the languages declined as it is) completes a title with a noun in the genitive right
+# before the name: "Аким Шымкента Сыздыкбеков", "Пресс-секретарь Кремля Песков", "Хоким Ташкента
+# Умурзаков". Between a title and a surname in the nominative (ending in a consonant), a word ending as
+# a genitive singular does is read as that complement, not as the surname's given name: a given name
+# stands in its surname's case, and a nominative given name ends so only in a few men's names (Никита,
+# Илья), a risk taken only right after a title.
+_GENITIVE_END = re.compile(r"[аяыи]$", re.IGNORECASE)
+
+
+def _after_a_title(doc: TextView, i: int) -> bool:
+    """Does a title stand right before word i-1 (one space between), which completes it before the
+    surname at i (`completes_a_title`)? The title may be lowercase, so no word of the view: it is read
+    from the text: the letters before that space, after a hyphen if any, as spaCy's tokens of it end
+    (секретаря of пресс-секретаря), so that the component asks the same word."""
+    prev = doc.words[i - 1]
+    before = doc.text[max(0, prev.start - 40) : prev.start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    parts = before.split()
+    title = parts[-1].rsplit("-", 1)[-1] if parts else ""  # (the part after a hyphen, as spaCy cuts it)
+    return title.isalpha() and completes_a_title(title, prev.text, doc.words[i].text, doc.lang)
+
+
+def completes_a_title(title: str, word: str, surname: str, lang: str | None) -> bool:
+    """Is `word`, between a title and a surname (one space each side), the title's complement in the
+    genitive rather than the surname's given name (Аким Шымкента Сыздыкбеков)? Asked by the linker
+    (`preceded_by_other_name`) and by the component of the same three words."""
+    if (lang or "").split("-")[0] in TURKIC:
+        return False
+    lower = surname.lower()
+    return (
+        _GENITIVE_END.search(word) is not None
+        and _NOMINATIVE_ONLY_END.search(surname) is not None
+        and not any(lower.endswith(case) for cases, _given in _OBLIQUE_AGREEMENT for case in cases)
+        and is_title_word(title)
+    )
 
 
 # Russian, Ukrainian and Belarusian given names take a vowel ending in every oblique case but the

@@ -18,7 +18,7 @@ import numpy
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, Singles, WordHits, sorted_unique
-from c5names.lexicon import is_title_or_function_word
+from c5names.lexicon import is_title_or_function_word, is_title_word
 from c5names.match.candidates import (
     BareSurnames,
     Found,
@@ -175,7 +175,7 @@ def _chunk_candidates(
     """The candidates of chunk words[k..j], from the chunk cache or parsed, with offsets into the text.
     `tailed`: does a word of it belong to an alias phrase with a lowercase tail (`_word_facts`)?"""
     chunk = words[k : j + 1]
-    start = words[k].start
+    start = _title_before(text, words[k].start)
     end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
     if tailed:
         end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
@@ -191,6 +191,21 @@ def _chunk_candidates(
         Found(f.start + start, f.end + start, f.pattern, f.options, f.first + k, f.last + k, f.keys, f.other_person)
         for f in relative
     ]
+
+
+def _title_before(text: str, start: int) -> int:
+    """Where a chunk starting at `start` begins: there, or at a lowercase title right before it with
+    one space between ("аким Шымкента Сыздыкбеков", "пресс-секретаря Кремля Песков"), which then
+    belongs to the chunk's text (no word of it: lowercase), so that the chunk's first word can be read
+    as the title's complement (`context.completes_a_title`) and its candidates cached with it."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return start
+    parts = before.split()
+    run = parts[-1] if parts else ""
+    if not run.islower() or not run.rsplit("-", 1)[-1].isalpha() or not is_title_word(run.rsplit("-", 1)[-1]):
+        return start
+    return start - 1 - len(run)
 
 
 def _find_in(doc: TextView) -> tuple[list[Found], list[Word]]:

@@ -1205,3 +1205,30 @@ def test_the_component_reads_two_name_words_within_an_edit_as_the_linker_finds_t
             assert cache is not None
             unpaired += not cache.may_pair(doc[1].orth, doc[2].orth, doc.vocab.strings)
     assert found > 300 and unpaired > 10, (found, unpaired)
+
+
+TITLE_COMPLEMENTS = [
+    ("Пресс-секретарь Кремля Песков заявил, что встреча прошла хорошо.", [("Песков", "peskov-dmitry")]),
+    ("По словам пресс-секретаря Кремля Песков не знал о встрече.", [("Песков", "peskov-dmitry")]),
+    ("Вчера аким Шымкента Сыздыкбеков открыл мост.", [("Сыздыкбеков", "syzdykbekov-gabit")]),
+    ("Вчера Шымкента Сыздыкбеков открыл мост.", []),  # (no title before it: another person's name)
+]
+
+
+@pytest.mark.parametrize("compiled_scan", [True, False])
+def test_a_titles_complement_before_a_surname_is_read_as_the_linker_reads_it(
+    linker: Linker, monkeypatch: pytest.MonkeyPatch, compiled_scan: bool
+) -> None:
+    """ "Аким Шымкента Сыздыкбеков": the word between a title and a surname completes the title
+    (`context.completes_a_title`), in the planner's question (`AfterOtherNames`, compiled or not) as in
+    the linker's rule, so the component links what the linker links on the whole text."""
+    if compiled_scan and native.scan_module is None:
+        pytest.skip(f"no compiled scan here: {native.STATUS}")
+    if not compiled_scan:
+        monkeypatch.setattr(native, "scan_module", None)
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("c5names", config={"default_date": "2024-06-01", "lang": "ru"})
+    nlp.initialize()
+    for text, expected in TITLE_COMPLEMENTS:
+        assert [(m.text, m.id) for m in linker.link(text, "ru", "2024-06-01")] == expected, text
+        assert [(e.text, e.kb_id_) for e in nlp(text).ents] == expected, text

@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 import c5names
 from c5names.index import NameIndex
-from c5names.match.context import closest_given_name
+from c5names.match.context import closest_given_name, completes_a_title
 from c5names.match.detect import someone_elses_surname
 from c5names.scoring import GIVEN_NAME_SIMILARITY
 from c5names.text.keys import skeleton
@@ -42,6 +42,10 @@ def test_an_unknown_given_name_before_a_surname_names_someone_else(
         ("Визит Бердова прошёл. Президент доволен.", "ru", [("Бердова", "berdov-serdan")]),  # a noun not in case
         ("President Berdov arrived.", "en", [("Berdov", "berdov-serdan")]),  # a title is not a given name
         ("Бишкекте Бердов сүйлөдү, президент.", "ky", [("Бердов", "berdov-serdan")]),  # a declined place before
+        # a title's complement in the genitive between the title and the surname (Аким Шымкента Сыздыкбеков)
+        ("Президент Тестограда Бердов прибыл.", "ru", [("Бердов", "berdov-serdan")]),
+        ("Вчера президент Тестограда Бердов прибыл.", "ru", [("Бердов", "berdov-serdan")]),  # a lowercase title
+        ("По словам вице-президента Тестограда Бердов прибыл.", "ru", [("Бердов", "berdov-serdan")]),
     ],
 )
 def test_words_that_cannot_be_a_given_name(
@@ -60,6 +64,7 @@ def test_words_that_cannot_be_a_given_name(
         ("Serdon", "Berdov", "en", False),  # his own, misspelt (`take_unlisted_given_name`)
         ("President", "Berdov", "en", False),  # a title
         ("Визит", "Бердова", "ru", False),  # a noun not in case with the surname
+        ("Тестограда", "Бердов", "ru", True),  # on its own, a given name (a title before it: the test above)
         ("Berdov", "Gulnara", "en", False),  # no surname
         ("Gurban", "Akyl", "en", False),  # nor here
     ],
@@ -134,3 +139,23 @@ def test_a_given_name_exactly_at_the_threshold_is_taken(tmp_path: Path) -> None:
     tokayev = index.by_id["tokayev-kassym-jomart"]
     assert closest_given_name(index, "قاسم", [tokayev]) == (GIVEN_NAME_SIMILARITY, tokayev)
     assert closest_given_name(index, "قاسم", [tokayev]) == _closest_one_by_one(index, "قاسم", [tokayev])
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "surname", "lang", "expected"),
+    [
+        ("Аким", "Шымкента", "Сыздыкбеков", "ru", True),  # the akim of Shymkent
+        ("Пресс-секретарь", "Кремля", "Песков", "ru", True),
+        ("секретарь", "Кремля", "Песков", None, True),  # (spaCy's token after Пресс-: a title word too)
+        ("Мэр", "Москвы", "Собянин", "ru", True),
+        ("Министр", "Иван", "Петров", "ru", False),  # a nominative given name
+        ("Аким", "Шымкента", "Сыздыкбековой", "ru", False),  # a declined surname: the word may agree with it
+        ("Аким", "Шымкента", "Сыздыкбекова", "ru", False),  # a woman's surname, or a genitive
+        ("Вчера", "Шымкента", "Сыздыкбеков", "ru", False),  # no title before the word
+        ("Әкім", "Шымкента", "Сыздыкбеков", "kk", False),  # Turkic: declined only at the end of a name
+    ],
+)
+def test_a_genitive_between_a_title_and_a_surname_completes_the_title(
+    title: str, word: str, surname: str, lang: str | None, expected: bool
+) -> None:
+    assert completes_a_title(title, word, surname, lang) is expected
