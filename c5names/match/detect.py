@@ -175,7 +175,9 @@ def _chunk_candidates(
     """The candidates of chunk words[k..j], from the chunk cache or parsed, with offsets into the text.
     `tailed`: does a word of it belong to an alias phrase with a lowercase tail (`_word_facts`)?"""
     chunk = words[k : j + 1]
-    start = _title_before(text, words[k].start)
+    start = words[k].start
+    if start >= 2 and text[start - 1] == " " and text[start - 2].islower():  # (a lowercase word before it)
+        start = _title_before(text, start)
     end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
     if tailed:
         end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
@@ -194,16 +196,14 @@ def _chunk_candidates(
 
 
 def _title_before(text: str, start: int) -> int:
-    """Where a chunk starting at `start` begins: there, or at a lowercase title right before it with
-    one space between ("аким Шымкента Сыздыкбеков", "пресс-секретаря Кремля Песков"), which then
-    belongs to the chunk's text (no word of it: lowercase), so that the chunk's first word can be read
-    as the title's complement (`context.completes_a_title`) and its candidates cached with it."""
-    before = text[max(0, start - 40) : start]
-    if not before.endswith(" ") or before.endswith("  "):
-        return start
-    parts = before.split()
-    run = parts[-1] if parts else ""
-    if not run.islower() or not run.rsplit("-", 1)[-1].isalpha() or not is_title_word(run.rsplit("-", 1)[-1]):
+    """Where a chunk starting at `start` right after a lowercase word and one space (the caller asks
+    only then) begins: there, or at that word if it is a title ("аким Шымкента Сыздыкбеков",
+    "пресс-секретаря Кремля Песков"), which then belongs to the chunk's text (no word of it: it is
+    lowercase), so that the chunk's first word can be read as the title's complement
+    (`context.completes_a_title`) and its candidates are cached with it."""
+    run = text[max(0, start - 40) : start - 1].split()[-1]
+    last = run.rsplit("-", 1)[-1]
+    if not run.islower() or not last.isalpha() or not is_title_word(last):
         return start
     return start - 1 - len(run)
 
