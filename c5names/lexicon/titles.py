@@ -69,6 +69,7 @@ def read_title_offices(path: Path) -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=64)
 def titles_naming(office_kind: str) -> frozenset[str]:
     """The office kinds whose titles name an office of this kind: its own, and those listing it in
     `data/title_offices.yaml` (an ambassador is named by an envoy's titles too)."""

@@ -124,18 +124,24 @@ def known_word(hits: WordHits, entities: AbstractSet[int]) -> bool:
 _GENITIVE_END = re.compile(r"[аяыи]$", re.IGNORECASE)
 
 
+def title_word_before(text: str, start: int) -> str | None:
+    """The run of characters (no space) right before `start` with one space between, when it ends in a
+    title word: its letters after a hyphen, if any, as spaCy's tokens of it end (секретаря of
+    пресс-секретаря), so that the linker and the component ask the same word. The run is returned
+    whole (the chunk that follows takes it in: `detect._chunk_candidates`)."""
+    if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
+        return None
+    run = text[max(0, start - 40) : start - 1].split()[-1]
+    last = run.rsplit("-", 1)[-1]
+    return run if last.isalpha() and is_title_word(last) else None
+
+
 def _after_a_title(doc: TextView, i: int) -> bool:
-    """Does a title stand right before word i-1 (one space between), which completes it before the
-    surname at i (`completes_a_title`)? The title may be lowercase, so no word of the view: it is read
-    from the text: the letters before that space, after a hyphen if any, as spaCy's tokens of it end
-    (секретаря of пресс-секретаря), so that the component asks the same word."""
+    """Does a title stand right before word i-1 (`title_word_before`; it may be lowercase, so no word of the
+    view), which completes it before the surname at i (`completes_a_title`)?"""
     prev = doc.words[i - 1]
-    before = doc.text[max(0, prev.start - 40) : prev.start]
-    if not before.endswith(" ") or before.endswith("  "):
-        return False
-    parts = before.split()
-    title = parts[-1].rsplit("-", 1)[-1] if parts else ""  # (the part after a hyphen, as spaCy cuts it)
-    return title.isalpha() and completes_a_title(title, prev.text, doc.words[i].text, doc.lang)
+    run = title_word_before(doc.text, prev.start)
+    return run is not None and completes_a_title(run.rsplit("-", 1)[-1], prev.text, doc.words[i].text, doc.lang)
 
 
 def completes_a_title(title: str, word: str, surname: str, lang: str | None) -> bool:
@@ -148,7 +154,7 @@ def completes_a_title(title: str, word: str, surname: str, lang: str | None) -> 
     return (
         _GENITIVE_END.search(word) is not None
         and _NOMINATIVE_ONLY_END.search(surname) is not None
-        and not any(lower.endswith(case) for cases, _given in _OBLIQUE_AGREEMENT for case in cases)
+        and not lower.endswith(_OBLIQUE_ENDINGS)
         and is_title_word(title)
     )
 
@@ -171,6 +177,7 @@ _OBLIQUE_AGREEMENT: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("ой", "ей"), ("ы", "и", "е", "ой", "ей", "ёй", "ою", "ею", "ью")),
     (("е",), ("е", "и")),
 )
+_OBLIQUE_ENDINGS = tuple(case for cases, _given in _OBLIQUE_AGREEMENT for case in cases)
 
 
 # Turkic languages decline only the last word of a name (Садыр Жапаровдун), so a word before a

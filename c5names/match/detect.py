@@ -18,7 +18,7 @@ import numpy
 
 from c5names.index import NameIndex
 from c5names.index.postings import Hit, Singles, WordHits, sorted_unique
-from c5names.lexicon import is_title_or_function_word, is_title_word
+from c5names.lexicon import is_title_or_function_word
 from c5names.match.candidates import (
     BareSurnames,
     Found,
@@ -36,6 +36,7 @@ from c5names.match.context import (
     inside_compound,
     preceded_by_other_name,
     take_unlisted_given_name,
+    title_word_before,
 )
 from c5names.match.segment import APOS_CLASS, Word, segment
 from c5names.match.shapes import (
@@ -177,7 +178,12 @@ def _chunk_candidates(
     chunk = words[k : j + 1]
     start = words[k].start
     if start >= 2 and text[start - 1] == " " and text[start - 2].islower():  # (a lowercase word before it)
-        start = _title_before(text, start)
+        # a lowercase title right before the chunk belongs to its text (no word of it: it is lowercase), so
+        # that the chunk's first word can be read as the title's complement (`context.completes_a_title`)
+        # and its candidates are cached with it: "аким Шымкента Сыздыкбеков"
+        run = title_word_before(text, start)
+        if run is not None and run.islower():
+            start -= len(run) + 1
     end = words[j].end + (1 if text[words[j].end : words[j].end + 1] in {".", ")"} else 0)
     if tailed:
         end = min(len(text), words[j].end + TAIL_CONTEXT)  # "République kirghize"
@@ -193,19 +199,6 @@ def _chunk_candidates(
         Found(f.start + start, f.end + start, f.pattern, f.options, f.first + k, f.last + k, f.keys, f.other_person)
         for f in relative
     ]
-
-
-def _title_before(text: str, start: int) -> int:
-    """Where a chunk starting at `start` right after a lowercase word and one space (the caller asks
-    only then) begins: there, or at that word if it is a title ("аким Шымкента Сыздыкбеков",
-    "пресс-секретаря Кремля Песков"), which then belongs to the chunk's text (no word of it: it is
-    lowercase), so that the chunk's first word can be read as the title's complement
-    (`context.completes_a_title`) and its candidates are cached with it."""
-    run = text[max(0, start - 40) : start - 1].split()[-1]
-    last = run.rsplit("-", 1)[-1]
-    if not run.islower() or not last.isalpha() or not is_title_word(last):
-        return start
-    return start - 1 - len(run)
 
 
 def _find_in(doc: TextView) -> tuple[list[Found], list[Word]]:

@@ -24,10 +24,15 @@ _SENTENCE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
 CONTEXT_CHARS = 80
 
 
-def _active(index: NameIndex, entity: int, date: str | None, kind: str | None = None) -> bool:
-    """Did the entity hold an office on the date (any date when None): one a title of `kind` names
-    (its own kind, or one `title_offices` adds: an envoy's title names ambassadors too), or any."""
-    named = title_offices().get(kind, (kind,)) if kind else None
+def _named_by(title: str) -> frozenset[str]:
+    """The office kinds a title of this kind names: its own, or one `title_offices` adds (an envoy's
+    title names ambassadors too). Asked once per pool, not per holder."""
+    return title_offices().get(title) or frozenset({title})
+
+
+def _active(index: NameIndex, entity: int, date: str | None, named: frozenset[str] | None = None) -> bool:
+    """Did the entity hold an office on the date (any date when None): one of these kinds
+    (`_named_by` a title), or any."""
     for office_kind, _country, start, end in index.entities[entity].offices:
         if named is not None and office_kind not in named:
             continue
@@ -136,7 +141,8 @@ class Evidence:
                 evidence.append(f"in office on {self.date}")
         title = self.title(start, end)
         if title:
-            titled = [o for o in pool if _active(self.index, o.entity, self.date, title)]
+            named = _named_by(title)
+            titled = [o for o in pool if _active(self.index, o.entity, self.date, named)]
             if titled and len(titled) < len(pool):
                 pool = titled
                 evidence.append(f"title: {title}")
@@ -164,8 +170,8 @@ class Evidence:
 
     def _active_mask(self, pool: Holders, kind: str | None) -> numpy.ndarray:
         """Which of the holders held an office (of this kind) on the document's date."""
-        index, date = self.index, self.date
-        active = (_active(index, entity, date, kind) for entity in pool.entities)
+        index, date, named = self.index, self.date, _named_by(kind) if kind else None
+        active = (_active(index, entity, date, named) for entity in pool.entities)
         return numpy.fromiter(active, dtype=bool, count=len(pool))
 
     def titled(self, options: Sequence[Option], start: int, end: int | None = None) -> tuple[Option, str] | None:
@@ -174,13 +180,13 @@ class Evidence:
         title = self.title(start, end)
         if not title or not self.date:
             return None
-        facts, date = self.index.entities, self.date
+        facts, date, named = self.index.entities, self.date, _named_by(title)
         holder = the_one(
             options,
             lambda o: (
                 facts[o.entity].type == "person"
                 and o.method != Method.FUZZY
-                and _active(self.index, o.entity, date, title)
+                and _active(self.index, o.entity, date, named)
             ),
         )
         return (holder, title) if holder is not None else None
