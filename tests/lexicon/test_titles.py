@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -321,9 +322,10 @@ def test_mistakes_in_the_title_offices_are_reported(
     one_problem(lambda: read_title_offices(path), path, line_of(path, needle), phrase)
 
 
-def _office_holders(tmp_path: Path, *people: tuple[str, str, str]) -> c5names.Linker:
-    """A linker over a small gazetteer of (surname, role, office kind), each in office from 2020, with
-    ids <surname>-<n> and made-up given names."""
+def _office_holders(tmp_path: Path, *people: tuple[str, str, str]) -> Callable[..., list[str]]:
+    """The ids a text links to (in English unless told, on 2024-05-01), over a small gazetteer of
+    (surname, role, office kind), each in office from 2020, with ids <surname>-<n> and made-up given
+    names."""
     entries = [
         f"""  - id: {surname.lower()}-{n}
     type: person
@@ -334,23 +336,25 @@ def _office_holders(tmp_path: Path, *people: tuple[str, str, str]) -> c5names.Li
         for n, (surname, role, kind) in enumerate(people)
     ]
     (tmp_path / "people.yaml").write_text("version: 1\nentities:\n" + "\n".join(entries) + "\n", encoding="utf-8")
-    return c5names.Linker(c5names.load(tmp_path, default=False))
+    linker = c5names.Linker(c5names.load(tmp_path, default=False))
+
+    def ids(text: str, lang: str = "en") -> list[str]:
+        return [m.id for m in linker.link(text, lang=lang, date="2024-05-01")]
+
+    return ids
 
 
 def test_a_title_of_a_neighbouring_kind_decides_between_namesakes(tmp_path: Path) -> None:
     """Two Testovs in office on one date, an ambassador and a minister; another two, a press secretary
     and a minister. "Ambassador Testov" is the ambassador (an envoy's title), "the spokesman, Pressov"
     the press secretary; a title of neither (Mr) decides nothing."""
-    linker = _office_holders(
+    ids = _office_holders(
         tmp_path,
         ("Testov", "Ambassador of Testland to Otherland", "ambassador"),
         ("Testov", "Minister of Energy of Testland", "minister"),
         ("Pressov", "Press Secretary of the President of Testland", "press_secretary"),
         ("Pressov", "Minister of Justice of Testland", "minister"),
     )
-
-    def ids(text: str) -> list[str]:
-        return [m.id for m in linker.link(text, lang="en", date="2024-05-01")]
 
     assert ids("Ambassador Testov spoke.") == ["testov-0"]
     assert ids("Energy Minister Testov spoke.") == ["testov-1"]
@@ -361,16 +365,13 @@ def test_a_title_of_a_neighbouring_kind_decides_between_namesakes(tmp_path: Path
 def test_central_asian_governors_titles_name_the_heads_of_regions_and_cities(tmp_path: Path) -> None:
     """Akim, hokim (and Russian аким, хоким, хяким) are the titles of a region's head and of a city's:
     governor titles, which `title_offices` lets name a mayor's office too."""
-    linker = _office_holders(
+    ids = _office_holders(
         tmp_path,
         ("Testov", "Akim of Testland Region", "governor"),
         ("Testov", "Minister of Energy of Testland", "minister"),
         ("Hokimov", "Hokim of Test City", "mayor"),
         ("Hokimov", "Minister of Justice of Testland", "minister"),
     )
-
-    def ids(text: str, lang: str = "en") -> list[str]:
-        return [m.id for m in linker.link(text, lang=lang, date="2024-05-01")]
 
     assert ids("Akim Testov spoke.") == ids("Аким Testov заявил.", "ru") == ["testov-0"]
     assert ids("Hokim Hokimov spoke.") == ids("Хоким Hokimov заявил.", "ru") == ["hokimov-2"]
