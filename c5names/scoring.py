@@ -34,6 +34,10 @@ def fuzzy_score(distance: int, length: int) -> float:
 UNLISTED_PATRONYMIC = 0.8  # a patronymic the gazetteer does not list (Akylbek Usenbekovich Japarov)
 MISSING_SUFFIX = 0.5  # factor: a name that needs its suffix (Donald Trump Jr.) found without it
 GIVEN_NAME_SIMILARITY = 0.6  # an unknown word this close to the person's given name is that name
+# ... but a word that is someone else's given name as listed must be closer: Turkic given names share
+# their elements (Aibek and Damirbek are 0.625 apart by their keys, Aibek and Akylbek 0.714, all of them
+# -bek), while one name in two spellings is mostly an edit or so apart (Aibek and Oybek, 0.8).
+LISTED_GIVEN_NAME_SIMILARITY = 0.8
 UNLISTED_GIVEN_NAME = 0.9  # factor on such a given name's score (Şevket Mirziyoyev), weighed by likeness:
 
 

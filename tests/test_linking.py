@@ -539,11 +539,12 @@ def test_japanese_katakana_names() -> None:
 
 def test_a_word_named_as_a_relative_is_not_also_a_repeat_of_a_full_name(linker: Linker) -> None:
     """ "Maxim Tokayev" writes Maxim beside Tokayev (a given name the gazetteer does not give him), and
-    "his son Maxim" names Kurmanbek Bakiyev's son: one mention of the word, by the kinship word."""
+    "his son Maxim" names Kurmanbek Bakiyev's son: one mention of the word, by the kinship word. (Maxim
+    is listed as Maxim Bakiyev's given name and is 0.67 from Kassym, under LISTED_GIVEN_NAME_SIMILARITY:
+    "Maxim Tokayev" is someone else's full name, not Kassym-Jomart Tokayev's respelt.)"""
     text = "Maxim Tokayev spoke in Astana. Kurmanbek Bakiyev and his son Maxim came."
     got = [(m.text, m.id, m.evidence[-1]) for m in linker.link(text, "en", "2025-11-06")]
     assert got == [
-        ("Maxim Tokayev", "tokayev-kassym-jomart", "full"),
         ("Kurmanbek Bakiyev", "bakiyev-kurmanbek", "full"),
         ("Maxim", "bakiyev-maxim", "kinship word before it"),
     ]

@@ -21,7 +21,12 @@ from c5names.lexicon import is_relational_noun, is_title_or_function_word, is_ti
 from c5names.match.candidates import Found, Option, entities_in_order, ranks
 from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
-from c5names.scoring import GIVEN_NAME_SIMILARITY, UNLISTED_GIVEN_NAME, unlisted_given_name_weight
+from c5names.scoring import (
+    GIVEN_NAME_SIMILARITY,
+    LISTED_GIVEN_NAME_SIMILARITY,
+    UNLISTED_GIVEN_NAME,
+    unlisted_given_name_weight,
+)
 from c5names.text.inflection import endings_for, split_apostrophe_suffix
 from c5names.text.keys import skeleton
 
@@ -51,9 +56,11 @@ def followed_by_other_name(doc: TextView, k: int, entities: AbstractSet[int]) ->
     return not known_word(doc.hits(k), entities)
 
 
-def closest_given_name(index: NameIndex, word: str, entities: Iterable[int]) -> tuple[float, int] | None:
+def closest_given_name(
+    index: NameIndex, word: str, entities: Iterable[int], least: float = GIVEN_NAME_SIMILARITY
+) -> tuple[float, int] | None:
     """(similarity, entity) of the entity among `entities` whose given name the word most resembles,
-    if it resembles one enough (`scoring.GIVEN_NAME_SIMILARITY`)."""
+    if it resembles one enough (`least`: by default `scoring.GIVEN_NAME_SIMILARITY`)."""
     facts = index.entities
     owners: list[int] = []
     givens: list[str] = []
@@ -66,15 +73,20 @@ def closest_given_name(index: NameIndex, word: str, entities: Iterable[int]) -> 
     # score_cutoff, which turns it into a distance and refuses a similarity of exactly 0.6 (قاسم, "ksm",
     # is 0.6 from Kasim).
     best = process.extractOne(skeleton(word), givens, scorer=Levenshtein.normalized_similarity)
-    return (best[1], owners[best[2]]) if best is not None and best[1] >= GIVEN_NAME_SIMILARITY else None
+    return (best[1], owners[best[2]]) if best is not None and best[1] >= least else None
 
 
 def take_unlisted_given_name(doc: TextView, item: Found) -> None:
     """Şevket Mirziyoyev, شوکت میرضیایف: an unknown word before a surname that resembles the person's
     own given name is that given name in another spelling, not someone else's; the mention then
-    covers both words."""
+    covers both words. A word written exactly as someone else's given name is listed must be closer to
+    the person's (`scoring.LISTED_GIVEN_NAME_SIMILARITY`): "Aibek Osmonov" is not Damirbek Osmonov,
+    whatever -bek the two names share. A word only read as one (a transliteration: Алии, Aliya's
+    genitive, read as Ali) is not held to it."""
     prev = doc.words[item.first - 1]
-    closest = closest_given_name(doc.index, prev.text, entities_in_order(item.options))
+    listed = any(h.posting.role == Role.GIVEN and h.method == Method.EXACT for h in doc.hits(item.first - 1).all())
+    least = LISTED_GIVEN_NAME_SIMILARITY if listed else GIVEN_NAME_SIMILARITY
+    closest = closest_given_name(doc.index, prev.text, entities_in_order(item.options), least)
     if closest is None:
         return
     similarity, entity = closest

@@ -13,7 +13,7 @@ import c5names
 from c5names.index import NameIndex
 from c5names.match.context import closest_given_name, completes_a_title
 from c5names.match.detect import someone_elses_surname
-from c5names.scoring import GIVEN_NAME_SIMILARITY
+from c5names.scoring import GIVEN_NAME_SIMILARITY, LISTED_GIVEN_NAME_SIMILARITY
 from c5names.text.keys import skeleton
 
 
@@ -139,6 +139,49 @@ def test_a_given_name_exactly_at_the_threshold_is_taken(tmp_path: Path) -> None:
     tokayev = index.by_id["tokayev-kassym-jomart"]
     assert closest_given_name(index, "قاسم", [tokayev]) == (GIVEN_NAME_SIMILARITY, tokayev)
     assert closest_given_name(index, "قاسم", [tokayev]) == _closest_one_by_one(index, "قاسم", [tokayev])
+
+
+_BEK_NAMES = """version: 1
+entities:
+  - id: osmon-damirbek
+    type: person
+    name: Damirbek Osmon
+    names:
+      - {given: Damirbek, surname: Osmon, lang: en, source: 'https://example.org/o'}
+  - id: tursun-aibek
+    type: person
+    name: Aibek Tursun
+    names:
+      - {given: Aibek, surname: Tursun, lang: en, source: 'https://example.org/t'}
+  - id: kadyr-oybek
+    type: person
+    name: Oybek Kadyr
+    names:
+      - {given: Oybek, surname: Kadyr, lang: en, source: 'https://example.org/k'}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Aibek is listed as someone else's given name, and only 0.625 from Damirbek (the -bek they share)
+        ("Aibek Osmon spoke.", []),
+        # the same word, one edit from the person's own given name (Aibek and Oybek: 0.8), is theirs respelt
+        ("Aibek Kadyr spoke.", [("Aibek Kadyr", "kadyr-oybek")]),
+        # a word listed as no one's given name needs only GIVEN_NAME_SIMILARITY (Damirbek misspelt)
+        ("Dairbek Osmon spoke.", [("Dairbek Osmon", "osmon-damirbek")]),
+    ],
+)
+def test_a_word_listed_as_someone_elses_given_name_must_be_closer(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """`take_unlisted_given_name`: Turkic given names share their elements (-bek), so a word written as
+    another person's listed given name is read as the person's own only within LISTED_GIVEN_NAME_SIMILARITY."""
+    path = tmp_path / "bek.yaml"
+    path.write_text(_BEK_NAMES, encoding="utf-8")
+    linker = c5names.Linker(c5names.load(path, default=False))
+    assert Levenshtein.normalized_similarity(skeleton("Aibek"), skeleton("Damirbek")) < LISTED_GIVEN_NAME_SIMILARITY
+    assert linked(linker, text, "en") == expected
 
 
 @pytest.mark.parametrize(
