@@ -59,7 +59,10 @@ class AfterOtherNames(ByPosition):
         tokens: Tokens,
         memo: dict[tuple[int, int], bool],
         ask: Callable[[int, int, StringStore], bool],
-        capitalised: Callable[[str], bool],
+        capitalised: Callable[..., bool],
+        completes: Callable[[int, int, int, StringStore], bool],
+        capitals: dict[int, bool] | None = None,
+        completing: dict[tuple[int, int, int], bool] | None = None,
     ) -> None: ...
 
 class Planner:

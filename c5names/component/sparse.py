@@ -178,6 +178,8 @@ class RelevanceCache:
         self.others: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `someone_elses`
         self.completing_pairs: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `completes`
         self.pairings: WeightedMemo[tuple[int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `may_pair`
+        self.capitals: WeightedMemo[int, bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)  # `capitalised_word`
+        self.title_complements: WeightedMemo[tuple[int, int, int], bool] = WeightedMemo(CACHE_SIZE, CACHE_SIZE)
         self._empty_slots(MIN_SLOTS)
 
     def _empty_slots(self, size: int) -> None:
@@ -573,7 +575,15 @@ class RelevanceCache:
         tokens = module.Tokens(doc, orths, strings)
         return Questions(
             module.ByPosition(tokens, self.pairs, self.share),
-            module.AfterOtherNames(tokens, self.others, self.someone_elses, _capitalised, self.completes_a_title),
+            module.AfterOtherNames(
+                tokens,
+                self.others,
+                self.someone_elses,
+                self.capitalised_word,
+                self.completes_a_title,
+                self.capitals,
+                self.title_complements,
+            ),
             module.ByPosition(tokens, self.completing_pairs, self.completes),
             module.ByPosition(tokens, self.pairings, self.may_pair),
         )
@@ -586,7 +596,7 @@ class RelevanceCache:
         return lambda a, b: (
             b == a + 1
             and doc[a].whitespace_ == " "
-            and not (b + 1 < len(doc) and _capitalised(doc[b + 1].text))
+            and not (b + 1 < len(doc) and self.capitalised_word(int(orths[b + 1]), strings))
             and self.someone_elses(int(orths[a]), int(orths[b]), strings)
             and not (
                 a > 0
@@ -598,8 +608,22 @@ class RelevanceCache:
     def completes_a_title(self, title: int, word: int, surname: int, strings: StringStore) -> bool:
         """Is the word between a title and a surname the title's complement, not the surname's given
         name (`context.completes_a_title`: Аким Шымкента Сыздыкбеков)? Asked only of the few pairs
-        `someone_elses` says are another person's name."""
-        return completes_a_title(strings[title], strings[word], strings[surname], self.lang)
+        `someone_elses` says are another person's name; remembered per three word types, as they
+        recur ("said Peter Baker")."""
+        key = (title, word, surname)
+        found = self.title_complements.get(key)
+        if found is None:
+            found = completes_a_title(strings[title], strings[word], strings[surname], self.lang)
+            self.title_complements.put(key, found, 1)
+        return found
+
+    def capitalised_word(self, orth: int, strings: StringStore) -> bool:
+        """`_capitalised` of a word type, remembered per word type: asked of the word after each
+        surname that `after_other_names` reads."""
+        found = self.capitals.get(orth)
+        if found is None:
+            found = self.capitals.put(orth, _capitalised(strings[orth]), 1)
+        return found
 
     def relevant(self, orth: int, vocab: Vocab) -> bool:
         """Could this word type be (part of) a name at all?"""

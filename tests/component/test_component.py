@@ -109,6 +109,26 @@ def test_document_date_decides_the_office_holder() -> None:
     assert ids == [["berdimuhamedov-gurbanguly"], ["berdimuhamedov-serdar"]]
 
 
+def test_the_document_date_is_read_through_a_getter_of_the_extension() -> None:
+    """The component reads `doc._.c5names_date` where Underscore keeps it; an extension re-registered
+    with a getter (a user's own date logic) is read through that getter."""
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("c5names")
+    doc = nlp.make_doc("President Berdimuhamedov spoke.")
+    doc._.c5names_date = "2021-08-15"
+    assert [e.kb_id_ for e in nlp.get_pipe("c5names")(doc).ents] == ["berdimuhamedov-gurbanguly"]
+    saved = Doc.get_extension("c5names_date")
+    try:
+        Doc.set_extension("c5names_date", getter=lambda _doc: "2023-11-10", force=True)
+        doc = nlp.make_doc("President Berdimuhamedov spoke.")
+        assert [e.kb_id_ for e in nlp.get_pipe("c5names")(doc).ents] == ["berdimuhamedov-serdar"]
+    finally:
+        default, method, getter, setter = saved
+        Doc.set_extension("c5names_date", default=default, method=method, getter=getter, setter=setter, force=True)
+
+
 def test_languages_without_a_spacy_class_fall_back_to_xx() -> None:
     for lang in ("kk", "uz", "tg", "tk", "ky"):
         nlp = blank(lang)
