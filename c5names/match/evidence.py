@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 import numpy
 
@@ -16,6 +17,8 @@ from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import kinds_named, plain, title_kinds, title_offices, titles_after_the_name
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
+from c5names.match.places import Countries
+from c5names.match.suggest_table import offices_table
 from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 from c5names.scoring import calibrated
 from c5names.text.scripts import base_language
@@ -39,6 +42,35 @@ def _active(index: NameIndex, entity: int, date: str | None, named: frozenset[st
         if date is None or start <= date <= end:
             return True
     return False
+
+
+# The words right before a mention a title's country may be written in ("Turkmen Energy Minister",
+# "туркменский министр энергетики"): whole words of letters (an apostrophe inside one), one space or
+# hyphen apart, at most TITLE_WORDS of them: a spaCy window reaches 8 tokens before a surname
+# (`component.sparse`), and a word cut at hyphens is that many tokens more, so the component reads what
+# the linker reads.
+TITLE_WORDS = 4
+_WORDS_BEFORE = re.compile(rf"(?<![^\W\d_'’])(?:[^\W\d_]+(?:['’][^\W\d_]+)*[ -]){{1,{TITLE_WORDS}}}$")
+
+
+@lru_cache(maxsize=8)
+def _countries(index: NameIndex) -> Countries:
+    """The index's countries, to read a word as a country's name or adjective (`places.Countries`,
+    with CLDR's names in each language read)."""
+    names = {facts.id: [facts.name] for facts in index.entities if facts.type == "country"}
+    return Countries(names, offices_table())
+
+
+def country_before(index: NameIndex, text: str, start: int, lang: str | None) -> str | None:
+    """The one country a word among the few right before `start` names or qualifies (an adjective:
+    Turkmen, turkmène, туркменский), read with no punctuation between it and the mention; None if
+    none does, or if two countries do."""
+    run = _WORDS_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
+    if run is None:
+        return None
+    countries = _countries(index)
+    found = {country for word in run.group().replace("-", " ").split() if (country := countries.of_word(word, lang))}
+    return found.pop() if len(found) == 1 else None
 
 
 def title_before(text: str, start: int) -> str | None:
@@ -85,6 +117,7 @@ class Evidence:
         self.text = text
         self.document = document
         self.date = midpoint_iso(date)
+        self.lang = lang
         self._after = base_language(lang) in titles_after_the_name()
         self._titles: dict[int, str | None] = {}
         self._titles_after: dict[int, str | None] = {}
@@ -173,6 +206,13 @@ class Evidence:
         index, date, named = self.index, self.date, _named_by(kind) if kind else None
         active = (_active(index, entity, date, named) for entity in pool.entities)
         return numpy.fromiter(active, dtype=bool, count=len(pool))
+
+    def title_country(self, start: int, end: int | None = None) -> str | None:
+        """The country the title right before a mention gives it by a word of its own ("Turkmen Energy
+        Minister Saparov": turkmenistan), when a title stands there (`title`)."""
+        if self.title(start, end) is None:
+            return None
+        return country_before(self.index, self.text, start, self.lang)
 
     def titled(self, options: Sequence[Option], start: int, end: int | None = None) -> tuple[Option, str] | None:
         """The one candidate holding the office named right before the mention (or after it: `title`)

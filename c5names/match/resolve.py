@@ -317,9 +317,18 @@ class _Document:
         the document: the one candidate who had held an office in one of them by the document's date
         ("Karabayev said Kyrgyzstan would vote", in 2009: Ednan Karabayev, Kyrgyz foreign minister
         until that January, not Marat Karabayev, Kazakh transport minister from 2023). Namesakes of
-        one country (the Rahmons of Tajikistan), or of two countries both named, are left alone."""
-        named = frozenset(m.id for m in out.values() if m.type == "country")
-        if not named or len(_persons(self.index, item.options)) < 2:
+        one country (the Rahmons of Tajikistan), or of two countries both named, are left alone. A
+        country word of the title right before the surname (`Evidence.title_country`: "Turkmen Energy
+        Minister Saparov") is the only country that counts."""
+        linked = frozenset(m.id for m in out.values() if m.type == "country")
+        title = self.evidence.title(item.start, item.end)
+        if (not linked and title is None) or len(_persons(self.index, item.options)) < 2:
+            return None
+        # The title's own country word ("Turkmen Energy Minister Saparov") says which is meant, whatever
+        # other countries the document names; else the countries linked in it.
+        given = self.evidence.title_country(item.start, item.end) if title is not None else None
+        named = frozenset({given}) if given else linked
+        if not named:
             return None
         facts, date = self.index.entities, self.evidence.date
 
@@ -337,12 +346,11 @@ class _Document:
 
         # (the same for every mention with these options, date, title and countries named: worked out
         # once, as a common surname's holders are thousands at a million persons)
-        title = self.evidence.title(item.start, item.end)
         found = derived(item.options, ("by country", date, title, named), decided)
         if not found:
             return None
         held, country, narrowed_by = found
-        evidence = [Pattern.SURNAME, *narrowed_by, f"country named: {country}"]
+        evidence = [Pattern.SURNAME, *narrowed_by, f"{'country of the title' if given else 'country named'}: {country}"]
         return self.evidence.mention(item, held, held.method, BARE_SURNAME * held.score, evidence, item.options)
 
     def _narrowed(self, item: Found) -> tuple[Sequence[Option], list[str]]:

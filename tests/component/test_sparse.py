@@ -818,12 +818,13 @@ def test_a_document_naming_someone_else_by_a_known_surname_is_not_read(
     assert calls  # (read, as James Baker is named)
 
 
-# Titles (evidence for a bare surname wherever they stand in a text) and words the index does not
-# tie to a person (Maxim beside Tokayev, Jim, Jamie), which a later bare mention may repeat.
+# Titles (evidence for a bare surname wherever they stand in a text, their country words) and words
+# the index does not tie to a person (Maxim beside Tokayev, Jim, Jamie), which a later bare mention may repeat.
 _OTHER_NAMES = st.sampled_from(
     ORDINARY
     + "Baker Peter Laura James Sergio Gor Gore Al Reporter Shavkat Mirziyoyev J.".split()
     + "President Prime Minister Kurmanbek Maxim Bakiyev Tokayev Tokayevv Japarov Jim Jamie".split()
+    + "Turkmen Kazakh Energy Agriculture Saparov".split()  # (a title's country word: two Saparovs)
     + ["Tashkent", "Baker's", ",", "\n\n", "(", ")"]
 )
 

@@ -399,3 +399,65 @@ def test_a_country_named_decides_between_namesakes_of_different_countries(
     if expected and expected[0][1] == "karov-timur":
         (mention,) = [m for m in linker.link(text, lang="en", date=date) if m.type == "person"]
         assert mention.evidence[-1] == "country named: testland"
+
+
+_TITLE_COUNTRIES = """\
+version: 1
+entities:
+  - id: kazakhstan
+    type: country
+    name: Kazakhstan
+    aliases: [{form: Kazakhstan, lang: en, source: "https://example.org/k"}]
+  - id: turkmenistan
+    type: country
+    name: Turkmenistan
+    aliases: [{form: Turkmenistan, lang: en, source: "https://example.org/t"}]
+  - id: karov-aidar
+    type: person
+    name: Aidar Karov
+    names:
+      - {given: Aidar, surname: Karov, lang: en, source: "https://example.org/k"}
+      - {given: Айдар, surname: Каров, lang: ru, source: "https://example.org/k"}
+    offices:
+      - {role: Minister of Agriculture of Kazakhstan, kind: minister, country: kazakhstan, start: "2023",
+         source: "https://example.org/k"}
+  - id: karov-annagul
+    type: person
+    name: Annagul Karov
+    names:
+      - {given: Annagul, surname: Karov, lang: en, source: "https://example.org/t"}
+      - {given: Аннагул, surname: Каров, lang: ru, source: "https://example.org/t"}
+    offices:
+      - {role: Minister of Energy of Turkmenistan, kind: minister, country: turkmenistan, start: "2023",
+         source: "https://example.org/t"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a title's own country word decides between namesakes holding that office in different countries
+        ("Turkmen Energy Minister Karov spoke.", "en", "karov-annagul"),
+        ("Kazakh Agriculture Minister Karov spoke.", "en", "karov-aidar"),
+        ("Туркменский министр энергетики Каров заявил.", "ru", "karov-annagul"),
+        ("The Turkmen-born Energy Minister Karov spoke.", "en", "karov-annagul"),
+        # whatever other country the document names
+        ("Turkmen Energy Minister Karov spoke in Kazakhstan.", "en", "karov-annagul"),
+        # no country word in the title, one too far (TITLE_WORDS) or behind a comma: no link
+        ("Energy Minister Karov spoke.", "en", None),
+        ("Turkmen officials and the Energy Minister Karov spoke.", "en", None),
+        ("Turkmen, the Energy Minister Karov spoke.", "en", None),
+        # two countries in the title's words: no link
+        ("Kazakh-Turkmen Energy Minister Karov spoke.", "en", None),
+    ],
+)
+def test_a_country_word_in_the_title_decides_between_namesakes(
+    tmp_path: Path, text: str, lang: str, expected: str | None
+) -> None:
+    path = tmp_path / "karovs.yaml"
+    path.write_text(_TITLE_COUNTRIES, encoding="utf-8")
+    linker = c5names.Linker(c5names.load(path, default=False))
+    persons = [m for m in linker.link(text, lang=lang, date="2025-06-01") if m.type == "person"]
+    assert [m.id for m in persons] == ([expected] if expected else [])
+    if expected:
+        assert persons[0].evidence[-1].startswith("country of the title: ")
