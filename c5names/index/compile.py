@@ -103,6 +103,7 @@ class IndexBuilder:
                 for o in entity.offices
             ),
             relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
+            roles=tuple(sys.intern(o.role) for o in entity.offices),
             needs_suffix=bool(names) and all(n.suffix for n in names),
             patronymic_listed=any(n.patronymic for n in names),
             initials=self._shared_tuple(seen.initials),

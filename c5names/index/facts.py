@@ -32,6 +32,7 @@ class EntityFacts(NamedTuple):
     needs_suffix: bool = False
     patronymic_listed: bool = False  # then another patronymic in a text names someone else
     relations: tuple[tuple[str, str], ...] = ()
+    roles: tuple[str, ...] = ()  # each office's role as the gazetteer writes it, in the order of `offices`
 
 
 class AliasScripts(NamedTuple):

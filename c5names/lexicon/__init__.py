@@ -4,8 +4,8 @@ Titles tell which office a bare surname refers to ("President Berdimuhamedov" in
 "Prime Minister Japarov" in 2022 is Akylbek). Function words, sentence openers and relational nouns
 before a surname are not someone else's given name; generation words tell a son from his father;
 place words tell Trump Tower from Trump. Each list is a data file in `lexicon/data/`, checked when
-read; the modules: `reading` (the `plain` reading entries are written in), `titles`, `words`,
-`generations`, `places`.
+read; the modules: `reading` (the `plain` reading entries are written in), `titles`, `portfolios`
+(which ministry a minister's title or office names), `words`, `generations`, `places`.
 """
 
 from c5names.lexicon.generations import GENERATIONS, generation_near

@@ -16,6 +16,7 @@ import numpy
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
 from c5names.lexicon import kinds_named, plain, title_kinds, title_offices, titles_after_the_name
+from c5names.lexicon.portfolios import portfolios_named
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.match.places import Countries
 from c5names.match.suggest_table import offices_table
@@ -73,14 +74,34 @@ def country_before(index: NameIndex, text: str, start: int, lang: str | None) ->
     return found.pop() if len(found) == 1 else None
 
 
+def _in_portfolio(index: NameIndex, entity: int, date: str, named: frozenset[str], portfolio: str) -> bool:
+    """Did the entity hold, on the date, an office of one of these kinds whose role names the
+    portfolio (Minister of Energy of Turkmenistan: energy)?"""
+    facts = index.entities[entity]
+    return any(
+        kind in named and start <= date <= end and portfolio in portfolios_named(role)
+        for (kind, _country, start, end), role in zip(facts.offices, facts.roles, strict=False)
+    )
+
+
 def title_before(text: str, start: int) -> str | None:
     """The office kind named just before a mention, in the same sentence."""
+    found = title_phrase_before(text, start)
+    return found[0] if found else None
+
+
+def title_phrase_before(text: str, start: int) -> tuple[str, str] | None:
+    """(the office kind named just before a mention, in the same sentence; the title as read, in its
+    plain reading, from where it starts to the mention: "energy minister")."""
     window = text[max(0, start - CONTEXT_CHARS) : start]
     cut = list(_SENTENCE_END.finditer(window))
     if cut:
         window = window[cut[-1].end() :]
     kinds = title_kinds(window)
-    return kinds[-1][1] if kinds else None
+    if not kinds:
+        return None
+    at, kind = kinds[-1]
+    return kind, plain(window)[at:].strip()
 
 
 def title_after(text: str, end: int) -> str | None:
@@ -123,6 +144,7 @@ class Evidence:
         self._titles_after: dict[int, str | None] = {}
         self._reading: str | None = None  # the whole document's plain reading, once asked
         self._document_titles: dict[str, bool] = {}
+        self._portfolios: dict[int, str | None] = {}
 
     def title(self, start: int, end: int | None = None) -> str | None:
         """The office kind named just before a mention starting at `start`, or, in a language that
@@ -221,15 +243,32 @@ class Evidence:
         if not title or not self.date:
             return None
         facts, date, named = self.index.entities, self.date, _named_by(title)
-        holder = the_one(
-            options,
-            lambda o: (
-                facts[o.entity].type == "person"
-                and o.method != Method.FUZZY
-                and _active(self.index, o.entity, date, named)
-            ),
-        )
-        return (holder, title) if holder is not None else None
+
+        def holds(option: Option) -> bool:
+            return (
+                facts[option.entity].type == "person"
+                and option.method != Method.FUZZY
+                and _active(self.index, option.entity, date, named)
+            )
+
+        holder = the_one(options, holds)
+        if holder is not None:
+            return holder, title
+        # Several hold an office of the title's kind: the title's portfolio may tell them apart ("Energy
+        # Minister Saparov": the one whose office of that kind is the ministry of energy).
+        portfolio = self._title_portfolio(start)
+        if portfolio is None:
+            return None
+        holder = the_one(options, lambda o: holds(o) and _in_portfolio(self.index, o.entity, date, named, portfolio))
+        return (holder, f"{title} ({portfolio})") if holder is not None else None
+
+    def _title_portfolio(self, start: int) -> str | None:
+        """The one portfolio the title right before a mention names (`lexicon.portfolios`), if any."""
+        if start not in self._portfolios:
+            found = title_phrase_before(self.text, start)
+            named = portfolios_named(found[1]) if found else frozenset()
+            self._portfolios[start] = next(iter(named)) if len(named) == 1 else None
+        return self._portfolios[start]
 
     def mention(
         self,

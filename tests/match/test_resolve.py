@@ -419,7 +419,7 @@ entities:
       - {given: Aidar, surname: Karov, lang: en, source: "https://example.org/k"}
       - {given: Айдар, surname: Каров, lang: ru, source: "https://example.org/k"}
     offices:
-      - {role: Minister of Agriculture of Kazakhstan, kind: minister, country: kazakhstan, start: "2023",
+      - {role: Minister of Energy of Kazakhstan, kind: minister, country: kazakhstan, start: "2023",
          source: "https://example.org/k"}
   - id: karov-annagul
     type: person
@@ -436,9 +436,10 @@ entities:
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        # a title's own country word decides between namesakes holding that office in different countries
+        # a title's own country word decides between namesakes holding that office (and portfolio) in
+        # different countries
         ("Turkmen Energy Minister Karov spoke.", "en", "karov-annagul"),
-        ("Kazakh Agriculture Minister Karov spoke.", "en", "karov-aidar"),
+        ("Kazakh Energy Minister Karov spoke.", "en", "karov-aidar"),
         ("Туркменский министр энергетики Каров заявил.", "ru", "karov-annagul"),
         ("The Turkmen-born Energy Minister Karov spoke.", "en", "karov-annagul"),
         # whatever other country the document names
@@ -461,3 +462,56 @@ def test_a_country_word_in_the_title_decides_between_namesakes(
     assert [m.id for m in persons] == ([expected] if expected else [])
     if expected:
         assert persons[0].evidence[-1].startswith("country of the title: ")
+
+
+_TWO_MINISTERS = """\
+version: 1
+entities:
+  - id: testland
+    type: country
+    name: Testland
+    aliases: [{form: Testland, lang: en, source: "https://example.org/t"}]
+  - id: karov-aidar
+    type: person
+    name: Aidar Karov
+    names:
+      - {given: Aidar, surname: Karov, lang: en, source: "https://example.org/k"}
+      - {given: Айдар, surname: Каров, lang: ru, source: "https://example.org/k"}
+    offices:
+      - {role: Minister of Agriculture of Testland, kind: minister, country: testland, start: "2023",
+         source: "https://example.org/k"}
+  - id: karov-annagul
+    type: person
+    name: Annagul Karov
+    names:
+      - {given: Annagul, surname: Karov, lang: en, source: "https://example.org/t"}
+      - {given: Аннагул, surname: Каров, lang: ru, source: "https://example.org/t"}
+    offices:
+      - {role: Minister of Energy and Industry of Testland, kind: minister, country: testland, start: "2023",
+         source: "https://example.org/t"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two ministers of one country: the title's portfolio names one of them (`lexicon.portfolios`)
+        ("Energy Minister Karov spoke.", "en", "karov-annagul"),
+        ("Agriculture Minister Karov spoke.", "en", "karov-aidar"),
+        ("Министр энергетики Каров заявил.", "ru", "karov-annagul"),
+        ("Министр сельского хозяйства Каров заявил.", "ru", "karov-aidar"),
+        # a portfolio neither holds, or a title with none: no link
+        ("Finance Minister Karov spoke.", "en", None),
+        ("Prime Minister Karov spoke.", "en", None),
+    ],
+)
+def test_the_titles_portfolio_decides_between_two_ministers(
+    tmp_path: Path, text: str, lang: str, expected: str | None
+) -> None:
+    path = tmp_path / "ministers.yaml"
+    path.write_text(_TWO_MINISTERS, encoding="utf-8")
+    linker = c5names.Linker(c5names.load(path, default=False))
+    persons = [m for m in linker.link(text, lang=lang, date="2025-06-01") if m.type == "person"]
+    assert [m.id for m in persons] == ([expected] if expected else [])
+    if expected:
+        assert persons[0].evidence[1].startswith("title: minister (")
