@@ -89,6 +89,12 @@ class IndexBuilder:
         found = tuple(sys.intern(value) for value in values)
         return self._tuples.setdefault(found, found)
 
+    def _shared_roles(self, entity: Entity) -> tuple[str, ...]:
+        """The roles of the entity's offices, in their order, as one tuple object for equal tuples
+        (office holders of a large gazetteer share their roles: "Minister of Energy of X")."""
+        found = tuple(sys.intern(o.role) for o in entity.offices)
+        return self._tuples.setdefault(found, found)
+
     def _facts(self, entity: Entity, names: list[PersonName], seen: _NameFacts) -> EntityFacts:
         """The entity's facts for resolution. Values that repeat across entities (office kinds,
         countries, dates) are interned: read from JSON each would be its own string, in memory and in
@@ -103,7 +109,7 @@ class IndexBuilder:
                 for o in entity.offices
             ),
             relations=tuple((sys.intern(r.type), r.id) for r in entity.relations),
-            roles=tuple(sys.intern(o.role) for o in entity.offices),
+            roles=self._shared_roles(entity),
             needs_suffix=bool(names) and all(n.suffix for n in names),
             patronymic_listed=any(n.patronymic for n in names),
             initials=self._shared_tuple(seen.initials),
