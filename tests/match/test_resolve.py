@@ -15,7 +15,7 @@ from c5names.match import resolve as resolve_module
 from c5names.match.candidates import Holders, Option, Options
 from c5names.match.evidence import Evidence, title_before
 from c5names.match.resolve import _several
-from c5names.model import ALTERNATIVES_LISTED, Method
+from c5names.model import ALTERNATIVES_LISTED, Mention, Method
 
 
 def linked(linker: c5names.Linker, text: str, date: str | None) -> list[tuple[str, str]]:
@@ -401,36 +401,38 @@ def test_a_country_named_decides_between_namesakes_of_different_countries(
         assert mention.evidence[-1] == "country named: testland"
 
 
-_TITLE_COUNTRIES = """\
-version: 1
-entities:
-  - id: kazakhstan
-    type: country
-    name: Kazakhstan
-    aliases: [{form: Kazakhstan, lang: en, source: "https://example.org/k"}]
-  - id: turkmenistan
-    type: country
-    name: Turkmenistan
-    aliases: [{form: Turkmenistan, lang: en, source: "https://example.org/t"}]
-  - id: karov-aidar
-    type: person
-    name: Aidar Karov
-    names:
-      - {given: Aidar, surname: Karov, lang: en, source: "https://example.org/k"}
-      - {given: Айдар, surname: Каров, lang: ru, source: "https://example.org/k"}
-    offices:
-      - {role: Minister of Energy of Kazakhstan, kind: minister, country: kazakhstan, start: "2023",
-         source: "https://example.org/k"}
-  - id: karov-annagul
-    type: person
-    name: Annagul Karov
-    names:
-      - {given: Annagul, surname: Karov, lang: en, source: "https://example.org/t"}
-      - {given: Аннагул, surname: Каров, lang: ru, source: "https://example.org/t"}
-    offices:
-      - {role: Minister of Energy of Turkmenistan, kind: minister, country: turkmenistan, start: "2023",
-         source: "https://example.org/t"}
-"""
+def _two_karovs(
+    tmp_path: Path, countries: list[str], aidar: tuple[str, str], annagul: tuple[str, str]
+) -> c5names.Linker:
+    """A linker of two ministers called Karov (with Russian forms) in office from 2023, each with the
+    (role, country) given, and the countries named (ids; each one's display name is the id capitalised)."""
+    lines = ["version: 1", "entities:"]
+    for country in countries:
+        name = country.capitalize()
+        lines += [
+            f"  - id: {country}",
+            "    type: country",
+            f"    name: {name}",
+            f'    aliases: [{{form: {name}, lang: en, source: "https://example.org/c"}}]',
+        ]
+    for first, cyrillic, (role, country) in (("Aidar", "Айдар", aidar), ("Annagul", "Аннагул", annagul)):
+        lines += [
+            f"  - id: karov-{first.lower()}",
+            "    type: person",
+            f"    name: {first} Karov",
+            "    names:",
+            f'      - {{given: {first}, surname: Karov, lang: en, source: "https://example.org/k"}}',
+            f'      - {{given: {cyrillic}, surname: Каров, lang: ru, source: "https://example.org/k"}}',
+            "    offices:",
+            f'      - {{role: {role}, kind: minister, country: {country}, start: "2023", source: "https://example.org/k"}}',
+        ]
+    path = tmp_path / "karovs.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return c5names.Linker(c5names.load(path, default=False))
+
+
+def _persons(linker: c5names.Linker, text: str, lang: str) -> list[Mention]:
+    return [m for m in linker.link(text, lang=lang, date="2025-06-01") if m.type == "person"]
 
 
 @pytest.mark.parametrize(
@@ -455,41 +457,16 @@ entities:
 def test_a_country_word_in_the_title_decides_between_namesakes(
     tmp_path: Path, text: str, lang: str, expected: str | None
 ) -> None:
-    path = tmp_path / "karovs.yaml"
-    path.write_text(_TITLE_COUNTRIES, encoding="utf-8")
-    linker = c5names.Linker(c5names.load(path, default=False))
-    persons = [m for m in linker.link(text, lang=lang, date="2025-06-01") if m.type == "person"]
+    linker = _two_karovs(
+        tmp_path,
+        ["kazakhstan", "turkmenistan"],
+        ("Minister of Energy of Kazakhstan", "kazakhstan"),
+        ("Minister of Energy of Turkmenistan", "turkmenistan"),
+    )
+    persons = _persons(linker, text, lang)
     assert [m.id for m in persons] == ([expected] if expected else [])
     if expected:
         assert persons[0].evidence[-1].startswith("country of the title: ")
-
-
-_TWO_MINISTERS = """\
-version: 1
-entities:
-  - id: testland
-    type: country
-    name: Testland
-    aliases: [{form: Testland, lang: en, source: "https://example.org/t"}]
-  - id: karov-aidar
-    type: person
-    name: Aidar Karov
-    names:
-      - {given: Aidar, surname: Karov, lang: en, source: "https://example.org/k"}
-      - {given: Айдар, surname: Каров, lang: ru, source: "https://example.org/k"}
-    offices:
-      - {role: Minister of Agriculture of Testland, kind: minister, country: testland, start: "2023",
-         source: "https://example.org/k"}
-  - id: karov-annagul
-    type: person
-    name: Annagul Karov
-    names:
-      - {given: Annagul, surname: Karov, lang: en, source: "https://example.org/t"}
-      - {given: Аннагул, surname: Каров, lang: ru, source: "https://example.org/t"}
-    offices:
-      - {role: Minister of Energy and Industry of Testland, kind: minister, country: testland, start: "2023",
-         source: "https://example.org/t"}
-"""
 
 
 @pytest.mark.parametrize(
@@ -508,10 +485,13 @@ entities:
 def test_the_titles_portfolio_decides_between_two_ministers(
     tmp_path: Path, text: str, lang: str, expected: str | None
 ) -> None:
-    path = tmp_path / "ministers.yaml"
-    path.write_text(_TWO_MINISTERS, encoding="utf-8")
-    linker = c5names.Linker(c5names.load(path, default=False))
-    persons = [m for m in linker.link(text, lang=lang, date="2025-06-01") if m.type == "person"]
+    linker = _two_karovs(
+        tmp_path,
+        ["testland"],
+        ("Minister of Agriculture of Testland", "testland"),
+        ("Minister of Energy and Industry of Testland", "testland"),
+    )
+    persons = _persons(linker, text, lang)
     assert [m.id for m in persons] == ([expected] if expected else [])
     if expected:
         assert persons[0].evidence[1].startswith("title: minister (")
