@@ -8,8 +8,8 @@ the `Mention` with the evidence that decided it.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 
 import numpy
 
@@ -54,12 +54,18 @@ TITLE_WORDS = 4
 _WORDS_BEFORE = re.compile(rf"(?<![^\W\d_'’])(?:[^\W\d_]+(?:['’][^\W\d_]+)*[ -]){{1,{TITLE_WORDS}}}$")
 
 
-@lru_cache(maxsize=8)
+_COUNTRIES: weakref.WeakKeyDictionary[NameIndex, Countries] = weakref.WeakKeyDictionary()
+
+
 def _countries(index: NameIndex) -> Countries:
     """The index's countries, to read a word as a country's name or adjective (`places.Countries`,
-    with CLDR's names in each language read)."""
-    names = {facts.id: [facts.name] for facts in index.entities if facts.type == "country"}
-    return Countries(names, offices_table())
+    with CLDR's names in each language read): made once per index, and let go with it (a cache that
+    held indexes would keep a replaced gazetteer of a million persons alive)."""
+    found = _COUNTRIES.get(index)
+    if found is None:
+        names = {facts.id: [facts.name] for facts in index.entities if facts.type == "country"}
+        found = _COUNTRIES[index] = Countries(names, offices_table())
+    return found
 
 
 def country_before(index: NameIndex, text: str, start: int, lang: str | None) -> str | None:
@@ -140,19 +146,19 @@ class Evidence:
         self.date = midpoint_iso(date)
         self.lang = lang
         self._after = base_language(lang) in titles_after_the_name()
-        self._titles: dict[int, str | None] = {}
+        self._titles: dict[int, tuple[str, str] | None] = {}  # start → (kind, the title as read), `title_phrase_before`
         self._titles_after: dict[int, str | None] = {}
         self._reading: str | None = None  # the whole document's plain reading, once asked
         self._document_titles: dict[str, bool] = {}
-        self._portfolios: dict[int, str | None] = {}
 
     def title(self, start: int, end: int | None = None) -> str | None:
         """The office kind named just before a mention starting at `start`, or, in a language that
         also writes titles after the name, right after it when it ends at `end` (memoised: several
         rules may ask)."""
         if start not in self._titles:
-            self._titles[start] = title_before(self.text, start)
-        found = self._titles[start]
+            self._titles[start] = title_phrase_before(self.text, start)
+        before = self._titles[start]
+        found = before[0] if before else None
         if found is None and self._after and end is not None:
             if end not in self._titles_after:
                 self._titles_after[end] = title_after(self.text, end)
@@ -263,12 +269,11 @@ class Evidence:
         return (holder, f"{title} ({portfolio})") if holder is not None else None
 
     def _title_portfolio(self, start: int) -> str | None:
-        """The one portfolio the title right before a mention names (`lexicon.portfolios`), if any."""
-        if start not in self._portfolios:
-            found = title_phrase_before(self.text, start)
-            named = portfolios_named(found[1]) if found else frozenset()
-            self._portfolios[start] = next(iter(named)) if len(named) == 1 else None
-        return self._portfolios[start]
+        """The one portfolio the title right before a mention names (`lexicon.portfolios`), if any:
+        read from the title `title` found there (asked first, by `titled`)."""
+        before = self._titles.get(start)
+        named = portfolios_named(before[1]) if before else frozenset()
+        return next(iter(named)) if len(named) == 1 else None
 
     def mention(
         self,

@@ -326,7 +326,7 @@ class _Document:
             return None
         # The title's own country word ("Turkmen Energy Minister Saparov") says which is meant, whatever
         # other countries the document names; else the countries linked in it.
-        given = self.evidence.title_country(item.start, item.end) if title is not None else None
+        given = self.evidence.title_country(item.start, item.end)
         named = frozenset({given}) if given else linked
         if not named:
             return None
