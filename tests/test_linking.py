@@ -481,6 +481,27 @@ def test_a_hyphenated_brand_is_not_a_repeat_of_a_full_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A misspelt surname's repeat with a possessive: Sergio Gor's, not Al Gore's (whom "Gore" writes).
+        (
+            "Sergio Gore arrived. Gore's team met Tokayev.",
+            [("Sergio Gore", "gor-sergio"), ("Gore", "gor-sergio"), ("Tokayev", "tokayev-kassym-jomart")],
+        ),
+        # A repeat of a surname the index reads only weakly (a romanisation of Russian Цинь), with a possessive.
+        (
+            "Chinese Foreign Minister Tsin Gan visited Astana. Tsin's office confirmed the visit.",
+            [("Tsin Gan", "qin-gang"), ("Tsin", "qin-gang")],
+        ),
+    ],
+)
+def test_a_repeated_surname_with_a_possessive_refers_to_the_full_name(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.id) for m in c5names.link(text, lang="en", date="2023-06-01")] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
         ("Trump Tower was closed. Trump spoke at Nazarbayev University.", "en", [("Trump", "trump-donald")]),

@@ -82,6 +82,11 @@ def alias_mask(values: numpy.ndarray) -> numpy.ndarray:
     return ((values >> 36) & 7) == _ALIAS_CODE
 
 
+def surname_mask(values: numpy.ndarray) -> numpy.ndarray:
+    """Which of an array of packed postings are surnames (role S), vectorised."""
+    return ((values >> 36) & 7) == _SURNAME_CODE
+
+
 def packed_mark(value: int) -> int:
     """Identity of a packed posting: the form index of a name word does not count, but which alias
     an alias posting belongs to does."""

@@ -16,7 +16,7 @@ import numpy
 
 from c5names.index.facts import AliasScripts, written_mark
 from c5names.index.intset import IntSet
-from c5names.index.postings import ENTITY_SHIFT, FEW_POSTINGS, Group, alias_mask, is_alias
+from c5names.index.postings import ENTITY_SHIFT, FEW_POSTINGS, Group, alias_mask, is_alias, surname_mask
 from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
@@ -105,6 +105,7 @@ FUZZY_MIN_LEN = 6
 WEAK_FUZZY_MIN_LEN = 4
 CASELESS_MIN_KEY = 4
 SHORT_ALIAS_KEY = 4  # an alias word this short is reached only as written (`_short_cased`)
+SHORT_NAME_KEY = 3  # a surname this short is firm only as its person writes it (`_unwritten_surnames`)
 
 
 def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
@@ -147,11 +148,16 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
             if packed and inflected and feminine:
                 # Мирзиёевой is a woman of the family (Saida Mirziyoyeva), never Shavkat Mirziyoyev.
                 packed = _without_men(index, packed)
+            unwritten = None
             if packed and _short_cased(text, key):  # (a stem too: Berrus is no genitive of Beeru)
                 packed = _without_unwritten_aliases(index, packed, text)
+                if packed and len(key) <= SHORT_NAME_KEY and not inflected:
+                    packed, unwritten = _unwritten_surnames(index, packed, written)
+            method = Method.INFLECTED if inflected else Method.EXACT
             if packed:
-                method = Method.INFLECTED if inflected else Method.EXACT
                 groups.append(Group(packed, method, METHOD_SCORE[method], end, chancy, written))
+            if unwritten:  # (weak: they complete a name, "Van Venbin", and never make one alone)
+                groups.append(Group(unwritten, method, METHOD_SCORE[method], end, True, written))
     word_written = written_mark(word, 0)
     for text, end in nouns:
         # России → Россия: alias phrases (places, countries) decline so, and of persons only women's
@@ -271,6 +277,30 @@ def _without_unwritten_aliases(index: Keys, packed: array[int], text: str) -> ar
             not is_alias_word or letter_scripts(form) != scripts or not readings.isdisjoint(unaccented_words(form))
         )
     return packed if all(keep) else array("q", values[numpy.array(keep)].tobytes())
+
+
+def _unwritten_surnames(index: Keys, packed: array[int], written: int) -> tuple[array[int] | None, array[int] | None]:
+    """The postings split in two: those of persons who write the word as such (`written`: its
+    written mark, `facts.written_mark`) and every posting that is no surname; and the surnames of
+    persons who do not, which are read as weak hits. A key of SHORT_NAME_KEY letters or fewer is met
+    by common words through the merges of the unified key, as a short alias word's is
+    (`_short_cased`), and a person's bare surname is linked on what else the document says: French
+    "Le" has the key of Lee (a double letter as one), English "On" that of Yoon, and "Hi" that of
+    Xi, which none of them writes; Xi, Си and Gor are written so. Weak, such a word still completes
+    a name around a firm one, as a romanised Russian form does ("Van Venbin", of Ван Вэньбинь), but
+    never makes a mention alone. Asked of words as written, not of their stems: Russian declines a
+    short name (Линя, Циню: Линь, Цинь), and a stem is not a common word's whole key. Alias words are
+    left to `_without_unwritten_aliases`."""
+    values = numpy.frombuffer(packed, dtype=numpy.int64)
+    surnames = surname_mask(values)
+    if not surnames.any():
+        return packed, None
+    unwritten = surnames.copy()
+    unwritten[surnames] = ~index.written.contains((values[surnames] >> ENTITY_SHIFT) | written)
+    if not unwritten.any():
+        return packed, None
+    kept = values[~unwritten]
+    return (array("q", kept.tobytes()) if len(kept) else None), array("q", values[unwritten].tobytes())
 
 
 class _Readable:

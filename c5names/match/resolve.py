@@ -39,7 +39,7 @@ from c5names.scoring import (
     coreference,
 )
 from c5names.text.abjad import has_arabic, prefix_of, readings
-from c5names.text.inflection import stems
+from c5names.text.inflection import split_apostrophe_suffix, stems
 from c5names.text.keys import is_caseless, skeleton
 
 
@@ -252,9 +252,13 @@ class _Document:
         options, rank = item.options, ranks(item.options)
         local = [options[n] for n in sorted(rank[e] for e in self.antecedents if e in rank)]
         known = {o.entity for o in local}
+        # (the word's key, and its span's where the index read less of it: Gore's is Gore)
+        surfaced = self.surface.get(item.keys[0], set()) | self.surface.get(
+            skeleton(self.text[item.start : item.end]), set()
+        )
         local += [
             Option(e, MISSPELT_REPEAT, Method.COREFERENCE, self.index.entities[e].name)
-            for e in sorted(self.surface.get(item.keys[0], set()))
+            for e in sorted(surfaced)
             if e not in known
         ]
         return local
@@ -521,21 +525,25 @@ def _surface_only(
     for k, word in enumerate(words):
         if k in taken or len(word.text) < 3:
             continue
-        written = word.text
+        written, start, end = word.text, word.start, word.end
         entities = surface.get(skeleton(written), set())
         if not entities and prefix_of(written) and has_arabic(written):
             written = written[1:]  # وتوكاييف: and Tokayev
+            start = end - len(written)
+            entities = surface.get(skeleton(written), set())
+        elif not entities and (split := split_apostrophe_suffix(written)):
+            written = split[0]  # Gore's, Tsin'in: the surname, without the suffix (as the index reads it)
+            end = start + len(written)
             entities = surface.get(skeleton(written), set())
         if len(entities) != 1 or _in_capitalised_compound(evidence.text, word):
             continue  # (Gore-Tex, even with Al Gore named in full nearby)
         entity = next(iter(entities))
-        start = word.end - len(written)
         why = ["same word as a full name here"]
         given = _given_name_before(evidence, words, k, entity) if k - 1 not in taken else None
         if given is not None:
             start = given
             why.append("with the person's given name")
-        item = Found(start, word.end, Pattern.SURNAME, [], k, k, (skeleton(written),))
+        item = Found(start, end, Pattern.SURNAME, [], k, k, (skeleton(written),))
         option = Option(entity, SURFACE_REPEAT, Method.COREFERENCE, written)
         out.append(evidence.mention(item, option, Method.COREFERENCE, SURFACE_REPEAT, why, []))
     return out

@@ -192,6 +192,88 @@ def test_an_inflected_word_reaches_a_short_alias_only_if_its_stem_is_written_as_
     assert ("denmark" in firm or "chad" in firm) == reaches
 
 
+SHORT_SURNAMES = textwrap.dedent(
+    """\
+    version: 1
+    entities:
+      - id: testland
+        type: country
+        name: Testland
+      - id: lee-minho
+        type: person
+        name: Lee Minho
+        gender: male
+        names:
+          - {given: Minho, surname: Lee, lang: en, script: Latn, source: "https://example.org/l"}
+          - {given: Минхо, surname: Ли, lang: ru, script: Cyrl, source: "https://example.org/l"}
+        offices:
+          - {role: President of Testland, kind: head_of_state, country: testland, start: "2020", source: "https://example.org/l"}
+      - id: yoon-jisoo
+        type: person
+        name: Yoon Jisoo
+        gender: female
+        names:
+          - {given: Jisoo, surname: Yoon, lang: en, script: Latn, source: "https://example.org/y"}
+        offices:
+          - {role: Foreign Minister of Testland, kind: foreign_minister, country: testland, start: "2020", source: "https://example.org/y"}
+      - id: wang-ping
+        type: person
+        name: Wang Ping
+        gender: male
+        names:
+          - {given: Ping, surname: Wang, lang: en, script: Latn, source: "https://example.org/w"}
+          - {given: Пин, surname: Ван, lang: ru, script: Cyrl, source: "https://example.org/w"}
+        offices:
+          - {role: Minister of Testland, kind: minister, country: testland, start: "2020", source: "https://example.org/w"}
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def short_surnames(tmp_path_factory: pytest.TempPathFactory) -> NameIndex:
+    path = tmp_path_factory.mktemp("short") / "people.yaml"
+    path.write_text(SHORT_SURNAMES, encoding="utf-8")
+    return compiled(c5names.load(path, default=False))
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "entity", "firm"),
+    [
+        ("Lee", "en", "lee-minho", True),  # as written
+        ("LEE", "en", "lee-minho", True),  # (case aside)
+        ("Ли", "ru", "lee-minho", True),
+        ("Le", "fr", "lee-minho", False),  # the French article: a double letter is one in the key
+        ("Yoon", "en", "yoon-jisoo", True),
+        ("On", "en", "yoon-jisoo", False),  # "On Monday": oo is o in the key
+        ("Wang", "en", "wang-ping", True),
+        ("Van", "en", "wang-ping", False),  # a romanisation of Ван: weak, it completes "Van Pin"
+    ],
+)
+def test_a_short_surname_is_firm_only_as_the_person_writes_it(
+    short_surnames: NameIndex, word: str, lang: str, entity: str, firm: bool
+) -> None:
+    """A surname whose key has SHORT_NAME_KEY letters or fewer is a firm hit (one that can make a
+    bare-surname mention) only from a word the person writes so; another word that meets its key
+    is a weak hit of it."""
+    hits = [h for h in short_surnames.word_hits(word, lang) if short_surnames.entities[h.posting.entity].id == entity]
+    assert hits, f"{word} reaches {entity} at all"
+    assert any(not h.weak for h in hits) == firm
+
+
+def test_a_word_that_only_meets_a_short_surnames_key_makes_no_mention_and_still_completes_a_name(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text(SHORT_SURNAMES, encoding="utf-8")
+    linker = c5names.Linker(c5names.load(path, default=False))
+    ids = lambda text, lang: [(m.text, m.id) for m in linker.link(text, lang=lang, date="2024-01-01")]  # noqa: E731
+    # Lee is the president: a bare "Lee" is linked beside his colleague, "Le" (the article) is not.
+    assert ids("Le président Lee a reçu Yoon Jisoo.", "fr") == [("Lee", "lee-minho"), ("Yoon Jisoo", "yoon-jisoo")]
+    both = [("Lee Minho", "lee-minho"), ("Yoon Jisoo", "yoon-jisoo")]
+    assert ids("On Monday Lee Minho met Yoon Jisoo.", "en") == both
+    assert ids("Van Ping met Lee Minho.", "en") == [("Van Ping", "wang-ping"), ("Lee Minho", "lee-minho")]
+
+
 EXONYMS = textwrap.dedent(
     """\
     version: 1
