@@ -40,7 +40,7 @@ from c5names.scoring import (
 )
 from c5names.text.abjad import has_arabic, prefix_of, readings
 from c5names.text.inflection import split_apostrophe_suffix, stems
-from c5names.text.keys import is_caseless, skeleton
+from c5names.text.keys import APOSTROPHES, is_caseless, skeleton
 
 
 def _surface_words(index: NameIndex, words: list[Word], lang: str | None, entity: int) -> list[str]:
@@ -507,6 +507,7 @@ def _in_capitalised_compound(text: str, word: Word) -> bool:
     return bool(before and before.group(1)[:1].isupper()) or bool(after and after.group(1)[:1].isupper())
 
 
+_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")  # (asked of every word `_surface_only` reads)
 _PART_BEFORE = re.compile(r"([^\W\d_]+)-$")
 _PART_AFTER = re.compile(r"-([^\W\d_]+)")
 
@@ -527,11 +528,11 @@ def _surface_only(
             continue
         written, start, end = word.text, word.start, word.end
         entities = surface.get(skeleton(written), set())
-        if not entities and prefix_of(written) and has_arabic(written):
+        if not entities and not written.isascii() and prefix_of(written) and has_arabic(written):
             written = written[1:]  # وتوكاييف: and Tokayev
             start = end - len(written)
             entities = surface.get(skeleton(written), set())
-        elif not entities and (split := split_apostrophe_suffix(written)):
+        elif not entities and _APOSTROPHE.search(written) and (split := split_apostrophe_suffix(written)):
             written = split[0]  # Gore's, Tsin'in: the surname, without the suffix (as the index reads it)
             end = start + len(written)
             entities = surface.get(skeleton(written), set())
