@@ -46,6 +46,11 @@ from tests.table_edits import edited, line_of, one_problem, problems
         ("le chef de l’État", ["head_of_state"]),
         ("le secrétaire d’État", ["foreign_minister"]),
         ("la secrétaire d'État adjointe", ["foreign_minister", "official"]),
+        ("Bundeskanzler", ["head_of_government"]),  # a chancellor heads a government (Germany, Austria)
+        ("Kanzlerin", ["head_of_government"]),
+        ("Chancellor", ["head_of_government"]),
+        ("Канцлер", ["head_of_government"]),
+        ("Vice Chancellor", ["head_of_government", "deputy_head_of_government"]),  # the longest ends last
         ("Mr", []),
         ("والرئيس", ["head_of_state"]),  # with the conjunction written onto it
         ("بالرئيس", ["head_of_state"]),
