@@ -3,9 +3,10 @@
 Titles tell which office a bare surname refers to ("President Berdimuhamedov" in 2023 is Serdar,
 "Prime Minister Japarov" in 2022 is Akylbek). Function words, sentence openers and relational nouns
 before a surname are not someone else's given name; generation words tell a son from his father;
-place words tell Trump Tower from Trump. Each list is a data file in `lexicon/data/`, checked when
-read; the modules: `reading` (the `plain` reading entries are written in), `titles`, `portfolios`
-(which ministry a minister's title or office names), `words`, `generations`, `places`.
+place words tell Trump Tower from Trump; an article tells a German noun from a bare surname (das
+Ding). Each list is a data file in `lexicon/data/`, checked when read; the modules: `reading` (the
+`plain` reading entries are written in), `titles`, `portfolios` (which ministry a minister's title
+or office names), `words`, `generations`, `places`.
 """
 
 from c5names.lexicon.generations import GENERATIONS, generation_near
@@ -22,20 +23,24 @@ from c5names.lexicon.titles import (
     titles_naming,
 )
 from c5names.lexicon.words import (
+    ARTICLES,
     FUNCTION_WORDS,
     RELATIONAL_NOUNS,
     SENTENCE_WORDS,
+    after_article,
     is_relational_noun,
     is_title_or_function_word,
     is_title_word,
 )
 
 __all__ = [
+    "ARTICLES",
     "FUNCTION_WORDS",
     "GENERATIONS",
     "RELATIONAL_NOUNS",
     "SENTENCE_WORDS",
     "TITLES",
+    "after_article",
     "generation_near",
     "is_relational_noun",
     "is_title_or_function_word",

@@ -4,11 +4,13 @@ titles and relational nouns.
 "Mr Japarov", "After Tokayev", "Президент Мирзиёев", "Администрация Трампа": a capitalised word right
 before a surname is usually someone else's given name ("G‘ayrat Karimov" is not Islam Karimov), but
 not when it is one of these. The word lists are data (`data/function_words.yaml`,
-`data/sentence_words.yaml`, `data/relational_nouns.yaml`, by language), checked when read.
+`data/sentence_words.yaml`, `data/relational_nouns.yaml`, by language), checked when read. And the
+articles (`data/articles.yaml`) after which a capitalised word is a noun, not a bare surname.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +88,27 @@ def _texts(lists: dict[str, list[Entry]]) -> dict[str, tuple[str, ...]]:
 def _noun_stem(word: str) -> str:
     key = plain(word).replace(" ", "")
     return key.rstrip(_VOWELS) or key
+
+
+def read_articles(path: Path) -> dict[str, frozenset[str]]:
+    """The articles by language; a `TableError` names the file, line and entry of each mistake."""
+    with Table(path) as table:
+        lists = _plain_lists(table)
+    return {lang: frozenset(entry.text for entry in entries) for lang, entries in lists.items()}
+
+
+ARTICLES = read_articles(DATA / "articles.yaml")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def after_article(text: str, start: int, lang: str | None) -> bool:
+    """Is the word at `start` written right after an article of the text's language (`ARTICLES`:
+    "das Ding", "un Dar")? Only the word before, separated by white space, is read."""
+    articles = ARTICLES.get((lang or "").split("-")[0].lower())
+    if not articles:
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 12), start)
+    return before is not None and plain(before.group(1)) in articles
 
 
 _WORDS = lexicon_words()

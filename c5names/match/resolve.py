@@ -19,7 +19,7 @@ import numpy
 
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
-from c5names.lexicon import generation_near, names_a_place, titles_naming
+from c5names.lexicon import after_article, generation_near, names_a_place, titles_naming
 from c5names.lexicon.kinship import kinship_before
 from c5names.match.candidates import Found, Option, columns, derived, ranks, the_one
 from c5names.match.context import closest_given_name
@@ -225,6 +225,8 @@ class _Document:
             return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
         if local:
             return self._by_coreference(item, local)
+        if after_article(self.text, item.start, self.lang):
+            return None  # ("das Ding": in German every noun is capitalised, and no surname takes an article)
         mention = self._by_office(item)
         if mention is not None:
             self.lone.add(mention.start)

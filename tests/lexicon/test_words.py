@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import c5names
 from c5names.lexicon import FUNCTION_WORDS, SENTENCE_WORDS, is_relational_noun, is_title_or_function_word
 from c5names.lexicon.reading import DATA
-from c5names.lexicon.words import _ONE_WORD_TITLES, lexicon_words, read_words
+from c5names.lexicon.words import _ONE_WORD_TITLES, after_article, lexicon_words, read_articles, read_words
 from tests.table_edits import edited, line_of, one_problem
 
 
@@ -156,3 +156,45 @@ def test_mistakes_in_the_word_lists_are_reported(
     path = edited(tmp_path, DATA / file, old, new)
     key = {"function_words.yaml": "function", "sentence_words.yaml": "sentence", "relational_nouns.yaml": "relational"}
     one_problem(lambda: _read(**{key[file]: path}), path, line_of(path, needle), phrase)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("de: [der,", "de: [der, der,", "de: [", "duplicate word"),
+        ("fr: [le,", "fr: [le, l',", "fr: [", "plain() reads it as 'l'"),
+        ("es: [el,", "es: [el, del al,", "es: [", "one word only"),
+    ],
+)
+def test_mistakes_in_the_articles_are_reported(tmp_path: Path, old: str, new: str, needle: str, phrase: str) -> None:
+    path = edited(tmp_path, DATA / "articles.yaml", old, new)
+    one_problem(lambda: read_articles(path), path, line_of(path, needle), phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lang", "after"),
+    [
+        ("Das Ding ist kaputt", "Ding", "de", True),
+        ("ein Ding", "Ding", "de", True),
+        ("Vizepremier Ding", "Ding", "de", False),
+        ("Tokajew sagte", "Tokajew", "de", False),  # nothing before
+        ("le Dar", "Dar", "fr", True),
+        ("the Ding", "Ding", "en", False),  # English writes "the Trump administration": not read
+        ("das Ding", "Ding", None, False),  # no language, no articles
+    ],
+)
+def test_after_article(text: str, word: str, lang: str | None, after: bool) -> None:
+    assert after_article(text, text.index(word), lang) == after
+
+
+def test_a_capitalised_noun_after_an_article_is_no_bare_surname() -> None:
+    """German capitalises every noun: "das Ding" is not Ding Xuexiang, though a Chinese colleague of his
+    is named; after a title, or named in full, the surname is read as before."""
+    linker = c5names.Linker(threshold=0.0)
+    text = "Das Ding ist kaputt, sagte Präsident Tokajew in Peking bei Xi Jinping."
+    assert "ding-xuexiang" not in [m.id for m in linker.link(text, lang="de", date="2026-06-01")]
+    text = "Vizepremier Ding traf Xi Jinping. Das Treffen mit Ding dauerte lange."
+    assert [m.text for m in linker.link(text, lang="de", date="2026-06-01") if m.id == "ding-xuexiang"] == [
+        "Ding",
+        "Ding",
+    ]
