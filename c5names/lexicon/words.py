@@ -17,7 +17,7 @@ from pathlib import Path
 
 from c5names.lexicon.reading import DATA, check_plain, plain, word_lists
 from c5names.lexicon.titles import TitlesByLanguage, titles_by_language
-from c5names.text.scripts import language_scripts
+from c5names.text.scripts import base_language, language_scripts
 from c5names.text.tables import Entry, Table
 
 _VOWELS = "aeiouy"
@@ -104,7 +104,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 def after_article(text: str, start: int, lang: str | None) -> bool:
     """Is the word at `start` written right after an article of the text's language (`ARTICLES`:
     "das Ding", "un Dar")? Only the word before, separated by white space, is read."""
-    articles = ARTICLES.get((lang or "").split("-")[0].lower())
+    articles = ARTICLES.get(base_language(lang))
     if not articles:
         return False
     before = _LAST_WORD.search(text, max(0, start - 12), start)

@@ -82,7 +82,12 @@ def resolve(
             if mention is not None:
                 out[n] = mention
     for n, item in enumerate(found):
-        if n not in out and item.pattern == Pattern.SURNAME and not item.other_person:
+        if (
+            n not in out
+            and item.pattern == Pattern.SURNAME
+            and not item.other_person
+            and not state.noun_after_article(item)
+        ):
             mention = state.by_colleagues(item, out) or state.by_country(item, out)
             if mention is not None:
                 out[n] = mention
@@ -225,12 +230,19 @@ class _Document:
             return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
         if local:
             return self._by_coreference(item, local)
-        if after_article(self.text, item.start, self.lang):
-            return None  # ("das Ding": in German every noun is capitalised, and no surname takes an article)
+        if self.noun_after_article(item):
+            return None
         mention = self._by_office(item)
         if mention is not None:
             self.lone.add(mention.start)
         return mention
+
+    def noun_after_article(self, item: Found) -> bool:
+        """Is the bare surname written right after an article (`lexicon.after_article`: "das Ding")? In
+        German every noun is capitalised, and no surname takes an article: such a word is decided
+        neither by the date and offices alone (`surname`) nor by colleagues or countries named
+        elsewhere (`by_colleagues`, `by_country`); a title or a full name before it still decides it."""
+        return after_article(self.text, item.start, self.lang)
 
     def _by_generation(self, item: Found) -> Mention | None:
         """Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word.

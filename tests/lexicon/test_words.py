@@ -193,6 +193,11 @@ def test_a_capitalised_noun_after_an_article_is_no_bare_surname() -> None:
     linker = c5names.Linker(threshold=0.0)
     text = "Das Ding ist kaputt, sagte Präsident Tokajew in Peking bei Xi Jinping."
     assert "ding-xuexiang" not in [m.id for m in linker.link(text, lang="de", date="2026-06-01")]
+    # Nor by a colleague named in full, where namesakes (the Patrushevs, father and son) leave it to them.
+    text = "Das Patruschew sagte nichts. Vizepremier Alexander Nowak traf Tokajew."
+    assert "patrushev-dmitry" not in [m.id for m in linker.link(text, lang="de", date="2026-06-01")]
+    text = "Patruschew sagte nichts. Vizepremier Alexander Nowak traf Tokajew."
+    assert "patrushev-dmitry" in [m.id for m in linker.link(text, lang="de", date="2026-06-01")]
     text = "Vizepremier Ding traf Xi Jinping. Das Treffen mit Ding dauerte lange."
     assert [m.text for m in linker.link(text, lang="de", date="2026-06-01") if m.id == "ding-xuexiang"] == [
         "Ding",
