@@ -27,7 +27,7 @@ from c5names.scoring import (
     UNLISTED_GIVEN_NAME,
     unlisted_given_name_weight,
 )
-from c5names.text.inflection import endings_for, split_apostrophe_suffix
+from c5names.text.inflection import endings_for, is_hyphenated_article, split_apostrophe_suffix
 from c5names.text.keys import skeleton
 
 
@@ -39,7 +39,10 @@ def inside_compound(doc: TextView, first: int, end: int) -> bool:
         neighbours.append(first - 1)
     if doc.hyphen_gap(end):
         neighbours.append(end)
-    return any(doc.words[k].text[:1].isupper() and not doc.hits(k) for k in neighbours)
+    return any(
+        doc.words[k].text[:1].isupper() and not doc.hits(k) and not is_hyphenated_article(doc.words[k].text)
+        for k in neighbours
+    )
 
 
 SHORT_SURNAME = 4

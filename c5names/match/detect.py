@@ -54,7 +54,7 @@ from c5names.scoring import MISSING_SUFFIX
 from c5names.text.han import NAME_DOTS
 from c5names.text.keys import is_caseless, skeleton
 
-_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-(){NAME_DOTS}\u200c]*|\s*,\s*|[\s.]*(?:[^\W\d_]+[{APOS_CLASS}]?\s*){{1,3}})$")
+_JOINABLE_GAP = re.compile(rf"^(?:[\s.\-(){NAME_DOTS}\u200c]*|\s*,\s*|[\s.]*(?:[^\W\d_]+[{APOS_CLASS}\-]?\s*){{1,3}})$")
 
 
 CHUNK_CACHE_SIZE = 200_000

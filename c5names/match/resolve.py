@@ -39,7 +39,7 @@ from c5names.scoring import (
     coreference,
 )
 from c5names.text.abjad import has_arabic, prefix_of, readings
-from c5names.text.inflection import split_apostrophe_suffix, stems
+from c5names.text.inflection import is_hyphenated_article, split_apostrophe_suffix, stems
 from c5names.text.keys import APOSTROPHES, is_caseless, skeleton
 
 
@@ -102,7 +102,9 @@ def resolve(
     mentions = [*out.values(), *relatives, *repeats]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
-    return _one_name_one_mention(text, sorted((_without_arabic_prefix(index, m) for m in kept), key=lambda m: m.start))
+    return _one_name_one_mention(
+        text, sorted((_with_article(text, _without_arabic_prefix(index, m)) for m in kept), key=lambda m: m.start)
+    )
 
 
 def _one_name_one_mention(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -493,6 +495,22 @@ def of_generation(index: NameIndex, options: Sequence[Option], generation: str) 
         return youngest
     parents = _relatives_among(index, youngest, "child_of", by_id)
     return by_id[parents[0]] if len(parents) == 1 else None
+
+
+def _with_article(text: str, mention: Mention) -> Mention:
+    """A person's mention with the article written onto it by a hyphen (Ас-Сиси, al-Sisi: the name, as
+    a full name's span has it), which the words of a name leave out."""
+    start = mention.start
+    if mention.type != "person" or start < 3 or text[start - 1] != "-":
+        return mention
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 8), start - 1)
+    if article is None or not is_hyphenated_article(article.group()):
+        return mention
+    begin = article.start()
+    return replace(mention, start=begin, text=text[begin : mention.end])
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")  # (the word right before the hyphen)
 
 
 def _without_arabic_prefix(index: NameIndex, mention: Mention) -> Mention:

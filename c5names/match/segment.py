@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from c5names.text.han import HAN, HanLexicon
-from c5names.text.inflection import split_elision
+from c5names.text.inflection import split_elision, split_hyphenated_article
 from c5names.text.kana import KATAKANA, KATAKANA_RE
 from c5names.text.keys import APOSTROPHES, CASELESS, CASELESS_RE, is_caseless
 from c5names.text.native import keys_module
@@ -276,7 +276,12 @@ def _spaced_words(
         for match in regex.finditer(text, start, end):
             at, word = match.start(), match.group()  # (group w is the whole match)
             if not (capital or word[0].isupper() or word[0].istitle() or is_caseless(word[0])):
-                continue
+                if "-" not in word:
+                    continue
+                article, word = split_hyphenated_article(word)  # ас-Сиси: the name after the article
+                if not article:
+                    continue
+                at += len(article)
             if seams and text[at - 1] in _SEAM_BEFORE and _shadowed(text, start, at):
                 del words[mark:]  # (read as CASED_WORD_RE reads it)
                 words.extend(_spaced_words(text, [(start, end)], CASED_WORD_RE))

@@ -57,13 +57,21 @@ def _join_ok(doc: TextView, k: int, entity: int, after_initial: bool) -> bool:
         return doc.initial_gap(k)
     if doc.plain_gap(k):
         return True
-    gap = doc.gap(k).strip()
-    return _word_gap(gap) and skeleton(gap) in doc.index.entities[entity].connectors
+    words = _gap_words(doc.gap(k))
+    if not words:
+        return False
+    connectors = doc.index.entities[entity].connectors
+    return all(skeleton(word) in connectors for word in words)
 
 
-def _word_gap(gap: str) -> bool:
-    """Is a gap between two words (stripped) itself words, as a connector is (ogli, bin, de la)?"""
-    return bool(gap) and gap.replace(" ", "").isalpha()
+def _gap_words(gap: str) -> list[str]:
+    """The words of a gap between two words, if it is only words, each joined to the next by a space
+    or a hyphen, as a name's connectors are (ogli, bin, de la, von der, el- of el-Sisi); else none."""
+    words = [word for word in _GAP_SPLIT.split(gap) if word]
+    return words if words and all(word.isalpha() for word in words) else []
+
+
+_GAP_SPLIT = re.compile(r"[\s\-]+")
 
 
 def _by_consonants(hit: Hit) -> bool:
@@ -184,7 +192,11 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
     needs_suffix, listed = flags.suffix[wanted].tolist(), lists.tolist()
     # (what `_match_pattern` asks of an entity's initials, and `_join_ok` of its connector words)
     initials = [doc.words[k].text for k in range(i, stop) if doc.is_initial(k)]
-    gaps = [skeleton(gap) for k in range(i + 1, stop) if not doc.plain_gap(k) and _word_gap(gap := doc.gap(k).strip())]
+    gaps = [
+        tuple(skeleton(word) for word in connectors)
+        for k in range(i + 1, stop)
+        if not doc.plain_gap(k) and (connectors := _gap_words(doc.gap(k)))
+    ]
     facts = [doc.index.entities[entity] for entity in entities] if initials or gaps else []
     # (whose father a patronymic-like word names, asked of those who list a patronymic)
     fathers = [
@@ -205,7 +217,7 @@ def signatures(doc: TextView, i: int, entities: list[int], stop: int) -> list[Ha
         if initials
         else nothing
     )
-    read_gaps = [tuple(gap in f.connectors for gap in gaps) for f in facts] if gaps else nothing
+    read_gaps = [tuple(all(word in f.connectors for word in gap) for gap in gaps) for f in facts] if gaps else nothing
     read_fathers = list(zip(*fathers, strict=True)) if fathers else nothing
     return list(zip(hits, read_initials, read_gaps, needs_suffix, listed, read_fathers, strict=True))
 

@@ -28,6 +28,7 @@ MIN_STEM = 3
 _VOWEL_ENDINGS = frozenset("aeiouyąęаеиоуыяюэ")
 UNKNOWN_LANG_MIN_STEM = 4
 MAX_SUFFIX = 6  # letters after an apostrophe that may be a suffix
+MAX_HYPHENATED = 4  # letters of an article written onto a name with a hyphen (аль-Асад)
 _GROUP_MARK = "+"
 
 
@@ -40,6 +41,7 @@ class Affixes:
     replaced: dict[str, tuple[tuple[str, str], ...]]  # language → (case ending, nominative ending)
     suffixes: frozenset[str]  # after an apostrophe
     elisions: tuple[str, ...]  # before an apostrophe, longest first
+    hyphenated: frozenset[str] = frozenset()  # before a hyphen (ас-Сиси)
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +81,12 @@ def read_affixes(endings: Path, apostrophes: Path) -> Affixes:
             if table.language(lang)
         }
     with Table(apostrophes) as table:
-        fields = table.fields(table.root, "", required=("suffixes", "elisions"))
+        fields = table.fields(table.root, "", required=("suffixes", "elisions", "hyphenated"))
         suffixes = _per_language(table, fields.get("suffixes"), "suffixes", MAX_SUFFIX)
         elisions = _per_language(table, fields.get("elisions"), "elisions", None)
+        hyphenated = _per_language(table, fields.get("hyphenated"), "hyphenated", MAX_HYPHENATED)
     elided = tuple(sorted(dict.fromkeys(elisions), key=len, reverse=True))
-    return Affixes(by_lang, assimilated, replaced, frozenset(suffixes), elided)
+    return Affixes(by_lang, assimilated, replaced, frozenset(suffixes), elided, frozenset(hyphenated))
 
 
 def _replacements(table: Table, node: yaml.Node | None, field: str) -> tuple[tuple[str, str], ...]:
@@ -155,6 +158,7 @@ APOSTROPHE_SUFFIXES = _TABLES.suffixes
 # One character class for the elided letters (l’, d’), then the longer words (dell’): matched on
 # every word of a text, so the quick test comes first.
 _ELIDED = frozenset(_TABLES.elisions)
+_HYPHENATED = _TABLES.hyphenated
 _ELIDED_LETTERS = "".join(e + e.upper() for e in _TABLES.elisions if len(e) == 1)
 _ELISION_RE = re.compile(
     "^(?:"
@@ -248,6 +252,22 @@ def split_elision(word: str) -> tuple[str, str]:
     if match and word[match.end() :][:1].isupper():
         return word[: match.end()], word[match.end() :]
     return "", word
+
+
+def split_hyphenated_article(word: str) -> tuple[str, str]:
+    """('ас-', 'Сиси') for a lowercase article written onto a capitalised name with a hyphen (Arabic
+    names in Russian: ас-Сиси, аль-Асад; `hyphenated` in apostrophes.yaml); ('', word) otherwise. A
+    lowercase word joined to a capitalised one is otherwise no name (северо-Западный)."""
+    head, hyphen, rest = word.partition("-")
+    if hyphen and head in _HYPHENATED and rest[:1].isupper():
+        return word[: len(head) + 1], rest
+    return "", word
+
+
+def is_hyphenated_article(word: str) -> bool:
+    """Is the word, in either case, an article written onto a name with a hyphen (Ас of Ас-Сиси, Al
+    of Al-Sisi at the start of a sentence)?"""
+    return word.lower() in _HYPHENATED
 
 
 def is_elided_word(token: str) -> bool:

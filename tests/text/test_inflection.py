@@ -15,6 +15,7 @@ from c5names.text.inflection import (
     affixes,
     endings_for,
     is_elided_word,
+    is_hyphenated_article,
     nominatives,
     plain_yo,
     read_affixes,
@@ -24,6 +25,7 @@ from c5names.text.inflection import (
     ruled,
     split_apostrophe_suffix,
     split_elision,
+    split_hyphenated_article,
     stems,
     turkic_c,
 )
@@ -102,6 +104,26 @@ def test_groups_are_spelt_out_once_per_language() -> None:
 )
 def test_split_elision(word: str, split: tuple[str, str]) -> None:
     assert split_elision(word) == split
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("ас-Сиси", ("ас-", "Сиси")),
+        ("аль-Асад", ("аль-", "Асад")),
+        ("ас-сиси", ("", "ас-сиси")),  # only before a capital
+        ("северо-Западный", ("", "северо-Западный")),  # no article
+        ("Ас-Сиси", ("", "Ас-Сиси")),  # capitalised: a word of its own, and the name a part of it
+        ("Tokayev", ("", "Tokayev")),
+    ],
+)
+def test_split_hyphenated_article(word: str, split: tuple[str, str]) -> None:
+    assert split_hyphenated_article(word) == split
+
+
+def test_a_hyphenated_article_in_either_case() -> None:
+    assert is_hyphenated_article("Ас") and is_hyphenated_article("al") and is_hyphenated_article("Al")
+    assert not is_hyphenated_article("Северо") and not is_hyphenated_article("Gore")
 
 
 @pytest.mark.parametrize(
@@ -282,6 +304,8 @@ def test_a_group_no_language_takes_is_reported(tmp_path: Path) -> None:
         ("  en: [s]", "  en: [s, S]", "en: [", "lowercase letters only"),
         ("  en: [s]", "  en: [s, s]", "en: [", "duplicate entry"),
         ("  fr: [l, d,", "  fr: [l', d,", "fr: [", "lowercase letters only"),
+        ("  en: [al, el,", "  en: [alifa, al, el,", "en: [al", "longer than 4 letters: it is never looked for"),
+        ("  en: [al, el,", "  en: [al-, el,", "en: [al", "lowercase letters only"),
     ],
 )
 def test_mistakes_in_the_apostrophe_table_are_reported(
