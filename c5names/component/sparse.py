@@ -67,7 +67,7 @@ NEAR = 4  # tokens between two parts of one name at most: "Gurbanguly Mälikguly
 
 _CAPITAL_SHAPE = re.compile(r"^X|[’'`ʻ‘ʼ]X")
 # Languages written in an alphabet without letter case (keys.CASELESS), Chinese and Japanese.
-CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "mr", "ne", "th", "ur", "zh"})
+CASELESS_LANGS = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ka", "ko", "mr", "ne", "th", "ur", "zh"})
 
 
 # The two-way table of word types (`RelevanceCache.parts`): slots for at least this many times

@@ -21,6 +21,8 @@ from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import HAN
+from c5names.text.hangul import has_hangul
+from c5names.text.hangul import readings as hangul_readings
 from c5names.text.inflection import (
     nominatives,
     respelling_language,
@@ -124,6 +126,8 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
             hypotheses.extend((form, end, False, True) for form in respelt)
     if has_katakana(word):
         hypotheses.extend((reading, len(word), False, False) for reading in kana_readings(word))
+    elif has_hangul(word):  # (a reading of the word without a particle ends before it: 토카예프는)
+        hypotheses.extend((reading, end, False, False) for reading, end in hangul_readings(word))
     for text, end, _, respelt_form in list(hypotheses):
         stemmed = stems(text, lang)
         if stemmed:

@@ -33,9 +33,10 @@ from c5names.text.translit import has_cyrillic, neutral_spelling, romanise_neutr
 
 APOSTROPHES = "'’ʻʼ‘`´ʹ′ʾʿ"
 # Alphabets without letter case, whose names a capital letter cannot announce: Hebrew, Arabic (with
-# the Persian and Urdu letters), Devanagari, Bengali, Thai and Georgian. Whole blocks, so that vowel
-# signs and viramas, which are not letters for str.isalpha(), stay inside their word.
-CASELESS = "\u05d0-\u05ea\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0e00-\u0e7f\u10d0-\u10ff"
+# the Persian and Urdu letters), Devanagari, Bengali, Thai, Georgian and Korean Hangul (its syllable
+# blocks). Whole blocks, so that vowel signs and viramas, which are not letters for str.isalpha(),
+# stay inside their word.
+CASELESS = "\u05d0-\u05ea\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0e00-\u0e7f\u10d0-\u10ff\uac00-\ud7a3"
 # Chinese characters and Japanese katakana have no case either, but their words are not separated by
 # spaces: `han` and `detect.segment` cut them.
 CASELESS_RE = re.compile(f"[{CASELESS}{HAN}{KATAKANA}]")

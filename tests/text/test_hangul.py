@@ -1,0 +1,133 @@
+"""Korean Hangul read in the ways it may stand for a foreign name (c5names.text.hangul), the checks
+of data/hangul.yaml, and foreign names in Korean text linked through those readings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+import c5names
+from c5names.text.hangul import MAX_READINGS, hangul_table, has_hangul, read_hangul, readings
+from c5names.text.keys import word_key
+from c5names.text.tables import DATA
+from tests.table_edits import edited, line_of, one_problem
+
+
+@pytest.mark.parametrize(
+    ("hangul", "name"),
+    [
+        ("토카예프", "Tokayev"),  # ㅍ as f or v, the added ㅡ of 프 read as nothing
+        ("미르지요예프", "Mirziyoyev"),  # ㅈ as z
+        ("트럼프", "Trump"),  # two added ㅡ; ㅓ as u
+        ("푸틴", "Putin"),
+        ("루카셴코", "Lukashenko"),  # ㄹ as l; ㅅ before a y-vowel is sh
+        ("샤브카트", "Shavkat"),  # ㅂ as v
+        ("라흐몬", "Rahmon"),
+        ("해리스", "Harris"),  # ㅐ as a
+    ],
+)
+def test_a_reading_has_the_names_key(hangul: str, name: str) -> None:
+    assert word_key(name) in {word_key(text) for text, _end in readings(hangul)}
+
+
+def test_readings_of_the_word_then_of_it_without_a_particle() -> None:
+    got = readings("토카예프와의")
+    assert {end for _text, end in got} == {6, 5, 4}  # the whole word, then without 의, without 와의
+    assert got[0][1] == 6
+    assert word_key("Tokayev") in {word_key(text) for text, end in got if end == 4}
+
+
+def test_a_silent_initial_with_the_added_vowel_is_read() -> None:
+    """은 is eun, en or un: a particle read as nothing would make 푸틴은 read as Putin, particle and all."""
+    assert all(word_key(text) != "putin" for text, end in readings("푸틴은") if end == 3)
+
+
+@pytest.mark.parametrize(("hangul", "first"), [("샤", "sha"), ("토", "to"), ("프", "p"), ("은", "en")])
+def test_the_likeliest_reading_comes_first(hangul: str, first: str) -> None:
+    assert readings(hangul * 2)[0][0] == first * 2
+
+
+def test_readings_are_bounded_and_only_of_hangul() -> None:
+    assert len([r for r in readings("베르디무함메도프") if r[1] == 8]) == MAX_READINGS
+    assert readings("토카예프-") == () and readings("abc") == ()
+
+
+def test_has_hangul() -> None:
+    assert has_hangul("토카예프 대통령") and not has_hangul("トカエフ") and not has_hangul("Tokayev")
+
+
+def test_the_shipped_table_reads() -> None:
+    table = hangul_table()
+    assert table.initials["ㅍ"][:2] == ("p", "f") and table.vowels["ㅡ"][0] == "" and "와의" in table.particles
+    assert table.particles == tuple(sorted(table.particles, key=len, reverse=True))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "phrase"),
+    [
+        ("  ㅁ: [m]\n", "  ㅁ: [M]\n", "ㅁ: [M]", "lowercase ASCII letters"),
+        ("  ㅁ: [m]\n", "  ㅁ: []\n", "ㅁ: []", "at least one reading"),
+        ("  ㅁ: [m]\n", "  ㅁ: [m, m]\n", "ㅁ: [m, m]", "duplicate reading"),
+        ("  ㅁ: [m]\n", "  ㅁ: m\n", "ㅁ: m", "expected a list"),
+        ("  ㅁ: [m]\n", "  ㅁ: [m]\n  ㅏ: [m]\n", "ㅏ: [m]", "not an initial consonant letter"),
+        ("  ㅉ: [ch]\n", "  ㅉ: ['']\n", "ㅉ: ['']", "never empty"),
+        ("particles: [은,", "particles: [eun,", "particles:", "Hangul syllables only"),
+        ("  ㅎ: [h, kh]\n", "", "ㄱ: [g, k]", "missing letters: ㅎ"),
+    ],
+)
+def test_mistakes_in_the_hangul_table_are_reported(
+    tmp_path: Path, old: str, new: str, needle: str, phrase: str
+) -> None:
+    path = edited(tmp_path, DATA / "hangul.yaml", old, new)
+    one_problem(lambda: read_hangul(path), path, line_of(path, needle), phrase)
+
+
+TWICE_AND_PUTIN = [("토카예프", "tokayev-kassym-jomart")] * 2 + [("푸틴", "putin-vladimir")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "카심조마르트 토카예프 카자흐스탄 대통령은 블라디미르 푸틴 러시아 대통령과 회담했다.",
+            [("토카예프", "tokayev-kassym-jomart"), ("블라디미르 푸틴", "putin-vladimir")],
+        ),
+        (
+            "샤브카트 미르지요예프 우즈베키스탄 대통령과 도널드 트럼프 미국 대통령이 만났다.",
+            [("샤브카트 미르지요예프", "mirziyoyev-shavkat"), ("도널드 트럼프", "trump-donald")],
+        ),
+        ("알렉산드르 루카셴코 벨라루스 대통령.", [("알렉산드르 루카셴코", "lukashenko-alexander")]),
+        (
+            "토카예프 대통령은 말했다. 토카예프와의 회담에서 푸틴은 웃었다.",
+            TWICE_AND_PUTIN,
+        ),
+    ],
+)
+def test_foreign_names_in_korean_text(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(m.text, m.id) for m in c5names.link(text, lang="ko", date="2026-06-01") if m.type == "person"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오늘 서울의 날씨는 맑고 기온은 영하 5도까지 내려갔다. 시민들은 두꺼운 외투를 입고 출근했다.",
+        "정부는 내년 예산안을 국회에 제출했다. 경제 성장률은 2퍼센트로 예상된다. 카드 사용액이 늘었다.",
+    ],
+)
+def test_korean_text_naming_nobody_links_nobody(text: str) -> None:
+    assert c5names.link(text, lang="ko", date="2026-06-01") == []
+
+
+def test_the_component_reads_hangul_as_the_linker_does() -> None:
+    """spaCy's own Korean tokenizer needs MeCab; the multi-language one cuts at spaces, and the
+    particle after a name is split off its token."""
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("c5names", config={"lang": "ko"})
+    doc = nlp("블라디미르 푸틴 러시아 대통령은 회담했다. 푸틴은 웃었다.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "PER"] == [
+        ("블라디미르 푸틴", "putin-vladimir"),
+        ("푸틴", "putin-vladimir"),
+    ]
