@@ -55,6 +55,7 @@ from c5names.match.detect import segment, someone_elses_surname
 from c5names.match.segment import LOWERCASE_MIN
 from c5names.model import Mention, Role
 from c5names.text.han import has_han
+from c5names.text.hangul import has_hangul
 from c5names.text.inflection import is_elided_word, stems
 from c5names.text.keys import APOSTROPHES, fold, is_caseless
 
@@ -642,9 +643,11 @@ class RelevanceCache:
         False, so the index does not ask it again), or is not asked of (no capital)."""
         if has_han(text):  # a token may be one character of a longer form (spaCy's Chinese default)
             return NO_PART if self.index.han.chars.isdisjoint(text) else ANCHOR
+        if self.index.hangul and has_hangul(text[:1]) and self.index.hangul.parts(text) is not None:
+            return ANCHOR  # a whole Hangul name in one token (이재명은): surname and given name together
         anchors = self.index.alias_anchors
         part = NO_PART
-        for word in segment(text):
+        for word in segment(text, hangul=self.index.hangul):
             found = self.index.word_hits(word.text, self.lang, asked and word.text == text).part(anchors)
             # A single letter (an initial, "A", "В") is read only beside another part of a name.
             part |= ALIAS_PART if found and len(word.text) == 1 else found

@@ -32,6 +32,7 @@ from c5names.text import keys, translit
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import has_han
+from c5names.text.hangul import has_hangul
 from c5names.text.keys import UNCASED_PREFIX, alias_key, fold, initial_key, skeleton
 from c5names.text.scripts import base_language, language_scripts, script_names, writing_scripts
 from c5names.text.words import is_connector, split_words
@@ -190,6 +191,8 @@ class IndexBuilder:
         consonants); note the initials, given-name keys and connector words it shows."""
         if has_han(f"{name.surname or ''}{name.given or ''}"):
             self._add_han_name(name)
+        elif name.surname and name.given and has_hangul(name.surname):
+            self.index.hangul.add(name.surname, name.given)  # (written together in Korean: 이재명)
         source = name.lang or "ru"
         spellings = [
             name_parts(name),

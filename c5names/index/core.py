@@ -30,6 +30,7 @@ from c5names.model import Role
 from c5names.text.abjad import PREFIX as CONSONANT_PREFIX
 from c5names.text.abjad import consonant_key
 from c5names.text.han import HanLexicon
+from c5names.text.hangul import HangulNames
 from c5names.text.keys import UNCASED_PREFIX, letters_key_reader, search_keys, skeleton
 
 # What the per-word and per-chunk memos may hold (`memo`): postings of the words cached, options of the
@@ -81,6 +82,7 @@ class NameIndex:
         self.alias_scripts: list[AliasScripts | None] = []
         self.neighbours = DeletionIndex(())
         self.han = HanLexicon()  # Han-script forms: the dictionary that cuts unspaced Chinese text
+        self.hangul = HangulNames()  # Hangul names written surname and given name together (이재명)
         self._new_memos()
 
     def _new_memos(self) -> None:

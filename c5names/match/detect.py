@@ -79,7 +79,7 @@ def find(
     only on its own text, so they are cached: a name seen once in a corpus costs a dictionary lookup
     afterwards.
     """
-    words = segment(text, regions, index.han)
+    words = segment(text, regions, index.han, hangul=index.hangul)
     found: list[Found] = []
     caps_memo: dict[int, bool] = {}
     memo = _word_facts_memo(index, lang)

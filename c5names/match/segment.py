@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from c5names.text.han import HAN, HanLexicon
+from c5names.text.hangul import HangulNames, has_hangul
 from c5names.text.inflection import split_elision, split_hyphenated_article
 from c5names.text.kana import KATAKANA, KATAKANA_RE
 from c5names.text.keys import APOSTROPHES, CASELESS, CASELESS_RE, is_caseless
@@ -205,11 +206,14 @@ def segment(
     regions: Sequence[tuple[int, int]] | None = None,
     han: HanLexicon | None = None,
     lowercase: bool | None = None,
+    hangul: HangulNames | None = None,
 ) -> list[Word]:
     """The capitalised words of a text, hyphenated ones split into their parts (elided articles
     before a word are left out of it), and the words of the Han forms `han` knows; only inside
     `regions` (start, end) when given. Every word of the paragraphs written in lowercase is added
-    (`lowercase=None`: found by `lowercase_stretches`; True: the whole text is such; False: none)."""
+    (`lowercase=None`: found by `lowercase_stretches`; True: the whole text is such; False: none).
+    A word of Hangul that begins with a name `hangul` knows, written surname and given name together,
+    is cut into the two (이재명은: 이, 재명)."""
     if regions is None and not lowercase and text.isalpha() and text[:1].isupper() and _one_cased_word(text):
         # One capitalised word of letters with case (a token the component meets for the first time):
         # the patterns would find it whole, and nothing else is in it.
@@ -221,6 +225,8 @@ def segment(
         stretches = lowercase_stretches(text, regions) if lowercase is None else []
         if stretches:
             words = sorted([*words, *_spaced_words(text, stretches, ANY_WORD_RE)])
+    if hangul and words and not text.isascii():
+        words = _cut_hangul(words, hangul)
     spans = [(0, len(text))] if regions is None else regions
     if not any(_UNSPACED_SCRIPT.search(text, start, end) for start, end in spans):
         return words  # (only the regions are read: the component's text is mostly placeholders)
@@ -233,6 +239,21 @@ def segment(
 
 
 _UNSPACED_SCRIPT = re.compile(f"[{HAN}{KATAKANA}]")  # Chinese characters, katakana
+
+
+def _cut_hangul(words: list[Word], hangul: HangulNames) -> list[Word]:
+    """The words, each that begins with a Hangul name written together cut into its surname and
+    given name (the particle after them left out)."""
+    out: list[Word] = []
+    for word in words:
+        lengths = hangul.parts(word.text) if has_hangul(word.text[:1]) else None
+        if lengths is None:
+            out.append(word)
+            continue
+        surname, given = lengths
+        out.append(Word(word.start, word.start + surname, word.text[:surname]))
+        out.append(Word(word.start + surname, word.start + surname + given, word.text[surname : surname + given]))
+    return out
 
 
 def _one_cased_word(letters: str) -> bool:

@@ -91,7 +91,7 @@ class TextView:
         self.text = text
         self.lang = lang
         # a chunk's trailing context holds no words of its own
-        self.words = segment(text, han=index.han, lowercase=lowercase)[:limit]
+        self.words = segment(text, han=index.han, lowercase=lowercase, hangul=index.hangul)[:limit]
         self._hits: dict[int, WordHits] = {}
         self._caps = caps_line
         self._caps_memo: dict[int, bool] = {}

@@ -8,7 +8,10 @@ written onto the name (토카예프는, 토카예프와의). No single romanisat
 order, the added ㅡ read as nothing first), for the word and for it without a particle; the matcher
 looks each of them up, as it does katakana readings (`kana`) and the stems of an inflected word.
 
-Korean's own names (이재명: surname and given name written together) are not read here.
+Korean writes its own names, and Chinese ones, surname and given name together (이재명, 윤석열):
+`HangulNames` holds the gazetteer's Hangul names so written, and the segmenter cuts a word that
+begins with one into its parts (이 + 재명), as Chinese text is cut by the gazetteer's Han forms
+(`han`); a particle after it is left out (이재명은).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ _FIRST = 0xAC00
 
 MAX_READINGS = 16  # per word and per word without a particle
 BEAM = 48  # partial readings kept from one syllable to the next, the likeliest
-MIN_STEM = 2  # syllables left when a particle is taken off
+MIN_STEM = 2  # syllables of a word read, and left when a particle is taken off
 
 
 @dataclass(frozen=True)
@@ -176,12 +179,43 @@ def _spelled(word: str) -> list[str]:
 def readings(word: str) -> tuple[tuple[str, int], ...]:
     """(Latin reading, characters of the word it reads) of a word of Hangul syllables: the word's
     readings, then those of the word without a particle (토카예프는: 토카예프, 4), likeliest first;
-    () for a word with other letters."""
-    if _WORD_RE.fullmatch(word) is None:
-        return ()
+    () for a word with other letters, or of one syllable."""
+    if len(word) < MIN_STEM or _WORD_RE.fullmatch(word) is None:
+        return ()  # (a foreign name is never one syllable in Hangul; a syllable alone is a word: 전, 이)
     out = [(text, len(word)) for text in _spelled(word)]
     for particle in _TABLE.particles:
         stem = len(word) - len(particle)
         if stem >= MIN_STEM and word.endswith(particle):
             out += [(text, stem) for text in _spelled(word[:stem])]
     return tuple(out)
+
+
+class HangulNames:
+    """The gazetteer's names in Hangul as Korean writes them, surname and given name together, each
+    with the lengths of its two parts (이재명: 1, 2)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, tuple[int, int]] = {}
+        self.longest = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.forms)
+
+    def add(self, surname: str, given: str) -> None:
+        """A name whose surname and given name are both Hangul syllables."""
+        if _WORD_RE.fullmatch(surname) is None or _WORD_RE.fullmatch(given) is None:
+            return
+        self.forms.setdefault(surname + given, (len(surname), len(given)))
+        self.longest = max(self.longest, len(surname) + len(given))
+
+    def parts(self, word: str) -> tuple[int, int] | None:
+        """The lengths of the surname and given name a word of Hangul begins with, if the rest of it
+        is nothing or a particle (이재명은: 1, 2); else None."""
+        for size in range(min(self.longest, len(word)), 1, -1):
+            lengths = self.forms.get(word[:size])
+            if lengths is not None and (size == len(word) or word[size:] in _PARTICLES):
+                return lengths
+        return None
+
+
+_PARTICLES = frozenset(_TABLE.particles)

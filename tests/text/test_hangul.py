@@ -9,7 +9,8 @@ import pytest
 import spacy
 
 import c5names
-from c5names.text.hangul import MAX_READINGS, hangul_table, has_hangul, read_hangul, readings
+from c5names.match.segment import segment
+from c5names.text.hangul import MAX_READINGS, HangulNames, hangul_table, has_hangul, read_hangul, readings
 from c5names.text.keys import word_key
 from c5names.text.tables import DATA
 from tests.table_edits import edited, line_of, one_problem
@@ -131,3 +132,40 @@ def test_the_component_reads_hangul_as_the_linker_does() -> None:
         ("블라디미르 푸틴", "putin-vladimir"),
         ("푸틴", "putin-vladimir"),
     ]
+
+
+def test_hangul_names_written_together() -> None:
+    names = HangulNames()
+    names.add("이", "재명")
+    names.add("Lee", "재명")  # (not Hangul: left out)
+    assert names.forms == {"이재명": (1, 2)}
+    assert names.parts("이재명") == (1, 2) and names.parts("이재명은") == (1, 2)  # a particle after it
+    assert names.parts("이재명이라는") is None  # not a particle the table lists
+    assert names.parts("이재") is None and names.parts("재명") is None and not HangulNames()
+
+
+def test_a_word_beginning_with_a_hangul_name_is_cut_into_its_parts() -> None:
+    names = HangulNames()
+    names.add("윤", "석열")
+    assert [w.text for w in segment("윤석열은 말했다", hangul=names)] == ["윤", "석열", "말했다"]
+    assert [w.text for w in segment("윤석열은 말했다")] == ["윤석열은", "말했다"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "이재명 대통령이 토카예프 대통령을 만났다. 이재명은 말했다.",
+            ["lee-jae-myung", "tokayev-kassym-jomart", "lee-jae-myung"],
+        ),
+        ("윤석열 전 대통령은 말했다.", ["yoon-suk-yeol"]),  # 전 (former) is no one's surname
+        ("이 대통령은 말했다. 이것은 책이다. 전 세계.", []),  # one syllable alone is a word
+    ],
+)
+def test_korean_names_written_together(text: str, expected: list[str]) -> None:
+    got = [m for m in c5names.link(text, lang="ko", date="2026-06-01") if m.type == "person"]
+    assert [m.id for m in got] == expected
+    assert all(m.text in {"이재명", "윤석열", "토카예프"} for m in got)  # (no particle in a span)
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("c5names", config={"lang": "ko", "default_date": "2026-06-01"})
+    assert [e.kb_id_ for e in nlp(text).ents if e.label_ == "PER"] == expected
