@@ -21,7 +21,7 @@ from c5names.model import Method
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import HAN
-from c5names.text.hangul import has_hangul
+from c5names.text.hangul import has_hangul, is_one_syllable
 from c5names.text.hangul import readings as hangul_readings
 from c5names.text.inflection import (
     nominatives,
@@ -137,8 +137,9 @@ def word_groups(index: Keys, word: str, lang: str | None) -> list[Group]:
     # Asked only of a word that meets a key (most new words of a text meet none).
     feminine = _Feminine(word, lang)
     # A word of a caseless script is read by unidecode, and a short reading (آسيا → "sy") meets short
-    # names (Xi) by chance: such hits are weak, completing a name but never making one.
-    chancy = is_caseless(word[:1]) and len(skeleton(word)) < CASELESS_MIN_KEY
+    # names (Xi) by chance: such hits are weak, completing a name but never making one. So are those
+    # of one Hangul syllable, which is as often a word (왕 "king" is also the surname Wang).
+    chancy = is_caseless(word[:1]) and (len(skeleton(word)) < CASELESS_MIN_KEY or is_one_syllable(word))
     # (alias words of scripts without case are reached from words of such scripts alone: `keys.search_keys`;
     # asked of the word, as a katakana word's readings are Latin)
     readable = _Readable(index, word, lang)

@@ -19,6 +19,8 @@ from c5names.match.view import TextView
 from c5names.model import Method, Pattern, Role
 from c5names.scoring import UNLISTED_PATRONYMIC
 from c5names.text.abjad import readings
+from c5names.text.han import has_han
+from c5names.text.hangul import has_hangul
 from c5names.text.keys import fold, initial_key, skeleton
 
 PERSON_PATTERNS: tuple[tuple[Role, ...], ...] = (
@@ -153,7 +155,7 @@ def parse_person(doc: TextView, i: int, entity: int, reach: int | None = None) -
         if (pattern[0] != Role.INITIAL and pattern[0] not in first_roles) or len(pattern) > words:
             continue
         matched = _match_pattern(doc, i, entity, pattern, blocks)
-        if matched is None or not _firm_enough(matched[1], pattern):
+        if matched is None or not (_firm_enough(matched[1], pattern) or _written_together(doc, i, matched[0])):
             continue
         end, hits = matched
         if pattern[:2] == (Role.SURNAME, Role.GIVEN) and _surname_after(doc, end, entity):
@@ -336,6 +338,22 @@ def _firm_enough(hits: list[Hit | None], pattern: tuple[Role, ...]) -> bool:
         return True
     firm = any(h is not None and not h.weak for h in hits)
     return len(pattern) >= 2 and (firm or _named_by_consonants(weak))
+
+
+def _written_together(doc: TextView, i: int, end: int) -> bool:
+    """Are words i to `end` (exclusive), two or more, one word of the text that a gazetteer's form cut
+    (a Chinese or Korean name, surname and given name written together: 蔡奇, 리창)? Each part alone
+    is too short to be firm (a syllable is as often a word), but the whole is the form as written."""
+    return (
+        end - i >= 2
+        and all(doc.gap(k) == "" and _unspaced_name_word(doc.words[k].text) for k in range(i + 1, end))
+        and _unspaced_name_word(doc.words[i].text)
+    )
+
+
+def _unspaced_name_word(text: str) -> bool:
+    """Is the word of the scripts whose names the gazetteer's forms cut (Han, Hangul)?"""
+    return has_han(text) or has_hangul(text)
 
 
 def parse_alias(doc: TextView, i: int, hit: Hit) -> tuple[int, list[Hit]] | None:

@@ -134,6 +134,11 @@ def has_hangul(text: str) -> bool:
     return not text.isascii() and HANGUL_RE.search(text) is not None  # (isascii: a flag of the string)
 
 
+def is_one_syllable(word: str) -> bool:
+    """Is the word one Hangul syllable block (왕, 이)?"""
+    return len(word) == 1 and HANGUL_RE.match(word) is not None
+
+
 def _options(syllable: str) -> list[tuple[int, str]]:
     """(cost, reading) of one syllable block: the sum of its letters' places in their lists."""
     number = ord(syllable) - _FIRST

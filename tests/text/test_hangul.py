@@ -169,3 +169,28 @@ def test_korean_names_written_together(text: str, expected: list[str]) -> None:
     nlp = spacy.blank("xx")
     nlp.add_pipe("c5names", config={"lang": "ko", "default_date": "2026-06-01"})
     assert [e.kb_id_ for e in nlp(text).ents if e.label_ == "PER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("시진핑 중국 국가주석이 토카예프 대통령과 만났다.", "ko", ["xi-jinping", "tokayev-kassym-jomart"]),
+        (
+            "리창 총리와 마오닝 대변인, 린젠 대변인.",
+            "ko",
+            ["li-qiang", "mao-ning", "lin-jian"],
+        ),  # one syllable each part
+        ("外交部发言人毛宁说。北京市委书记蔡奇会见了托卡耶夫。", "zh", ["mao-ning", "cai-qi", "tokayev-kassym-jomart"]),
+    ],
+)
+def test_a_name_written_together_is_firm_though_each_part_alone_is_not(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    """A part of one syllable or character is as often a word (왕 'king', 한정 'limited'), so its hits
+    are weak alone; the parts of a form the gazetteer writes together, cut from one word, make a name."""
+    assert [m.id for m in c5names.link(text, lang=lang, date="2026-06-01") if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize("text", ["이 문제에 대해 왕이 직접 나섰다. 영국 왕 찰스 3세.", "궈 씨와 딩 씨, 둥 씨가 왔다."])
+def test_a_hangul_syllable_alone_names_nobody(text: str) -> None:
+    assert c5names.link(text, lang="ko", date="2026-06-01") == []
