@@ -27,6 +27,8 @@ from c5names.scoring import (
     UNLISTED_GIVEN_NAME,
     unlisted_given_name_weight,
 )
+from c5names.text.hangul import has_hangul
+from c5names.text.hangul import readings as hangul_readings
 from c5names.text.inflection import endings_for, is_hyphenated_article, split_apostrophe_suffix
 from c5names.text.keys import skeleton
 
@@ -76,6 +78,11 @@ def closest_given_name(
     # score_cutoff, which turns it into a distance and refuses a similarity of exactly 0.6 (قاسم, "ksm",
     # is 0.6 from Kasim).
     best = process.extractOne(skeleton(word), givens, scorer=Levenshtein.normalized_similarity)
+    if has_hangul(word):  # (a foreign given name in Hangul, 카심조마르트: as its readings spell it)
+        for reading in (text for text, end in hangul_readings(word) if end == len(word)):
+            found = process.extractOne(skeleton(reading), givens, scorer=Levenshtein.normalized_similarity)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = found
     return (best[1], owners[best[2]]) if best is not None and best[1] >= least else None
 
 

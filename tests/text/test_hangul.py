@@ -93,7 +93,7 @@ TWICE_AND_PUTIN = [("토카예프", "tokayev-kassym-jomart")] * 2 + [("푸틴", 
     [
         (
             "카심조마르트 토카예프 카자흐스탄 대통령은 블라디미르 푸틴 러시아 대통령과 회담했다.",
-            [("토카예프", "tokayev-kassym-jomart"), ("블라디미르 푸틴", "putin-vladimir")],
+            [("카심조마르트 토카예프", "tokayev-kassym-jomart"), ("블라디미르 푸틴", "putin-vladimir")],
         ),
         (
             "샤브카트 미르지요예프 우즈베키스탄 대통령과 도널드 트럼프 미국 대통령이 만났다.",
