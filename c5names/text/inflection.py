@@ -313,17 +313,41 @@ def turkic_c(word: str, lang: str | None) -> str | None:
     return word.replace("c", "j").replace("C", "J")
 
 
+# Belarusian writes the v of a syllable's end as ў (Такаеў, Шаўкат: Токаев, Шавкат), where the keys
+# read ў as the Uzbek vowel it also is (Ўзбекистон), and a soft т and д as ц and дз (Пуцін: Путин):
+# a Belarusian word with either is also looked up as Russian spells it.
+BELARUSIAN_U_LANGS = frozenset({"be"})
+_BELARUSIAN_SOFT = re.compile(r"(дз|ц)(?=[іеёюяь])", re.IGNORECASE)
+
+
+def belarusian_u(word: str, lang: str | None) -> str | None:
+    """The word with its ў written в and its soft ц, дз written т, д, in Belarusian, when it has
+    either; else None."""
+    if not lang or lang.split("-")[0].lower() not in BELARUSIAN_U_LANGS:
+        return None
+    spelt = _BELARUSIAN_SOFT.sub(_russian_soft, word).replace("ў", "в").replace("Ў", "В")
+    return spelt if spelt != word else None
+
+
+def _russian_soft(match: re.Match[str]) -> str:
+    """дз → д, ц → т, in the case written."""
+    letter = "д" if len(match.group(1)) == 2 else "т"
+    return letter.upper() if match.group(1)[0].isupper() else letter
+
+
 def respellings(word: str, lang: str | None) -> tuple[str, ...]:
     """The word as the language's spelling conventions would write it in the gazetteer's keys."""
     if not respelling_language(lang) and "ё" not in word and "Ё" not in word:
         return ()  # (most words of most texts: asked of every new word, so settled first)
-    return tuple(r for r in (romance_hard_c(word, lang), turkic_c(word, lang), plain_yo(word)) if r)
+    spelt = (romance_hard_c(word, lang), turkic_c(word, lang), belarusian_u(word, lang), plain_yo(word))
+    return tuple(r for r in spelt if r)
 
 
 @lru_cache(maxsize=256)
 def respelling_language(lang: str | None) -> bool:
-    """Does the language respell a letter of the gazetteer's keys (`romance_hard_c`, `turkic_c`)?"""
-    return lang is not None and lang.split("-")[0].lower() in HARD_C_LANGS | TURKIC_C_LANGS
+    """Does the language respell a letter of the gazetteer's keys (`romance_hard_c`, `turkic_c`,
+    `belarusian_u`)?"""
+    return lang is not None and lang.split("-")[0].lower() in HARD_C_LANGS | TURKIC_C_LANGS | BELARUSIAN_U_LANGS
 
 
 @lru_cache(maxsize=256)

@@ -28,6 +28,11 @@ EVERY_LINK = c5names.Linker(threshold=0.0)
             "hu",
             ["tokayev-kassym-jomart", "trump-donald", "putin-vladimir"],
         ),
+        (
+            "Прэзідэнт Касым-Жамарт Такаеў і Шаўкат Мірзіёеў сустрэліся з Уладзімірам Пуціным.",
+            "be",
+            ["tokayev-kassym-jomart", "mirziyoyev-shavkat", "putin-vladimir"],
+        ),
     ],
 )
 def test_respelt_names_in_running_text(text: str, lang: str, expected: list[str]) -> None:

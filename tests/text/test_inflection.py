@@ -256,6 +256,11 @@ def test_nominatives_of_feminine_neuter_and_plural_country_names(word: str, lang
         ("Соединённых", "fr", ("Соединенных",)),  # ё is plain е in any language
         ("Carimov", "fr", ()),
         ("Caparov", None, ()),
+        ("Такаеў", "be", ("Такаев",)),  # Belarusian ў for a syllable's final v
+        ("Пуцін", "be", ("Путін",)),  # soft т written ц
+        ("Уладзімір", "be", ("Уладімір",)),  # soft д written дз
+        ("Цзіньпін", "be", ()),  # ц before з is no soft т
+        ("Такаеў", "uz", ()),  # Uzbek ў is a vowel
     ],
 )
 def test_respellings(word: str, lang: str | None, expected: tuple[str, ...]) -> None:
