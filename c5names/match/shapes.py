@@ -268,6 +268,9 @@ def _match_pattern(
                 return None
             hits.append(None)
             k += 1
+            if k < len(doc.words) and doc.gap(k) == ".-" and doc.is_initial(k):
+                hits.append(None)  # К.-Ж.: the initials of a hyphenated given name (Kassym-Jomart)
+                k += 1
             continue
         if (k, role) not in blocks:
             blocks[(k, role)] = _block(doc, k, entity, role)
