@@ -173,7 +173,10 @@ class _Document:
             return None
         if self.index.entities[choice.entity].type == "person":
             self.antecedents.setdefault(choice.entity, []).append(item.start)
-            for key in _surface_words(self.index, words[item.first : item.last + 1], self.lang, choice.entity):
+            # (a word of a person's alias phrase is no name a later word repeats: "Hero-Arkadag" is
+            # Berdimuhamedov, "the city of Arkadag" is not)
+            surfaced = [] if item.pattern == Pattern.ALIAS else words[item.first : item.last + 1]
+            for key in _surface_words(self.index, surfaced, self.lang, choice.entity):
                 self.surface.setdefault(key, set()).add(choice.entity)
         return self.evidence.mention(item, choice, choice.method, choice.score, evidence, options)
 
