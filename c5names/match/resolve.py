@@ -19,7 +19,7 @@ import numpy
 
 from c5names.index import NameIndex
 from c5names.index.postings import ENTITY_SHIFT
-from c5names.lexicon import after_article, generation_near, names_a_place, titles_naming
+from c5names.lexicon import after_article, generation_near, is_common_word, names_a_place, titles_naming
 from c5names.lexicon.kinship import kinship_before
 from c5names.match.candidates import Found, Option, columns, derived, ranks, the_one
 from c5names.match.context import closest_given_name
@@ -87,6 +87,7 @@ def resolve(
             and item.pattern == Pattern.SURNAME
             and not item.other_person
             and not state.noun_after_article(item)
+            and not state.common_word(item)
         ):
             mention = state.by_colleagues(item, out) or state.by_country(item, out)
             if mention is not None:
@@ -237,10 +238,30 @@ class _Document:
             return self._by_coreference(item, local)
         if self.noun_after_article(item):
             return None
+        if self.common_word(item):
+            return self._titled_only(item)
         mention = self._by_office(item)
         if mention is not None:
             self.lone.add(mention.start)
         return mention
+
+    def common_word(self, item: Found) -> bool:
+        """Is the bare surname, as written, a function or sentence word of the text's language
+        (`lexicon.is_common_word`: French and German "Du", English "Ji" after a name)? A short
+        surname written so is as often the word: it is decided only by a title right before it or a
+        full name in the document, never by the date and offices alone, nor by colleagues or
+        countries named elsewhere ("Du côté de Pékin …" is no mention of Du Dewen)."""
+        return is_common_word(self.text[item.start : item.end], self.lang)
+
+    def _titled_only(self, item: Found) -> Mention | None:
+        """A bare surname decided by a title right before it naming an office its one candidate held
+        on the date (`Evidence.titled`), else nothing."""
+        found_title = self.evidence.titled(item.options, item.start, item.end)
+        if found_title is None:
+            return None
+        titled, title = found_title
+        evidence = [Pattern.SURNAME, f"title: {title}", f"in office on {self.evidence.date}"]
+        return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
 
     def noun_after_article(self, item: Found) -> bool:
         """Is the bare surname written right after an article (`lexicon.after_article`: "das Ding")? In

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 import c5names
 from c5names.lexicon import FUNCTION_WORDS, SENTENCE_WORDS, is_relational_noun, is_title_or_function_word
 from c5names.lexicon.reading import DATA
-from c5names.lexicon.words import _ONE_WORD_TITLES, after_article, lexicon_words, read_articles, read_words
+from c5names.lexicon.words import (
+    _ONE_WORD_TITLES,
+    after_article,
+    is_common_word,
+    lexicon_words,
+    read_articles,
+    read_words,
+)
 from tests.table_edits import edited, line_of, one_problem
 
 
@@ -203,3 +210,47 @@ def test_a_capitalised_noun_after_an_article_is_no_bare_surname() -> None:
         "Ding",
         "Ding",
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "common"),
+    [
+        ("Du", "fr", True),  # the article du
+        ("Du", "de", True),  # the pronoun du
+        ("Du", "en", False),
+        ("Ji", "en", True),  # Modi ji: a form of address
+        ("Du", None, True),  # no language: every language's words
+        ("Tokayev", None, False),
+        ("Du", "fr-CA", True),  # the base language's
+    ],
+)
+def test_is_common_word(word: str, lang: str | None, common: bool) -> None:
+    assert is_common_word(word, lang) == common
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Du côté de Pékin, la Chine a réagi.", "fr"),
+        ("Du 1er au 3 mars, la Chine accueille le sommet.", "fr"),
+        ("Du bist nicht allein, sagte China.", "de"),
+        ("Modi Ji said China is a friend.", "en"),
+    ],
+)
+def test_a_surname_written_as_a_common_word_is_not_decided_by_offices_alone(text: str, lang: str) -> None:
+    """Du Dewen (a Chinese ambassador, 2-letter surname) is no mention where the word is the article or
+    pronoun and China is named; before the rule, each of these linked "Du" or "Ji" on "country named"."""
+    linker = c5names.Linker(threshold=0.0)
+    assert {m.id for m in linker.link(text, lang=lang, date="2024-06-01")}.isdisjoint({"du-dewen", "ji-shumin"})
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Ambassador Du met Japarov.", "Du"),  # a title right before it
+        ("Chinese Ambassador Du Dewen met Japarov. Du said ties were strong.", "Du"),  # named in full
+    ],
+)
+def test_a_surname_written_as_a_common_word_is_still_read_after_a_title_or_a_full_name(text: str, span: str) -> None:
+    got = [(m.text, m.id) for m in c5names.link(text, lang="en", date="2024-06-01")]
+    assert (span, "du-dewen") in got
