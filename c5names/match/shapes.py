@@ -69,11 +69,8 @@ def _join_ok(doc: TextView, k: int, entity: int, after_initial: bool) -> bool:
 def _gap_words(gap: str) -> list[str]:
     """The words of a gap between two words, if it is only words, each joined to the next by a space
     or a hyphen, as a name's connectors are (ogli, bin, de la, von der, el- of el-Sisi); else none."""
-    words = [word for word in _GAP_SPLIT.split(gap) if word]
+    words = gap.replace("-", " ").split()  # (asked of every gap but a space: no regular expression)
     return words if words and all(word.isalpha() for word in words) else []
-
-
-_GAP_SPLIT = re.compile(r"[\s\-]+")
 
 
 def _by_consonants(hit: Hit) -> bool:
