@@ -231,9 +231,7 @@ class _Document:
         found_title = self.evidence.titled(item.options, item.start, item.end) if in_play else None
         if found_title is not None and (not local or found_title[0].entity not in {o.entity for o in local}):
             # "President Berdimuhamedov" in 2023 is Serdar, even if his father is named in full later on.
-            titled, title = found_title
-            evidence = [Pattern.SURNAME, f"title: {title}", f"in office on {self.evidence.date}"]
-            return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
+            return self._titled(item, *found_title)
         if local:
             return self._by_coreference(item, local)
         if self.noun_after_article(item):
@@ -257,9 +255,10 @@ class _Document:
         """A bare surname decided by a title right before it naming an office its one candidate held
         on the date (`Evidence.titled`), else nothing."""
         found_title = self.evidence.titled(item.options, item.start, item.end)
-        if found_title is None:
-            return None
-        titled, title = found_title
+        return None if found_title is None else self._titled(item, *found_title)
+
+    def _titled(self, item: Found, titled: Option, title: str) -> Mention:
+        """The bare surname as the person a title right before it names."""
         evidence = [Pattern.SURNAME, f"title: {title}", f"in office on {self.evidence.date}"]
         return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
 
