@@ -86,8 +86,7 @@ def resolve(
             n not in out
             and item.pattern == Pattern.SURNAME
             and not item.other_person
-            and not state.noun_after_article(item)
-            and not state.common_word(item)
+            and not state.a_word_not_a_name(item)
         ):
             mention = state.by_colleagues(item, out) or state.by_country(item, out)
             if mention is not None:
@@ -234,22 +233,12 @@ class _Document:
             return self._titled(item, *found_title)
         if local:
             return self._by_coreference(item, local)
-        if self.noun_after_article(item):
-            return None
-        if self.common_word(item):
+        if self.a_word_not_a_name(item):
             return self._titled_only(item)
         mention = self._by_office(item)
         if mention is not None:
             self.lone.add(mention.start)
         return mention
-
-    def common_word(self, item: Found) -> bool:
-        """Is the bare surname, as written, a function or sentence word of the text's language
-        (`lexicon.is_common_word`: French and German "Du", English "Ji" after a name)? A short
-        surname written so is as often the word: it is decided only by a title right before it or a
-        full name in the document, never by the date and offices alone, nor by colleagues or
-        countries named elsewhere ("Du côté de Pékin …" is no mention of Du Dewen)."""
-        return is_common_word(self.text[item.start : item.end], self.lang)
 
     def _titled_only(self, item: Found) -> Mention | None:
         """A bare surname decided by a title right before it naming an office its one candidate held
@@ -262,12 +251,17 @@ class _Document:
         evidence = [Pattern.SURNAME, f"title: {title}", f"in office on {self.evidence.date}"]
         return self.evidence.mention(item, titled, titled.method, TITLED * titled.score, evidence, item.options)
 
-    def noun_after_article(self, item: Found) -> bool:
-        """Is the bare surname written right after an article (`lexicon.after_article`: "das Ding")? In
-        German every noun is capitalised, and no surname takes an article: such a word is decided
-        neither by the date and offices alone (`surname`) nor by colleagues or countries named
-        elsewhere (`by_colleagues`, `by_country`); a title or a full name before it still decides it."""
-        return after_article(self.text, item.start, self.lang)
+    def a_word_not_a_name(self, item: Found) -> bool:
+        """Is the bare surname, as written, as often a word of the text's language as a name: a
+        capitalised word right after an article (`lexicon.after_article`: German capitalises every
+        noun, "das Ding"), or itself a function or sentence word (`lexicon.is_common_word`: French
+        and German "Du", English "Ji" after a name)? Then it is decided only by a title right before
+        it or a full name in the document, never by the date and offices alone (`surname`), nor by
+        colleagues or countries named elsewhere (`by_colleagues`, `by_country`): "Du côté de Pékin …"
+        is no mention of Du Dewen, China's ambassador."""
+        return after_article(self.text, item.start, self.lang) or is_common_word(
+            self.text[item.start : item.end], self.lang
+        )
 
     def _by_generation(self, item: Found) -> Mention | None:
         """Berdimuhamedov Jr., Бердымухамедов-младший: the son, whatever the date; the span keeps the word.
