@@ -77,14 +77,14 @@ def is_alias(value: int) -> bool:
     return (value >> 36) & 7 == _ALIAS_CODE
 
 
+def role_mask_of(values: numpy.ndarray, role: Role) -> numpy.ndarray:
+    """Which of an array of packed postings have this role, vectorised."""
+    return ((values >> 36) & 7) == _ROLE_CODES[role]
+
+
 def alias_mask(values: numpy.ndarray) -> numpy.ndarray:
     """Which of an array of packed postings are words of alias phrases (`is_alias`, vectorised)."""
-    return ((values >> 36) & 7) == _ALIAS_CODE
-
-
-def surname_mask(values: numpy.ndarray) -> numpy.ndarray:
-    """Which of an array of packed postings are surnames (role S), vectorised."""
-    return ((values >> 36) & 7) == _SURNAME_CODE
+    return role_mask_of(values, Role.ALIAS)
 
 
 def packed_mark(value: int) -> int:
@@ -353,7 +353,7 @@ class WordHits:
         if self._explicit:
             return frozenset(h.posting.entity for h in self.all() if h.posting.role == role and h.method != unless)
         values = _values([g for g in self._groups if g.method != unless] if unless is not None else self._groups)
-        return frozenset((values[((values >> 36) & 7) == _ROLE_CODES[role]] >> ENTITY_SHIFT).tolist())
+        return frozenset((values[role_mask_of(values, role)] >> ENTITY_SHIFT).tolist())
 
     def role_members(self, role: Role, entities: Collection[int], unless: Method | None = None) -> frozenset[int]:
         """Those of `entities` in `role_entities(role, unless)`, found without making that set (a
@@ -380,7 +380,7 @@ class WordHits:
                 continue
             values = numpy.frombuffer(group.packed, dtype=numpy.int64)
             # postings of the role before each position, so that a run's count is a difference
-            before = numpy.concatenate(([0], numpy.cumsum(((values >> 36) & 7) == _ROLE_CODES[role])))
+            before = numpy.concatenate(([0], numpy.cumsum(role_mask_of(values, role))))
             starts, ends = _entity_runs(values, wanted)
             held |= before[ends] > before[starts]
         return held

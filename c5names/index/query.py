@@ -16,8 +16,8 @@ import numpy
 
 from c5names.index.facts import AliasScripts, written_mark
 from c5names.index.intset import IntSet
-from c5names.index.postings import ENTITY_SHIFT, FEW_POSTINGS, Group, alias_mask, is_alias, surname_mask
-from c5names.model import Method
+from c5names.index.postings import ENTITY_SHIFT, FEW_POSTINGS, Group, alias_mask, is_alias, role_mask_of
+from c5names.model import Method, Role
 from c5names.scoring import CONSONANTS, METHOD_SCORE, fuzzy_score
 from c5names.text.abjad import has_arabic, readings
 from c5names.text.han import HAN
@@ -297,7 +297,7 @@ def _unwritten_surnames(index: Keys, packed: array[int], written: int) -> tuple[
     short name (Линя, Циню: Линь, Цинь), and a stem is not a common word's whole key. Alias words are
     left to `_without_unwritten_aliases`."""
     values = numpy.frombuffer(packed, dtype=numpy.int64)
-    surnames = surname_mask(values)
+    surnames = role_mask_of(values, Role.SURNAME)
     if not surnames.any():
         return packed, None
     unwritten = surnames.copy()
