@@ -114,11 +114,12 @@ def after_article(text: str, start: int, lang: str | None) -> bool:
 _WORDS = lexicon_words()
 FUNCTION_WORDS = frozenset(word for lang in _WORDS.function.values() for word in lang)
 SENTENCE_WORDS = frozenset(word for lang in _WORDS.sentence.values() for word in lang)
-# Each language's function and sentence words together (`is_common_word`).
+# Each language's function and sentence words together (`is_common_word`), and every language's.
 _COMMON = {
     lang: frozenset(_WORDS.function.get(lang, ())) | frozenset(_WORDS.sentence.get(lang, ()))
     for lang in {*_WORDS.function, *_WORDS.sentence}
 }
+_ALL_COMMON = FUNCTION_WORDS | SENTENCE_WORDS
 # Nouns that stand before a person's name in the genitive in Slavic languages, in their own alphabets.
 RELATIONAL_NOUNS = _WORDS.relational
 _RELATIONAL_STEMS = frozenset(_noun_stem(w) for nouns in RELATIONAL_NOUNS.values() for w in nouns)
@@ -163,8 +164,7 @@ def is_common_word(word: str, lang: str | None) -> bool:
     """Is the word, in its plain reading, a function or sentence word of the text's language (every
     language's when it is unknown)? French and German "Du", English "Ji" after a name: a short
     surname written so is as often the word (`match.resolve`)."""
-    common = _COMMON.get(base_language(lang) if lang else "")
-    return plain(word) in (common if common is not None else FUNCTION_WORDS | SENTENCE_WORDS)
+    return plain(word) in _COMMON.get(base_language(lang) if lang else "", _ALL_COMMON)
 
 
 @lru_cache(maxsize=50_000)

@@ -346,8 +346,8 @@ def _written_together(doc: TextView, i: int, end: int) -> bool:
     is too short to be firm (a syllable is as often a word), but the whole is the form as written."""
     return (
         end - i >= 2
-        and all(doc.gap(k) == "" and _unspaced_name_word(doc.words[k].text) for k in range(i + 1, end))
-        and _unspaced_name_word(doc.words[i].text)
+        and all(doc.gap(k) == "" for k in range(i + 1, end))
+        and all(_unspaced_name_word(doc.words[k].text) for k in range(i, end))
     )
 
 

@@ -41,7 +41,7 @@ class Affixes:
     replaced: dict[str, tuple[tuple[str, str], ...]]  # language → (case ending, nominative ending)
     suffixes: frozenset[str]  # after an apostrophe
     elisions: tuple[str, ...]  # before an apostrophe, longest first
-    hyphenated: frozenset[str] = frozenset()  # before a hyphen (ас-Сиси)
+    hyphenated: frozenset[str]  # before a hyphen (ас-Сиси)
 
 
 @lru_cache(maxsize=1)
