@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from c5names.text.han import HAN, HanLexicon
-from c5names.text.hangul import HangulNames, has_hangul
+from c5names.text.hangul import HANGUL_RE, HangulNames, has_hangul
 from c5names.text.inflection import split_elision, split_hyphenated_article
 from c5names.text.kana import KATAKANA, KATAKANA_RE
 from c5names.text.keys import APOSTROPHES, CASELESS, CASELESS_RE, is_caseless
@@ -225,7 +225,7 @@ def segment(
         stretches = lowercase_stretches(text, regions) if lowercase is None else []
         if stretches:
             words = sorted([*words, *_spaced_words(text, stretches, ANY_WORD_RE)])
-    if hangul and not text.isascii() and any(has_hangul(word.text[:1]) for word in words):
+    if hangul and not text.isascii() and HANGUL_RE.search("".join([word.text[:1] for word in words])):
         # (asked of the words' first letters, not the text: the component's is mostly placeholders)
         words = _cut_hangul(words, hangul)
     spans = [(0, len(text))] if regions is None else regions
