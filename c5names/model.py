@@ -39,6 +39,11 @@ OfficeKind = Literal[
 OFFICE_KINDS: tuple[str, ...] = get_args(OfficeKind)
 # Kinds too broad to make two holders colleagues (every civil servant is an "official").
 GENERIC_KINDS: frozenset[str] = frozenset({"official"})
+# Offices whose holders the press names by surname alone, unintroduced ("Aripov said"): a state's
+# leaders, its foreign minister, its parliament's chair. A lesser official is named in full first.
+LEADING_KINDS: frozenset[str] = frozenset(
+    {"head_of_state", "head_of_government", "vice_president", "foreign_minister", "legislature_chair"}
+)
 
 
 class Method(StrEnum):

@@ -51,6 +51,7 @@ def unlisted_given_name_weight(similarity: float) -> float:
 # -- how a mention was resolved --------------------------------------------------------------------
 CLEAR_LEAD = 0.1  # a best candidate this far ahead of the next wins without further evidence
 BARE_SURNAME = 0.8  # factor: a surname alone, decided by being the only candidate (date, office)
+LEADING = 0.7  # factor: a surname alone, decided among namesakes in office by the one in a leading office
 TITLED = 0.8  # factor: a surname after a title whose office one candidate held on the date
 GENERATION = 0.9  # factor: a surname with Jr./senior/младший picking the son or the father
 COREFERENCE = 0.9  # factor, plus COREFERENCE_BONUS: a surname repeating a full name of the document

@@ -20,7 +20,7 @@ from c5names.lexicon.portfolios import portfolios_named
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.match.places import Countries
 from c5names.match.suggest_table import offices_table
-from c5names.model import ALTERNATIVES_LISTED, Mention, Method
+from c5names.model import ALTERNATIVES_LISTED, LEADING_KINDS, Mention, Method
 from c5names.scoring import calibrated
 from c5names.text.scripts import base_language
 
@@ -267,6 +267,16 @@ class Evidence:
             return None
         holder = the_one(options, lambda o: holds(o) and _in_portfolio(self.index, o.entity, date, named, portfolio))
         return (holder, f"{title} ({portfolio})") if holder is not None else None
+
+    def leading(self, options: Sequence[Option]) -> Option | None:
+        """The one candidate holding a leading office (`LEADING_KINDS`) on the document's date, where
+        several namesakes hold some office then: the press names a leader by surname alone, and a
+        lesser namesake in full ("Арипов" alone is Prime Minister Abdulla Aripov, not Eldor Aripov of
+        a research institute). None when none or several do, or without a date."""
+        if not self.date:
+            return None
+        date, index = self.date, self.index
+        return the_one(options, lambda option: _active(index, option.entity, date, LEADING_KINDS))
 
     def _title_portfolio(self, start: int) -> str | None:
         """The one portfolio the title right before a mention names (`lexicon.portfolios`), if any:

@@ -31,6 +31,7 @@ from c5names.scoring import (
     CLEAR_LEAD,
     GENERATION,
     KINSHIP,
+    LEADING,
     LONE_SURNAME,
     MISSPELT_REPEAT,
     SURFACE_REPEAT,
@@ -88,7 +89,7 @@ def resolve(
             and not item.other_person
             and not state.a_word_not_a_name(item)
         ):
-            mention = state.by_colleagues(item, out) or state.by_country(item, out)
+            mention = state.by_colleagues(item, out) or state.by_country(item, out) or state.by_leading(item)
             if mention is not None:
                 out[n] = mention
     state.weigh_lone_surnames(out)
@@ -425,6 +426,22 @@ class _Document:
         return self.evidence.mention(
             item, pool[0], pool[0].method, BARE_SURNAME * pool[0].score, evidence, item.options
         )
+
+    def by_leading(self, item: Found) -> Mention | None:
+        """A surname the date, titles, colleagues and countries left to several persons in office,
+        decided by the one of them in a leading office (`Evidence.leading`): the press names a head of
+        state or government by surname alone, and a lesser namesake in full ("Арипов" alone is the
+        prime minister, not Eldor Aripov of a research institute). Weaker than every other evidence,
+        and, as a surname decided by the date alone, it needs the document's support
+        (`weigh_lone_surnames`)."""
+        pool, narrowed_by = self._narrowed_persons(item)
+        leader = self.evidence.leading(pool) if len(pool) > 1 else None
+        if leader is None:
+            return None
+        evidence = [Pattern.SURNAME, *narrowed_by, "leading office"]
+        mention = self.evidence.mention(item, leader, leader.method, LEADING * leader.score, evidence, item.options)
+        self.lone.add(mention.start)
+        return mention
 
 
 def _persons(index: NameIndex, options: Sequence[Option]) -> Sequence[Option]:

@@ -377,14 +377,18 @@ entities:
     [
         # Namesakes in office on the date, of different countries: the country named decides.
         ("Karov spoke in Testland.", "2023-06-01", [("Karov", "karov-timur"), ("Testland", "testland")]),
-        # Two namesakes of the country named, or both countries named, or none: no link.
-        ("Karov spoke in Otherland.", "2023-06-01", [("Otherland", "otherland")]),
+        # Two namesakes of the country named, or both countries named: the country does not decide, the
+        # one in a leading office does (Otherland's foreign minister, not the mayor nor a minister).
+        ("Karov spoke in Otherland.", "2023-06-01", [("Karov", "karov-ednan"), ("Otherland", "otherland")]),
         (
             "Karov spoke in Testland and Otherland.",
             "2023-06-01",
-            [("Testland", "testland"), ("Otherland", "otherland")],
+            [("Karov", "karov-ednan"), ("Testland", "testland"), ("Otherland", "otherland")],
         ),
+        # Without a country named, a surname decided by the date alone has nothing to stand on.
         ("Karov spoke.", "2023-06-01", []),
+        # In 2018 only the mayor was in office: the date decides, as for any surname.
+        ("Karov spoke in Otherland.", "2018-06-01", [("Karov", "karov-marat"), ("Otherland", "otherland")]),
         # An office that began after the document's date says nothing of it.
         ("Karov spoke in Testland.", "2015-06-01", [("Testland", "testland")]),
     ],
@@ -399,6 +403,29 @@ def test_a_country_named_decides_between_namesakes_of_different_countries(
     if expected and expected[0][1] == "karov-timur":
         (mention,) = [m for m in linker.link(text, lang="en", date=date) if m.type == "person"]
         assert mention.evidence[-1] == "country named: testland"
+    if expected and expected[0][1] == "karov-ednan":
+        (mention,) = [m for m in linker.link(text, lang="en", date=date) if m.type == "person"]
+        assert "leading office" in mention.evidence
+        assert mention.raw_score == pytest.approx(scoring.LEADING * 1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # Two leaders of one country with one surname (a president and a prime minister): no guess.
+        ("Japarov spoke in Kyrgyzstan.", "2023-06-01", []),
+        # A president, and a namesake who heads a research institute: the president.
+        ("Арипов выступил в Узбекистане.", "2025-06-01", ["aripov-abdulla"]),
+        # The son was mayor of Dushanbe in January 2020, and chaired the upper house from April.
+        ("Au Tadjikistan, Rakhmonov a parlé.", "2020-01-01", ["rahmon-emomali"]),
+        ("Au Tadjikistan, Rakhmonov a parlé.", "2021-01-01", []),
+    ],
+)
+def test_among_namesakes_in_office_the_one_who_leads_is_named_by_surname_alone(
+    text: str, date: str, expected: list[str]
+) -> None:
+    lang = "ru" if "Арипов" in text else "fr" if "parlé" in text else "en"
+    assert [m.id for m in c5names.link(text, lang=lang, date=date) if m.type == "person"] == expected
 
 
 def _two_karovs(

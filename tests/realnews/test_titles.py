@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import c5names
+from c5names.scoring import DEFAULT_THRESHOLD
 
 EVERY_LINK = c5names.Linker(threshold=0.0)
 
@@ -116,6 +117,12 @@ def test_a_ministers_or_officials_title_decides_the_surname(text: str, lang: str
     assert person(text, lang, date) == [expected]
 
 
-def test_two_namesakes_in_office_without_a_title_are_left_alone() -> None:
-    """Bare "Meredov" in March 2026 may be either minister: no link, rather than a guess."""
-    assert person("Meredov met his counterpart in Ashgabat.", "en", "2026-03-01") == []
+def test_two_namesakes_in_office_without_a_title_go_to_the_one_who_leads() -> None:
+    """Bare "Meredov" in March 2026 may be either minister; the foreign minister is the one the press
+    names by surname alone. With nothing else in the document the guess stays below the default
+    threshold; with the country named it is linked."""
+    (guess,) = EVERY_LINK.link("Meredov met his counterpart in Ashgabat.", lang="en", date="2026-03-01")
+    assert (guess.id, "leading office" in guess.evidence) == ("meredov-rashid", True)
+    assert guess.score < DEFAULT_THRESHOLD
+    linked = c5names.link("Meredov met his counterpart in Turkmenistan.", lang="en", date="2026-03-01")
+    assert [m.id for m in linked if m.type == "person"] == ["meredov-rashid"]
