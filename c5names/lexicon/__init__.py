@@ -14,6 +14,7 @@ from c5names.lexicon.places import names_a_place
 from c5names.lexicon.reading import plain
 from c5names.lexicon.titles import (
     TITLES,
+    is_whole_title,
     kinds_named,
     names_title,
     title_kinds,
@@ -47,6 +48,7 @@ __all__ = [
     "is_relational_noun",
     "is_title_or_function_word",
     "is_title_word",
+    "is_whole_title",
     "kinds_named",
     "names_a_place",
     "names_title",

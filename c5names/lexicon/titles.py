@@ -171,6 +171,13 @@ def names_title(reading: str, kind: str) -> bool:
     return pattern is not None and pattern.search(reading) is not None
 
 
+def is_whole_title(reading: str, kind: str) -> bool:
+    """Is a plain reading one title of this office kind and nothing else ("akim", "energy minister"),
+    not a title followed by other words ("sondergesandten sergio gor": the envoy is someone else)?"""
+    pattern = _TITLE_RES.get(kind)
+    return pattern is not None and pattern.fullmatch(reading) is not None
+
+
 def _phrase_finder(titles: dict[str, tuple[str, ...]]) -> tuple[Any, dict[str, int]]:
     """The compiled finder of every kind's titles at once (`_keys.PhraseFinder`), and each kind's bit:
     None when the compiled word keys are not here, or when the finder refuses a title (not ASCII, or

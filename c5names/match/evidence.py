@@ -15,7 +15,7 @@ import numpy
 
 from c5names.dates import midpoint_iso
 from c5names.index import NameIndex
-from c5names.lexicon import kinds_named, plain, title_kinds, title_offices, titles_after_the_name
+from c5names.lexicon import is_whole_title, kinds_named, plain, title_kinds, title_offices, titles_after_the_name
 from c5names.lexicon.portfolios import portfolios_named
 from c5names.match.candidates import Found, Holders, Option, columns, ranks, the_one
 from c5names.match.places import Countries
@@ -267,6 +267,24 @@ class Evidence:
             return None
         holder = the_one(options, lambda o: holds(o) and _in_portfolio(self.index, o.entity, date, named, portfolio))
         return (holder, f"{title} ({portfolio})") if holder is not None else None
+
+    def mistitled(self, options: Sequence[Option], start: int) -> str | None:
+        """The office kind of a title standing right before a mention (nothing but the title between
+        them: `is_whole_title`) when none of the person candidates (found by more than fuzzy matching)
+        held an office it names on the document's date: the title then names someone the gazetteer does
+        not list ("аким Ким" is no Korean leader). None without such a title or a date, or when one of
+        them held such an office."""
+        if start not in self._titles:
+            self._titles[start] = title_phrase_before(self.text, start)
+        found = self._titles[start]
+        if found is None or not self.date or not is_whole_title(found[1], found[0]):
+            return None
+        date, named, facts, index = self.date, _named_by(found[0]), self.index.entities, self.index
+        for option in options.one_by_one() if isinstance(options, Holders) else options:
+            person = facts[option.entity].type == "person" and option.method != Method.FUZZY
+            if person and _active(index, option.entity, date, named):
+                return None
+        return found[0]
 
     def leading(self, options: Sequence[Option]) -> Option | None:
         """The one candidate holding a leading office (`LEADING_KINDS`) on the document's date, where

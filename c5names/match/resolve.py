@@ -88,6 +88,7 @@ def resolve(
             and item.pattern == Pattern.SURNAME
             and not item.other_person
             and not state.a_word_not_a_name(item)
+            and state.evidence.mistitled(item.options, item.start) is None
         ):
             mention = state.by_colleagues(item, out) or state.by_country(item, out) or state.by_leading(item)
             if mention is not None:
@@ -234,6 +235,8 @@ class _Document:
             return self._titled(item, *found_title)
         if local:
             return self._by_coreference(item, local)
+        if self.evidence.mistitled(item.options, item.start) is not None:
+            return None  # (a title right before it that none of them held then: someone the gazetteer does not list)
         if self.a_word_not_a_name(item):
             return self._titled_only(item)
         mention = self._by_office(item)

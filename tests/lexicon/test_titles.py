@@ -14,6 +14,7 @@ import c5names
 from c5names.index import compiled
 from c5names.lexicon import (
     TITLES,
+    is_whole_title,
     kinds_named,
     names_title,
     title_kinds,
@@ -382,3 +383,21 @@ def test_central_asian_governors_titles_name_the_heads_of_regions_and_cities(tmp
     assert ids("Hokim Hokimov spoke.") == ids("Хоким Hokimov заявил.", "ru") == ["hokimov-2"]
     assert ids("Governor Hokimov spoke.") == ["hokimov-2"]
     assert ids("Mayor Testov spoke.") == []  # (a mayor's title does not name a region's governor)
+
+
+@pytest.mark.parametrize(
+    ("reading", "kind", "whole"),
+    [
+        ("akim", "governor", True),
+        ("energy minister", "minister", True),
+        ("ministr inostrannykh del", "foreign_minister", True),
+        ("prezidenta", "head_of_state", True),  # (a title's case ending is part of its word)
+        # A title followed by other words: the envoy is Sergio Gor, not the mention after him.
+        ("sondergesandten sergio gor", "envoy", False),
+        ("president kirghize", "head_of_state", False),
+        ("foreign minister", "head_of_state", False),
+        ("akim", "no_such_kind", False),
+    ],
+)
+def test_a_whole_title_is_one_title_of_the_kind_and_nothing_else(reading: str, kind: str, whole: bool) -> None:
+    assert is_whole_title(reading, kind) is whole

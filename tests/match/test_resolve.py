@@ -522,3 +522,46 @@ def test_the_titles_portfolio_decides_between_two_ministers(
     assert [m.id for m in persons] == ([expected] if expected else [])
     if expected:
         assert persons[0].evidence[1].startswith("title: minister (")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A title right before the surname that the one candidate's offices do not include names someone
+        # the gazetteer does not list: Li Qiang is China's premier, not a foreign minister.
+        ("Foreign Minister Li met Tokayev in Astana, Kazakhstan.", "en", ["tokayev-kassym-jomart"]),
+        ("Министр иностранных дел Ли встретился с Токаевым в Казахстане.", "ru", ["tokayev-kassym-jomart"]),
+        # The title he holds links him, as before.
+        ("Prime Minister Li met Tokayev in Astana, Kazakhstan.", "en", ["li-qiang", "tokayev-kassym-jomart"]),
+        # A title with other words after it is someone else's: the surname is decided as without one.
+        (
+            "Präsident Mirsijojew empfing den Sondergesandten Sergio Gor. Mirsijojew und Gor sprachen.",
+            "de",
+            ["mirziyoyev-shavkat", "gor-sergio", "mirziyoyev-shavkat", "gor-sergio"],
+        ),
+    ],
+)
+def test_a_title_right_before_a_surname_that_no_candidate_held_links_nobody(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    linked = c5names.link(text, lang=lang, date="2025-06-01")
+    assert [m.id for m in linked if m.type == "person"] == expected
+
+
+def test_mistitled_names_the_title_only_when_no_candidate_held_its_office(index: object) -> None:
+    """`Evidence.mistitled`: the title's kind when it stands right before the mention and none of the
+    candidates held such an office on the date; None with a holder among them, or without a date."""
+    from c5names.match.detect import find
+
+    def asked(text: str, date: str | None) -> list[str | None]:
+        found, _words = find(index, text, "en")
+        evidence = Evidence(index, text, date, lang="en")
+        return [evidence.mistitled(item.options, item.start) for item in found]
+
+    # Akyl Japov was Testland's prime minister from 2021 to 2024; Sadan Japov its president until 2007.
+    assert asked("Foreign Minister Japov spoke.", "2023-06-01") == ["foreign_minister"]
+    assert asked("Prime Minister Japov spoke.", "2023-06-01") == [None]
+    assert asked("President Japov spoke.", "2023-06-01") == ["head_of_state"]  # (Sadan's ended in 2007)
+    assert asked("President Japov spoke.", "2000-06-01") == [None]
+    assert asked("Foreign Minister Japov spoke.", None) == [None]
+    assert asked("Japov spoke.", "2023-06-01") == [None]
