@@ -104,9 +104,8 @@ def resolve(
     mentions = [*out.values(), *relatives, *repeats]
     # Trump Tower, Nazarbayev University, улица Каримова: a place named after the person, not them.
     kept = [m for m in mentions if m.type != "person" or not names_a_place(text, m.start, m.end)]
-    return _one_name_one_mention(
-        text, sorted((_with_article(text, _without_arabic_prefix(index, m)) for m in kept), key=lambda m: m.start)
-    )
+    spans = (_with_tail(index, text, _with_article(text, _without_arabic_prefix(index, m))) for m in kept)
+    return _one_name_one_mention(text, sorted(spans, key=lambda m: m.start))
 
 
 def _one_name_one_mention(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -548,6 +547,27 @@ def _with_article(text: str, mention: Mention) -> Mention:
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")  # (the word right before the hyphen)
+
+
+def _with_tail(index: NameIndex, text: str, mention: Mention) -> Mention:
+    """A person's mention with the lowercase word that ends the name in the text, when it is one of the
+    person's own connector words and no part of a name follows it: the Kyrgyz and Uzbek *uulu*, *kyzy*,
+    *o'g'li* that make a father's name a surname (Нурланбек Тургунбек уулу, Жылдыз Таалайбек кызы),
+    which the capitalised words of a name leave out."""
+    if mention.type != "person":
+        return mention
+    found = _TAIL_AFTER.match(text, mention.end)
+    if found is None or not found.group(1).islower():
+        return mention
+    entity = index.by_id.get(mention.id)
+    if entity is None or skeleton(found.group(1)) not in index.entities[entity].connectors:
+        return mention
+    end = found.end(1)
+    return replace(mention, end=end, text=text[mention.start : end])
+
+
+# (one space, a word of letters and apostrophes, and no name part after it: not "Lula da Silva")
+_TAIL_AFTER = re.compile(r" ([^\W\d_]+(?:['’ʻ‘][^\W\d_]+)*)(?![\w'’ʻ‘-])(?! +[^\W\d_]*[A-ZА-ЯЁ])")
 
 
 def _without_arabic_prefix(index: NameIndex, mention: Mention) -> Mention:

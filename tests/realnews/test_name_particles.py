@@ -33,6 +33,28 @@ def test_a_name_with_connector_words_is_one_mention(text: str, lang: str, span: 
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "span", "person"),
+    [
+        # The Kyrgyz uulu ("son of") and kyzy ("daughter of") end a name that makes the father's name a surname.
+        ("Глава МЧС Нурланбек Тургунбек уулу заявил.", "ru", "Нурланбек Тургунбек уулу", "turgunbek-uulu-nurlanbek"),
+        ("Nurlanbek Turgunbek uulu spoke in Bishkek.", "en", "Nurlanbek Turgunbek uulu", "turgunbek-uulu-nurlanbek"),
+        ("Депутат Жылдыз Таалайбек кызы выступила.", "ru", "Жылдыз Таалайбек кызы", "taalaibek-kyzy-zhyldyz"),
+        # A sentence's end after it, and the bare surname with its tail.
+        ("Приказ подписал Нурланбек Тургунбек уулу.", "ru", "Нурланбек Тургунбек уулу", "turgunbek-uulu-nurlanbek"),
+        ("Министр Тургунбек уулу выступил в Бишкеке, Кыргызстан.", "ru", "Тургунбек уулу", "turgunbek-uulu-nurlanbek"),
+    ],
+)
+def test_a_connector_word_that_ends_the_name_is_in_its_span(text: str, lang: str, span: str, person: str) -> None:
+    assert (span, person) in linked(text, lang)
+
+
+def test_a_lowercase_word_after_a_name_that_is_not_its_connector_stays_out() -> None:
+    """Only the person's own connector words extend the span: "Tokayev said" is not "Tokayev said"."""
+    text = "Президент Касым-Жомарт Токаев уулу заявил."
+    assert linked(text, "ru")[0][0] == "Касым-Жомарт Токаев"
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "spans"),
     [
         ("Abdel Fattah el-Sisi met Rahmon.", "en", ["Abdel Fattah el-Sisi"]),
