@@ -102,11 +102,14 @@ def _catalogue_comma(doc: TextView, k: int, pattern: tuple[str, ...], n: int) ->
 
 
 def _block(doc: TextView, k: int, entity: int, role: str) -> tuple[int, list[Hit]] | None:
-    """Match one name part (possibly several words) of `entity` starting at word k."""
-    for hit in doc.entity_hits(k, entity):
+    """Match one name part (possibly several words) of `entity` starting at word k: the longest the
+    text holds, when forms of the name cut the part differently (Yoon Suk-yeol's given name is *Suk*
+    in one form and *Suk Yeol* in another: "Yoon Suk-yeol" is all three words)."""
+    starts = [hit for hit in doc.entity_hits(k, entity) if hit.posting.role == role and hit.posting.pos == 0]
+    if len(starts) > 1:
+        starts.sort(key=lambda hit: -hit.posting.length)  # (stable: equal lengths keep their order)
+    for hit in starts:
         p = hit.posting
-        if p.role != role or p.pos != 0:
-            continue
         chosen = [hit]
         ok = True
         for t in range(1, p.length):

@@ -425,3 +425,29 @@ def test_who_may_start_is_the_same_as_an_array(
                     assert got == as_set, (text, i)
                 assert _by_reach(doc, i, got) == expected, (text, i)
     assert compared
+
+
+_TWO_CUTS = """\
+version: 1
+entities:
+  - id: yoon-sukyeol
+    type: person
+    name: Yoon Sukyeol
+    names:
+      - {given: Suk Yeol, surname: Yoon, lang: en, source: "https://example.org/y"}
+      - {given: Suk-yeol, surname: Yoon, lang: en, source: "https://example.org/y"}
+"""
+
+
+@pytest.mark.parametrize("text", ["Yoon Suk-yeol spoke.", "Yoon Suk Yeol spoke."])
+def test_a_name_part_is_read_as_long_as_the_text_holds_it(tmp_path: Path, text: str) -> None:
+    """Two forms write one given name differently (*Suk Yeol*, *Suk-yeol*): the part is read as the
+    longest the text holds, whichever of its hits comes first (the first alone left "Yoon Suk-yeol" as
+    "Yoon Suk")."""
+    import c5names
+    from c5names.index import compiled
+
+    path = tmp_path / "yoon.yaml"
+    path.write_text(_TWO_CUTS, encoding="utf-8")
+    index = compiled(c5names.load(path, default=False), cache=False)
+    assert found(index, text, "en") == [(text.removesuffix(" spoke."), "full", ["yoon-sukyeol"])]
