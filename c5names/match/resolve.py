@@ -4,8 +4,11 @@ Order of evidence, strongest first:
 1. full names and alias phrases (given + surname, initials, country names) link directly;
 2. a bare surname refers to a person named in full elsewhere in the same document;
 3. otherwise the document's date against the offices in the gazetteer, and a title right before the
-   mention (président, Präsident, президент, Prime Minister…) narrow the candidates;
-4. when more than one candidate survives, abstain: a wrong link costs more than a missing one.
+   mention (président, Präsident, президент, Prime Minister…) narrow the candidates; a title right
+   before it that none of them held names someone else (`Evidence.mistitled`);
+4. then the colleagues and countries the document names, and last the one candidate in a leading
+   office (head of state or government, foreign minister, a parliament's chair: `by_leading`);
+5. when more than one candidate survives, abstain: a wrong link costs more than a missing one.
 """
 
 from __future__ import annotations
