@@ -150,20 +150,34 @@ class Evidence:
         self._titles_after: dict[int, str | None] = {}
         self._reading: str | None = None  # the whole document's plain reading, once asked
         self._document_titles: dict[str, bool] = {}
+        self._mistitled: dict[int, str | None] = {}  # start → `mistitled`
 
     def title(self, start: int, end: int | None = None) -> str | None:
         """The office kind named just before a mention starting at `start`, or, in a language that
         also writes titles after the name, right after it when it ends at `end` (memoised: several
         rules may ask)."""
-        if start not in self._titles:
-            self._titles[start] = title_phrase_before(self.text, start)
-        before = self._titles[start]
+        before = self._phrase_before(start)
         found = before[0] if before else None
         if found is None and self._after and end is not None:
             if end not in self._titles_after:
                 self._titles_after[end] = title_after(self.text, end)
             found = self._titles_after[end]
         return found
+
+    def _phrase_before(self, start: int) -> tuple[str, str] | None:
+        """`title_phrase_before` the mention starting at `start`, memoised (`title`, `mistitled`)."""
+        if start not in self._titles:
+            self._titles[start] = title_phrase_before(self.text, start)
+        return self._titles[start]
+
+    def _holds(self, option: Option, named: frozenset[str]) -> bool:
+        """Is the option a person found by more than fuzzy matching who held an office of these kinds on
+        the document's date (`titled`, `mistitled`)?"""
+        return (
+            self.index.entities[option.entity].type == "person"
+            and option.method != Method.FUZZY
+            and _active(self.index, option.entity, self.date, named)
+        )
 
     def document_titles(self, kinds: Iterable[str]) -> frozenset[str]:
         """Which of these office kinds a title anywhere in the document names: the document is read
@@ -248,16 +262,8 @@ class Evidence:
         title = self.title(start, end)
         if not title or not self.date:
             return None
-        facts, date, named = self.index.entities, self.date, _named_by(title)
-
-        def holds(option: Option) -> bool:
-            return (
-                facts[option.entity].type == "person"
-                and option.method != Method.FUZZY
-                and _active(self.index, option.entity, date, named)
-            )
-
-        holder = the_one(options, holds)
+        date, named = self.date, _named_by(title)
+        holder = the_one(options, lambda o: self._holds(o, named))
         if holder is not None:
             return holder, title
         # Several hold an office of the title's kind: the title's portfolio may tell them apart ("Energy
@@ -265,7 +271,9 @@ class Evidence:
         portfolio = self._title_portfolio(start)
         if portfolio is None:
             return None
-        holder = the_one(options, lambda o: holds(o) and _in_portfolio(self.index, o.entity, date, named, portfolio))
+        holder = the_one(
+            options, lambda o: self._holds(o, named) and _in_portfolio(self.index, o.entity, date, named, portfolio)
+        )
         return (holder, f"{title} ({portfolio})") if holder is not None else None
 
     def mistitled(self, options: Sequence[Option], start: int) -> str | None:
@@ -273,18 +281,16 @@ class Evidence:
         them: `is_whole_title`) when none of the person candidates (found by more than fuzzy matching)
         held an office it names on the document's date: the title then names someone the gazetteer does
         not list ("аким Ким" is no Korean leader). None without such a title or a date, or when one of
-        them held such an office."""
-        if start not in self._titles:
-            self._titles[start] = title_phrase_before(self.text, start)
-        found = self._titles[start]
-        if found is None or not self.date or not is_whole_title(found[1], found[0]):
-            return None
-        date, named, facts, index = self.date, _named_by(found[0]), self.index.entities, self.index
-        for option in options.one_by_one() if isinstance(options, Holders) else options:
-            person = facts[option.entity].type == "person" and option.method != Method.FUZZY
-            if person and _active(index, option.entity, date, named):
-                return None
-        return found[0]
+        them held such an office. Memoised per mention: `resolve` asks it of a surname twice."""
+        if start not in self._mistitled:
+            found = self._phrase_before(start)
+            kind = found[0] if found and self.date and is_whole_title(found[1], found[0]) else None
+            if kind is not None:
+                named = _named_by(kind)
+                each = options.one_by_one() if isinstance(options, Holders) else options
+                kind = None if any(self._holds(option, named) for option in each) else kind
+            self._mistitled[start] = kind
+        return self._mistitled[start]
 
     def leading(self, options: Sequence[Option]) -> Option | None:
         """The one candidate holding a leading office (`LEADING_KINDS`) on the document's date, where
